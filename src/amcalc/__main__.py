@@ -1,0 +1,7 @@
+"""``python -m amcalc``."""
+
+import sys
+
+from amcalc.cli import main
+
+sys.exit(main())

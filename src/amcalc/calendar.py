@@ -1,0 +1,121 @@
+"""Calendrier — public holidays, jours ouvrables and a month's scheduled units.
+
+Public holidays come from the ``holidays`` package, built once per
+(year, territory) and cached; a month's plan for a weekday schedule is cached
+per (territory, year, month, schedule), so a payroll run never asks for a
+holiday day by day.
+
+>>> from datetime import date
+>>> sorted(public_holidays(2024, Territory.ALSACE))[1:3]
+[datetime.date(2024, 3, 29), datetime.date(2024, 4, 1)]
+>>> jours_ouvrables(date(2024, 4, 29), date(2024, 5, 11))
+9
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from collections.abc import Mapping
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from types import MappingProxyType
+
+import attrs
+import holidays
+
+__all__ = [
+    "WEEKDAYS",
+    "MonthPlan",
+    "PlannedDay",
+    "Territory",
+    "jours_ouvrables",
+    "month_plan",
+    "public_holidays",
+]
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday keys of the scenario format, Monday first (``date.weekday()`` order)."""
+
+
+class Territory(StrEnum):
+    """Where the AM works. Alsace and Moselle add Good Friday and 26 December
+    (Code du travail L3134-13); whether that local law reaches an AM is an
+    open question (rules.md §4.7), so it is an opt-in choice of territory."""
+
+    METROPOLE = "metropole"
+    ALSACE = "alsace"
+    MOSELLE = "moselle"
+
+
+_SUBDIVISION = {Territory.METROPOLE: None, Territory.ALSACE: "6AE", Territory.MOSELLE: "57"}
+
+
+@lru_cache(maxsize=256)
+def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Mapping[date, str]:
+    """Public holidays of ``year`` (Code du travail L3133-1), French names."""
+    found = holidays.country_holidays(
+        "FR", subdiv=_SUBDIVISION[territory], years=year, language="fr"
+    )
+    return MappingProxyType(dict(sorted(found.items())))
+
+
+def holiday_name(day: date, territory: Territory = Territory.METROPOLE) -> str | None:
+    """The holiday's French name, or ``None`` on an ordinary day."""
+    return public_holidays(day.year, territory).get(day)
+
+
+def jours_ouvrables(
+    first: date, last: date, territory: Territory = Territory.METROPOLE
+) -> int:
+    """Jours ouvrables from ``first`` to ``last`` inclusive: every day but Sunday
+    (weekly rest) and public holidays (CCN 3239 art. 48.1.1.3)."""
+    count = 0
+    day = first
+    while day <= last:
+        if day.weekday() != 6 and holiday_name(day, territory) is None:
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+@attrs.frozen
+class PlannedDay:
+    """A usual working day of the month, with its scheduled seconds."""
+
+    day: date
+    seconds: int
+    holiday: str | None
+
+
+@attrs.frozen
+class MonthPlan:
+    """The days of a month that the weekday schedule makes working days."""
+
+    year: int
+    month: int
+    days: tuple[PlannedDay, ...]
+
+    @property
+    def seconds(self) -> int:
+        return sum(d.seconds for d in self.days)
+
+
+@lru_cache(maxsize=65536)
+def month_plan(
+    year: int,
+    month: int,
+    weekday_seconds: tuple[int, ...],
+    territory: Territory = Territory.METROPOLE,
+) -> MonthPlan:
+    """Usual working days of ``year-month`` for a schedule of seconds per weekday
+    (Monday first), holidays included and flagged."""
+    holidays_of_year = public_holidays(year, territory)
+    length = _stdlib_calendar.monthrange(year, month)[1]
+    days = []
+    for number in range(1, length + 1):
+        day = date(year, month, number)
+        seconds = weekday_seconds[day.weekday()]
+        if seconds:
+            days.append(PlannedDay(day, seconds, holidays_of_year.get(day)))
+    return MonthPlan(year, month, tuple(days))

@@ -1,0 +1,69 @@
+"""Durées exactes — hours of care held as whole seconds.
+
+Hours are written as decimal strings (``"7.5"``, at most 2 decimals) or as
+a time range (``"08:30-18:30"``); both are exact in seconds, and so are all
+the sums the library makes of them (rules.md §12.4: 1 min = 1/60 h).
+
+>>> parse_hours("7.5", "mon"), parse_hours("08:30-18:30", "mon")
+(27000, 36000)
+>>> format_hours(Fraction(520, 3) * SECONDS_PER_HOUR)
+'173,33 h'
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from amcalc.errors import InvalidInput
+
+__all__ = ["SECONDS_PER_HOUR", "format_hours", "hours", "parse_hours"]
+
+SECONDS_PER_HOUR = 3600
+_RANGE = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
+
+
+def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> int:
+    """Seconds in ``text``: decimal hours (≤ 2 decimals) or ``"HH:MM-HH:MM"``."""
+    if isinstance(text, (bool, float)):
+        raise InvalidInput(field, "écrivez les heures en texte (\"7.5\" ou \"08:30-16:00\").")
+    raw = str(text)
+    match = _RANGE.match(raw)
+    if match:
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
+            raise InvalidInput(field, f"horaire impossible : {raw}.")
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if end <= start:
+            raise InvalidInput(field, f"la fin de la plage {raw} précède son début.")
+        return (end - start) * 60
+    try:
+        value = Decimal(raw.strip().replace(",", "."))
+    except InvalidOperation:
+        raise InvalidInput(
+            field, f"{raw!r} n'est ni un nombre d'heures (\"7.5\") ni une plage (\"08:30-16:00\")."
+        ) from None
+    if not value.is_finite():
+        raise InvalidInput(field, f"{raw!r} n'est pas un nombre d'heures.")
+    if value < 0 and not allow_negative:
+        raise InvalidInput(field, f"un nombre d'heures ne peut pas être négatif ({raw}).")
+    seconds = value * SECONDS_PER_HOUR
+    if seconds != seconds.to_integral_value():
+        raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
+    return int(seconds)
+
+
+def hours(seconds: int | Fraction) -> Fraction:
+    """Exact hours in a number of seconds."""
+    return Fraction(seconds) / SECONDS_PER_HOUR
+
+
+def format_hours(seconds: int | Fraction, places: int = 2) -> str:
+    """French rendering, rounded half-up for display only: ``173,33 h``."""
+    value = hours(seconds)
+    scale = 10**places
+    rounded = (abs(value) * scale * 2 + 1) // 2
+    sign = "-" if value < 0 else ""
+    whole, part = divmod(int(rounded), scale)
+    return f"{sign}{whole},{part:0{places}d} h" if places else f"{sign}{whole} h"

@@ -1,0 +1,142 @@
+"""Explications — every result says how it was computed, in French.
+
+An :class:`Explanation` lists the steps (formula, result, article), the dated
+parameters used (value, effective date, reference) and the notes. Results
+carry one and render it with ``explain()`` (text) and ``_repr_html_()``
+(notebooks).
+
+>>> from decimal import Decimal
+>>> euros(Decimal("1234.5"))
+'1 234,50 €'
+>>> number(Fraction(52, 3))
+'17,33'
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from amcalc.parameters import EVIDENCE, DatedValue, Parameter
+
+__all__ = ["Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "rate"]
+
+
+def number(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """French decimal rendering, half-up for display: ``17,33``; trailing zeros kept."""
+    exact = Fraction(value)
+    scale = 10**places
+    magnitude = (abs(exact) * scale * 2 + 1) // 2
+    whole, part = divmod(int(magnitude), scale)
+    sign = "-" if exact < 0 and magnitude else ""
+    grouped = f"{whole:,}".replace(",", " ")
+    return f"{sign}{grouped},{part:0{places}d}" if places else f"{sign}{grouped}"
+
+
+def euros(amount: Decimal | Fraction | int, places: int = 2) -> str:
+    """``1 234,50 €``."""
+    return f"{number(amount, places)} €"
+
+
+def rate(value: Decimal) -> str:
+    """An hourly rate with the decimals it was given (at least 2): ``3,8525 €``."""
+    return euros(value, max(2, -int(value.as_tuple().exponent)))
+
+
+def french_date(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+@attrs.frozen
+class Step:
+    """One line of a computation."""
+
+    label: str
+    formula: str
+    result: str
+    reference: str = ""
+
+
+@attrs.frozen
+class ParameterUse:
+    """A dated legal parameter as it was applied."""
+
+    label: str
+    value: str
+    start: date
+    reference: str
+    evidence: str
+
+    @classmethod
+    def of(cls, parameter: Parameter, dated: DatedValue, unit: str = "") -> ParameterUse:
+        shown = number(dated.value, max(2, -int(dated.value.as_tuple().exponent)))
+        return cls(parameter.label, f"{shown}{unit}", dated.start, dated.reference, dated.evidence)
+
+
+@attrs.frozen
+class Explanation:
+    """Title, legal basis, steps, parameters and notes of a result."""
+
+    title: str
+    reference: str
+    steps: tuple[Step, ...] = ()
+    parameters: tuple[ParameterUse, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        lines = [self.title, f"Fondement : {self.reference}", ""]
+        for step in self.steps:
+            where = f"  [{step.reference}]" if step.reference else ""
+            lines.append(f"- {step.label} : {step.formula} = {step.result}{where}")
+        if self.parameters:
+            lines += ["", "Paramètres appliqués :"]
+            for p in self.parameters:
+                lines.append(
+                    f"- {p.label} : {p.value} depuis le {french_date(p.start)} "
+                    f"({p.reference} ; {EVIDENCE[p.evidence]})"
+                )
+        if self.notes:
+            lines += ["", *(f"Note : {note}" for note in self.notes)]
+        return "\n".join(lines)
+
+    def html(self) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td>{e(s.label)}</td><td>{e(s.formula)}</td>"
+            f"<td style='text-align:right'><b>{e(s.result)}</b></td><td>{e(s.reference)}</td></tr>"
+            for s in self.steps
+        )
+        parts = [
+            f"<div class='amcalc'><h4>{e(self.title)}</h4>",
+            f"<p>Fondement : {e(self.reference)}</p>",
+            "<table><tr><th>Élément</th><th>Calcul</th><th>Résultat</th><th>Référence</th></tr>",
+            rows,
+            "</table>",
+        ]
+        if self.parameters:
+            items = "".join(
+                f"<li>{e(p.label)} : {e(p.value)} depuis le {french_date(p.start)} "
+                f"({e(p.reference)} ; {EVIDENCE[p.evidence]})</li>"
+                for p in self.parameters
+            )
+            parts.append(f"<p>Paramètres appliqués :</p><ul>{items}</ul>")
+        parts += [f"<p><i>Note : {e(n)}</i></p>" for n in self.notes]
+        parts.append("</div>")
+        return "".join(parts)
+
+
+class Explained:
+    """Mixin for results that carry an ``explanation``."""
+
+    explanation: Explanation
+
+    def explain(self) -> str:
+        """The computation in French, as plain text."""
+        return self.explanation.text()
+
+    def _repr_html_(self) -> str:
+        return self.explanation.html()

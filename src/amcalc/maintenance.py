@@ -1,0 +1,93 @@
+"""Indemnité d'entretien — the maintenance allowance floor (CCN 3239 art. 114.1).
+
+The allowance covers the costs of care; it is not salary. Per day of care it
+is at least 90 % of the minimum garanti for 9 hours, prorated to the hours of
+care, and never less than 2.65 € a day: ``max(2.65, 0.90 × MG × hours / 9)``.
+The lower CASF floor (D423-6, 85 %) is superseded by the CCN.
+
+>>> from datetime import date
+>>> m = maintenance_minimum(date(2024, 6, 10), hours="11")
+>>> m.per_day, m.per_nine_hours
+(Decimal('4.57'), Decimal('3.74'))
+>>> maintenance_minimum(date(2024, 6, 10), hours="5").per_day
+Decimal('2.65')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from amcalc import parameters
+from amcalc.duration import SECONDS_PER_HOUR, parse_hours
+from amcalc.errors import InvalidInput
+from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number
+from amcalc.money import parse_money, round_to_cents
+
+__all__ = ["MaintenanceMinimum", "maintenance_minimum", "daily_minimum"]
+
+_NINE_HOURS = 9 * SECONDS_PER_HOUR
+
+
+def daily_minimum(minimum_garanti: Decimal, share: Decimal, floor: Decimal, seconds: int) -> Fraction:
+    """Exact minimum allowance for a day of ``seconds`` of care."""
+    prorated = Fraction(share) * Fraction(minimum_garanti) * Fraction(seconds, _NINE_HOURS)
+    return max(Fraction(floor), prorated)
+
+
+@attrs.frozen
+class MaintenanceMinimum(Explained):
+    """Minimum allowance for one day of ``hours`` of care, and per 9 hours."""
+
+    hours: Fraction
+    minimum_garanti: Decimal
+    per_day: Decimal
+    per_nine_hours: Decimal
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def maintenance_minimum(
+    on: date | None = None, *, hours: object, minimum_garanti: object | None = None
+) -> MaintenanceMinimum:
+    """Minimum entretien for a day of ``hours`` on ``on`` (or with a given ``minimum_garanti``)."""
+    seconds = parse_hours(hours, "hours")
+    if seconds == 0:
+        raise InvalidInput("hours", "aucune indemnité d'entretien n'est due sans heure d'accueil.")
+    share_p, floor_p = parameters.get("maintenance_minimum_share"), parameters.get("maintenance_daily_floor")
+    uses = []
+    if minimum_garanti is not None:
+        mg = parse_money(minimum_garanti, "minimum_garanti", places=4)
+        reference_day = share_p.values[-1].start if on is None else on
+    elif on is not None:
+        mg_p = parameters.get("minimum_garanti")
+        mg_dated = mg_p.at(on)
+        mg, reference_day = mg_dated.value, on
+        uses.append(ParameterUse.of(mg_p, mg_dated, " €"))
+    else:
+        raise InvalidInput("on", "indiquez la date (on) ou le minimum garanti (minimum_garanti).")
+    share, floor = share_p.at(reference_day), floor_p.at(reference_day)
+    uses += [ParameterUse.of(share_p, share), ParameterUse.of(floor_p, floor, " €")]
+    exact_day = daily_minimum(mg, share.value, floor.value, seconds)
+    exact_nine = Fraction(share.value) * Fraction(mg)
+    day_hours = Fraction(seconds, SECONDS_PER_HOUR)
+    explanation = Explanation(
+        title=f"Indemnité d'entretien minimale pour {number(day_hours)} h d'accueil",
+        reference="CCN 3239 art. 114.1",
+        steps=(
+            Step("Pour 9 heures", f"{number(share.value * 100, 0)} % × MG {euros(mg)}",
+                 euros(round_to_cents(exact_nine)), "CCN 3239 art. 114.1"),
+            Step("Proratisé", f"{euros(exact_nine, 4)} × {number(day_hours)} h / 9",
+                 euros(exact_nine * day_hours / 9, 4)),
+            Step("Minimum du jour", f"le plus élevé du prorata et de {euros(floor.value)}",
+                 euros(round_to_cents(exact_day)), "CCN 3239 art. 114.1"),
+        ),
+        parameters=tuple(uses),
+        notes=("L'indemnité d'entretien n'est pas un salaire : elle n'entre ni dans l'assiette "
+               "des congés payés ni dans celle de l'indemnité de rupture.",),
+    )
+    return MaintenanceMinimum(
+        day_hours, mg, round_to_cents(exact_day), round_to_cents(exact_nine), explanation
+    )

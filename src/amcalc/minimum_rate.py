@@ -1,0 +1,90 @@
+"""Salaire horaire minimum — legal (CASF D423-9) and conventional (CCN 3239 art. 107, annexe 5).
+
+The legal floor is 0.281 × SMIC horaire per child and per hour, kept exact
+(no rounding rule exists: 3.11 € is below 0.281 × 11.07 = 3.11067 €). The
+effective minimum is the higher of the two at each date (rules.md §3.1–3.2).
+
+>>> from datetime import date
+>>> m = minimum_rate(date(2025, 4, 1))
+>>> m.legal, m.conventional, m.effective
+(Decimal('3.33828'), Decimal('3.64'), Decimal('3.64'))
+>>> minimum_rate(date(2025, 4, 1), am_ge=True).effective
+Decimal('3.79')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from amcalc import parameters
+from amcalc.errors import BelowMinimumRate
+from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, rate
+
+__all__ = ["MinimumRate", "check_rate", "minimum_rate"]
+
+
+@attrs.frozen
+class MinimumRate(Explained):
+    """Hourly gross minima per child in force on ``on`` (exact values)."""
+
+    on: date
+    am_ge: bool
+    legal: Decimal
+    conventional: Decimal
+    effective: Decimal
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def minimum_rate(on: date, *, am_ge: bool = False) -> MinimumRate:
+    """Minima in force on ``on``; ``am_ge`` for the holder of the AM-GE title."""
+    smic_p, factor_p = parameters.get("smic_horaire"), parameters.get("legal_minimum_factor")
+    conv_p = parameters.get(
+        "conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate"
+    )
+    smic, factor, conv = smic_p.at(on), factor_p.at(on), conv_p.at(on)
+    legal = smic.value * factor.value
+    effective = max(legal, conv.value)
+    source = "légal" if legal > conv.value else "conventionnel"
+    explanation = Explanation(
+        title=f"Salaire horaire minimum au {french_date(on)}"
+        + (" (titre AM-GE)" if am_ge else ""),
+        reference="CASF art. D423-9 ; CCN 3239 art. 107 et annexe 5",
+        steps=(
+            Step(
+                "Minimum légal",
+                f"{factor.value} × SMIC {euros(smic.value)}",
+                f"{euros(legal, 5)} (arrondi {euros(legal)})",
+                "CASF art. D423-9",
+            ),
+            Step("Minimum conventionnel", conv_p.label, euros(conv.value), "CCN 3239 annexe 5"),
+            Step("Minimum applicable", "le plus élevé des deux", f"{euros(effective, 5)} ({source})"),
+        ),
+        parameters=(
+            ParameterUse.of(smic_p, smic, " €/h"),
+            ParameterUse.of(factor_p, factor),
+            ParameterUse.of(conv_p, conv, " €/h"),
+        ),
+        notes=("Le taux du contrat est comparé à la valeur exacte, sans arrondi.",),
+    )
+    return MinimumRate(on, am_ge, legal, conv.value, effective, explanation)
+
+
+def check_rate(hourly_rate: Decimal, on: date, *, am_ge: bool = False, field: str = "hourly_rate") -> None:
+    """Raise :class:`BelowMinimumRate` when ``hourly_rate`` is under the minimum on ``on``."""
+    minimum = minimum_rate(on, am_ge=am_ge)
+    if hourly_rate < minimum.effective:
+        which = (
+            "le minimum légal (CASF D423-9 : 0,281 × SMIC)"
+            if minimum.legal >= minimum.conventional
+            else f"le minimum conventionnel ({minimum.explanation.parameters[2].reference})"
+        )
+        raise BelowMinimumRate(
+            field,
+            f"{rate(hourly_rate)} brut de l'heure est inférieur au {french_date(on)} à "
+            f"{which}, soit {euros(minimum.effective, 5)} par enfant et par heure"
+            + (" (titre AM-GE)" if am_ge else "")
+            + " : relevez le taux horaire.",
+        )

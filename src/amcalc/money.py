@@ -1,0 +1,111 @@
+"""Argent exact — the only place that rounds money.
+
+Amounts are computed on exact integers (cents, seconds, rates in 1/10 000 €)
+and each payable line is rounded **once**, half-up to the cent (rules.md §12.3).
+Python's ``round`` and ``Decimal``'s default context round half-even: they are
+never used for money here.
+
+:func:`half_up_div` works on Python ints and on numpy integer arrays alike, so
+the single-contract API and a columnar engine share every formula:
+
+>>> half_up_div(5, 2), half_up_div(-5, 2), half_up_div(7, 3)
+(3, -3, 2)
+>>> to_euros(half_up_div(6933333, 100))
+Decimal('693.33')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from amcalc.errors import InvalidInput
+
+__all__ = [
+    "CENT",
+    "RATE_SCALE",
+    "half_up_div",
+    "parse_money",
+    "parse_ratio",
+    "round_to_cents",
+    "scaled",
+    "to_euros",
+]
+
+CENT = Decimal("0.01")
+RATE_SCALE = 10_000
+"""Hourly rates and percentages are held as integers in 1/10 000 (4 decimals)."""
+
+def half_up_div(numerator: int, denominator: int) -> int:
+    """Integer division rounded half away from zero, for ints or numpy int arrays.
+
+    (Typed for ints; the same code runs on numpy ``int64`` arrays unchanged.)
+
+    ``denominator`` must be positive. Equals ``Decimal(n / d)`` quantized with
+    ``ROUND_HALF_UP`` (tested against it).
+    """
+    magnitude = (abs(numerator) + denominator // 2) // denominator
+    sign = (numerator > 0) * 1 - (numerator < 0) * 1
+    return magnitude * sign
+
+
+def round_to_cents(amount: Fraction | Decimal | int) -> Decimal:
+    """Round an exact euro amount half-up to the cent.
+
+    >>> round_to_cents(Fraction(2080, 3))
+    Decimal('693.33')
+    >>> round_to_cents(Decimal("0.005"))
+    Decimal('0.01')
+    """
+    exact = Fraction(amount)
+    return to_euros(half_up_div(exact.numerator * 100, exact.denominator))
+
+
+def to_euros(cents: int) -> Decimal:
+    """Cents as a ``Decimal`` with exactly two places."""
+    return (Decimal(int(cents)) / 100).quantize(CENT)
+
+
+def scaled(value: Decimal, places: int, field: str) -> int:
+    """``value`` × 10**places as an exact integer, or :class:`InvalidInput`."""
+    shifted = value.scaleb(places)
+    if shifted != shifted.to_integral_value():
+        raise InvalidInput(field, f"{value} a plus de {places} décimales.")
+    return int(shifted)
+
+
+def _parse_decimal(text: object, field: str) -> Decimal:
+    if isinstance(text, bool) or isinstance(text, float):
+        raise InvalidInput(
+            field, "écrivez les montants et les taux en texte décimal (\"3.85\"), jamais en flottant."
+        )
+    try:
+        value = Decimal(str(text).strip().replace(",", "."))
+    except InvalidOperation:
+        raise InvalidInput(field, f"{text!r} n'est pas un nombre décimal.") from None
+    if not value.is_finite():
+        raise InvalidInput(field, f"{text!r} n'est pas un nombre fini.")
+    return value
+
+
+def parse_money(
+    text: object, field: str, *, places: int = 2, allow_negative: bool = False
+) -> Decimal:
+    """Parse a euro amount written as a decimal string (or an int, or a ``Decimal``).
+
+    >>> parse_money("3.8500", "hourly_rate", places=4)
+    Decimal('3.8500')
+    >>> parse_money("-1", "hourly_rate")
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: hourly_rate : un montant ne peut pas être négatif (-1).
+    """
+    value = _parse_decimal(text, field)
+    if value < 0 and not allow_negative:
+        raise InvalidInput(field, f"un montant ne peut pas être négatif ({text}).")
+    scaled(value, places, field)
+    return value
+
+
+def parse_ratio(text: object, field: str) -> Decimal:
+    """Parse a rate such as ``"0.10"`` (10 %), at most 4 decimals, never negative."""
+    return parse_money(text, field, places=4)

@@ -1,0 +1,103 @@
+"""The calculations of scenario format v1: each maps a case's ``input`` table to
+the library's API and returns the figures its ``expect`` table may name.
+
+A calculation declares the input keys it accepts and the figures it yields;
+the runner treats any other key as a failure of the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from amcalc.contract import Contract
+from amcalc.errors import InvalidInput
+from amcalc.maintenance import maintenance_minimum
+from amcalc.mensualisation import mensualise
+from amcalc.minimum_rate import minimum_rate
+from amcalc.money import round_to_cents
+from amcalc.trial_period import trial_period
+
+__all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation"]
+
+Inputs = Mapping[str, Any]
+Figures = dict[str, object]
+
+V1_CALCULATIONS = (
+    "mensualisation", "extra_hours", "absence_deduction", "month", "maintenance_minimum",
+    "minimum_rate", "child_illness", "paid_leave_acquisition", "paid_leave_indemnity",
+    "notice", "rupture_indemnity", "regularisation", "fixed_term_end", "trial_period",
+)
+
+
+@attrs.frozen
+class Calculation:
+    name: str
+    inputs: frozenset[str]
+    figures: frozenset[str]
+    run: Callable[[Inputs], Figures]
+
+
+def required_date(inputs: Inputs, key: str) -> date:
+    value = inputs.get(key)
+    if not isinstance(value, date):
+        raise InvalidInput(key, f"une date TOML (AAAA-MM-JJ) est attendue, pas {value!r}.")
+    return value
+
+
+def optional_bool(inputs: Inputs, key: str) -> bool:
+    value = inputs.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(key, f"true ou false est attendu, pas {value!r}.")
+    return value
+
+
+def _mensualisation(inputs: Inputs) -> Figures:
+    m = mensualise(Contract.from_mapping(inputs))
+    return {
+        "monthly_hours": m.monthly_hours, "monthly_salary": m.monthly_salary,
+        "monthly_days": m.monthly_days, "declared_hours": m.declared_hours,
+        "declared_days": m.declared_days,
+    }
+
+
+def _minimum_rate(inputs: Inputs) -> Figures:
+    m = minimum_rate(required_date(inputs, "on"), am_ge=optional_bool(inputs, "am_ge"))
+    return {name: round_to_cents(getattr(m, name)) for name in ("legal", "conventional", "effective")}
+
+
+def _maintenance_minimum(inputs: Inputs) -> Figures:
+    on = required_date(inputs, "on") if "on" in inputs else None
+    m = maintenance_minimum(on, hours=inputs.get("hours"), minimum_garanti=inputs.get("minimum_garanti"))
+    return {"per_day": m.per_day, "per_nine_hours": m.per_nine_hours}
+
+
+def _trial_period(inputs: Inputs) -> Figures:
+    t = trial_period(
+        days_per_week=inputs.get("days_per_week"),  # type: ignore[arg-type]
+        sibling_with_completed_trial=optional_bool(inputs, "sibling_with_completed_trial"),
+    )
+    return {"max_months": t.max_months, "max_days": t.max_days}
+
+
+CALCULATIONS: dict[str, Calculation] = {
+    c.name: c
+    for c in (
+        Calculation(
+            "mensualisation",
+            frozenset({"hourly_rate", "weeks", "weekly_hours", "days_per_week", "patterns"}),
+            frozenset({"monthly_hours", "monthly_salary", "monthly_days", "declared_hours",
+                       "declared_days"}),
+            _mensualisation,
+        ),
+        Calculation("minimum_rate", frozenset({"on", "am_ge"}),
+                    frozenset({"legal", "conventional", "effective"}), _minimum_rate),
+        Calculation("maintenance_minimum", frozenset({"on", "hours", "minimum_garanti"}),
+                    frozenset({"per_day", "per_nine_hours"}), _maintenance_minimum),
+        Calculation("trial_period", frozenset({"days_per_week", "sibling_with_completed_trial"}),
+                    frozenset({"max_months", "max_days"}), _trial_period),
+    )
+}
