@@ -51,9 +51,13 @@ class Territory(StrEnum):
 _SUBDIVISION = {Territory.METROPOLE: None, Territory.ALSACE: "6AE", Territory.MOSELLE: "57"}
 
 
-@lru_cache(maxsize=256)
 def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Mapping[date, str]:
-    """Public holidays of ``year`` (Code du travail L3133-1), French names."""
+    """Public holidays of ``year`` (Code du travail L3133-1), French names, cached."""
+    return _public_holidays(year, Territory(territory))
+
+
+@lru_cache(maxsize=256)
+def _public_holidays(year: int, territory: Territory) -> Mapping[date, str]:
     found = holidays.country_holidays(
         "FR", subdiv=_SUBDIVISION[territory], years=year, language="fr"
     )

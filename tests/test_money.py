@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from amcalc.errors import InvalidInput
+from amcalc.money import half_up_div, parse_money, round_to_cents, scaled, to_euros
+
+
+@given(st.integers(-(10**15), 10**15), st.integers(1, 10**9))
+def test_half_up_div_equals_decimal_round_half_up(n: int, d: int) -> None:
+    expected = (Decimal(n) / Decimal(d)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    # The division itself must be exact enough: use a wide context.
+    from decimal import localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 60
+        expected = (Decimal(n) / Decimal(d)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    assert half_up_div(n, d) == int(expected)
+
+
+@pytest.mark.parametrize(
+    ("amount", "cents"),
+    [(Fraction(1, 200), "0.01"), (Fraction(-1, 200), "-0.01"), (Fraction(2080, 3), "693.33"),
+     (Decimal("2.345"), "2.35"), (Decimal("2.3449"), "2.34")],
+)
+def test_round_to_cents_is_half_up_not_half_even(amount: Fraction | Decimal, cents: str) -> None:
+    assert round_to_cents(amount) == Decimal(cents)
+
+
+def test_to_euros_always_two_places() -> None:
+    assert str(to_euros(5)) == "0.05"
+    assert str(to_euros(69333)) == "693.33"
+
+
+def test_parse_money_refuses_floats_and_too_many_places() -> None:
+    with pytest.raises(InvalidInput) as err:
+        parse_money(3.85, "hourly_rate")
+    assert err.value.field == "hourly_rate"
+    with pytest.raises(InvalidInput):
+        parse_money("3.85251", "hourly_rate", places=4)
+    with pytest.raises(InvalidInput):
+        parse_money("abc", "hourly_rate")
+    assert parse_money("3,85", "hourly_rate") == Decimal("3.85")
+
+
+def test_scaled_is_exact() -> None:
+    assert scaled(Decimal("3.8525"), 4, "x") == 38525
+    with pytest.raises(InvalidInput):
+        scaled(Decimal("0.00001"), 4, "x")
