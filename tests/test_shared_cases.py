@@ -4,6 +4,7 @@ calculation, never by case id."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,11 @@ CASES = [
 
 
 def test_shared_cases_are_present() -> None:
-    assert (ROOT.parent / "shared" / "cases").is_dir(), "../shared/cases is missing beside the repo"
+    """CI always has ../shared beside the clone; elsewhere its absence is reported as a skip."""
+    if not (ROOT.parent / "shared" / "cases").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("../shared/cases is missing beside the repository")
+        pytest.skip("../shared/cases is not beside this clone: the published cases were not run")
     assert CASES
 
 
