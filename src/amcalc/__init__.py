@@ -21,6 +21,7 @@ from amcalc.errors import (
 from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
+from amcalc.net_salary import ContributionRounding, NetSalary, gross_from_net, net_salary
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
@@ -31,11 +32,13 @@ __all__ = [
     "BelowMinimumRate",
     "Contract",
     "ContractKind",
+    "ContributionRounding",
     "InvalidInput",
     "LegalLimitExceeded",
     "MaintenanceMinimum",
     "Mensualisation",
     "MinimumRate",
+    "NetSalary",
     "ParameterUnavailable",
     "Rhythm",
     "Territory",
@@ -43,9 +46,11 @@ __all__ = [
     "UnsupportedCase",
     "WeeklySchedule",
     "jours_ouvrables",
+    "gross_from_net",
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",
+    "net_salary",
     "parameters",
     "public_holidays",
     "trial_period",

@@ -13,12 +13,14 @@ from typing import Any
 
 import attrs
 
-from amcalc.contract import Contract
+from amcalc.calendar import Territory
+from amcalc.contract import Contract, _enum
 from amcalc.errors import InvalidInput
 from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import round_to_cents
+from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.trial_period import trial_period
 
 __all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation"]
@@ -75,6 +77,25 @@ def _maintenance_minimum(inputs: Inputs) -> Figures:
     return {"per_day": m.per_day, "per_nine_hours": m.per_nine_hours}
 
 
+def _net_salary(inputs: Inputs) -> Figures:
+    on = required_date(inputs, "on")
+    territory = _enum(Territory, inputs.get("territory", Territory.METROPOLE.value), "territory")
+    rounding = _enum(
+        ContributionRounding, inputs.get("rounding", ContributionRounding.PER_LINE.value), "rounding"
+    )
+    if ("gross" in inputs) == ("net" in inputs):
+        raise InvalidInput("gross", "indiquez soit le brut (gross), soit le net (net).")
+    if "net" in inputs:
+        if "extra_hours_pay" in inputs:
+            raise InvalidInput("extra_hours_pay", "partez du brut (gross) pour un mois avec des "
+                               "heures complémentaires ou majorées.")
+        n = gross_from_net(inputs["net"], on, territory, rounding=rounding)
+    else:
+        n = net_salary(inputs["gross"], on, territory, rounding=rounding,
+                       extra_hours_pay=inputs.get("extra_hours_pay", "0"))
+    return {"gross": n.gross, "net": n.net, "total_contributions": n.total_contributions}
+
+
 def _trial_period(inputs: Inputs) -> Figures:
     t = trial_period(
         days_per_week=inputs.get("days_per_week"),  # type: ignore[arg-type]
@@ -97,6 +118,9 @@ CALCULATIONS: dict[str, Calculation] = {
                     frozenset({"legal", "conventional", "effective"}), _minimum_rate),
         Calculation("maintenance_minimum", frozenset({"on", "hours", "minimum_garanti"}),
                     frozenset({"per_day", "per_nine_hours"}), _maintenance_minimum),
+        Calculation("net_salary",
+                    frozenset({"gross", "net", "on", "territory", "extra_hours_pay", "rounding"}),
+                    frozenset({"gross", "net", "total_contributions"}), _net_salary),
         Calculation("trial_period", frozenset({"days_per_week", "sibling_with_completed_trial"}),
                     frozenset({"max_months", "max_days"}), _trial_period),
     )
