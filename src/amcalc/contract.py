@@ -39,7 +39,7 @@ from amcalc.explain import number
 from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money, parse_ratio
 
-__all__ = ["Accueil", "Contract", "ContractKind", "Rhythm", "WeeklySchedule"]
+__all__ = ["Accueil", "Contract", "ContractKind", "Rhythm", "WeeklySchedule", "parse_choice"]
 
 MAX_AVERAGE_WEEKLY_HOURS = 48  # CCN 3239 art. 96.3; CASF L423-22
 MIN_MAJORATED_RATE = Decimal("0.10")  # CCN 3239 art. 110.1
@@ -295,9 +295,9 @@ class Contract:
             elif name == "maintenance_per_hour":
                 typed[name] = _optional_money(value, name)
             elif name == "territory":
-                typed[name] = _enum(Territory, value, name)
+                typed[name] = parse_choice(Territory, value, name)
             elif name == "kind":
-                typed[name] = _enum(ContractKind, value, name)
+                typed[name] = parse_choice(ContractKind, value, name)
             elif name in ("start", "end"):
                 if value is not None and not isinstance(value, date):
                     raise InvalidInput(name, f"une date est attendue ({value!r}).")
@@ -321,7 +321,8 @@ def _weeks(weeks: object) -> int:
     return weeks  # type: ignore[return-value]
 
 
-def _enum(kind: type[StrEnum], value: object, field: str) -> Any:
+def parse_choice(kind: type[StrEnum], value: object, field: str) -> Any:
+    """The member of ``kind`` whose value is ``value``, or :class:`InvalidInput` listing the choices."""
     choices = [member.value for member in kind]
     if value not in choices:
         raise InvalidInput(field, f"{value!r} inconnu : {', '.join(choices)}.")

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from amcalc.calendar import Territory
-from amcalc.contract import Contract, _enum
+from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
@@ -79,8 +79,8 @@ def _maintenance_minimum(inputs: Inputs) -> Figures:
 
 def _net_salary(inputs: Inputs) -> Figures:
     on = required_date(inputs, "on")
-    territory = _enum(Territory, inputs.get("territory", Territory.METROPOLE.value), "territory")
-    rounding = _enum(
+    territory = parse_choice(Territory, inputs.get("territory", Territory.METROPOLE.value), "territory")
+    rounding = parse_choice(
         ContributionRounding, inputs.get("rounding", ContributionRounding.PER_LINE.value), "rounding"
     )
     if ("gross" in inputs) == ("net" in inputs):
