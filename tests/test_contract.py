@@ -42,10 +42,10 @@ def test_schedule_with_time_ranges_is_exact() -> None:
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"weekly_hours": "-5"}, "weekly_hours.weekly_hours"),
-        ({"days_per_week": 8}, "weekly_hours.days_per_week"),
-        ({"days_per_week": 0}, "weekly_hours.days_per_week"),
-        ({"weekly_hours": "50", "days_per_week": 2}, "weekly_hours.weekly_hours"),
+        ({"weekly_hours": "-5"}, "weekly_hours"),
+        ({"days_per_week": 8}, "days_per_week"),
+        ({"days_per_week": 0}, "days_per_week"),
+        ({"weekly_hours": "50", "days_per_week": 2}, "weekly_hours"),
         ({"hourly_rate": "0"}, "hourly_rate"),
         ({"majorated_rate": "0.05"}, "majorated_rate"),
         ({"territory": "corse"}, "territory"),
@@ -111,3 +111,20 @@ def test_contract_from_toml(tmp_path: object) -> None:
     with pytest.raises(InvalidInput) as err:
         Contract.from_toml(path)
     assert err.value.field == "foo"
+
+
+def test_hiring_before_2022_names_the_start_date() -> None:
+    from amcalc.errors import ParameterUnavailable
+
+    with pytest.raises(ParameterUnavailable) as err:
+        weekly(start=date(2021, 12, 31))
+    assert err.value.field == "start"
+
+
+def test_several_rhythms_name_the_faulty_pattern() -> None:
+    with pytest.raises(InvalidInput) as err:
+        Contract.from_rhythms(hourly_rate="4", weeks=44, rhythms=[
+            {"weeks": 36, "weekly_hours": "20", "days_per_week": 4},
+            {"weeks": 8, "weekly_hours": "45", "days_per_week": 9},
+        ])
+    assert err.value.field == "patterns[1].days_per_week"

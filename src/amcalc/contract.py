@@ -122,16 +122,18 @@ class Rhythm:
     def of(
         cls, *, weeks: int, weekly_hours: object, days_per_week: object, field: str = "patterns"
     ) -> Rhythm:
-        """A rhythm given by weekly hours and days per week."""
-        seconds = parse_hours(weekly_hours, f"{field}.weekly_hours")
-        days = _whole(days_per_week, f"{field}.days_per_week")
+        """A rhythm given by weekly hours and days per week; ``field`` prefixes the
+        names of the inputs in errors (empty for a contract's single rhythm)."""
+        prefix = f"{field}." if field else ""
+        seconds = parse_hours(weekly_hours, f"{prefix}weekly_hours")
+        days = _whole(days_per_week, f"{prefix}days_per_week")
         if not 1 <= days <= 7:
-            raise InvalidInput(f"{field}.days_per_week", f"{days} jours par semaine est impossible (1 à 7).")
+            raise InvalidInput(f"{prefix}days_per_week", f"{days} jours par semaine est impossible (1 à 7).")
         if seconds == 0:
-            raise InvalidInput(f"{field}.weekly_hours", "un rythme sans heure d'accueil n'en est pas un.")
+            raise InvalidInput(f"{prefix}weekly_hours", "un rythme sans heure d'accueil n'en est pas un.")
         if seconds > days * 24 * SECONDS_PER_HOUR:
-            raise InvalidInput(f"{field}.weekly_hours", f"{weekly_hours} h en {days} jours est impossible.")
-        return cls(_whole(weeks, f"{field}.weeks"), seconds, days)
+            raise InvalidInput(f"{prefix}weekly_hours", f"{weekly_hours} h en {days} jours est impossible.")
+        return cls(_whole(weeks, f"{prefix}weeks"), seconds, days)
 
     @classmethod
     def from_schedule(cls, *, weeks: int, schedule: Mapping[str, object], field: str = "schedule") -> Rhythm:
@@ -197,7 +199,7 @@ class Contract:
                 "(CCN 3239 art. 110.1).",
             )
         if self.start is not None:
-            check_rate(self.hourly_rate, self.start, am_ge=self.am_ge)
+            check_rate(self.hourly_rate, self.start, am_ge=self.am_ge, date_field="start")
 
     @property
     def accueil(self) -> Accueil:
@@ -228,7 +230,7 @@ class Contract:
     ) -> Contract:
         """One rhythm of ``weekly_hours`` over ``days_per_week`` days."""
         rhythm = Rhythm.of(weeks=_weeks(weeks), weekly_hours=weekly_hours,
-                           days_per_week=days_per_week, field="weekly_hours")
+                           days_per_week=days_per_week, field="")
         return cls._build(hourly_rate, weeks, (rhythm,), options)
 
     @classmethod

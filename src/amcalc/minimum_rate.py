@@ -20,8 +20,8 @@ from decimal import Decimal
 import attrs
 
 from amcalc import parameters
-from amcalc.errors import BelowMinimumRate
-from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, rate
+from amcalc.errors import BelowMinimumRate, ParameterUnavailable
+from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
 
 __all__ = ["MinimumRate", "check_rate", "minimum_rate"]
 
@@ -55,12 +55,12 @@ def minimum_rate(on: date, *, am_ge: bool = False) -> MinimumRate:
         steps=(
             Step(
                 "Minimum légal",
-                f"{factor.value} × SMIC {euros(smic.value)}",
+                f"{number(factor.value, 3)} × SMIC {euros(smic.value)}",
                 f"{euros(legal, 5)} (arrondi {euros(legal)})",
                 "CASF art. D423-9",
             ),
             Step("Minimum conventionnel", conv_p.label, euros(conv.value), "CCN 3239 annexe 5"),
-            Step("Minimum applicable", "le plus élevé des deux", f"{euros(effective, 5)} ({source})"),
+            Step("Minimum applicable", "le plus élevé des deux", f"{rate(effective)} ({source})"),
         ),
         parameters=(
             ParameterUse.of(smic_p, smic, " €/h"),
@@ -72,9 +72,16 @@ def minimum_rate(on: date, *, am_ge: bool = False) -> MinimumRate:
     return MinimumRate(on, am_ge, legal, conv.value, effective, explanation)
 
 
-def check_rate(hourly_rate: Decimal, on: date, *, am_ge: bool = False, field: str = "hourly_rate") -> None:
-    """Raise :class:`BelowMinimumRate` when ``hourly_rate`` is under the minimum on ``on``."""
-    minimum = minimum_rate(on, am_ge=am_ge)
+def check_rate(
+    hourly_rate: Decimal, on: date, *, am_ge: bool = False, field: str = "hourly_rate",
+    date_field: str = "on",
+) -> None:
+    """Raise :class:`BelowMinimumRate` when ``hourly_rate`` is under the minimum on ``on``
+    (``field`` and ``date_field`` name the caller's inputs in errors)."""
+    try:
+        minimum = minimum_rate(on, am_ge=am_ge)
+    except ParameterUnavailable as err:
+        raise ParameterUnavailable(date_field, err.message) from None
     if hourly_rate < minimum.effective:
         which = (
             "le minimum légal (CASF D423-9 : 0,281 × SMIC)"
@@ -84,7 +91,7 @@ def check_rate(hourly_rate: Decimal, on: date, *, am_ge: bool = False, field: st
         raise BelowMinimumRate(
             field,
             f"{rate(hourly_rate)} brut de l'heure est inférieur au {french_date(on)} à "
-            f"{which}, soit {euros(minimum.effective, 5)} par enfant et par heure"
+            f"{which}, soit {rate(minimum.effective)} par enfant et par heure"
             + (" (titre AM-GE)" if am_ge else "")
             + " : relevez le taux horaire.",
         )
