@@ -7,7 +7,7 @@
 Decimal('693.33')
 """
 
-from amcalc import parameters
+from amcalc import parameters, termination
 from amcalc.calendar import Territory, jours_ouvrables, public_holidays
 from amcalc.contract import Accueil, Contract, ContractKind, Rhythm, WeeklySchedule
 from amcalc.errors import (
@@ -21,6 +21,17 @@ from amcalc.errors import (
 from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
+from amcalc.termination import (
+    EndReason,
+    end_consequences,
+    final_regularisation,
+    fixed_term_end,
+    notice,
+    notice_compensation,
+    regularisation,
+    rupture_indemnity,
+    seniority,
+)
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
@@ -31,6 +42,7 @@ __all__ = [
     "BelowMinimumRate",
     "Contract",
     "ContractKind",
+    "EndReason",
     "InvalidInput",
     "LegalLimitExceeded",
     "MaintenanceMinimum",
@@ -42,11 +54,20 @@ __all__ = [
     "TrialPeriod",
     "UnsupportedCase",
     "WeeklySchedule",
+    "end_consequences",
+    "final_regularisation",
+    "fixed_term_end",
     "jours_ouvrables",
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",
+    "notice",
+    "notice_compensation",
     "parameters",
     "public_holidays",
+    "regularisation",
+    "rupture_indemnity",
+    "seniority",
+    "termination",
     "trial_period",
 ]

@@ -178,6 +178,9 @@ class Notice(Explained):
         return self.duration.months if self.performed and self.duration else None
 
 
+_REFERENCE = "CCN 3239 art. 64, 120, 122"
+
+
 def _push_back(start: date, end: date, suspensions: Iterable[Suspension]) -> tuple[date, int, list[Step]]:
     """The end of a notice pushed back by the suspensions that fall in it (art. 64.2)."""
     steps, pushed, previous = [], 0, None
@@ -241,7 +244,7 @@ def notice(
             raise InvalidInput("suspensions", f"aucun préavis ne court ({rule.label}).")
         steps.append(Step("Préavis", rule.label, "aucun", rule.reference))
         explanation = Explanation(
-            title=f"Préavis — {rule.label}", reference=rule.reference, steps=tuple(steps),
+            title=f"Préavis — {rule.label}", reference=_REFERENCE, steps=tuple(steps),
             notes=(f"Fin du contrat : {rule.end_date}.",))
         return Notice(reason=reason, seniority=tenure, duration=None, performed=False, start=None,
                       planned_end=None, end=None, suspended_days=0, contract_end=sent,
@@ -259,7 +262,7 @@ def notice(
                           "CCN 3239 art. 119.4.2, 122"))
         notes.append("Le contrat est rompu de plein droit le jour du décès : aucun préavis n'est "
                      "effectué, une indemnité égale à l'indemnité compensatrice de préavis est versée.")
-        explanation = Explanation(title=f"Préavis — {rule.label}", reference=rule.reference,
+        explanation = Explanation(title=f"Préavis — {rule.label}", reference=_REFERENCE,
                                   steps=tuple(steps), notes=tuple(notes))
         return Notice(reason=reason, seniority=tenure, duration=duration, performed=False,
                       start=start, planned_end=end, end=end, suspended_days=0, contract_end=sent,
@@ -277,7 +280,7 @@ def notice(
     notes.append("Le préavis est un délai préfix : seuls un accident du travail ou une maladie "
                  "professionnelle survenus pendant le préavis, un congé de maternité, de paternité "
                  "ou d'adoption, ou des congés payés pris d'un commun accord le suspendent.")
-    explanation = Explanation(title=f"Préavis — {rule.label}", reference=rule.reference,
+    explanation = Explanation(title=f"Préavis — {rule.label}", reference=_REFERENCE,
                               steps=tuple(steps), notes=tuple(notes))
     return Notice(reason=reason, seniority=tenure, duration=duration, performed=True,
                   start=notified, planned_end=planned_end, end=end, suspended_days=pushed,
