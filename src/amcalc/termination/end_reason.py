@@ -119,7 +119,7 @@ def _consequences(
     leave = "due aux ayants droit" if reason is EndReason.AM_DEATH else "due"
     steps = (
         Step("Préavis", label, _NOTICE_TEXT[notice], "CCN 3239 art. 120"),
-        Step("Indemnité de rupture", label, rupture, "CCN 3239 art. 121.1"),
+        Step("Indemnité de rupture", label, rupture, reference if eighties else "CCN 3239 art. 121.1"),
         Step("Indemnité compensatrice de congés payés", "congés acquis et non payés", leave,
              "CCN 3239 art. 67, 123"),
         Step("Régularisation finale (46 semaines ou moins)", "heures dues − heures payées",
@@ -129,6 +129,9 @@ def _consequences(
     notes = ["Les documents de fin de contrat (certificat de travail, attestation France "
              "Travail, reçu pour solde de tout compte) sont remis à la fin du contrat "
              "(CCN 3239 art. 69)."]
+    if in_force_from:
+        notes.append(f"En vigueur à partir du {french_date(in_force_from)} (avenant n° 10 du "
+                     "9 septembre 2025, étendu le 26 mars 2026).")
     if precarity:
         notes.append("Indemnité de fin de contrat (précarité) de 10 %, sauf exceptions de "
                      "l'article L1243-10 du Code du travail.")
