@@ -7,7 +7,7 @@
 Decimal('693.33')
 """
 
-from amcalc import parameters
+from amcalc import parameters, termination
 from amcalc.calendar import Territory, jours_ouvrables, public_holidays
 from amcalc.contract import Accueil, Contract, ContractKind, Rhythm, WeeklySchedule
 from amcalc.errors import (
@@ -22,6 +22,17 @@ from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
 from amcalc.net_salary import ContributionRounding, NetSalary, gross_from_net, net_salary
+from amcalc.termination import (
+    EndReason,
+    end_consequences,
+    final_regularisation,
+    fixed_term_end,
+    notice,
+    notice_compensation,
+    regularisation,
+    rupture_indemnity,
+    seniority,
+)
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
@@ -33,6 +44,7 @@ __all__ = [
     "Contract",
     "ContractKind",
     "ContributionRounding",
+    "EndReason",
     "InvalidInput",
     "LegalLimitExceeded",
     "MaintenanceMinimum",
@@ -45,13 +57,22 @@ __all__ = [
     "TrialPeriod",
     "UnsupportedCase",
     "WeeklySchedule",
-    "jours_ouvrables",
+    "end_consequences",
+    "final_regularisation",
+    "fixed_term_end",
     "gross_from_net",
+    "jours_ouvrables",
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",
     "net_salary",
+    "notice",
+    "notice_compensation",
     "parameters",
     "public_holidays",
+    "regularisation",
+    "rupture_indemnity",
+    "seniority",
+    "termination",
     "trial_period",
 ]

@@ -21,6 +21,14 @@ from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import round_to_cents
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
+from amcalc.termination import (
+    final_regularisation,
+    fixed_term_end,
+    notice,
+    regularisation,
+    rupture_indemnity,
+)
+from amcalc.termination.end_reason import parse_reason
 from amcalc.trial_period import trial_period
 
 __all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation"]
@@ -104,6 +112,38 @@ def _trial_period(inputs: Inputs) -> Figures:
     return {"max_months": t.max_months, "max_days": t.max_days}
 
 
+def _notice(inputs: Inputs) -> Figures:
+    sent = required_date(inputs, "sent")
+    n = notice(
+        parse_reason(inputs.get("reason")),
+        hired=required_date(inputs, "hired"), sent=sent,
+        notified=required_date(inputs, "notified") if "notified" in inputs else None,
+    )
+    return {"notice_days": n.notice_days, "notice_months": n.notice_months, "notice_end": n.end}
+
+
+def _rupture_indemnity(inputs: Inputs) -> Figures:
+    r = rupture_indemnity(
+        parse_reason(inputs.get("reason")),
+        hired=required_date(inputs, "hired"), end=required_date(inputs, "end"),
+        total_gross=inputs.get("total_gross"),
+    )
+    return {"indemnity": r.indemnity, "eligible": r.eligible}
+
+
+def _regularisation(inputs: Inputs) -> Figures:
+    statement = regularisation(hourly_rate=inputs.get("hourly_rate"),
+                               hours_paid=inputs.get("hours_paid"), hours_due=inputs.get("hours_due"))
+    final = final_regularisation([statement])
+    return {"hours": final.hours, "amount": final.amount}
+
+
+def _fixed_term_end(inputs: Inputs) -> Figures:
+    f = fixed_term_end(total_gross=inputs.get("total_gross"),
+                       leave_already_paid=inputs.get("leave_already_paid", "0.00"))
+    return {"precarity": f.precarity, "leave_compensation": f.leave_compensation}
+
+
 CALCULATIONS: dict[str, Calculation] = {
     c.name: c
     for c in (
@@ -123,5 +163,13 @@ CALCULATIONS: dict[str, Calculation] = {
                     frozenset({"gross", "net", "total_contributions"}), _net_salary),
         Calculation("trial_period", frozenset({"days_per_week", "sibling_with_completed_trial"}),
                     frozenset({"max_months", "max_days"}), _trial_period),
+        Calculation("notice", frozenset({"reason", "hired", "sent", "notified"}),
+                    frozenset({"notice_days", "notice_months", "notice_end"}), _notice),
+        Calculation("rupture_indemnity", frozenset({"reason", "hired", "end", "total_gross"}),
+                    frozenset({"indemnity", "eligible"}), _rupture_indemnity),
+        Calculation("regularisation", frozenset({"hourly_rate", "hours_paid", "hours_due"}),
+                    frozenset({"hours", "amount"}), _regularisation),
+        Calculation("fixed_term_end", frozenset({"total_gross", "leave_already_paid"}),
+                    frozenset({"precarity", "leave_compensation"}), _fixed_term_end),
     )
 }
