@@ -28,7 +28,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -323,9 +323,15 @@ def _weeks(weeks: object) -> int:
     return weeks  # type: ignore[return-value]
 
 
-def parse_choice(kind: type[StrEnum], value: object, field: str) -> Any:
-    """The member of ``kind`` whose value is ``value``, or :class:`InvalidInput` listing the choices."""
-    choices = [member.value for member in kind]
-    if value not in choices:
-        raise InvalidInput(field, f"{value!r} inconnu : {', '.join(choices)}.")
-    return kind(str(value))
+E = TypeVar("E", bound=StrEnum)
+
+
+def parse_choice(kind: type[E], value: object, field: str) -> E:
+    """The member of ``kind`` given as itself or its value, or :class:`InvalidInput` listing the choices."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(str(value))
+    except ValueError:
+        names = ", ".join(m.value for m in kind)
+        raise InvalidInput(field, f"valeur inconnue {value!r} : {names}.") from None

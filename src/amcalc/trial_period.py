@@ -16,13 +16,13 @@ indemnity (art. 44.1.3).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step
+from amcalc.periods import MonthEnd, last_day
 
 __all__ = ["TrialPeriod", "trial_period"]
 
@@ -35,11 +35,9 @@ class TrialPeriod(Explained):
     max_days: int | None
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
-    def last_day(self, start: date) -> date:
-        """Last day of a maximal trial starting on ``start`` (months added from ``start``)."""
-        if self.max_days is not None:
-            return start + timedelta(days=self.max_days - 1)
-        return start + relativedelta(months=self.max_months or 0) - timedelta(days=1)
+    def last_day(self, start: date, month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH) -> date:
+        """Last day of a maximal trial whose day 1 is ``start`` (see :mod:`amcalc.periods`)."""
+        return last_day(start, days=self.max_days, months=self.max_months, month_end=month_end)
 
 
 def trial_period(*, days_per_week: int, sibling_with_completed_trial: bool = False) -> TrialPeriod:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
 
 import attrs
 
+from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, french_date
 
@@ -35,7 +35,6 @@ __all__ = [
     "EndReason",
     "NoticeRule",
     "end_consequences",
-    "parse_enum",
     "parse_reason",
 ]
 
@@ -226,23 +225,9 @@ CONSEQUENCES: dict[EndReason, EndConsequences] = {
 }
 
 
-E = TypeVar("E", bound=StrEnum)
-
-
-def parse_enum(kind: type[E], value: object, field: str) -> E:
-    """A member of ``kind`` from itself or its value, or :class:`InvalidInput` naming ``field``."""
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(str(value))
-    except ValueError:
-        names = ", ".join(m.value for m in kind)
-        raise InvalidInput(field, f"valeur inconnue {value!r} : {names}.") from None
-
-
 def parse_reason(value: object, field: str = "reason") -> EndReason:
     """An :class:`EndReason` from its scenario name, or :class:`InvalidInput`."""
-    return parse_enum(EndReason, value, field)
+    return parse_choice(EndReason, value, field)
 
 
 def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndConsequences:

@@ -27,7 +27,8 @@ import attrs
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.termination.end_reason import INAPTITUDE_FROM, parse_enum
+from amcalc.contract import parse_choice
+from amcalc.termination.end_reason import INAPTITUDE_FROM
 
 __all__ = ["EngagementCause", "EngagementIndemnity", "Party", "engagement_withdrawal"]
 
@@ -83,9 +84,9 @@ def engagement_withdrawal(
     Decimal('270.00')
     """
     salary = parse_money(monthly_salary, "monthly_salary")
-    payer = parse_enum(Party, withdrawn_by, "withdrawn_by")
+    payer = parse_choice(Party, withdrawn_by, "withdrawn_by")
     payee = Party.AM if payer is Party.PARENT else Party.PARENT
-    reason = None if cause is None else parse_enum(EngagementCause, cause, "cause")
+    reason = None if cause is None else parse_choice(EngagementCause, cause, "cause")
     notes = []
     if reason is EngagementCause.INAPTITUDE:
         if on is None:

@@ -27,7 +27,7 @@ import attrs
 
 from amcalc.explain import Explained, Explanation, Step, euros
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.termination.end_reason import parse_enum
+from amcalc.contract import parse_choice
 
 __all__ = ["FixedTermEnd", "PrecarityException", "fixed_term_end", "tenth_cents"]
 
@@ -97,7 +97,7 @@ def fixed_term_end(
     salaries = parse_money(total_gross, "total_gross")
     already = parse_money(leave_already_paid, "leave_already_paid")
     exception = (None if precarity_exception is None
-                 else parse_enum(PrecarityException, precarity_exception, "precarity_exception"))
+                 else parse_choice(PrecarityException, precarity_exception, "precarity_exception"))
     salary_cents = scaled(salaries, 2, "total_gross")
     steps = []
     refusal = None

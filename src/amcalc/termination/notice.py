@@ -44,14 +44,15 @@ from amcalc.duration import format_hours
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
+from amcalc.contract import parse_choice
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
     end_consequences,
-    parse_enum,
     parse_reason,
 )
-from amcalc.termination.seniority import Period, Seniority, add_months, seniority
+from amcalc.periods import MonthEnd, add_months, last_day
+from amcalc.termination.seniority import Period, Seniority, seniority
 
 __all__ = [
     "MonthEnd",
@@ -68,18 +69,6 @@ __all__ = [
 ]
 
 
-class MonthEnd(StrEnum):
-    """Last day of a notice in months when the next month has no same-numbered day
-    (an open point, rules.md §8.3). Months are always added from the original date."""
-
-    LAST_DAY_OF_MONTH = "last_day_of_month"
-    """Default: the notice ends on the last day of that month (31 January → 28 February,
-    31 March → 30 April), as a time limit in months expires on the last day of the month
-    that lacks the same date (Code de procédure civile art. 641, by analogy)."""
-    DAY_BEFORE_CLIPPED = "day_before_clipped"
-    """The day before the date dateutil clips to (31 January → 27 February, 31 March → 29 April)."""
-
-
 @attrs.frozen
 class NoticeDuration:
     """A notice of ``days`` calendar days or of ``months`` months."""
@@ -93,12 +82,7 @@ class NoticeDuration:
 
     def last_day(self, first_day: date, month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH) -> date:
         """Last day of a notice whose day 1 is ``first_day``."""
-        if self.days is not None:
-            return first_day + timedelta(days=self.days - 1)
-        same_day = add_months(first_day, self.months or 0)
-        if same_day.day != first_day.day and month_end is MonthEnd.LAST_DAY_OF_MONTH:
-            return same_day  # clipped to the month end: the month has no such day
-        return same_day - timedelta(days=1)
+        return last_day(first_day, days=self.days, months=self.months, month_end=month_end)
 
 
 def notice_duration(seniority: Seniority) -> NoticeDuration:
@@ -131,7 +115,7 @@ _SUSPENDS = {
 
 
 def _cause(value: object) -> SuspensionCause:
-    return parse_enum(SuspensionCause, value, "suspensions.cause")
+    return parse_choice(SuspensionCause, value, "suspensions.cause")
 
 
 @attrs.frozen

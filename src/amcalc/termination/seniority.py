@@ -29,13 +29,13 @@ from enum import StrEnum
 from fractions import Fraction
 
 import attrs
-from dateutil.relativedelta import relativedelta
+from amcalc.periods import add_months
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.termination.end_reason import parse_enum
+from amcalc.contract import parse_choice
 
-__all__ = ["Period", "PeriodKind", "Seniority", "add_months", "seniority"]
+__all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
 
 
 class PeriodKind(StrEnum):
@@ -70,7 +70,7 @@ _EXCLUDED: dict[PeriodKind, tuple[Fraction, str, str]] = {
 
 
 def _kind(value: object) -> PeriodKind:
-    return parse_enum(PeriodKind, value, "periods.kind")
+    return parse_choice(PeriodKind, value, "periods.kind")
 
 
 @attrs.frozen
@@ -84,11 +84,6 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInput("periods", f"la période du {french_date(self.start)} finit avant de commencer.")
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` + ``months``, added from the original date (dateutil clips to the month end)."""
-    return day + relativedelta(months=months)
 
 
 def _completed_months(start: date, until: date) -> int:
