@@ -410,6 +410,7 @@ def month_pay(
     comp_by_day: dict[date, int] = {}
     maj_by_day: dict[date, int] = {}
     week_totals: list[tuple[date, int]] = []
+    week_steps: list[Step] = []
     for monday in month_mondays:
         days = [cal.day(monday + timedelta(days=i)) for i in range(7)]
         threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
@@ -425,8 +426,8 @@ def month_pay(
         if monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given):
             week_totals.append((monday, worked))
         if comp or maj:
-            straddles = not (first <= monday and monday + timedelta(days=6) <= last)
-            steps.append(Step(
+            straddles = any(s and not first <= d.day <= last for d, s in zip(days, per_day, strict=True))
+            week_steps.append(Step(
                 f"Semaine du {french_date(monday)}",
                 f"{format_hours(worked)} effectuées pour {format_hours(threshold)} prévues"
                 + (" (semaine à cheval : heures rattachées au mois de chaque jour)" if straddles else ""),
@@ -516,6 +517,10 @@ def month_pay(
         normal_declared = (mensualised.declared_hours if deduction == 0 and not partial
                            else half_up_div((base - deduction) * 100, rate_e4))
     steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
+    steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : comptée "
+                   "au dénominateur de l'art. 111, sans entretien", "non travaillée", "CCN 3239 art. 111")
+              for monday in sorted(non_care) if first <= monday + timedelta(days=6) and monday <= last]
+    steps += week_steps
 
     # -- extra hours and worked holidays --
     comp_s, maj_s = sum(comp_by_day.values()), sum(maj_by_day.values())
