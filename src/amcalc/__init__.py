@@ -8,7 +8,15 @@ Decimal('693.33')
 """
 
 from amcalc import parameters, termination
+from amcalc.absences import AbsenceCause, AbsenceDeduction, absence_deduction
 from amcalc.calendar import Territory, jours_ouvrables, public_holidays
+from amcalc.child_illness import (
+    ChildIllness,
+    ChildIllnessLedger,
+    IllnessAbsence,
+    LongAbsenceRule,
+    child_illness,
+)
 from amcalc.contract import Accueil, Contract, ContractKind, Rhythm, WeeklySchedule
 from amcalc.errors import (
     AmcalcError,
@@ -18,6 +26,7 @@ from amcalc.errors import (
     ParameterUnavailable,
     UnsupportedCase,
 )
+from amcalc.extra_hours import ExtraHours, extra_hours
 from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
@@ -33,31 +42,47 @@ from amcalc.termination import (
     rupture_indemnity,
     seniority,
 )
+from amcalc.month import Absence, MonthLedger, MonthPay, PajemploiFigures, PartialMonth, month_pay
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Absence",
+    "AbsenceCause",
+    "AbsenceDeduction",
     "Accueil",
     "AmcalcError",
     "BelowMinimumRate",
+    "ChildIllness",
+    "ChildIllnessLedger",
     "Contract",
     "ContractKind",
     "ContributionRounding",
     "EndReason",
+    "ExtraHours",
+    "IllnessAbsence",
     "InvalidInput",
     "LegalLimitExceeded",
+    "LongAbsenceRule",
     "MaintenanceMinimum",
     "Mensualisation",
     "MinimumRate",
+    "MonthLedger",
+    "MonthPay",
     "NetSalary",
+    "PajemploiFigures",
     "ParameterUnavailable",
+    "PartialMonth",
     "Rhythm",
     "Territory",
     "TrialPeriod",
     "UnsupportedCase",
     "WeeklySchedule",
+    "absence_deduction",
+    "child_illness",
     "end_consequences",
+    "extra_hours",
     "final_regularisation",
     "fixed_term_end",
     "gross_from_net",
@@ -65,6 +90,7 @@ __all__ = [
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",
+    "month_pay",
     "net_salary",
     "notice",
     "notice_compensation",

@@ -13,12 +13,16 @@ from typing import Any
 
 import attrs
 
+from amcalc.absences import absence_deduction
 from amcalc.calendar import Territory
+from amcalc.child_illness import IllnessAbsence, child_illness
 from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput
+from amcalc.extra_hours import extra_hours
 from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
+from amcalc.month import Absence, month_pay
 from amcalc.money import round_to_cents
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.termination import (
@@ -142,6 +146,73 @@ def _fixed_term_end(inputs: Inputs) -> Figures:
     f = fixed_term_end(total_gross=inputs.get("total_gross"),
                        leave_already_paid=inputs.get("leave_already_paid", "0.00"))
     return {"precarity": f.precarity, "leave_compensation": f.leave_compensation}
+def _table_list(inputs: Inputs, key: str) -> list[Mapping[str, Any]]:
+    value = inputs.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise InvalidInput(key, "un tableau de tables TOML est attendu.")
+    return value
+
+
+def _extra_hours(inputs: Inputs) -> Figures:
+    options = {k: inputs[k] for k in ("majorated_rate", "complementary_rate") if k in inputs}
+    w = extra_hours(hourly_rate=inputs.get("hourly_rate"),
+                    contract_weekly_hours=inputs.get("contract_weekly_hours"),
+                    worked_hours=inputs.get("worked_hours"), **options)
+    return {"complementary_hours": w.complementary_hours, "majorated_hours": w.majorated_hours,
+            "complementary_pay": w.complementary_pay, "majorated_pay": w.majorated_pay}
+
+
+def _absence_deduction(inputs: Inputs) -> Figures:
+    d = absence_deduction(monthly_salary=inputs.get("monthly_salary"), absent=inputs.get("absent"),
+                          scheduled=inputs.get("scheduled"))
+    return {"deduction": d.deduction, "salary_after": d.salary_after}
+
+
+_MONTH_KEYS = frozenset({"month", "absences", "worked_hours", "non_care_weeks"})
+_MONTH_CONTRACT_KEYS = frozenset({
+    "hourly_rate", "weeks", "start", "end", "schedule", "territory", "majorated_rate",
+    "complementary_rate", "maintenance_per_hour",
+})
+
+
+def _month(inputs: Inputs) -> Figures:
+    contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in _MONTH_KEYS})
+    absences = []
+    for i, a in enumerate(_table_list(inputs, "absences")):
+        if set(a) - {"date", "hours", "cause"}:
+            raise InvalidInput(f"absences[{i}]", "clés attendues : date, hours, cause.")
+        absences.append(Absence.of(a.get("date"), a.get("cause"), a.get("hours")))
+    weeks = {}
+    for i, w in enumerate(_table_list(inputs, "worked_hours")):
+        if set(w) != {"week", "hours"}:
+            raise InvalidInput(f"worked_hours[{i}]", "clés attendues : week, hours.")
+        weeks[w["week"]] = w["hours"]
+    non_care = inputs.get("non_care_weeks", [])
+    if not isinstance(non_care, list):
+        raise InvalidInput("non_care_weeks", "une liste de dates (lundis) est attendue.")
+    m = month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
+                  non_care_weeks=non_care)
+    return {
+        "base_salary": m.base_salary, "scheduled_hours": m.scheduled_hours,
+        "scheduled_days": m.scheduled_days, "absence_deduction": m.absence_deduction,
+        "complementary_pay": m.complementary_pay, "majorated_pay": m.majorated_pay,
+        "gross_salary": m.gross_salary, "maintenance": m.maintenance,
+        "declared_hours": m.pajemploi.declared_hours, "declared_days": m.pajemploi.declared_days,
+    }
+
+
+def _child_illness(inputs: Inputs) -> Figures:
+    periods = []
+    for i, a in enumerate(_table_list(inputs, "absences")):
+        if set(a) != {"start", "end", "certificate"} or not isinstance(a["certificate"], bool):
+            raise InvalidInput(f"absences[{i}]", "clés attendues : start, end, certificate (booléen).")
+        periods.append(IllnessAbsence(required_date(a, "start"), required_date(a, "end"), a["certificate"]))
+    days = inputs.get("scheduled_days")
+    if not isinstance(days, list):
+        raise InvalidInput("scheduled_days", "une liste de jours (\"mon\", …) est attendue.")
+    r = child_illness(hired=required_date(inputs, "hired"), absences=periods, scheduled_days=days)
+    return {"unpaid_days": r.unpaid_days, "paid_days": r.paid_days,
+            "resume_or_end_on": r.resume_or_end_on}
 
 
 CALCULATIONS: dict[str, Calculation] = {
@@ -161,6 +232,20 @@ CALCULATIONS: dict[str, Calculation] = {
         Calculation("net_salary",
                     frozenset({"gross", "net", "on", "territory", "extra_hours_pay", "rounding"}),
                     frozenset({"gross", "net", "total_contributions"}), _net_salary),
+        Calculation("extra_hours",
+                    frozenset({"hourly_rate", "contract_weekly_hours", "worked_hours",
+                               "majorated_rate", "complementary_rate"}),
+                    frozenset({"complementary_hours", "majorated_hours", "complementary_pay",
+                               "majorated_pay"}), _extra_hours),
+        Calculation("absence_deduction", frozenset({"monthly_salary", "absent", "scheduled"}),
+                    frozenset({"deduction", "salary_after"}), _absence_deduction),
+        Calculation("month", _MONTH_CONTRACT_KEYS | _MONTH_KEYS,
+                    frozenset({"base_salary", "scheduled_hours", "scheduled_days",
+                               "absence_deduction", "complementary_pay", "majorated_pay",
+                               "gross_salary", "maintenance", "declared_hours", "declared_days"}),
+                    _month),
+        Calculation("child_illness", frozenset({"hired", "absences", "scheduled_days"}),
+                    frozenset({"unpaid_days", "paid_days", "resume_or_end_on"}), _child_illness),
         Calculation("trial_period", frozenset({"days_per_week", "sibling_with_completed_trial"}),
                     frozenset({"max_months", "max_days"}), _trial_period),
         Calculation("notice", frozenset({"reason", "hired", "sent", "notified"}),

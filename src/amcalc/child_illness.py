@@ -1,0 +1,281 @@
+"""Absences de l'enfant malade — the limits of CCN 3239 art. 105.
+
+Unplanned absences of the child are paid. An absence justified by a medical
+certificate or a hospital bulletin (handed over at the latest on the child's
+return) is unpaid within two limits, assessed per contract year (12 rolling
+months from the hiring date or its anniversary, not the civil year):
+
+- short absences, not necessarily consecutive: at most **5 days** in total
+  (scheduled days of care, rules.md §4.3 [U]); beyond, the salary is due;
+- one absence of **14 consecutive calendar days**: beyond the 14th day the
+  parent must resume pay or end the contract (retrait, art. 119.1).
+
+What the CCN leaves open is a named option: :class:`LongAbsenceRule` (which
+absence uses the 14-day limit) and ``one_long_absence_per_year``. The counters
+carry from month to month in a :class:`ChildIllnessLedger`.
+
+>>> from datetime import date
+>>> r = child_illness(
+...     hired=date(2024, 1, 8), scheduled_days=["mon", "tue", "thu", "fri"],
+...     absences=[IllnessAbsence(date(2025, 2, 3), date(2025, 2, 23))])
+>>> r.unpaid_days, r.paid_days, r.resume_or_end_on
+(8, 4, datetime.date(2025, 2, 17))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from enum import StrEnum
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from amcalc.calendar import WEEKDAYS, Territory, public_holidays
+from amcalc.errors import InvalidInput
+from amcalc.explain import Explained, Explanation, Step, french_date
+
+__all__ = [
+    "SHORT_ABSENCE_DAYS",
+    "LONG_ABSENCE_CALENDAR_DAYS",
+    "ChildIllness",
+    "ChildIllnessLedger",
+    "ContractYearUsage",
+    "IllnessAbsence",
+    "IllnessDay",
+    "LongAbsenceRule",
+    "assess_illness",
+    "child_illness",
+    "contract_year_start",
+]
+
+SHORT_ABSENCE_DAYS = 5  # CCN 3239 art. 105
+LONG_ABSENCE_CALENDAR_DAYS = 14  # CCN 3239 art. 105
+_REFERENCE = "CCN 3239 art. 105"
+
+
+class LongAbsenceRule(StrEnum):
+    """Which certified absence falls under the 14-consecutive-day limit rather than
+    the 5-day limit of short absences (art. 105 does not define "courtes absences").
+
+    ``FOURTEEN_DAYS`` (default, literal reading and the practice under the former
+    CCN): only an absence lasting at least 14 consecutive calendar days; any
+    shorter one counts toward the 5 days. ``MORE_THAN_FIVE_DAYS``: any absence of
+    more than 5 scheduled days (it cannot be "short"), up to its 14th calendar day.
+    """
+
+    FOURTEEN_DAYS = "fourteen_days"
+    MORE_THAN_FIVE_DAYS = "more_than_five_days"
+
+
+@attrs.frozen
+class IllnessAbsence:
+    """A period of absence of the child (calendar dates, inclusive)."""
+
+    start: date
+    end: date
+    certificate: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput("absences", f"l'absence se termine ({french_date(self.end)}) avant "
+                                           f"de commencer ({french_date(self.start)}).")
+
+    @property
+    def calendar_days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@attrs.frozen
+class IllnessDay:
+    """A scheduled day of absence and whether it stays paid, with the reason."""
+
+    day: date
+    paid: bool
+    reason: str
+
+
+@attrs.frozen
+class ContractYearUsage:
+    """What a contract year has used: unpaid short days, and the long absence (its start)."""
+
+    year_start: date
+    short_days: int = 0
+    long_absence: date | None = None
+
+
+def contract_year_start(hired: date, day: date) -> date:
+    """First day of the contract year containing ``day`` (hiring date or anniversary)."""
+    if day < hired:
+        raise InvalidInput("absences", f"le {french_date(day)} précède l'embauche "
+                                       f"({french_date(hired)}).")
+    years = day.year - hired.year
+    start = hired + relativedelta(years=years)
+    return start if start <= day else hired + relativedelta(years=years - 1)
+
+
+@attrs.frozen
+class ChildIllnessLedger:
+    """The art. 105 counters, carried from month to month.
+
+    ``open_run`` is a certified absence that reached the end of the last month
+    computed (its start and last day), so that the next month can continue it.
+    """
+
+    hired: date
+    years: tuple[ContractYearUsage, ...] = ()
+    open_run: tuple[date, date] | None = None
+
+    def usage(self, day: date) -> ContractYearUsage:
+        start = contract_year_start(self.hired, day)
+        for used in self.years:
+            if used.year_start == start:
+                return used
+        return ContractYearUsage(start)
+
+    def with_usage(self, used: ContractYearUsage) -> ChildIllnessLedger:
+        others = tuple(u for u in self.years if u.year_start != used.year_start)
+        return attrs.evolve(self, years=tuple(sorted((*others, used), key=lambda u: u.year_start)))
+
+
+def _is_long(period: IllnessAbsence, days: Sequence[date], rule: LongAbsenceRule) -> bool:
+    if rule is LongAbsenceRule.MORE_THAN_FIVE_DAYS:
+        return len(days) > SHORT_ABSENCE_DAYS
+    return period.calendar_days >= LONG_ABSENCE_CALENDAR_DAYS
+
+
+def assess_illness(
+    ledger: ChildIllnessLedger,
+    periods: Iterable[tuple[IllnessAbsence, Sequence[date]]],
+    *,
+    rule: LongAbsenceRule = LongAbsenceRule.FOURTEEN_DAYS,
+    one_long_absence_per_year: bool = True,
+) -> tuple[tuple[IllnessDay, ...], tuple[date, ...], ChildIllnessLedger]:
+    """Decide each scheduled day of each period (with the days to decide, in order).
+
+    Returns the decided days, the dates from which pay must resume or the
+    contract end, and the updated ledger.
+    """
+    decided: list[IllnessDay] = []
+    resume: list[date] = []
+    for period, days in sorted(periods, key=lambda p: p[0].start):
+        if not period.certificate:
+            decided += [IllnessDay(d, True, "sans certificat médical ni bulletin d'hospitalisation "
+                                            "remis au retour de l'enfant, l'absence est rémunérée")
+                        for d in days]
+            continue
+        used = ledger.usage(period.start)
+        long_allowed = used.long_absence in (None, period.start) or not one_long_absence_per_year
+        if _is_long(period, days, rule) and long_allowed:
+            last_unpaid = period.start + timedelta(days=LONG_ABSENCE_CALENDAR_DAYS - 1)
+            for d in days:
+                if d <= last_unpaid:
+                    decided.append(IllnessDay(d, False, "absence longue : non rémunérée jusqu'au "
+                                                        f"14e jour calendaire ({french_date(last_unpaid)})"))
+                else:
+                    decided.append(IllnessDay(d, True, "au-delà de 14 jours calendaires consécutifs : "
+                                                       "reprise du salaire ou rupture du contrat"))
+            if period.end > last_unpaid:
+                resume.append(last_unpaid + timedelta(days=1))
+            ledger = ledger.with_usage(attrs.evolve(used, long_absence=period.start))
+            continue
+        for d in days:
+            used = ledger.usage(d)
+            if used.short_days < SHORT_ABSENCE_DAYS:
+                ledger = ledger.with_usage(attrs.evolve(used, short_days=used.short_days + 1))
+                decided.append(IllnessDay(d, False, f"courte absence n° {used.short_days + 1} sur 5 "
+                                                    f"de l'année de contrat ouverte le "
+                                                    f"{french_date(used.year_start)}"))
+            else:
+                decided.append(IllnessDay(d, True, "limite de 5 jours de courtes absences atteinte "
+                                                   "pour l'année de contrat : le salaire est dû"))
+    return tuple(decided), tuple(resume), ledger
+
+
+@attrs.frozen
+class ChildIllness(Explained):
+    """Scheduled days of absence left unpaid or paid, and when pay must resume."""
+
+    unpaid_days: int
+    paid_days: int
+    resume_or_end_on: date | None
+    days: tuple[IllnessDay, ...]
+    ledger: ChildIllnessLedger
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def _merge(absences: Iterable[IllnessAbsence]) -> list[IllnessAbsence]:
+    """Join periods that overlap or follow each other with the same justification."""
+    merged: list[IllnessAbsence] = []
+    for a in sorted(absences, key=lambda a: a.start):
+        last = merged[-1] if merged else None
+        if last and last.certificate == a.certificate and a.start <= last.end + timedelta(days=1):
+            merged[-1] = IllnessAbsence(last.start, max(last.end, a.end), a.certificate)
+        elif last and a.start <= last.end:
+            raise InvalidInput("absences", f"les absences du {french_date(last.start)} et du "
+                                           f"{french_date(a.start)} se chevauchent.")
+        else:
+            merged.append(a)
+    return merged
+
+
+def child_illness(
+    *,
+    hired: date,
+    absences: Iterable[IllnessAbsence],
+    scheduled_days: Iterable[str],
+    territory: Territory = Territory.METROPOLE,
+    ledger: ChildIllnessLedger | None = None,
+    rule: LongAbsenceRule = LongAbsenceRule.FOURTEEN_DAYS,
+    one_long_absence_per_year: bool = True,
+) -> ChildIllness:
+    """Absences de l'enfant malade, limites de 5 jours et de 14 jours (CCN 3239 art. 105).
+
+    ``scheduled_days`` are the weekdays of care (``"mon"``…); public holidays
+    are not days of care. Pass the ``ledger`` of earlier absences of the
+    contract (the result's ``ledger`` carries on).
+
+    >>> from datetime import date
+    >>> child_illness(hired=date(2024, 2, 5), scheduled_days=["mon", "tue"], absences=[
+    ...     IllnessAbsence(date(2024, 11, 18), date(2024, 11, 19))]).unpaid_days
+    2
+    """
+    weekdays = set(scheduled_days)
+    if not weekdays or weekdays - set(WEEKDAYS):
+        raise InvalidInput("scheduled_days", f"jours d'accueil attendus parmi {', '.join(WEEKDAYS)}.")
+    book = ledger if ledger is not None else ChildIllnessLedger(hired)
+    if book.hired != hired:
+        raise InvalidInput("ledger", "le registre appartient à un contrat d'une autre date d'embauche.")
+    periods = []
+    for period in _merge(absences):
+        days = []
+        day = period.start
+        while day <= period.end:
+            if WEEKDAYS[day.weekday()] in weekdays and day not in public_holidays(day.year, territory):
+                days.append(day)
+            day += timedelta(days=1)
+        periods.append((period, tuple(days)))
+    decided, resume, book = assess_illness(book, periods, rule=rule,
+                                           one_long_absence_per_year=one_long_absence_per_year)
+    unpaid = sum(1 for d in decided if not d.paid)
+    steps = [Step(french_date(d.day), d.reason, "rémunéré" if d.paid else "non rémunéré", _REFERENCE)
+             for d in decided]
+    steps.append(Step("Jours non rémunérés", "jours d'accueil prévus", str(unpaid), _REFERENCE))
+    steps.append(Step("Jours rémunérés", "jours d'accueil prévus", str(len(decided) - unpaid), _REFERENCE))
+    if resume:
+        steps.append(Step("Reprise du salaire ou rupture", "15e jour calendaire de l'absence",
+                          french_date(resume[0]), "CCN 3239 art. 105, 119.1"))
+    explanation = Explanation(
+        title="Absences de l'enfant malade",
+        reference=_REFERENCE,
+        steps=tuple(steps),
+        notes=(
+            "Limites appréciées par année de contrat (12 mois glissants à compter de l'embauche "
+            f"le {french_date(hired)} ou de sa date anniversaire), pas par année civile.",
+            "Les 5 jours comptent les jours d'accueil prévus (jours fériés exclus) ; "
+            f"règle de l'absence longue : {rule.value}"
+            + (", une seule par année de contrat." if one_long_absence_per_year else "."),
+        ),
+    )
+    return ChildIllness(unpaid, len(decided) - unpaid, resume[0] if resume else None,
+                        decided, book, explanation)

@@ -1,0 +1,835 @@
+"""Le mois d'un contrat — one month's pay walked over the calendar (CCN 3239 art. 47, 96, 101,
+105, 109–111, 114; rules.md §2, §4, §5, §9, §12).
+
+The month starts from the mensualised salary (art. 109) and the contract's
+plan for the month: the weekday schedule on the calendar of the contract's
+territory (:func:`amcalc.calendar.month_plan`), chômé public holidays on usual
+working days and weeks without care **included** (they are in the art. 111
+denominator, rules.md §4.1). Then:
+
+- unpaid absences are deducted by the méthode réelle (art. 111: hours for
+  52 weeks, days for 46 weeks or less), certified child illness within the
+  limits of art. 105 (:mod:`amcalc.child_illness`, counters in the
+  :class:`MonthLedger` carried from month to month);
+- heures complémentaires and majorées are counted per civil week
+  (:mod:`amcalc.extra_hours`) and paid in the month of each day worked;
+- worked public holidays get their majoration (:mod:`amcalc.public_holidays`);
+- entretien is due per hour actually worked, never below the daily floor
+  (art. 114.1), meals and mileage as agreed — none of them is salary;
+- the Pajemploi figures are given; the net salary is left to
+  ``amcalc.net_salary`` (``net_salary`` is ``None`` here).
+
+>>> from datetime import date
+>>> from amcalc.contract import Contract
+>>> c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2024, 11, 4),
+...     schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+>>> m = month_pay(c, "2024-12", absences=[
+...     Absence.of(date(2024, 12, d), "unpaid_leave") for d in (23, 24, 26, 27)])
+>>> m.base_salary, m.absence_deduction, m.gross_salary, m.pajemploi.declared_hours
+(Decimal('693.33'), Decimal('154.07'), Decimal('539.26'), 135)
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from amcalc import parameters
+from amcalc.absences import AbsenceCause, deduction_cents
+from amcalc.calendar import PlannedDay, Territory, month_plan
+from amcalc.child_illness import (
+    ChildIllnessLedger,
+    IllnessAbsence,
+    IllnessDay,
+    LongAbsenceRule,
+    assess_illness,
+)
+from amcalc.contract import Accueil, Contract, ContractKind
+from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
+from amcalc.errors import InvalidInput, UnsupportedCase
+from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
+from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
+from amcalc.maintenance import daily_minimum
+from amcalc.mensualisation import mensualise
+from amcalc.minimum_rate import check_rate
+from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled, to_euros
+from amcalc.public_holidays import holiday_uplift, holiday_uplift_parameter, is_may_day
+
+__all__ = [
+    "Absence",
+    "MonthLedger",
+    "MonthPay",
+    "PajemploiFigures",
+    "PartialMonth",
+    "band_seconds",
+    "month_pay",
+    "spread_seconds",
+]
+
+MAX_AVERAGE_WEEK_SECONDS = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3
+MAX_DAY_SECONDS = 13 * SECONDS_PER_HOUR  # 24 h − 11 h of daily rest (CCN 3239 art. 96.1)
+_HISTORY_WEEKS = 18  # enough for a 4-month average
+
+
+class PartialMonth(StrEnum):
+    """Pay of a month in which the contract starts or ends (rules.md §4.2 [U]).
+
+    ``PRORATA`` (default, practice): the art. 111 formula, the days before the
+    hiring or after the end counting as units not worked. ``ACTUAL_HOURS``:
+    hourly rate × the hours planned within the contract's days of the month.
+    """
+
+    PRORATA = "prorata"
+    ACTUAL_HOURS = "actual_hours"
+
+
+@attrs.frozen(kw_only=True)
+class Absence:
+    """A scheduled day (or part of it, ``seconds``) not worked, and why."""
+
+    day: date
+    cause: AbsenceCause
+    seconds: int | None = None
+
+    @classmethod
+    def of(cls, day: object, cause: object, hours: object | None = None) -> Absence:
+        """From scenario values: ``Absence.of(date(2025, 1, 16), "unpaid_leave", "3")``."""
+        if not isinstance(day, date):
+            raise InvalidInput("absences.date", f"une date est attendue ({day!r}).")
+        choices = [c.value for c in AbsenceCause]
+        if cause not in choices:
+            raise InvalidInput("absences.cause", f"{cause!r} inconnu : {', '.join(choices)}.")
+        seconds = None if hours is None else parse_hours(hours, "absences.hours")
+        if seconds == 0:
+            raise InvalidInput("absences.hours", "une absence de 0 heure n'en est pas une.")
+        return cls(day=day, cause=AbsenceCause(str(cause)), seconds=seconds)
+
+
+@attrs.frozen
+class MonthLedger:
+    """What a month hands to the next: the art. 105 counters and recent weekly hours
+    (Monday, seconds actually worked) for the 48-hour average (art. 96.3)."""
+
+    child_illness: ChildIllnessLedger | None = None
+    weekly_hours: tuple[tuple[date, int], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class PajemploiFigures:
+    """The month's declaration (CSS D133-13-17; rounding rules.md §12.2).
+
+    ``declared_hours`` are the "heures normales" (mensualised hours, or the
+    salary kept after deduction ÷ hourly rate); complementary hours are
+    declared with them within 45 h a week, majorated hours apart.
+    ``paid_leave_days`` and ``net_salary`` come from other modules (``None``).
+    """
+
+    declared_hours: int
+    declared_days: int
+    complementary_hours: int
+    majorated_hours: int
+    maintenance: Decimal
+    other_indemnities: Decimal
+    paid_leave_days: int | None = None
+    net_salary: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MonthPay(Explained):
+    """A contract's month: salary lines, indemnities, Pajemploi figures, warnings."""
+
+    year: int
+    month: int
+    base_salary: Decimal
+    scheduled_hours: Fraction
+    scheduled_days: int
+    absent_units: Fraction
+    absence_deduction: Decimal
+    complementary_hours: Fraction
+    complementary_pay: Decimal
+    majorated_hours: Fraction
+    majorated_pay: Decimal
+    holiday_pay: Decimal
+    gross_salary: Decimal
+    net_salary: Decimal | None
+    maintenance: Decimal
+    meals: Decimal
+    mileage: Decimal
+    worked_hours: Fraction
+    pajemploi: PajemploiFigures
+    warnings: tuple[str, ...]
+    illness_days: tuple[IllnessDay, ...]
+    resume_or_end_on: date | None
+    ledger: MonthLedger
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+# --- integer kernels -------------------------------------------------------------------------
+
+
+def spread_seconds(total: int, weights: Sequence[int]) -> list[int]:
+    """Spread ``total`` seconds over days in proportion to ``weights`` (cumulative floor,
+    so the parts are whole seconds and add up exactly to ``total``)."""
+    whole = sum(weights)
+    parts, done, cumulative = [], 0, 0
+    for weight in weights:
+        cumulative += weight
+        reached = total * cumulative // whole
+        parts.append(reached - done)
+        done = reached
+    return parts
+
+
+def band_seconds(day_seconds: Sequence[int], band_start: int, band_length: int) -> list[int]:
+    """Seconds of each day (in chronological order) falling in the band
+    [``band_start``, ``band_start`` + ``band_length``) of the week's hours."""
+    parts, before = [], 0
+    band_end = band_start + band_length
+    for seconds in day_seconds:
+        low, high = max(before, band_start), min(before + seconds, band_end)
+        parts.append(max(0, high - low))
+        before += seconds
+    return parts
+
+
+# --- the month ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Day:
+    """One day of a civil week touching the month, as the contract planned it."""
+
+    day: date
+    scheduled: int  # the schedule's seconds that weekday (0: not a usual working day)
+    holiday: str | None
+    status: str  # work, off, outside, non_care, holiday
+    absence: Absence | None = None
+
+    @property
+    def planned(self) -> int:
+        """Seconds planned to be worked (absences and chômé days removed)."""
+        if self.status != "work":
+            return 0
+        return self.scheduled - (self.absent_seconds if self.absence else 0)
+
+    @property
+    def absent_seconds(self) -> int:
+        if self.absence is None:
+            return 0
+        return self.scheduled if self.absence.seconds is None else self.absence.seconds
+
+
+def _parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
+    if isinstance(month, tuple):
+        year, number_ = month
+    else:
+        try:
+            year, number_ = (int(part) for part in str(month).split("-"))
+        except ValueError:
+            raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.") from None
+    if not 1 <= number_ <= 12 or year < 1:
+        raise InvalidInput("month", f"mois impossible : {month!r}.")
+    return year, number_
+
+
+class _Calendar:
+    """The contract's days around the month, built from cached month plans."""
+
+    def __init__(self, contract: Contract, weekday_seconds: tuple[int, ...],
+                 non_care: frozenset[date], worked_holidays: frozenset[date],
+                 absences: Mapping[date, Absence]) -> None:
+        self.contract, self.weekday_seconds = contract, weekday_seconds
+        self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
+        self._plans: dict[tuple[int, int], dict[date, PlannedDay]] = {}
+
+    def planned_day(self, day: date) -> PlannedDay | None:
+        key = (day.year, day.month)
+        if key not in self._plans:
+            plan = month_plan(day.year, day.month, self.weekday_seconds, self.contract.territory)
+            self._plans[key] = {p.day: p for p in plan.days}
+        return self._plans[key].get(day)
+
+    def day(self, day: date) -> _Day:
+        planned = self.planned_day(day)
+        c = self.contract
+        if planned is None:
+            return _Day(day, 0, None, "off")
+        if (c.start and day < c.start) or (c.end and day > c.end):
+            return _Day(day, planned.seconds, planned.holiday, "outside")
+        if _monday(day) in self.non_care:
+            return _Day(day, planned.seconds, planned.holiday, "non_care")
+        if planned.holiday and day not in self.worked_holidays:
+            return _Day(day, planned.seconds, planned.holiday, "holiday")
+        return _Day(day, planned.seconds, planned.holiday, "work", self.absences.get(day))
+
+    def neighbour_worked(self, day: date, step: int) -> bool:
+        """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
+        was not an unjustified absence (art. 47 condition); unknown days count as worked."""
+        for distance in range(1, 15):
+            other = self.day(day + timedelta(days=step * distance))
+            if other.status == "work":
+                return not (other.absence and other.absence.cause is AbsenceCause.AM_UNJUSTIFIED)
+            if other.status == "outside":
+                return True
+        return True
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def month_pay(
+    contract: Contract,
+    month: str | tuple[int, int],
+    *,
+    absences: Iterable[Absence] = (),
+    worked_weeks: Mapping[date, object] | None = None,
+    worked_days: Mapping[date, object] | None = None,
+    non_care_weeks: Iterable[date] = (),
+    worked_holidays: Iterable[date] = (),
+    meals: int = 0,
+    meal_price: object = 0,
+    kilometres: object = 0,
+    mileage_rate: object = 0,
+    ledger: MonthLedger | None = None,
+    partial_month: PartialMonth = PartialMonth.PRORATA,
+    illness_rule: LongAbsenceRule = LongAbsenceRule.FOURTEEN_DAYS,
+    one_long_absence_per_year: bool = True,
+) -> MonthPay:
+    """Le mois d'un contrat : salaire, absences, heures en plus, fériés, entretien
+    (CCN 3239 art. 47, 96, 101, 105, 109–111, 114).
+
+    - ``absences``: :class:`Absence` entries, on scheduled days of the month (or of
+      a civil week that straddles it, for that week's extra hours only);
+    - ``worked_weeks``: Monday → hours actually worked that civil week, when they
+      differ from the plan; the hours are spread over the week's planned days in
+      proportion to their hours, chronologically, and the hours crossing the
+      contract's weekly hours and 45 h are paid in the month of the day they fall
+      on; ``worked_days``: day → hours actually worked that day (exact split);
+    - ``non_care_weeks``: Mondays of programmed weeks without care (46 weeks or less);
+    - ``worked_holidays``: public holidays worked by agreement (art. 47, 101);
+    - ``meals`` × ``meal_price`` and ``kilometres`` × ``mileage_rate`` as agreed
+      (art. 114.2, 57, 113);
+    - ``ledger``: the previous month's :attr:`MonthPay.ledger`.
+
+    >>> from datetime import date
+    >>> c = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2024, 1, 8),
+    ...     schedule={"mon": "10", "tue": "10", "wed": "10", "thu": "10"},
+    ...     maintenance_per_hour="0.50")
+    >>> m = month_pay(c, "2024-10", worked_weeks={date(2024, 10, 14): "47"})
+    >>> m.complementary_pay, m.majorated_pay, m.gross_salary, m.maintenance
+    (Decimal('21.00'), Decimal('9.24'), Decimal('758.24'), Decimal('98.50'))
+    """
+    year, number_ = _parse_month(month)
+    first = date(year, number_, 1)
+    last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
+    schedule = contract.schedule
+    if schedule is None:
+        raise UnsupportedCase("schedule", "le calcul d'un mois suit l'emploi du temps jour par jour : "
+                                          "donnez un emploi du temps hebdomadaire (schedule), pas "
+                                          "plusieurs rythmes.")
+    if (contract.start and contract.start > last) or (contract.end and contract.end < first):
+        raise InvalidInput("month", f"le mois {year}-{number_:02d} est hors de la durée du contrat.")
+    in_first = max(first, contract.start) if contract.start else first
+    in_last = min(last, contract.end) if contract.end else last
+    for day in sorted({in_first, in_last}):  # the minimum in force in the month (art. 107)
+        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge)
+    occasional = contract.kind is ContractKind.OCCASIONAL
+    full_year = contract.accueil is Accueil.FULL_YEAR
+    non_care = frozenset(non_care_weeks)
+    for monday in non_care:
+        if not isinstance(monday, date) or monday.weekday() != 0:
+            raise InvalidInput("non_care_weeks", f"{monday!r} : indiquez le lundi de chaque semaine "
+                                                 "sans accueil.")
+    if non_care and full_year:
+        raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
+                                             "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
+                                             "absences.")
+    month_mondays = [_monday(first) + timedelta(weeks=k)
+                     for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
+    span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
+    absence_map: dict[date, Absence] = {}
+    for absence in absences:
+        if absence.day in absence_map:
+            raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
+        if not span_first <= absence.day <= span_last:
+            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
+                                           f"du mois {year}-{number_:02d}.")
+        absence_map[absence.day] = absence
+    holidays_worked = frozenset(worked_holidays)
+    cal = _Calendar(contract, schedule.seconds_by_weekday, non_care, holidays_worked, absence_map)
+    for day in holidays_worked:
+        planned = cal.planned_day(day) if first <= day <= last else None
+        if planned is None or planned.holiday is None:
+            raise InvalidInput("worked_holidays", f"le {french_date(day)} n'est pas un jour férié "
+                                                  "habituellement travaillé du mois.")
+    for absence in absence_map.values():
+        d = cal.day(absence.day)
+        if d.status != "work":
+            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas un jour d'accueil "
+                                           "prévu (jour non travaillé, férié chômé, semaine sans "
+                                           "accueil ou hors contrat).")
+        if absence.seconds is not None and absence.seconds > d.scheduled:
+            raise InvalidInput("absences.hours", f"le {french_date(absence.day)} ne prévoit que "
+                                                 f"{format_hours(d.scheduled)}.")
+    weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
+                   for k, v in (worked_weeks or {}).items()}
+    days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
+                  for k, v in (worked_days or {}).items()}
+    for day, seconds in days_given.items():
+        if _monday(day) in weeks_given:
+            raise InvalidInput("worked_days", f"la semaine du {french_date(_monday(day))} est déjà "
+                                              "donnée en total hebdomadaire.")
+        if seconds > 24 * SECONDS_PER_HOUR:
+            raise InvalidInput("worked_days", f"le {french_date(day)} : une journée ne dépasse pas 24 h.")
+        whole_day = absence_map.get(day)
+        if whole_day and whole_day.seconds is None and seconds:
+            raise InvalidInput("worked_days", f"le {french_date(day)} est déclaré absent toute la journée.")
+
+    rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
+    warnings: list[str] = []
+    steps: list[Step] = []
+    uses: list[ParameterUse] = []
+    notes: list[str] = []
+
+    # -- child illness (art. 105) --
+    illness_days, resume, illness_ledger, illness_notes = _child_illness(
+        contract, cal, first, last, absence_map, ledger, illness_rule, one_long_absence_per_year)
+    notes += illness_notes
+    unpaid_illness = {d.day for d in illness_days if not d.paid}
+
+    # -- weeks: actual hours per day, extra hours attributed to days --
+    actual: dict[date, int] = {}
+    comp_by_day: dict[date, int] = {}
+    maj_by_day: dict[date, int] = {}
+    week_totals: list[tuple[date, int]] = []
+    week_steps: list[Step] = []
+    for monday in month_mondays:
+        days = [cal.day(monday + timedelta(days=i)) for i in range(7)]
+        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
+        per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
+        worked = sum(per_day)
+        comp, maj = split_week(worked, threshold)
+        for d, s, c_s, m_s in zip(
+            days, per_day, band_seconds(per_day, threshold, comp),
+            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj), strict=True,
+        ):
+            if first <= d.day <= last:
+                actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
+        if monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given):
+            week_totals.append((monday, worked))
+        if comp or maj:
+            straddles = any(s and not first <= d.day <= last for d, s in zip(days, per_day, strict=True))
+            week_steps.append(Step(
+                f"Semaine du {french_date(monday)}",
+                f"{format_hours(worked)} effectuées pour {format_hours(threshold)} prévues"
+                + (" (semaine à cheval : heures rattachées au mois de chaque jour)" if straddles else ""),
+                f"{format_hours(comp)} complémentaires, {format_hours(maj)} majorées",
+                "CCN 3239 art. 96.4, 110",
+            ))
+        if worked > MAX_AVERAGE_WEEK_SECONDS:
+            warnings.append(
+                f"Semaine du {french_date(monday)} : {format_hours(worked)} de travail. Au-delà de "
+                "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
+                "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
+    for day in sorted(actual):
+        if actual[day] > MAX_DAY_SECONDS:
+            warnings.append(
+                f"Le {french_date(day)} : {format_hours(actual[day])} d'accueil ne laissent pas 11 heures "
+                "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+    for weekday, seconds in enumerate(schedule.seconds_by_weekday):
+        if seconds > MAX_DAY_SECONDS:
+            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
+                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
+                            "(CCN 3239 art. 96.1).")
+    history = _history(ledger, week_totals, last)
+    average = _four_month_average(history, last, schedule.weekly_seconds)
+    if average > MAX_AVERAGE_WEEK_SECONDS:
+        warnings.append(f"Moyenne de {format_hours(average)} par semaine sur les 4 derniers mois : "
+                        "au-delà de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
+
+    # -- salary base and the méthode réelle (art. 109, 111) --
+    plan = month_plan(year, number_, schedule.seconds_by_weekday, contract.territory)
+    month_days = [cal.day(p.day) for p in plan.days]
+    unpaid_holidays = {
+        d.day for d in month_days
+        if d.status == "holiday" and not is_may_day(d.day)
+        and not (cal.neighbour_worked(d.day, -1) and cal.neighbour_worked(d.day, 1))
+    }
+
+    def unpaid_seconds(d: _Day) -> int:
+        if d.status == "outside" or d.day in unpaid_holidays:
+            return d.scheduled
+        if d.absence is None or not _is_unpaid(d.absence, full_year, unpaid_illness):
+            return 0
+        return d.absent_seconds
+
+    partial = any(d.status == "outside" for d in month_days)
+    if occasional:
+        base, deduction, absent_units = _occasional_base(month_days, actual, maj_by_day, rate_e4,
+                                                         contract, steps)
+        monthly_days = Fraction(sum(1 for s in actual.values() if s))
+        normal_declared = half_up_div(sum(actual.values()) - sum(maj_by_day.values()) -
+                                      sum(comp_by_day.values()), SECONDS_PER_HOUR)
+    else:
+        mensualised = mensualise(contract)
+        base_cents = scaled(mensualised.monthly_salary, 2, "monthly_salary")
+        monthly_days = mensualised.monthly_days
+        if partial and partial_month is PartialMonth.ACTUAL_HOURS:
+            inside = sum(d.scheduled for d in month_days if d.status in ("work", "holiday"))
+            base_cents = hours_pay_cents(inside, rate_e4, RATE_SCALE)
+            absent_seconds = sum(unpaid_seconds(d) for d in month_days if d.status != "outside")
+            absent_units = Fraction(absent_seconds, SECONDS_PER_HOUR)
+            deduction = hours_pay_cents(absent_seconds, rate_e4, RATE_SCALE)
+            steps.append(Step("Salaire du mois incomplet (heures réelles)",
+                              f"{format_hours(inside)} prévues pendant le contrat × "
+                              f"{rate(contract.hourly_rate)}", euros(to_euros(base_cents)),
+                              "option « heures réelles » (rules.md §4.2)"))
+        else:
+            steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
+                              f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
+                              mensualised.explanation.reference))
+            if full_year:
+                absent_units = Fraction(sum(unpaid_seconds(d) for d in month_days), SECONDS_PER_HOUR)
+                scheduled_units = Fraction(plan.seconds, SECONDS_PER_HOUR)
+                unit = "h"
+            else:
+                absent_units = sum((Fraction(unpaid_seconds(d), d.scheduled) for d in month_days),
+                                   Fraction(0))
+                scheduled_units = Fraction(len(plan.days))
+                unit = "j"
+            share = absent_units / scheduled_units
+            deduction = deduction_cents(base_cents, share.numerator, share.denominator)
+            if absent_units:
+                steps.append(Step(
+                    "Déduction (méthode réelle)",
+                    f"{euros(to_euros(base_cents))} × {number(absent_units)} {unit} non travaillés / "
+                    f"{number(scheduled_units)} {unit} prévus dans le mois",
+                    euros(to_euros(deduction)), "CCN 3239 art. 111"))
+        base = base_cents
+        normal_declared = (mensualised.declared_hours if deduction == 0 and not partial
+                           else half_up_div((base - deduction) * 100, rate_e4))
+    steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
+    steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : comptée "
+                   "au dénominateur de l'art. 111, sans entretien", "non travaillée", "CCN 3239 art. 111")
+              for monday in sorted(non_care) if first <= monday + timedelta(days=6) and monday <= last]
+    steps += week_steps
+
+    # -- extra hours and worked holidays --
+    comp_s, maj_s = sum(comp_by_day.values()), sum(maj_by_day.values())
+    comp_rate = scaled(contract.complementary_rate, 4, "complementary_rate")
+    maj_rate = scaled(contract.majorated_rate, 4, "majorated_rate")
+    comp_pay = 0 if occasional else hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
+    maj_pay = hours_pay_cents(maj_s, rate_e4, RATE_SCALE + maj_rate)
+    if comp_s and not occasional:
+        steps.append(Step("Heures complémentaires", f"{format_hours(comp_s)} × {rate(contract.hourly_rate)}"
+                          f" × (1 + {number(contract.complementary_rate * 100, 0)} %)",
+                          euros(to_euros(comp_pay)), "CCN 3239 art. 96.4, 110.2"))
+    if maj_s:
+        steps.append(Step("Heures majorées", f"{format_hours(maj_s)} × {rate(contract.hourly_rate)}"
+                          f" × (1 + {number(contract.majorated_rate * 100, 0)} %)",
+                          euros(to_euros(maj_pay)), "CCN 3239 art. 96.4, 110.1"))
+    holiday_cents = 0
+    for group in (True, False):  # 1 May, then the ordinary holidays: one line each
+        worked_on = [d for d in sorted(holidays_worked) if is_may_day(d) is group and actual.get(d)]
+        if not worked_on:
+            continue
+        uplift = holiday_uplift(worked_on[0])
+        seconds = sum(actual[d] for d in worked_on)
+        line = hours_pay_cents(seconds, rate_e4, scaled(uplift.value, 4, "uplift"))
+        holiday_cents += line
+        uses.append(ParameterUse.of(holiday_uplift_parameter(worked_on[0]), uplift))
+        steps.append(Step("Majoration " + ("du 1er mai travaillé" if group else "des jours fériés travaillés"),
+                          f"{format_hours(seconds)} × {rate(contract.hourly_rate)} × "
+                          f"{number(uplift.value * 100, 0)} %", euros(to_euros(line)),
+                          "CCN 3239 art. 47, 101" + (" ; Code du travail L3133-6" if group else "")))
+    gross = base - deduction + comp_pay + maj_pay + holiday_cents
+    steps.append(Step("Salaire brut du mois", "base − déduction + heures en plus + majorations",
+                      euros(to_euros(gross))))
+
+    # -- indemnities: entretien, meals, mileage (not salary) --
+    maintenance, maintenance_uses = _maintenance(contract, actual)
+    uses += maintenance_uses
+    worked_total = sum(actual.values())
+    if worked_total:
+        per_hour = ("au minimum conventionnel" if contract.maintenance_per_hour is None
+                    else f"{euros(contract.maintenance_per_hour)} par heure")
+        steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
+                          f"travaillées, {per_hour}, au moins le minimum journalier",
+                          euros(maintenance), "CCN 3239 art. 114.1"))
+    meal_total = _line(meals, meal_price, "meals", "meal_price")
+    mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
+    if meal_total:
+        steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
+                          euros(meal_total), "CCN 3239 art. 114.2"))
+    if mileage_total:
+        steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
+                          euros(mileage_total), "CCN 3239 art. 57, 113"))
+
+    # -- Pajemploi --
+    fully_unpaid = sum(1 for d in month_days if unpaid_seconds(d) and unpaid_seconds(d) == d.scheduled)
+    declared_days = (-(-monthly_days.numerator // monthly_days.denominator) if deduction == 0 or occasional
+                     else max(0, _ceil(monthly_days - fully_unpaid)))
+    pajemploi = PajemploiFigures(
+        declared_hours=normal_declared,
+        declared_days=declared_days,
+        complementary_hours=0 if occasional else half_up_div(comp_s, SECONDS_PER_HOUR),
+        majorated_hours=half_up_div(maj_s, SECONDS_PER_HOUR),
+        maintenance=maintenance,
+        other_indemnities=meal_total + mileage_total,
+    )
+    steps.append(Step("Pajemploi : heures normales déclarées",
+                      "heures mensualisées, ou salaire après déduction ÷ taux horaire, arrondi à l'heure",
+                      str(normal_declared), "usage Pajemploi (rules.md §12.2)"))
+    steps.append(Step("Pajemploi : jours d'activité déclarés", "jours mensualisés (moins les jours "
+                      "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
+                      "usage Pajemploi (rules.md §12.2)"))
+    notes += _notes(contract, full_year, occasional, partial, partial_month)
+    notes.append("Salaire net : à calculer par amcalc.net_salary (non fourni par ce module).")
+    new_ledger = MonthLedger(illness_ledger, history)
+    explanation = Explanation(
+        title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
+              + (" (occasionnel)" if occasional else ""),
+        reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
+        steps=tuple(steps),
+        parameters=tuple(uses),
+        notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
+    )
+    return MonthPay(
+        year=year, month=number_, base_salary=to_euros(base),
+        scheduled_hours=Fraction(plan.seconds, SECONDS_PER_HOUR), scheduled_days=len(plan.days),
+        absent_units=absent_units, absence_deduction=to_euros(deduction),
+        complementary_hours=Fraction(0 if occasional else comp_s, SECONDS_PER_HOUR),
+        complementary_pay=to_euros(comp_pay),
+        majorated_hours=Fraction(maj_s, SECONDS_PER_HOUR), majorated_pay=to_euros(maj_pay),
+        holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=None,
+        maintenance=maintenance, meals=meal_total, mileage=mileage_total,
+        worked_hours=Fraction(worked_total, SECONDS_PER_HOUR), pajemploi=pajemploi,
+        warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
+        ledger=new_ledger, explanation=explanation,
+    )
+
+
+_MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                "septembre", "octobre", "novembre", "décembre")
+
+
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def _check_monday(day: object, mondays: Sequence[date]) -> date:
+    if not isinstance(day, date) or day.weekday() != 0:
+        raise InvalidInput("worked_hours.week", f"{day!r} : indiquez le lundi de la semaine civile.")
+    if day not in mondays:
+        raise InvalidInput("worked_hours.week", f"la semaine du {french_date(day)} ne touche pas le mois.")
+    return day
+
+
+def _check_day(day: object, first: date, last: date) -> date:
+    if not isinstance(day, date) or not first <= day <= last:
+        raise InvalidInput("worked_days", f"{day!r} n'est pas un jour d'une semaine du mois.")
+    return day
+
+
+def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: set[date]) -> bool:
+    if absence.cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED:
+        return absence.day in unpaid_illness
+    if absence.cause is AbsenceCause.PAID_LEAVE:
+        return not full_year  # 46 weeks or less: paid leave is paid apart (art. 102.1.2.2)
+    return not absence.cause.paid_by_parent
+
+
+def _actual_week(days: Sequence[_Day], week_total: int | None, days_given: Mapping[date, int],
+                 contract: Contract, monday: date) -> list[int]:
+    """Seconds actually worked each day of the week."""
+    if week_total is None:
+        return [days_given.get(d.day, d.planned) for d in days]
+    weights = [d.planned for d in days]
+    if not any(weights):  # a week without planned care: the usual weekdays within the contract
+        weights = [d.scheduled if d.status in ("work", "non_care", "holiday") else 0 for d in days]
+    if not any(weights):
+        if week_total:
+            raise InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
+                                               "d'accueil dans le contrat : donnez les heures par jour.")
+        return [0] * 7
+    return spread_seconds(week_total, weights)
+
+
+def _child_illness(
+    contract: Contract, cal: _Calendar, first: date, last: date, absences: Mapping[date, Absence],
+    ledger: MonthLedger | None, rule: LongAbsenceRule, one_long: bool,
+) -> tuple[tuple[IllnessDay, ...], date | None, ChildIllnessLedger | None, list[str]]:
+    """Group the month's certified illness days into absences and apply art. 105."""
+    book = ledger.child_illness if ledger else None
+    days = sorted(d for d, a in absences.items()
+                  if a.cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED and first <= d <= last)
+    if not days:
+        return (), None, (attrs.evolve(book, open_run=None) if book else None), []
+    if book is None:
+        if contract.start is None:
+            raise InvalidInput("start", "la date d'embauche est nécessaire pour les limites de "
+                                        "l'article 105 (année de contrat).")
+        book = ChildIllnessLedger(contract.start)
+    runs: list[list[date]] = []
+    for day in days:
+        if runs and not _work_between(cal, runs[-1][-1], day):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    notes: list[str] = []
+    periods = []
+    open_run = None
+    for run in runs:
+        start = run[0]
+        if book.open_run and run is runs[0] and not _work_between(cal, book.open_run[1], start, first):
+            start = book.open_run[0]
+            notes.append(f"L'absence pour maladie commencée le {french_date(start)} se poursuit ce mois : "
+                         "si elle atteint 14 jours, les jours du mois précédent traités en courtes "
+                         "absences sont à régulariser (CCN 3239 art. 105).")
+        end = _next_work(cal, run[-1], last) - timedelta(days=1)
+        if end > last:
+            open_run = (start, run[-1])
+        periods.append((IllnessAbsence(start, end), tuple(run)))
+    decided, resume, book = assess_illness(book, periods, rule=rule, one_long_absence_per_year=one_long)
+    notes.append("Maladie de l'enfant : jours consécutifs d'absence justifiée regroupés jusqu'au "
+                 "retour prévu de l'enfant (jours non travaillés inclus) ; règle de l'absence longue : "
+                 f"{rule.value} (CCN 3239 art. 105).")
+    return decided, (resume[0] if resume else None), attrs.evolve(book, open_run=open_run), notes
+
+
+def _work_between(cal: _Calendar, before: date, after: date, floor: date | None = None) -> bool:
+    """Whether a planned working day without absence lies strictly between two days
+    (from ``floor`` when given: earlier days belong to an earlier month)."""
+    day = max(before, (floor or before) - timedelta(days=1)) + timedelta(days=1)
+    while day < after:
+        d = cal.day(day)
+        if d.status == "work" and d.absence is None:
+            return True
+        day += timedelta(days=1)
+    return False
+
+
+def _next_work(cal: _Calendar, day: date, last: date) -> date:
+    """The next planned working day after ``day`` (the child's expected return)."""
+    for distance in range(1, 32):
+        other = day + timedelta(days=distance)
+        d = cal.day(other)
+        if d.status == "work" and (d.absence is None or other > last):
+            return other
+    return day + timedelta(days=32)
+
+
+def _history(ledger: MonthLedger | None, weeks: Sequence[tuple[date, int]],
+             last: date) -> tuple[tuple[date, int], ...]:
+    known = dict(ledger.weekly_hours) if ledger else {}
+    known.update(weeks)
+    floor = last - timedelta(weeks=_HISTORY_WEEKS)
+    return tuple(sorted((k, v) for k, v in known.items() if k > floor))
+
+
+def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: int) -> Fraction:
+    """Average weekly seconds over the civil weeks starting in the last 4 months
+    (actual hours when known, the schedule otherwise)."""
+    since = last - relativedelta(months=4)
+    known = dict(history)
+    mondays = [_monday(last) - timedelta(weeks=k) for k in range(_HISTORY_WEEKS)]
+    window = [m for m in mondays if m > since]
+    return Fraction(sum(known.get(m, usual) for m in window), len(window))
+
+
+def _occasional_base(month_days: Sequence[_Day], actual: Mapping[date, int], maj: Mapping[date, int],
+                     rate_e4: int, contract: Contract, steps: list[Step]) -> tuple[int, int, Fraction]:
+    """Occasional care: hourly rate × hours done (art. 108.2, 109.3); paid absences and
+    maintained holidays are paid as planned hours."""
+    done = sum(actual.values()) - sum(maj.values())
+    kept = sum(d.absent_seconds for d in month_days
+               if d.absence is not None and d.absence.cause.paid_by_parent
+               and d.absence.cause is not AbsenceCause.PAID_LEAVE)
+    kept += sum(d.scheduled for d in month_days if d.status == "holiday")
+    base = hours_pay_cents(done + kept, rate_e4, RATE_SCALE)
+    steps.append(Step("Accueil occasionnel : heures effectuées ou maintenues",
+                      f"{format_hours(done + kept)} × {rate(contract.hourly_rate)}",
+                      euros(to_euros(base)), "CCN 3239 art. 108.2, 109.3"))
+    return base, 0, Fraction(0)
+
+
+def _absence_steps(month_days: Sequence[_Day], unpaid_holidays: set[date],
+                   full_year: bool, unpaid_illness: set[date]) -> list[Step]:
+    """One line per absence or day off pay, saying who pays and why."""
+    lines = []
+    for d in month_days:
+        if d.day in unpaid_holidays:
+            lines.append(Step(f"{french_date(d.day)} ({d.holiday})", "férié chômé non maintenu : absence "
+                              "injustifiée la veille ou le lendemain travaillé", "non rémunéré",
+                              "CCN 3239 art. 47"))
+        elif d.status == "holiday":
+            lines.append(Step(f"{french_date(d.day)} ({d.holiday})", "férié chômé un jour habituellement "
+                              "travaillé : salaire maintenu, compté au dénominateur, sans entretien",
+                              "rémunéré", "CCN 3239 art. 47, 101" + (" ; Code du travail L3133-5"
+                                                                     if is_may_day(d.day) else "")))
+        elif d.status == "outside":
+            lines.append(Step(french_date(d.day), "hors de la durée du contrat (embauche ou fin en "
+                              "cours de mois)", "non rémunéré", "CCN 3239 art. 111 (pratique)"))
+        elif d.absence is not None:
+            unpaid = _is_unpaid(d.absence, full_year, unpaid_illness)
+            why = d.absence.cause.label
+            if d.absence.cause is AbsenceCause.PAID_LEAVE:
+                why += (" : salaire mensualisé maintenu (52 semaines)" if full_year else
+                        " hors semaines sans accueil : déduit, l'indemnité de congés payés est "
+                        "versée à part (art. 102.1.2.2)")
+            lines.append(Step(f"{french_date(d.day)} ({format_hours(d.absent_seconds)})", why,
+                              "non rémunéré" if unpaid else "rémunéré", d.absence.cause.reference))
+    return lines
+
+
+def _maintenance(contract: Contract, actual: Mapping[date, int]) -> tuple[Decimal, list[ParameterUse]]:
+    """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
+    share_p, floor_p = parameters.get("maintenance_minimum_share"), parameters.get("maintenance_daily_floor")
+    mg_p = parameters.get("minimum_garanti")
+    per_hour = Fraction(contract.maintenance_per_hour) if contract.maintenance_per_hour is not None else None
+    total = Fraction(0)
+    uses: dict[str, ParameterUse] = {}
+    for day, seconds in sorted(actual.items()):
+        if not seconds:
+            continue
+        mg, share, floor = mg_p.at(day), share_p.at(day), floor_p.at(day)
+        minimum = daily_minimum(mg.value, share.value, floor.value, seconds)
+        agreed = per_hour * Fraction(seconds, SECONDS_PER_HOUR) if per_hour is not None else Fraction(0)
+        total += max(agreed, minimum)
+        uses[mg_p.name] = ParameterUse.of(mg_p, mg, " €")
+        uses[floor_p.name] = ParameterUse.of(floor_p, floor, " €")
+    return round_to_cents(total), list(uses.values())
+
+
+def _line(quantity: object, price: object, quantity_field: str, price_field: str) -> Decimal:
+    count = parse_money(quantity, quantity_field, places=2)
+    unit = parse_money(price, price_field, places=4)
+    return round_to_cents(Fraction(count) * Fraction(unit))
+
+
+def _notes(contract: Contract, full_year: bool, occasional: bool, partial: bool,
+           partial_month: PartialMonth) -> list[str]:
+    notes = []
+    if not occasional:
+        notes.append("Déduction en " + ("heures (accueil sur 52 semaines)" if full_year else
+                     "jours (accueil sur 46 semaines ou moins)") + " ; le dénominateur comprend "
+                     "l'absence, les semaines sans accueil et les fériés chômés tombant un jour "
+                     "habituellement travaillé (CCN 3239 art. 111).")
+    if partial:
+        notes.append("Mois d'embauche ou de fin de contrat : option "
+                     f"« {partial_month.value} » (la CCN est muette ; usage : prorata de l'art. 111).")
+    if contract.territory is not Territory.METROPOLE:
+        notes.append("Jours fériés locaux d'Alsace-Moselle (Vendredi saint, 26 décembre) appliqués à "
+                     "votre demande : leur application à un assistant maternel est une question ouverte "
+                     "(Code du travail L3134-1 exclut les emplois à domicile ; rules.md §4.7).")
+    notes.append("L'entretien, les repas et les indemnités kilométriques ne sont pas du salaire : "
+                 "ils n'entrent ni dans le brut ni dans l'assiette des congés payés (CCN 3239 art. 114, 57).")
+    return notes

@@ -1,0 +1,87 @@
+"""Absences de l'enfant malade (CCN 3239 art. 105) — cases constructed from the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from amcalc.child_illness import (
+    ChildIllnessLedger,
+    IllnessAbsence,
+    LongAbsenceRule,
+    child_illness,
+    contract_year_start,
+)
+from amcalc.errors import InvalidInput
+
+WEEK = ["mon", "tue", "wed", "thu", "fri"]
+HIRED = date(2024, 9, 2)
+
+
+def run(*absences: IllnessAbsence, **options: object) -> object:
+    return child_illness(hired=HIRED, scheduled_days=WEEK, absences=absences, **options)  # type: ignore[arg-type]
+
+
+def test_thirteen_days_are_short_absences_by_default() -> None:
+    # 3–15 Feb 2025: 13 calendar days, 10 scheduled days → 5 unpaid, 5 paid, no rupture date.
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 15)))
+    assert (r.unpaid_days, r.paid_days, r.resume_or_end_on) == (5, 5, None)  # type: ignore[attr-defined]
+
+
+def test_thirteen_days_long_under_the_other_reading() -> None:
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 15)), rule=LongAbsenceRule.MORE_THAN_FIVE_DAYS)
+    assert (r.unpaid_days, r.paid_days, r.resume_or_end_on) == (10, 0, None)  # type: ignore[attr-defined]
+
+
+def test_exactly_fourteen_days_all_unpaid_and_short_allowance_untouched() -> None:
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 16)),
+            IllnessAbsence(date(2025, 3, 3), date(2025, 3, 4)))
+    # 10 days of the long absence + 2 short days, all unpaid; 3 short days left.
+    assert (r.unpaid_days, r.paid_days, r.resume_or_end_on) == (12, 0, None)  # type: ignore[attr-defined]
+    assert r.ledger.usage(date(2025, 3, 4)).short_days == 2  # type: ignore[attr-defined]
+
+
+def test_second_long_absence_in_the_year_falls_back_to_the_five_days() -> None:
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 16)),
+            IllnessAbsence(date(2025, 3, 3), date(2025, 3, 16)))
+    # Second one: 10 scheduled days, 5 unpaid (short allowance), 5 paid.
+    assert (r.unpaid_days, r.paid_days) == (15, 5)  # type: ignore[attr-defined]
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 16)),
+            IllnessAbsence(date(2025, 3, 3), date(2025, 3, 16)), one_long_absence_per_year=False)
+    assert (r.unpaid_days, r.paid_days) == (20, 0)  # type: ignore[attr-defined]
+
+
+def test_public_holiday_is_not_a_day_of_care() -> None:
+    # 28 Apr – 2 May 2025, 1 May chômé: 4 scheduled days.
+    r = run(IllnessAbsence(date(2025, 4, 28), date(2025, 5, 2)))
+    assert (r.unpaid_days, r.paid_days) == (4, 0)  # type: ignore[attr-defined]
+
+
+def test_ledger_carries_the_counters() -> None:
+    first = run(IllnessAbsence(date(2024, 10, 7), date(2024, 10, 9)))
+    second = run(IllnessAbsence(date(2024, 11, 4), date(2024, 11, 6)),
+                 ledger=first.ledger)  # type: ignore[attr-defined]
+    assert (second.unpaid_days, second.paid_days) == (2, 1)  # type: ignore[attr-defined]
+
+
+def test_adjacent_periods_are_one_absence() -> None:
+    r = run(IllnessAbsence(date(2025, 2, 3), date(2025, 2, 9)), IllnessAbsence(date(2025, 2, 10), date(2025, 2, 20)))
+    # 3–20 Feb = 18 days: long; unpaid until 16 Feb (10 days), paid 17–20 (4 days).
+    assert (r.unpaid_days, r.paid_days, r.resume_or_end_on) == (10, 4, date(2025, 2, 17))  # type: ignore[attr-defined]
+
+
+def test_contract_year_from_hiring_anniversary() -> None:
+    assert contract_year_start(date(2024, 2, 29), date(2025, 3, 1)) == date(2025, 2, 28)
+    assert contract_year_start(HIRED, date(2025, 9, 1)) == HIRED
+    with pytest.raises(InvalidInput):
+        contract_year_start(HIRED, date(2024, 9, 1))
+
+
+def test_bad_inputs() -> None:
+    with pytest.raises(InvalidInput):
+        IllnessAbsence(date(2025, 2, 3), date(2025, 2, 1))
+    with pytest.raises(InvalidInput):
+        child_illness(hired=HIRED, scheduled_days=["lun"], absences=())
+    with pytest.raises(InvalidInput):
+        run(ledger=ChildIllnessLedger(date(2020, 1, 1)))
