@@ -84,13 +84,13 @@ def check_rate(
         raise ParameterUnavailable(date_field, err.message) from None
     if hourly_rate < minimum.effective:
         which = (
-            "le minimum légal (CASF D423-9 : 0,281 × SMIC)"
+            "minimum légal (CASF D423-9 : 0,281 × SMIC)"
             if minimum.legal >= minimum.conventional
-            else f"le minimum conventionnel ({minimum.explanation.parameters[2].reference})"
+            else f"minimum conventionnel ({minimum.explanation.parameters[2].reference})"
         )
         raise BelowMinimumRate(
             field,
-            f"{rate(hourly_rate)} brut de l'heure est inférieur au {french_date(on)} à "
+            f"{rate(hourly_rate)} brut de l'heure est inférieur, au {french_date(on)}, au "
             f"{which}, soit {rate(minimum.effective)} par enfant et par heure"
             + (" (titre AM-GE)" if am_ge else "")
             + " : relevez le taux horaire.",

@@ -13,7 +13,7 @@ denominator, rules.md §4.1). Then:
   :class:`MonthLedger` carried from month to month);
 - heures complémentaires and majorées are counted per civil week
   (:mod:`amcalc.extra_hours`) and paid in the month of each day worked;
-- worked public holidays get their majoration (:mod:`amcalc.public_holidays`);
+- worked public holidays get their majoration (:mod:`amcalc.holiday_pay`);
 - entretien is due per hour actually worked, never below the daily floor
   (art. 114.1), meals and mileage as agreed — none of them is salary;
 - the Pajemploi figures are given; the net salary is left to
@@ -60,7 +60,7 @@ from amcalc.maintenance import daily_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
 from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled, to_euros
-from amcalc.public_holidays import holiday_uplift, holiday_uplift_parameter, is_may_day
+from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 
 __all__ = [
     "Absence",
