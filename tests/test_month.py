@@ -135,7 +135,10 @@ def test_meals_mileage_are_indemnities_not_salary() -> None:
                   mileage_rate="0.42")
     assert (m.meals, m.mileage, m.gross_salary) == (Decimal("70.00"), Decimal("5.25"), Decimal("780.00"))
     assert m.pajemploi.other_indemnities == Decimal("75.25")
-    assert m.net_salary is None and m.pajemploi.paid_leave_days is None
+    # Net on 780.00 € gross (March 2025, one rounding per line): 53.82 + 3.12 + 24.57 + 6.71
+    # + 8.11 + 52.11 + 22.22 (CSG/CRDS on 98.25 % = 766.35 €) = 170.66 € withheld.
+    assert m.net_salary == m.pajemploi.net_salary == Decimal("609.34")
+    assert m.pajemploi.paid_leave_days is None
 
 
 def test_legal_warnings() -> None:

@@ -16,8 +16,9 @@ denominator, rules.md §4.1). Then:
 - worked public holidays get their majoration (:mod:`amcalc.holiday_pay`);
 - entretien is due per hour actually worked, never below the daily floor
   (art. 114.1), meals and mileage as agreed — none of them is salary;
-- the Pajemploi figures are given; the net salary is left to
-  ``amcalc.net_salary`` (``net_salary`` is ``None`` here).
+- the net salary comes from :func:`amcalc.net_salary.net_salary` on the rates
+  of the month (heures complémentaires and majorées earn their reduction);
+- the Pajemploi figures are given.
 
 >>> from datetime import date
 >>> from amcalc.contract import Contract
@@ -59,6 +60,7 @@ from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split
 from amcalc.maintenance import daily_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
+from amcalc.net_salary import NetSalary, net_salary
 from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled, to_euros
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 
@@ -128,7 +130,7 @@ class PajemploiFigures:
     ``declared_hours`` are the "heures normales" (mensualised hours, or the
     salary kept after deduction ÷ hourly rate); complementary hours are
     declared with them within 45 h a week, majorated hours apart.
-    ``paid_leave_days`` and ``net_salary`` come from other modules (``None``).
+    ``paid_leave_days`` comes from the paid-leave ledger (``None`` here).
     """
 
     declared_hours: int
@@ -137,8 +139,8 @@ class PajemploiFigures:
     majorated_hours: int
     maintenance: Decimal
     other_indemnities: Decimal
+    net_salary: Decimal
     paid_leave_days: int | None = None
-    net_salary: Decimal | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -158,7 +160,8 @@ class MonthPay(Explained):
     majorated_pay: Decimal
     holiday_pay: Decimal
     gross_salary: Decimal
-    net_salary: Decimal | None
+    net_salary: Decimal
+    net_detail: NetSalary
     maintenance: Decimal
     meals: Decimal
     mileage: Decimal
@@ -553,6 +556,11 @@ def month_pay(
     gross = base - deduction + comp_pay + maj_pay + holiday_cents
     steps.append(Step("Salaire brut du mois", "base − déduction + heures en plus + majorations",
                       euros(to_euros(gross))))
+    net = net_salary(to_euros(gross), first, contract.territory,
+                     extra_hours_pay=to_euros(comp_pay + maj_pay))
+    steps.append(Step("Salaire net du mois", f"{euros(to_euros(gross))} − {euros(net.total_contributions)} "
+                      "de cotisations salariales (détail : net_detail.explain())", euros(net.net),
+                      "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
 
     # -- indemnities: entretien, meals, mileage (not salary) --
     maintenance, maintenance_uses = _maintenance(contract, actual)
@@ -584,6 +592,7 @@ def month_pay(
         majorated_hours=half_up_div(maj_s, SECONDS_PER_HOUR),
         maintenance=maintenance,
         other_indemnities=meal_total + mileage_total,
+        net_salary=net.net,
     )
     steps.append(Step("Pajemploi : heures normales déclarées",
                       "heures mensualisées, ou salaire après déduction ÷ taux horaire, arrondi à l'heure",
@@ -592,7 +601,6 @@ def month_pay(
                       "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
                       "usage Pajemploi (rules.md §12.2)"))
     notes += _notes(contract, full_year, occasional, partial, partial_month)
-    notes.append("Salaire net : à calculer par amcalc.net_salary (non fourni par ce module).")
     new_ledger = MonthLedger(illness_ledger, history)
     explanation = Explanation(
         title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
@@ -609,7 +617,7 @@ def month_pay(
         complementary_hours=Fraction(0 if occasional else comp_s, SECONDS_PER_HOUR),
         complementary_pay=to_euros(comp_pay),
         majorated_hours=Fraction(maj_s, SECONDS_PER_HOUR), majorated_pay=to_euros(maj_pay),
-        holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=None,
+        holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=net.net, net_detail=net,
         maintenance=maintenance, meals=meal_total, mileage=mileage_total,
         worked_hours=Fraction(worked_total, SECONDS_PER_HOUR), pajemploi=pajemploi,
         warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
