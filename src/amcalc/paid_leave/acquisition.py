@@ -223,7 +223,7 @@ def acquired_leave(
                           "Code du travail L3141-5 7°, L3141-5-1"))
     if earlier_sick:
         if retroactive_sickness:
-            room = max(Fraction(0), min(SICK_CAP - sickness, SICK_CAP - raw - sickness))
+            room = max(Fraction(0), SICK_CAP - raw - sickness)  # period total ≤ 24 days
             earlier = min(room, SICK_DAYS_PER_MONTH * earlier_sick)
             sickness += earlier
             steps.append(Step("Maladie avant le 24/04/2024 (rétroactivité)",

@@ -312,6 +312,7 @@ def leave_ledger(
     if contract.start is None:
         raise InvalidInput("start", "le compte de congés a besoin de la date d'embauche.")
     records = _check_months(contract, months)
+    method = _method(contract, method)
     as_of = _next_month(records[-1].month) - timedelta(days=1)
     if contract.end is not None:
         as_of = min(as_of, contract.end)
@@ -367,6 +368,24 @@ def _ledger_notes(contract: Contract, unpaid: Sequence[UnpaidMonth]) -> tuple[st
         notes.append("À Pajemploi, indiquez le nombre de jours de congés payés le mois où ils sont "
                      "payés, et convertissez leur montant en heures (montant / taux horaire) [S].")
     return tuple(notes)
+
+
+def _method(contract: Contract, method: PaymentMethod | str | None) -> PaymentMethod | None:
+    """The contract's payment method: chosen among three on a "46 semaines ou
+    moins" contract (art. 102.1.2.2), none otherwise (art. 102.1.2.1, 102.1.2.3)."""
+    if contract.kind is ContractKind.OCCASIONAL or contract.accueil is Accueil.FULL_YEAR:
+        if method is not None:
+            raise InvalidInput(
+                "method",
+                "pas de modalité à choisir : en accueil sur 52 semaines les congés sont payés "
+                "lorsqu'ils sont pris (CCN 3239 art. 102.1.2.1) ; en accueil occasionnel, 10 % à la "
+                "fin de l'accueil (art. 102.1.2.3).",
+            )
+        return None
+    if method is None:
+        raise InvalidInput("method", "indiquez la modalité de paiement prévue au contrat : june, "
+                           "main_leave ou as_taken (CCN 3239 art. 102.1.2.2).")
+    return PaymentMethod.of(method)
 
 
 def _check_months(contract: Contract, months: Sequence[MonthRecord]) -> list[MonthRecord]:
@@ -515,7 +534,7 @@ def _scheduled(
     full_year = contract.accueil is Accueil.FULL_YEAR
     if full_year:
         scheduled = list(leave_payments(contract, indemnity, closing=closing))
-    elif PaymentMethod.of(method) is PaymentMethod.MAIN_LEAVE and not _has_main_leave(spans, closing):
+    elif method is PaymentMethod.MAIN_LEAVE and not _has_main_leave(spans, closing):
         scheduled = []  # paid with the main leave, still to come (or at the end of the contract)
     else:
         scheduled = list(leave_payments(contract, indemnity, closing=closing, method=method, taken=spans))
