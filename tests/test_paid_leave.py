@@ -17,6 +17,7 @@ from amcalc.errors import InvalidInput
 from amcalc.paid_leave import (
     LeaveSpan,
     MonthRecord,
+    PajemploiLeave,
     PartialMonth,
     PaymentKind,
     PaymentMethod,
@@ -363,6 +364,19 @@ def test_ledger_46_weeks_june_payment_enters_the_next_base() -> None:
     # Next base: 4 × 480 salaries + 480 of leave paid in June.
     assert second.base.total == D("2400.00")
     assert ledger.unpaid == ()
+
+
+def test_ledger_occasional_care_pays_10_percent_at_the_end() -> None:
+    c = Contract.from_weekly_hours(hourly_rate="4.00", weeks=10, weekly_hours="20", days_per_week=2,
+                                   kind="occasional", start=date(2025, 3, 3), end=date(2025, 4, 30))
+    ledger = leave_ledger(c, [MonthRecord.of("2025-03", "300.00", months_worked="1"),
+                              MonthRecord.of("2025-04", "250.00", months_worked="1")])
+    (row,) = ledger.periods
+    assert (row.acquired_days, row.compensated_days, row.remaining_days) == (5, 5, 0)
+    # 10 % × 550.00 = 55.00, declared with the 5 days and 55 / 4 = 13.75 h
+    assert ledger.pajemploi("2025-04") == PajemploiLeave(5, Fraction(55, 4), D("55.00"))
+    with pytest.raises(InvalidInput, match="102.1.2.3"):
+        leave_ledger(c, [MonthRecord.of("2025-03", "300.00", months_worked="1")], method="june")
 
 
 def test_ledger_refuses_bad_input() -> None:

@@ -21,6 +21,14 @@ from amcalc.errors import (
 from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
+from amcalc.paid_leave import (
+    LeaveAcquisition,
+    LeaveIndemnity,
+    LeaveLedger,
+    acquired_leave,
+    leave_indemnity,
+    leave_ledger,
+)
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
@@ -32,6 +40,9 @@ __all__ = [
     "Contract",
     "ContractKind",
     "InvalidInput",
+    "LeaveAcquisition",
+    "LeaveIndemnity",
+    "LeaveLedger",
     "LegalLimitExceeded",
     "MaintenanceMinimum",
     "Mensualisation",
@@ -42,7 +53,10 @@ __all__ = [
     "TrialPeriod",
     "UnsupportedCase",
     "WeeklySchedule",
+    "acquired_leave",
     "jours_ouvrables",
+    "leave_indemnity",
+    "leave_ledger",
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",

@@ -241,7 +241,7 @@ def acquired_leave(
     steps.append(Step("Congés acquis", f"{days_text(total)} arrondis à l'entier supérieur, "
                       "plafond 30 j", days_text(ordinary), "Code du travail L3141-7, L3141-3"))
     children_days, acquired = _with_children(ordinary, children, am_under_21, steps)
-    if sick and months is not None and months + sick < _MAX_MONTHS and months.denominator != 1:
+    if sick.denominator != 1:
         notes.append("Mois mêlant travail et maladie : 2,5 j et 2 j sont proratisés [U].")
     explanation = Explanation(
         title="Congés payés acquis sur la période de référence",

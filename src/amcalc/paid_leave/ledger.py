@@ -55,8 +55,8 @@ from amcalc.paid_leave.payment import (
     LeavePayment,
     PaymentKind,
     PaymentMethod,
-    _payment,
     leave_payments,
+    make_payment,
     month_of,
 )
 from amcalc.paid_leave.period import ReferencePeriod, reference_periods
@@ -456,9 +456,9 @@ def _money(
     if contract.kind is ContractKind.OCCASIONAL:
         if ended and p.last == as_of:
             pay = occasional_leave_pay(sum((x.gross_pay for x in records), _ZERO))
-            payments.append(_payment(
+            payments.append(make_payment(
                 contract, month=end_month, amount=pay.amount, days=r.rights,
-                kind=PaymentKind.COMPENSATION, closing=p.closing, formula="10 % de la rémunération",
+                kind=PaymentKind.INDEMNITY, closing=p.closing, formula="10 % de la rémunération",
                 reference="CCN 3239 art. 102.1.2.3"))
     elif closed:
         indemnity = leave_indemnity(contract, acquired_days=r.acquisition.acquired_days,
@@ -542,7 +542,7 @@ def _scheduled(
         rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
         for day, extra in r.extra_on:
             amount = to_euros(maintien_cents(extra, contract.annual_seconds, contract.weeks, rate_e4))
-            scheduled.append(_payment(
+            scheduled.append(make_payment(
                 contract, month=max(month_of(day), date(closing.year, 6, 1)), amount=amount,
                 days=extra, kind=PaymentKind.FRACTIONNEMENT, closing=closing,
                 formula=f"{days_text(extra)} / 6 × durée hebdomadaire × taux horaire",
@@ -590,6 +590,6 @@ def _compensation(
         formula = f"indemnité {euros(indemnity.indemnity)} − montants déjà versés"
     if amount <= 0 and days <= 0:
         return []
-    return [_payment(contract, month=end_month, amount=amount, days=days,
+    return [make_payment(contract, month=end_month, amount=amount, days=days,
                      kind=PaymentKind.COMPENSATION, closing=closing, formula=formula,
                      reference="CCN 3239 art. 123 ; Code du travail L3141-28")]

@@ -108,11 +108,11 @@ def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def _payment(
+def make_payment(
     contract: Contract, *, month: date, amount: Decimal, days: int, kind: PaymentKind,
     closing: date, formula: str, reference: str, notes: Sequence[str] = (),
 ) -> LeavePayment:
-    part_year = contract.accueil is Accueil.PART_YEAR
+    part_year = contract.accueil is Accueil.PART_YEAR or contract.kind is ContractKind.OCCASIONAL
     hours = Fraction(amount) / Fraction(contract.hourly_rate) if part_year else Fraction(0)
     steps = [Step(kind.value.capitalize(), formula, euros(amount), reference)]
     if part_year:
@@ -167,7 +167,7 @@ def leave_payments(
         if indemnity.method == "maintien":
             return ()
         top_up = indemnity.tenth - indemnity.maintien
-        return (_payment(
+        return (make_payment(
             contract, month=june, amount=top_up, days=0, kind=PaymentKind.TENTH_TOP_UP, closing=closing,
             formula=f"dixième {euros(indemnity.tenth)} − maintien {euros(indemnity.maintien)}",
             reference=f"{_ARTICLE_FULL_YEAR} ; Code du travail L3141-24",
@@ -181,12 +181,12 @@ def leave_payments(
     reference = f"{_ARTICLE_PART_YEAR} ; Code du travail L3141-24"
     total = indemnity.indemnity
     if chosen is PaymentMethod.JUNE:
-        return (_payment(contract, month=june, amount=total, days=indemnity.acquired_days,
+        return (make_payment(contract, month=june, amount=total, days=indemnity.acquired_days,
                          kind=PaymentKind.INDEMNITY, closing=closing,
                          formula="indemnité arrêtée au 31 mai, en une seule fois", reference=reference),)
     if chosen is PaymentMethod.MAIN_LEAVE:
         main = _main_leave(taken, closing)
-        return (_payment(contract, month=max(june, month_of(main.first)), amount=total,
+        return (make_payment(contract, month=max(june, month_of(main.first)), amount=total,
                          days=indemnity.acquired_days, kind=PaymentKind.INDEMNITY, closing=closing,
                          formula=f"indemnité arrêtée au 31 mai, avec le congé principal {main.label}",
                          reference=reference),)
@@ -222,7 +222,7 @@ def _as_taken(
         cumulative += count
         amount = indemnity.share(cumulative) - paid
         paid += amount
-        payments.append(_payment(
+        payments.append(make_payment(
             contract, month=month, amount=amount, days=count, kind=PaymentKind.INDEMNITY,
             closing=closing, reference=reference,
             formula=f"{euros(indemnity.indemnity)} × {days_text(count)} pris / "
@@ -230,7 +230,7 @@ def _as_taken(
         ))
     rest = indemnity.acquired_days - cumulative
     if rest:
-        payments.append(_payment(
+        payments.append(make_payment(
             contract, month=date(closing.year + 1, 5, 1), amount=indemnity.indemnity - paid, days=rest,
             kind=PaymentKind.BALANCE, closing=closing, reference=reference,
             formula=f"{days_text(rest)} non pris à la fin de la période de prise",

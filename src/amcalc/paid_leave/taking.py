@@ -89,8 +89,7 @@ def main_leave_window(closing: date) -> tuple[date, date]:
 
 def fractionnement_days(main_days: int, inside: int, outside: int) -> int:
     """Extra days for main-leave days taken outside 1 May – 31 October: 2 for 6
-    or more, 1 for 3 to 5 (L3141-19). Plain ints: runs on numpy arrays too
-    when written with ``numpy.minimum``; here the scalar form."""
+    or more, 1 for 3 to 5 (L3141-19); plain int arithmetic."""
     outside_main = min(outside, max(0, main_days - inside))
     return 2 if outside_main >= 6 else 1 if outside_main >= 3 else 0
 
