@@ -366,6 +366,35 @@ def test_ledger_46_weeks_june_payment_enters_the_next_base() -> None:
     assert ledger.unpaid == ()
 
 
+def test_ledger_46_weeks_as_taken_then_end_of_contract() -> None:
+    c = contract(36, start=date(2024, 9, 2), end=date(2025, 12, 19))
+    weeks = [4, 3, 3, 3, 4, 2, 4, 2, 3, 4, 1, 0, 4, 3, 3, 3]  # Sept 2024 → Dec 2025
+    months = [MonthRecord.of(m.month, "480.00", weeks_worked=str(w),
+                             assimilated_weeks="3" if m.month == date(2025, 8, 1) else "0")
+              for m, w in zip(_months(date(2024, 9, 1), date(2025, 12, 1), "0"), weeks, strict=True)]
+    ledger = leave_ledger(c, months, taken=[LeaveSpan(date(2025, 8, 4), date(2025, 8, 23))],
+                          method="as_taken")
+    first, last = ledger.periods
+    # 18 days at 480.00: 17 taken in August → 480 × 17/18 = 453.33; the last day is
+    # compensated at the end (26.67), not in May 2026.
+    assert [(p.month, p.amount, p.days, p.kind) for p in first.payments] == [
+        (date(2025, 8, 1), D("453.33"), 17, PaymentKind.INDEMNITY),
+        (date(2025, 12, 1), D("26.67"), 1, PaymentKind.COMPENSATION)]
+    # June → 19 Dec 2025: 4+1+0+3+4+3+3+3 = 21 weeks → 13.125 → 14 days; base 7 × 480 + 480
+    # paid for the first period: 3 840 → 384.00 beats 14/6 × 160 = 373.33.
+    assert (last.acquired_days, last.base.total) == (14, D("3840.00"))
+    assert [(p.month, p.amount, p.days) for p in last.payments] == [(date(2025, 12, 1), D("384.00"), 14)]
+    assert ledger.pajemploi("2025-12") == PajemploiLeave(15, Fraction(41067, 400), D("410.67"))
+
+
+def test_ledger_46_weeks_main_leave_not_yet_taken() -> None:
+    c = contract(36, start=date(2024, 9, 2))
+    months = _months(date(2024, 9, 1), date(2025, 6, 1), "480.00", weeks_worked="3")
+    row = leave_ledger(c, months, method="main_leave").periods[0]
+    assert row.closed and row.payments == ()
+    assert "congé principal" in row.explain()
+
+
 def test_ledger_occasional_care_pays_10_percent_at_the_end() -> None:
     c = Contract.from_weekly_hours(hourly_rate="4.00", weeks=10, weekly_hours="20", days_per_week=2,
                                    kind="occasional", start=date(2025, 3, 3), end=date(2025, 4, 30))

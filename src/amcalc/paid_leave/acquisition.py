@@ -279,9 +279,9 @@ def _with_children(ordinary: int, children: int, under_21: bool, steps: list[Ste
 def contract_months(
     first: date, last: date, partial_month: PartialMonth = PartialMonth.WORKING_DAYS
 ) -> Fraction:
-    """Months from ``first`` to ``last`` inclusive: whole months counted from
-    ``first`` (1 Sept → 31 May is 9 months), then the remainder per
-    ``partial_month`` (L3141-4, [U]).
+    """Mois de travail — months from ``first`` to ``last`` inclusive (Code du
+    travail L3141-4): whole months counted from ``first`` (1 Sept → 31 May is
+    9 months), then the remainder per ``partial_month`` ([U]).
 
     >>> contract_months(date(2024, 9, 1), date(2025, 5, 31))
     Fraction(9, 1)
@@ -314,9 +314,9 @@ def acquired_leave_between(
     dependent_children: int = 0,
     am_under_21: bool = False,
 ) -> LeaveAcquisition:
-    """Congés payés acquis from ``first`` to ``last``, two days of one reference
-    period, every day worked or assimilated except the sick months given
-    (CCN 3239 art. 48.1.1.2; Code du travail L3141-4).
+    """Congés payés acquis entre deux dates — from ``first`` to ``last``, two days
+    of one reference period, every day worked or assimilated except the sick
+    months given (CCN 3239 art. 48.1.1.2; Code du travail L3141-4).
 
     >>> acquired_leave_between(date(2024, 9, 1), date(2025, 5, 31)).acquired_days
     23

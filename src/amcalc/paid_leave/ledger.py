@@ -463,16 +463,35 @@ def _money(
     elif closed:
         indemnity = leave_indemnity(contract, acquired_days=r.acquisition.acquired_days,
                                     reference_gross=base.total)
-        payments = _scheduled(contract, r, indemnity, method=method, ended=ended, end_month=end_month)
+        payments = _scheduled(contract, r, indemnity, method=method)
         if ended:
             payments = [x for x in payments if x.month <= end_month]
             payments += _compensation(contract, r, indemnity, payments, end_month, remaining)
+    explanation = Explanation(
+        title=f"Congés payés de la période {p.label}" + ("" if closed else " (en cours)"),
+        reference="CCN 3239 art. 48.1, 102 ; Code du travail L3141-3 à L3141-24",
+        steps=_row_steps(r, base, indemnity, payments, compensated, as_of),
+        notes=_period_notes(contract, r, as_of, closed, payments),
+    )
+    return PeriodLedger(
+        period=p, closed=closed, acquisition=r.acquisition, fractionnement_days=r.extra,
+        acquired_days=r.rights, taken_days=len(taken), compensated_days=compensated,
+        remaining_days=remaining - compensated, unpaid_days=len(r.unpaid), base=base,
+        indemnity=indemnity, payments=tuple(payments), explanation=explanation,
+    )
+
+
+def _row_steps(
+    r: _Rights, base: TenthBase, indemnity: LeaveIndemnity | None, payments: Sequence[LeavePayment],
+    compensated: int, as_of: date,
+) -> tuple[Step, ...]:
+    taken, remaining = len(r.taken), r.rights - len(r.taken)
     row_steps = [
         Step("Congés acquis", "travail et périodes assimilées, maladie, enfants à charge"
              + (f" + {r.extra} j de fractionnement" if r.extra else ""), days_text(r.rights),
              "CCN 3239 art. 48.1.1.2 ; Code du travail L3141-3 à -8, L3141-19"),
         Step("Congés pris", f"{len(r.inside)} j du 1er mai au 31 octobre + {len(r.outside)} j hors "
-             "de cette période", days_text(len(taken)), "CCN 3239 art. 48.1.1.3"),
+             "de cette période", days_text(taken), "CCN 3239 art. 48.1.1.3"),
     ]
     if r.unpaid:
         row_steps.append(Step("Congé complémentaire non rémunéré", "au-delà des droits, jusqu'à 30 j",
@@ -480,7 +499,7 @@ def _money(
     if compensated:
         row_steps.append(Step("Jours indemnisés à la fin du contrat", "restants au "
                               f"{french_date(as_of)}", days_text(compensated), "CCN 3239 art. 123"))
-    row_steps.append(Step("Jours restants", f"{r.rights} − {len(taken)} pris − {compensated} indemnisés",
+    row_steps.append(Step("Jours restants", f"{r.rights} − {taken} pris − {compensated} indemnisés",
                           days_text(remaining - compensated)))
     if indemnity is not None:
         row_steps += [
@@ -494,25 +513,20 @@ def _money(
     row_steps += [Step(f"{x.kind.value.capitalize()} {x.month:%m/%Y}",
                        f"{x.days} j déclarés à Pajemploi, {number(x.declared_hours)} h",
                        euros(x.amount), x.explanation.reference) for x in payments]
-    explanation = Explanation(
-        title=f"Congés payés de la période {p.label}" + ("" if closed else " (en cours)"),
-        reference="CCN 3239 art. 48.1, 102 ; Code du travail L3141-3 à L3141-24",
-        steps=tuple(row_steps),
-        notes=_period_notes(contract, r, as_of, closed),
-    )
-    return PeriodLedger(
-        period=p, closed=closed, acquisition=r.acquisition, fractionnement_days=r.extra,
-        acquired_days=r.rights, taken_days=len(taken), compensated_days=compensated,
-        remaining_days=remaining - compensated, unpaid_days=len(r.unpaid), base=base,
-        indemnity=indemnity, payments=tuple(payments), explanation=explanation,
-    )
+    return tuple(row_steps)
 
 
-def _period_notes(contract: Contract, r: _Rights, as_of: date, closed: bool) -> tuple[str, ...]:
+def _period_notes(
+    contract: Contract, r: _Rights, as_of: date, closed: bool, payments: Sequence[LeavePayment]
+) -> tuple[str, ...]:
     notes = []
     if not closed:
         notes.append("Période en cours : les droits sont acquis au 31 mai (ou à la fin du contrat) ; "
                      "l'indemnité sera arrêtée à cette date.")
+    elif contract.kind is not ContractKind.OCCASIONAL and contract.accueil is Accueil.PART_YEAR \
+            and not any(x.kind is not PaymentKind.FRACTIONNEMENT for x in payments):
+        notes.append("L'indemnité sera versée avec le congé principal, qui n'a pas encore été pris "
+                     "(CCN 3239 art. 102.1.2.2).")
     opens, ends = main_leave_window(r.period.closing)
     if as_of > ends and r.acquisition.ordinary_days > 0:
         block = min(r.acquisition.ordinary_days, 12)
@@ -524,8 +538,7 @@ def _period_notes(contract: Contract, r: _Rights, as_of: date, closed: bool) -> 
 
 
 def _scheduled(
-    contract: Contract, r: _Rights, indemnity: LeaveIndemnity, *, method: PaymentMethod | str | None,
-    ended: bool, end_month: date,
+    contract: Contract, r: _Rights, indemnity: LeaveIndemnity, *, method: PaymentMethod | str | None
 ) -> list[LeavePayment]:
     """The period's payments per art. 102.1.2, and its fractionnement days on a
     "46 semaines ou moins" contract (paid at maintien when earned [U])."""

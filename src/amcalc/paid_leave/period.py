@@ -72,7 +72,8 @@ def _closing(day: date) -> date:
 
 
 def reference_period(day: date) -> ReferencePeriod:
-    """The whole reference period (1 June – 31 May) containing ``day`` (CCN 3239 art. 48.1.1.1).
+    """Période de référence — the whole period (1 June – 31 May) containing
+    ``day`` (CCN 3239 art. 48.1.1.1).
 
     >>> reference_period(date(2025, 6, 1)).closing
     datetime.date(2026, 5, 31)
@@ -82,9 +83,9 @@ def reference_period(day: date) -> ReferencePeriod:
 
 
 def reference_periods(first: date, last: date) -> tuple[ReferencePeriod, ...]:
-    """Reference periods of a contract from its first day to its last (or to a
-    date of your choice), the first and last ones cut to the contract (CCN 3239
-    art. 48.1.1.1).
+    """Périodes de référence d'un contrat — from its first day to its last (or
+    to a date of your choice), the first and last ones cut to the contract
+    (CCN 3239 art. 48.1.1.1).
 
     >>> reference_periods(date(2025, 3, 3), date(2025, 5, 31))[0].is_partial
     True

@@ -83,7 +83,12 @@ class LeaveSpan:
 
 
 def main_leave_window(closing: date) -> tuple[date, date]:
-    """1 May – 31 October of the year the rights are acquired (L3141-13, CCN 48.1.1.4)."""
+    """Période du congé principal — 1 May to 31 October of the year the rights
+    close on ``closing`` (Code du travail L3141-13; CCN 3239 art. 48.1.1.4).
+
+    >>> main_leave_window(date(2025, 5, 31))
+    (datetime.date(2025, 5, 1), datetime.date(2025, 10, 31))
+    """
     return date(closing.year, 5, 1), date(closing.year, 10, 31)
 
 
