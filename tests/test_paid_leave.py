@@ -34,6 +34,7 @@ from amcalc.paid_leave import (
     tenth_base,
 )
 from amcalc.paid_leave.period import ReferencePeriod
+from amcalc.paid_leave.taking import continuous_spans
 
 D = Decimal
 SCHEDULE = {"mon": "10", "tue": "10", "thu": "10", "fri": "10"}
@@ -385,6 +386,21 @@ def test_ledger_46_weeks_as_taken_then_end_of_contract() -> None:
     assert (last.acquired_days, last.base.total) == (14, D("3840.00"))
     assert [(p.month, p.amount, p.days) for p in last.payments] == [(date(2025, 12, 1), D("384.00"), 14)]
     assert ledger.pajemploi("2025-12") == PajemploiLeave(15, Fraction(41067, 400), D("410.67"))
+
+
+def test_ledger_46_weeks_pays_with_the_longest_leave_in_the_window() -> None:
+    c = contract(36, start=date(2024, 9, 2))
+    months = _months(date(2024, 9, 1), date(2025, 8, 1), "480.00", weeks_worked="3")
+    taken = [LeaveSpan(date(2025, 7, 7), date(2025, 7, 12)), LeaveSpan(date(2025, 8, 4), date(2025, 8, 23))]
+    row = leave_ledger(c, months, taken=taken, method="main_leave").periods[0]
+    # 27 weeks → 16.875 → 17 days, all of them used by July (6) and August (11 of 17)
+    assert [(p.month, p.days) for p in row.payments] == [(date(2025, 8, 1), 17)]
+
+
+def test_continuous_spans_ignore_sundays_and_holidays() -> None:
+    days = LeaveSpan(date(2025, 8, 4), date(2025, 8, 23)).days + (date(2025, 9, 1),)
+    assert continuous_spans(days) == (LeaveSpan(date(2025, 8, 4), date(2025, 8, 23)),
+                                      LeaveSpan(date(2025, 9, 1), date(2025, 9, 1)))
 
 
 def test_ledger_46_weeks_main_leave_not_yet_taken() -> None:

@@ -64,8 +64,8 @@ from amcalc.paid_leave.taking import (
     LeaveSpan,
     UnpaidMonth,
     by_month,
+    continuous_spans,
     fractionnement_days,
-    longest_block,
     main_leave_window,
 )
 
@@ -230,6 +230,10 @@ class _Rights:
         return sorted(self.inside + self.outside)
 
     @property
+    def has_room(self) -> bool:
+        return len(self.inside) + len(self.outside) < self.rights
+
+    @property
     def rights(self) -> int:
         return self.acquisition.acquired_days + self.extra
 
@@ -255,7 +259,7 @@ def _charge(
     unpaid_in_year: dict[int, int] = {}
     for day in days:
         year = _leave_year(day)
-        owner = next((r for r in rights if r.usable_on(day) and len(r.taken) < r.rights), None)
+        owner = next((r for r in rights if r.usable_on(day) and r.has_room), None)
         if owner is None:
             rest = paid_in_year.get(year, 0) + unpaid_in_year.get(year, 0)
             if rest >= ANNUAL_CAP:
@@ -530,7 +534,7 @@ def _period_notes(
     opens, ends = main_leave_window(r.period.closing)
     if as_of > ends and r.acquisition.ordinary_days > 0:
         block = min(r.acquisition.ordinary_days, 12)
-        if longest_block(r.inside, contract.territory) < block:
+        if max((s.count for s in continuous_spans(r.inside, contract.territory)), default=0) < block:
             notes.append(f"Attention : le congé principal doit comprendre {block} jours ouvrables "
                          f"continus entre le {french_date(opens)} et le {french_date(ends)} "
                          "(Code du travail L3141-18, L3141-19 ; CCN 3239 art. 48.1.1.4).")
@@ -543,7 +547,7 @@ def _scheduled(
     """The period's payments per art. 102.1.2, and its fractionnement days on a
     "46 semaines ou moins" contract (paid at maintien when earned [U])."""
     closing = r.period.closing
-    spans = _spans(r.taken, contract)
+    spans = continuous_spans(r.taken, contract.territory)
     full_year = contract.accueil is Accueil.FULL_YEAR
     if full_year:
         scheduled = list(leave_payments(contract, indemnity, closing=closing))
@@ -568,12 +572,6 @@ def _scheduled(
 def _has_main_leave(spans: Sequence[LeaveSpan], closing: date) -> bool:
     opens, ends = main_leave_window(closing)
     return any(opens <= s.first <= ends for s in spans)
-
-
-def _spans(days: Sequence[date], contract: Contract) -> tuple[LeaveSpan, ...]:
-    """The charged days as spans of consecutive jours ouvrables (one per day is
-    enough: payments only count days)."""
-    return tuple(LeaveSpan(d, d, contract.territory) for d in days)
 
 
 def _compensation(

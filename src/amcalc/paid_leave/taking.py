@@ -37,6 +37,7 @@ __all__ = [
     "LeaveSpan",
     "UnpaidMonth",
     "complementary_leave",
+    "continuous_spans",
     "fractionnement",
     "fractionnement_days",
     "main_leave_window",
@@ -62,10 +63,14 @@ class LeaveSpan:
                                f"commencer ({french_date(self.first)}).")
 
     @cached_property
+    def _weekdays(self) -> tuple[date, ...]:
+        every = (self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1))
+        return tuple(d for d in every if d.weekday() != 6)
+
+    @cached_property
     def days(self) -> tuple[date, ...]:
         """The jours ouvrables of the span (CCN 3239 art. 48.1.1.3)."""
-        every = (self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1))
-        return tuple(d for d in every if d.weekday() != 6 and holiday_name(d, self.territory) is None)
+        return tuple(d for d in self._weekdays if holiday_name(d, self.territory) is None)
 
     @property
     def count(self) -> int:
@@ -74,8 +79,7 @@ class LeaveSpan:
     @property
     def holidays(self) -> tuple[date, ...]:
         """Chômé holidays inside the span, not counted as leave."""
-        every = (self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1))
-        return tuple(d for d in every if d.weekday() != 6 and holiday_name(d, self.territory))
+        return tuple(d for d in self._weekdays if holiday_name(d, self.territory))
 
     @property
     def label(self) -> str:
@@ -146,20 +150,16 @@ def fractionnement(*, ordinary_days: int, inside: int, outside: int, waived: boo
     return Fractionnement(main, inside, outside, extra, explanation)
 
 
-def longest_block(days: Iterable[date], territory: Territory = Territory.METROPOLE) -> int:
-    """Longest run of consecutive jours ouvrables among ``days`` (Sundays and
-    holidays between two days of leave do not break it)."""
-    longest = run = 0
-    previous: date | None = None
+def continuous_spans(days: Iterable[date], territory: Territory = Territory.METROPOLE) -> tuple[LeaveSpan, ...]:
+    """``days`` of leave grouped into continuous spans: only Sundays and holidays
+    may separate two days of one span."""
+    runs: list[list[date]] = []
     for day in sorted(days):
-        gap = previous is not None and all(
-            (previous + timedelta(days=n)).weekday() == 6
-            or holiday_name(previous + timedelta(days=n), territory) is not None
-            for n in range(1, (day - previous).days)
-        )
-        run = run + 1 if gap else 1
-        longest, previous = max(longest, run), day
-    return longest
+        if runs and LeaveSpan(runs[-1][-1], day, territory).count == 2:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return tuple(LeaveSpan(run[0], run[-1], territory) for run in runs)
 
 
 @attrs.frozen
