@@ -30,7 +30,28 @@ from amcalc.extra_hours import ExtraHours, extra_hours
 from amcalc.maintenance import MaintenanceMinimum, maintenance_minimum
 from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import MinimumRate, minimum_rate
-from amcalc.net_salary import ContributionRounding, NetSalary, gross_from_net, net_salary
+from amcalc.month import (
+    Absence,
+    MonthLedger,
+    MonthPay,
+    PajemploiFigures,
+    PartialMonth,
+    month_pay,
+)
+from amcalc.net_salary import (
+    ContributionRounding,
+    NetSalary,
+    gross_from_net,
+    net_salary,
+)
+from amcalc.paid_leave import (
+    LeaveAcquisition,
+    LeaveIndemnity,
+    LeaveLedger,
+    acquired_leave,
+    leave_indemnity,
+    leave_ledger,
+)
 from amcalc.termination import (
     EndReason,
     end_consequences,
@@ -42,7 +63,6 @@ from amcalc.termination import (
     rupture_indemnity,
     seniority,
 )
-from amcalc.month import Absence, MonthLedger, MonthPay, PajemploiFigures, PartialMonth, month_pay
 from amcalc.trial_period import TrialPeriod, trial_period
 
 __version__ = "0.1.0"
@@ -63,6 +83,9 @@ __all__ = [
     "ExtraHours",
     "IllnessAbsence",
     "InvalidInput",
+    "LeaveAcquisition",
+    "LeaveIndemnity",
+    "LeaveLedger",
     "LegalLimitExceeded",
     "LongAbsenceRule",
     "MaintenanceMinimum",
@@ -80,6 +103,7 @@ __all__ = [
     "UnsupportedCase",
     "WeeklySchedule",
     "absence_deduction",
+    "acquired_leave",
     "child_illness",
     "end_consequences",
     "extra_hours",
@@ -87,6 +111,8 @@ __all__ = [
     "fixed_term_end",
     "gross_from_net",
     "jours_ouvrables",
+    "leave_indemnity",
+    "leave_ledger",
     "maintenance_minimum",
     "mensualise",
     "minimum_rate",

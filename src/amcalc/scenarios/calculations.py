@@ -22,9 +22,10 @@ from amcalc.extra_hours import extra_hours
 from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
+from amcalc.money import parse_money, round_to_cents
 from amcalc.month import Absence, month_pay
-from amcalc.money import round_to_cents
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
+from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.termination import (
     final_regularisation,
     fixed_term_end,
@@ -213,6 +214,35 @@ def _child_illness(inputs: Inputs) -> Figures:
     r = child_illness(hired=required_date(inputs, "hired"), absences=periods, scheduled_days=days)
     return {"unpaid_days": r.unpaid_days, "paid_days": r.paid_days,
             "resume_or_end_on": r.resume_or_end_on}
+def _paid_leave_acquisition(inputs: Inputs) -> Figures:
+    common = {
+        "sick_months": inputs.get("sick_months"),
+        "dependent_children": inputs.get("dependent_children", 0),
+    }
+    if "start" in inputs or "end" in inputs:
+        if "months_worked" in inputs or "weeks_worked" in inputs:
+            raise InvalidInput("start", "indiquez les dates, les mois ou les semaines, pas plusieurs.")
+        a = acquired_leave_between(
+            required_date(inputs, "start"), required_date(inputs, "end"), **common
+        )
+    else:
+        a = acquired_leave(
+            months_worked=inputs.get("months_worked"), weeks_worked=inputs.get("weeks_worked"),
+            assimilated_weeks=inputs.get("assimilated_weeks"), **common,
+        )
+    return {"raw_days": a.raw_days, "acquired_days": a.acquired_days}
+
+
+def _paid_leave_indemnity(inputs: Inputs) -> Figures:
+    contract = Contract.from_mapping(
+        {k: inputs[k] for k in ("hourly_rate", "weeks", "weekly_hours", "days_per_week") if k in inputs}
+    )
+    days = inputs.get("acquired_days")
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise InvalidInput("acquired_days", f"un nombre entier de jours est attendu ({days!r}).")
+    i = leave_indemnity(contract, acquired_days=days,
+                        reference_gross=parse_money(inputs.get("reference_gross"), "reference_gross"))
+    return {"maintien": i.maintien, "tenth": i.tenth, "indemnity": i.indemnity}
 
 
 CALCULATIONS: dict[str, Calculation] = {
@@ -246,6 +276,20 @@ CALCULATIONS: dict[str, Calculation] = {
                     _month),
         Calculation("child_illness", frozenset({"hired", "absences", "scheduled_days"}),
                     frozenset({"unpaid_days", "paid_days", "resume_or_end_on"}), _child_illness),
+        Calculation(
+            "paid_leave_acquisition",
+            frozenset({"months_worked", "weeks_worked", "assimilated_weeks", "start", "end",
+                       "sick_months", "dependent_children"}),
+            frozenset({"raw_days", "acquired_days"}),
+            _paid_leave_acquisition,
+        ),
+        Calculation(
+            "paid_leave_indemnity",
+            frozenset({"weeks", "hourly_rate", "weekly_hours", "days_per_week", "acquired_days",
+                       "reference_gross"}),
+            frozenset({"maintien", "tenth", "indemnity"}),
+            _paid_leave_indemnity,
+        ),
         Calculation("trial_period", frozenset({"days_per_week", "sibling_with_completed_trial"}),
                     frozenset({"max_months", "max_days"}), _trial_period),
         Calculation("notice", frozenset({"reason", "hired", "sent", "notified"}),
