@@ -62,6 +62,7 @@ from amcalc.termination import (
     regularisation,
     rupture_indemnity,
     seniority,
+    settlement,
 )
 from amcalc.trial_period import TrialPeriod, trial_period
 
@@ -125,6 +126,7 @@ __all__ = [
     "regularisation",
     "rupture_indemnity",
     "seniority",
+    "settlement",
     "termination",
     "trial_period",
 ]

@@ -7,7 +7,8 @@ amounts, ready for a final settlement (solde de tout compte) to assemble:
 :func:`notice` and its pay (:func:`notice_compensation`,
 :func:`unperformed_notice`), :func:`rupture_indemnity`, the annual and final
 :func:`regularisation`, :func:`fixed_term_end` and the engagement réciproque
-(:func:`engagement_withdrawal`).
+(:func:`engagement_withdrawal`), the leave compensation (:func:`leave_compensation`)
+and the whole solde de tout compte (:func:`settlement`).
 """
 
 from amcalc.termination.end_reason import (
@@ -23,7 +24,17 @@ from amcalc.termination.engagement import (
     Party,
     engagement_withdrawal,
 )
-from amcalc.termination.fixed_term import FixedTermEnd, PrecarityException, fixed_term_end
+from amcalc.termination.fixed_term import (
+    FixedTermEnd,
+    PrecarityException,
+    fixed_term_end,
+)
+from amcalc.termination.leave_compensation import (
+    LeaveCompensation,
+    LeaveCompensationLine,
+    LeaveOwed,
+    leave_compensation,
+)
 from amcalc.termination.notice import (
     MonthEnd,
     Notice,
@@ -49,6 +60,12 @@ from amcalc.termination.rupture_indemnity import (
     rupture_indemnity,
 )
 from amcalc.termination.seniority import Period, PeriodKind, Seniority, seniority
+from amcalc.termination.settlement import (
+    LeaveOwedAtEnd,
+    Settlement,
+    SettlementLine,
+    settlement,
+)
 
 __all__ = [
     "CONSEQUENCES",
@@ -58,6 +75,10 @@ __all__ = [
     "EngagementIndemnity",
     "FinalRegularisation",
     "FixedTermEnd",
+    "LeaveCompensation",
+    "LeaveCompensationLine",
+    "LeaveOwed",
+    "LeaveOwedAtEnd",
     "MonthEnd",
     "NineMonthsOn",
     "Notice",
@@ -72,17 +93,21 @@ __all__ = [
     "RuptureBase",
     "RuptureIndemnity",
     "Seniority",
+    "Settlement",
+    "SettlementLine",
     "Suspension",
     "SuspensionCause",
     "end_consequences",
     "engagement_withdrawal",
     "final_regularisation",
     "fixed_term_end",
+    "leave_compensation",
     "notice",
     "notice_compensation",
     "notice_duration",
     "regularisation",
     "rupture_indemnity",
     "seniority",
+    "settlement",
     "unperformed_notice",
 ]

@@ -1,0 +1,193 @@
+"""Solde de tout compte — the end-of-contract settlement (CCN 3239 art. 63–69, 119–124;
+Code du travail L1234-20, L1243-8).
+
+One call gathers, for a contract, its pay history and the end event, every date
+(letter sent, notice, last day, documents due) and every amount with its rule:
+the indemnité compensatrice de préavis when the parent waives the notice (or the
+indemnity equal to the notice on the child's death), the leave compensation
+(ICCP), the final regularisation (46 weeks or less), the rupture indemnity or the
+reason it is not due, and for a CDD the précarité indemnity. Salary lines are
+subject to contributions; the rupture indemnity is not (art. 121.1).
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from amcalc.contract import Contract
+>>> c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2023, 9, 4),
+...     schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+>>> s = settlement(c, reason="withdrawal", sent=date(2025, 6, 2), total_gross=Decimal("14560.00"),
+...     leave=LeaveOwedAtEnd(current=LeaveOwed(days=3, reference_gross=Decimal("693.33"))))
+>>> s.notice_last_day, s.last_day, s.documents_due
+(datetime.date(2025, 7, 1), datetime.date(2025, 7, 1), datetime.date(2025, 7, 1))
+>>> [(line.label, line.amount) for line in s.lines]   # 3/6 × 40 h × 4 € ; (14 560 + 80) / 80
+[('Indemnité compensatrice de congés payés', Decimal('80.00')), ('Indemnité de rupture', Decimal('183.00'))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from amcalc.contract import Accueil, Contract
+from amcalc.errors import InvalidInput
+from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.money import parse_money
+from amcalc.periods import MonthEnd
+from amcalc.termination.end_reason import EndReason, NoticeRule, end_consequences, parse_reason
+from amcalc.termination.fixed_term import PrecarityException, fixed_term_end
+from amcalc.termination.leave_compensation import LeaveOwed, leave_compensation
+from amcalc.termination.notice import notice, notice_compensation
+from amcalc.termination.regularisation import Regularisation, final_regularisation
+from amcalc.termination.rupture_indemnity import RuptureBase, rupture_indemnity
+
+__all__ = ["LeaveOwedAtEnd", "Settlement", "SettlementLine", "settlement"]
+
+_REFERENCE = "CCN 3239 art. 63–69, 119–124 ; Code du travail L1234-20"
+
+
+@attrs.frozen(kw_only=True)
+class LeaveOwedAtEnd:
+    """Paid-leave rights not yet paid: a ``completed`` period and the ``current`` one."""
+
+    completed: LeaveOwed | None = None
+    current: LeaveOwed | None = None
+
+
+@attrs.frozen
+class SettlementLine:
+    """An amount of the settlement, with its rule: ``salary`` lines bear contributions."""
+
+    label: str
+    amount: Decimal
+    salary: bool
+    reference: str
+    result: Explained
+
+
+@attrs.frozen(kw_only=True)
+class Settlement(Explained):
+    """The solde de tout compte: dates, amounts with their rules, and what is not due and why."""
+
+    reason: EndReason
+    sent: date
+    notice_first_day: date | None
+    notice_last_day: date | None
+    last_day: date
+    documents_due: date
+    lines: tuple[SettlementLine, ...]
+    not_due: tuple[str, ...]
+    salary_total: Decimal
+    indemnity_total: Decimal
+    total: Decimal
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def settlement(
+    contract: Contract,
+    *,
+    reason: EndReason | str,
+    sent: date,
+    notified: date | None = None,
+    total_gross: object,
+    leave: LeaveOwedAtEnd | None = None,
+    regularisations: Iterable[Regularisation] = (),
+    notice_waived: bool = False,
+    precarity_exception: PrecarityException | str | None = None,
+    cdd_leave_already_paid: object = "0.00",
+    month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH,
+    rupture_base: RuptureBase = RuptureBase.ALL_GROSS_SALARIES,
+) -> Settlement:
+    """Solde de tout compte of ``contract`` ended for ``reason`` by a letter ``sent``
+    (first presented on ``notified``). ``total_gross``: gross salaries received
+    during the contract, indemnities excluded; ``leave``: paid leave still owed;
+    ``regularisations``: the anniversary statements (46 weeks or less);
+    ``notice_waived``: the parent releases the AM from working her notice."""
+    reason = parse_reason(reason)
+    if contract.start is None:
+        raise InvalidInput("start", "la date d'embauche du contrat est nécessaire au solde de tout compte.")
+    received = parse_money(total_gross, "total_gross")
+    rule = end_consequences(reason, on=sent)
+    n = notice(reason, hired=contract.start, sent=sent, notified=notified, month_end=month_end)
+    steps = [Step("Motif", rule.label, french_date(sent), rule.reference)]
+    lines: list[SettlementLine] = []
+    not_due: list[str] = []
+
+    paid_notice = (n.start is not None and n.planned_end is not None
+                   and (rule.notice is NoticeRule.INDEMNITY or (n.performed and notice_waived)))
+    if n.performed:
+        steps.append(Step("Préavis", f"du {french_date(n.start)} au {french_date(n.end)}"  # type: ignore[arg-type]
+                          + (" (dispense à l'initiative du parent)" if notice_waived else ""),
+                          n.duration.label if n.duration else "", "CCN 3239 art. 120"))
+    if paid_notice:
+        pay = notice_compensation(contract, first_day=n.start, last_day=n.planned_end)  # type: ignore[arg-type]
+        label = ("Indemnité égale au préavis (décès de l'enfant)" if rule.notice is NoticeRule.INDEMNITY
+                 else "Indemnité compensatrice de préavis")
+        lines.append(SettlementLine(label, pay.amount, True, "CCN 3239 art. 122, 119.4.2", pay))
+    notice_amount = lines[0].amount if lines else Decimal("0.00")
+
+    iccp = leave_compensation(contract, completed=leave.completed if leave else None,
+                              current=leave.current if leave else None)
+    if iccp.total:
+        lines.append(SettlementLine("Indemnité compensatrice de congés payés", iccp.total, True,
+                                    "CCN 3239 art. 123 ; Code du travail L3141-28", iccp))
+
+    statements = tuple(regularisations)
+    if statements:
+        if contract.accueil is Accueil.FULL_YEAR:
+            raise InvalidInput("regularisations", "la régularisation ne concerne que l'accueil sur "
+                               "46 semaines ou moins (CCN 3239 art. 109.2, 124).")
+        final = final_regularisation(statements)
+        if final.amount:
+            lines.append(SettlementLine("Régularisation de fin de contrat", final.amount, True,
+                                        "CCN 3239 art. 109.2, 124", final))
+        else:
+            not_due.append(f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
+                           "non récupéré (CCN 3239 art. 124).")
+
+    if reason is EndReason.FIXED_TERM_END:
+        cdd = fixed_term_end(total_gross=received, leave_already_paid=cdd_leave_already_paid,
+                             precarity_exception=precarity_exception)
+        if cdd.precarity:
+            lines.append(SettlementLine("Indemnité de fin de contrat (précarité)", cdd.precarity, True,
+                                        "Code du travail L1243-8", cdd))
+        else:
+            not_due.append(f"Indemnité de précarité : {cdd.precarity_refusal}")
+    else:
+        rupture = rupture_indemnity(
+            reason, hired=contract.start, end=n.contract_end, total_gross=received,
+            notice_compensation=notice_amount, final_leave_compensation=iccp.total, base=rupture_base,
+        )
+        if rupture.eligible:
+            lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
+                                        "CCN 3239 art. 121.1", rupture))
+        else:
+            not_due.append(f"Indemnité de rupture : {rupture.refusal}")
+
+    for line in lines:
+        steps.append(Step(line.label, "soumis à cotisations" if line.salary else "non soumis à cotisations",
+                          euros(line.amount), line.reference))
+    steps += [Step("Dernier jour du contrat", rule.end_date, french_date(n.contract_end), "CCN 3239 art. 64"),
+              Step("Documents de fin de contrat", "certificat de travail, attestation France Travail, "
+                   "reçu pour solde de tout compte", f"remis le {french_date(n.contract_end)}",
+                   "CCN 3239 art. 69")]
+    salary_total = sum((x.amount for x in lines if x.salary), Decimal("0.00"))
+    indemnity_total = sum((x.amount for x in lines if not x.salary), Decimal("0.00"))
+    explanation = Explanation(
+        title=f"Solde de tout compte — {rule.label}",
+        reference=_REFERENCE,
+        steps=tuple(steps),
+        notes=(*not_due,
+               f"Total soumis à cotisations : {euros(salary_total)} ; indemnités non soumises : "
+               f"{euros(indemnity_total)} ; total : {euros(salary_total + indemnity_total)}.",
+               "Le reçu pour solde de tout compte peut être dénoncé dans les 6 mois de sa "
+               "signature (Code du travail L1234-20).",
+               "Le salaire du dernier mois (proratisé selon l'art. 111) s'ajoute à ce solde."),
+    )
+    return Settlement(
+        reason=reason, sent=sent, notice_first_day=n.start, notice_last_day=n.end,
+        last_day=n.contract_end, documents_due=n.contract_end, lines=tuple(lines),
+        not_due=tuple(not_due), salary_total=salary_total, indemnity_total=indemnity_total,
+        total=salary_total + indemnity_total, explanation=explanation,
+    )

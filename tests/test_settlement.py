@@ -1,0 +1,99 @@
+"""Solde de tout compte: figures derived by hand from the articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from amcalc import Contract
+from amcalc.errors import InvalidInput
+from amcalc.termination import regularisation
+from amcalc.termination.leave_compensation import LeaveOwed, leave_compensation
+from amcalc.termination.settlement import LeaveOwedAtEnd, settlement
+
+
+def full_year() -> Contract:
+    return Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2023, 9, 4),
+                                  schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+
+
+def part_year() -> Contract:
+    return Contract.from_schedule(hourly_rate="4.00", weeks=36, start=date(2023, 9, 4),
+                                  schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+
+
+def test_notice_waived_by_the_parent_is_paid_and_enters_the_rupture_base() -> None:
+    s = settlement(full_year(), reason="withdrawal", sent=date(2025, 6, 2),
+                   total_gross=Decimal("14560.00"), notice_waived=True)
+    # Notice 2 June – 1 July 2025. June: 17 planned days, all in the notice (170 h of 170 h);
+    # July: 1 July is a Tuesday, 10 h of 180 h. 693.33 + 693.33 × 10/180 = 731.848… → 731.85.
+    assert [(x.label, x.amount, x.salary) for x in s.lines] == [
+        ("Indemnité compensatrice de préavis", Decimal("731.85"), True),
+        # (14 560.00 + 731.85) / 80 = 191.148… → 191.15 (default: final indemnities in the base).
+        ("Indemnité de rupture", Decimal("191.15"), False),
+    ]
+    assert (s.notice_first_day, s.notice_last_day, s.last_day) == (
+        date(2025, 6, 2), date(2025, 7, 1), date(2025, 7, 1))
+    assert (s.salary_total, s.indemnity_total, s.total) == (
+        Decimal("731.85"), Decimal("191.15"), Decimal("923.00"))
+
+
+def test_serious_misconduct_owes_leave_but_no_notice_and_no_rupture_indemnity() -> None:
+    s = settlement(full_year(), reason="serious_misconduct", sent=date(2025, 6, 2),
+                   total_gross=Decimal("14560.00"),
+                   leave=LeaveOwedAtEnd(current=LeaveOwed(days=3, reference_gross=Decimal("693.33"))))
+    assert [(x.label, x.amount) for x in s.lines] == [
+        ("Indemnité compensatrice de congés payés", Decimal("80.00"))]  # 3/6 × 40 h × 4.00 €
+    assert s.notice_first_day is None and s.last_day == date(2025, 6, 2)
+    assert len(s.not_due) == 1 and "faute grave" in s.not_due[0]
+
+
+def test_resignation_owes_no_rupture_indemnity_and_says_why() -> None:
+    s = settlement(full_year(), reason="resignation", sent=date(2025, 6, 2), total_gross="14560.00")
+    assert s.lines == () and s.total == Decimal("0.00")
+    assert s.not_due and s.not_due[0].startswith("Indemnité de rupture :")
+
+
+def test_regularisation_is_paid_only_in_the_am_favour() -> None:
+    owed = regularisation(hourly_rate="4.00", hours_paid="1200", hours_due="1230")  # +30 h
+    s = settlement(part_year(), reason="withdrawal", sent=date(2025, 6, 2), total_gross="11000.00",
+                   regularisations=[owed])
+    assert ("Régularisation de fin de contrat", Decimal("120.00")) in [(x.label, x.amount) for x in s.lines]
+    favour_parent = regularisation(hourly_rate="4.00", hours_paid="1230", hours_due="1200")
+    s = settlement(part_year(), reason="withdrawal", sent=date(2025, 6, 2), total_gross="11000.00",
+                   regularisations=[favour_parent])
+    assert all(x.label != "Régularisation de fin de contrat" for x in s.lines)
+    assert any("non récupéré" in text for text in s.not_due)
+    with pytest.raises(InvalidInput):
+        settlement(full_year(), reason="withdrawal", sent=date(2025, 6, 2), total_gross="1",
+                   regularisations=[owed])
+
+
+def test_fixed_term_end_pays_precarity_instead_of_the_rupture_indemnity() -> None:
+    s = settlement(full_year(), reason="fixed_term_end", sent=date(2024, 9, 4),
+                   total_gross="11400.00")
+    assert ("Indemnité de fin de contrat (précarité)", Decimal("1140.00")) in [
+        (x.label, x.amount) for x in s.lines]
+    assert all(x.label != "Indemnité de rupture" for x in s.lines)
+
+
+def test_leave_compensation_per_period_minus_what_was_paid() -> None:
+    c = Contract.from_weekly_hours(hourly_rate="4.00", weeks=36, weekly_hours="40", days_per_week=4)
+    iccp = leave_compensation(
+        c,
+        # 30 days: maintien 30/6 × 40 × 4 = 800.00 against 1/10 of 8 650 = 865.00; 300 paid.
+        completed=LeaveOwed(days=30, reference_gross=Decimal("8650.00"), already_paid=Decimal("300.00")),
+        # 23 days: 613.33 (maintien) against 576.00.
+        current=LeaveOwed(days=23, reference_gross=Decimal("5760.00")),
+    )
+    assert [x.amount for x in iccp.lines] == [Decimal("565.00"), Decimal("613.33")]
+    assert iccp.total == Decimal("1178.33")
+    assert "L3141-28" in iccp.explain()
+
+
+def test_settlement_explains_itself_in_text_and_html() -> None:
+    s = settlement(full_year(), reason="withdrawal", sent=date(2025, 6, 2), total_gross="14560.00")
+    assert "Solde de tout compte" in s.explain() and "art. 69" in s.explain()
+    assert "<table>" in s._repr_html_()
