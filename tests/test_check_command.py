@@ -136,3 +136,10 @@ def test_demo_explains_the_bundled_contract(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     # Bundled example: 10 + 10 + 10 + 9 = 39 h × 36 weeks / 12 = 117 h × 4.20 € = 491.40 €.
     assert "117,00 h" in out and "491,40 €" in out and "109.2" in out
+    # November 2025: one unpaid day of 16 planned (491.40 / 16 = 30.7125 → 30.71 €),
+    # 11 November chômé and paid, a 44 h week: 5 h × 4.20 € = 21.00 €; 491.40 − 30.71 + 21.00.
+    assert "30,71 €" in out and "21,00 €" in out and "481,69 €" in out and "Armistice" in out
+    # Settlement: 15 days of notice (9 months of seniority on 1 June 2026); leave 23/6 × 39 h
+    # × 4.20 € = 627.90 € plus 2/6 × 39 × 4.20 = 54.60 €; regularisation 39 h × 4.20 = 163.80 €;
+    # rupture (4 720.00 + 682.50) / 80 = 67.53 €.
+    assert "15/06/2026" in out and "682,50 €" in out and "163,80 €" in out and "67,53 €" in out

@@ -1,7 +1,8 @@
 """The ``amcalc`` command (also ``python -m amcalc``).
 
 - ``amcalc check PATH…`` runs scenario files (format v1);
-- ``amcalc demo [FILE]`` prints, in French, the mensualisation of a contract file.
+- ``amcalc demo [FILE]`` explains, in French, a contract file: its mensualisation,
+  a month and the settlement at its end (:mod:`amcalc.demo`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from amcalc.contract import Contract
+from amcalc.demo import explain_file
 from amcalc.errors import AmcalcError
-from amcalc.mensualisation import mensualise
 from amcalc.scenarios import CALCULATIONS, ScenarioFileError, run_files
 
 __all__ = ["main"]
@@ -52,9 +52,7 @@ def _check(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else _EXAMPLE
     try:
-        contract = Contract.from_toml(path)
-        print(f"Contrat : {path.name}\n")
-        print(mensualise(contract).explain())
+        print(explain_file(path))
     except AmcalcError as err:
         print(f"amcalc demo: {err.code}: {err}", file=sys.stderr)
         return 2
@@ -73,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--calc-implemented", action="store_true",
                        help="only cases whose calculation is implemented in this version")
     check.set_defaults(handler=_check)
-    demo = commands.add_parser("demo", help="explain a contract's mensualisation in French")
+    demo = commands.add_parser("demo", help="explain a contract file in French: mensualisation, a month, the settlement")
     demo.add_argument("file", nargs="?", help="contract TOML file (default: bundled example)")
     demo.set_defaults(handler=_demo)
     return parser

@@ -23,7 +23,7 @@ from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import Absence, month_pay
+from amcalc.month import Absence, MonthPay, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.termination import (
@@ -36,7 +36,7 @@ from amcalc.termination import (
 from amcalc.termination.end_reason import parse_reason
 from amcalc.trial_period import trial_period
 
-__all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation"]
+__all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation", "month_from_inputs"]
 
 Inputs = Mapping[str, Any]
 Figures = dict[str, object]
@@ -176,7 +176,9 @@ _MONTH_CONTRACT_KEYS = frozenset({
 })
 
 
-def _month(inputs: Inputs) -> Figures:
+def month_from_inputs(inputs: Inputs) -> MonthPay:
+    """A contract's month from scenario-format keys (the contract's keys and ``month``,
+    ``absences``, ``worked_hours``, ``non_care_weeks``)."""
     contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in _MONTH_KEYS})
     absences = []
     for i, a in enumerate(_table_list(inputs, "absences")):
@@ -191,8 +193,12 @@ def _month(inputs: Inputs) -> Figures:
     non_care = inputs.get("non_care_weeks", [])
     if not isinstance(non_care, list):
         raise InvalidInput("non_care_weeks", "une liste de dates (lundis) est attendue.")
-    m = month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
-                  non_care_weeks=non_care)
+    return month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
+                     non_care_weeks=non_care)
+
+
+def _month(inputs: Inputs) -> Figures:
+    m = month_from_inputs(inputs)
     return {
         "base_salary": m.base_salary, "scheduled_hours": m.scheduled_hours,
         "scheduled_days": m.scheduled_days, "absence_deduction": m.absence_deduction,
@@ -214,6 +220,8 @@ def _child_illness(inputs: Inputs) -> Figures:
     r = child_illness(hired=required_date(inputs, "hired"), absences=periods, scheduled_days=days)
     return {"unpaid_days": r.unpaid_days, "paid_days": r.paid_days,
             "resume_or_end_on": r.resume_or_end_on}
+
+
 def _paid_leave_acquisition(inputs: Inputs) -> Figures:
     common = {
         "sick_months": inputs.get("sick_months"),
