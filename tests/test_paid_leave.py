@@ -15,10 +15,10 @@ from amcalc.calendar import jours_ouvrables
 from amcalc.contract import Contract, ContractKind
 from amcalc.errors import InvalidInput
 from amcalc.paid_leave import (
+    LeaveMonthFraction,
     LeaveSpan,
     MonthRecord,
     PajemploiLeave,
-    LeaveMonthFraction,
     PaymentKind,
     PaymentMethod,
     acquired_leave,

@@ -327,7 +327,7 @@ def _result(
             else to_euros(contribution_cents(gross_cents, rate_ppm, base_ppm)),
             dated.reference,
         )
-        for (line, param, dated), (rate_ppm, base_ppm) in zip(table.rows, kernel)
+        for (line, param, dated), (rate_ppm, base_ppm) in zip(table.rows, kernel, strict=True)
     ]
     withheld = withheld_cents(gross_cents, kernel, total)
     reduction = _overtime_reduction(gross_cents, extra_cents, table)
@@ -352,7 +352,7 @@ def _overtime_reduction(gross_cents: int, extra_cents: int, table: _Table) -> Co
     if extra_cents == 0:
         return None
     cap = parameters.get("overtime_contribution_reduction_cap").at(table.on)
-    rows = tuple(zip(table.rows, table.kernel))
+    rows = tuple(zip(table.rows, table.kernel, strict=True))
     rate_ppm = min(
         sum(r for (line, _, _), (r, _) in rows if line.old_age), scaled(cap.value, 6, "cap")
     )
@@ -394,7 +394,7 @@ def _explain(
             "CCN 3239 art. 107 (salaire brut)",
         ))
     articles = {line.parameter: line.article for line in _LINES}
-    for row, line in zip(table.rows, figures.lines):
+    for row, line in zip(table.rows, figures.lines, strict=False):
         places = max(2, -int(line.amount.as_tuple().exponent))
         base = (
             f"{_percent(table.csg_base.value)} × {euros(figures.gross)}" if row[0].on_csg_base

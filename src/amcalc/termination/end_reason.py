@@ -25,7 +25,7 @@ from enum import StrEnum
 import attrs
 
 from amcalc.contract import parse_choice
-from amcalc.errors import InvalidInput, UnsupportedCase
+from amcalc.errors import UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, french_date
 
 __all__ = [

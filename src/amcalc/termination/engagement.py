@@ -24,10 +24,10 @@ from enum import StrEnum
 
 import attrs
 
+from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.contract import parse_choice
 from amcalc.termination.end_reason import INAPTITUDE_FROM
 
 __all__ = ["EngagementCause", "EngagementIndemnity", "Party", "engagement_withdrawal"]

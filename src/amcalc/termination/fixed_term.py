@@ -25,9 +25,9 @@ from enum import StrEnum
 
 import attrs
 
+from amcalc.contract import parse_choice
 from amcalc.explain import Explained, Explanation, Step, euros
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.contract import parse_choice
 
 __all__ = ["FixedTermEnd", "PrecarityException", "fixed_term_end", "tenth_cents"]
 

@@ -38,20 +38,19 @@ from fractions import Fraction
 import attrs
 
 from amcalc.calendar import PlannedDay, month_plan
-from amcalc.contract import Accueil, Contract
-from amcalc.errors import InvalidInput
+from amcalc.contract import Accueil, Contract, parse_choice
 from amcalc.duration import format_hours
+from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
-from amcalc.contract import parse_choice
+from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
     end_consequences,
     parse_reason,
 )
-from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.seniority import Period, Seniority, seniority
 
 __all__ = [

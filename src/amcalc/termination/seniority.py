@@ -29,11 +29,11 @@ from enum import StrEnum
 from fractions import Fraction
 
 import attrs
-from amcalc.periods import add_months
 
+from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.contract import parse_choice
+from amcalc.periods import add_months
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
 
