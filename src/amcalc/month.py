@@ -76,6 +76,7 @@ __all__ = [
     "band_seconds",
     "month_pay",
     "normal_hours_declared",
+    "parse_month",
     "spread_seconds",
 ]
 
@@ -249,7 +250,8 @@ class _Day:
         return self.scheduled if self.absence.seconds is None else self.absence.seconds
 
 
-def _parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
+def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
+    """(year, month) of ``"YYYY-MM"`` or of a (year, month) pair, or :class:`InvalidInput`."""
     if isinstance(month, tuple):
         year, number_ = month
     else:
@@ -350,7 +352,7 @@ def month_pay(
     >>> m.complementary_pay, m.majorated_pay, m.gross_salary, m.maintenance
     (Decimal('21.00'), Decimal('9.24'), Decimal('758.24'), Decimal('98.50'))
     """
-    year, number_ = _parse_month(month)
+    year, number_ = parse_month(month)
     first = date(year, number_, 1)
     last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
     schedule = contract.schedule
