@@ -112,7 +112,7 @@ def _events(rng: np.random.Generator, n: int, first: Any, length: Any, schedule:
     part_day = (rng.random(len(parents)) < 0.05) & full_year[parents]
     absences = pa.StructArray.from_arrays(
         [pa.array(day.astype(np.int32)).view(pa.date32()),
-         pa.array(np.where(part_day, "2", None).tolist(), pa.string()),
+         pa.array(["2" if p else None for p in part_day.tolist()], pa.string()),
          pa.array(causes.tolist(), pa.string())],
         names=["date", "hours", "cause"])
     offsets = np.zeros(n + 1, np.int32)
@@ -167,7 +167,7 @@ def _numpy_formula(table: pa.Table) -> Any:
     weekly = sum(np.frombuffer(table.column(d).combine_chunks().buffers()[1], np.int64)[::2]
                  for d in WEEKDAYS) * 36
     weeks = table.column("weeks").to_numpy()
-    base = monthly_salary_cents(weekly * weeks, rate)
+    base: Any = monthly_salary_cents(weekly * weeks, rate)  # type: ignore[arg-type]
     extra = (weekly // 10) * rate // 360_000
     deduction = base * (weekly // 20) // np.maximum(weekly, 1)
     return base + extra - deduction

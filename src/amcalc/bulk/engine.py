@@ -30,6 +30,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from math import ceil
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -69,6 +70,15 @@ from amcalc.month import (
 from amcalc.net_salary import ContributionKernel, contribution_kernel
 
 __all__ = ["compute", "figures", "month_of_row"]
+
+kernel: Any = SimpleNamespace(
+    ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
+    activity_days_declared=activity_days_declared, choose=choose, day_allowance=day_allowance,
+    declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
+    hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
+    normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
+)
+"""The shared kernels, typed for ``int``: here they run on numpy int64 arrays unchanged."""
 
 _EPOCH = date(1970, 1, 1)
 _HOUR = SECONDS_PER_HOUR
@@ -141,7 +151,7 @@ def _month_facts(key: int, territory_index: int) -> _MonthFacts:
     work_counts = np.bincount(weekday[in_month & ~holiday], minlength=7).astype(np.int64)
     empty = np.zeros((8, 2), np.int64)
     try:
-        kernel = contribution_kernel(first, territory)
+        table = contribution_kernel(first, territory)
         changes = any(parameters.get(n).changes_in(first, last) for n in
                       ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
         rates = MaintenanceRates.at(first)
@@ -151,10 +161,10 @@ def _month_facts(key: int, territory_index: int) -> _MonthFacts:
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, _NEVER))
     lines = empty.copy()
     lines[:, 1] = 1
-    lines[:len(kernel.lines)] = kernel.lines
+    lines[:len(table.lines)] = table.lines
     return _MonthFacts(
         not changes, _days(first), length, counts, work_counts, weekday, in_month, holiday,
-        lines, np.array(kernel.legal_old_age, np.int64), kernel.reduction_rate, kernel.ceiling_cents,
+        lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
         (rates.scale, rates.agreed, rates.prorated, rates.floor), np.array(least, np.int64),
     )
 
@@ -397,9 +407,10 @@ def _gather(facts: Sequence[_MonthFacts], name: str, group: Ints) -> Ints:
     return np.array([getattr(f, name) for f in facts], np.int64)[group]
 
 
-def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> MaintenanceRates:
+def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
+    """A :class:`MaintenanceRates` of (rows × 1) arrays."""
     terms = np.array([f.maintenance for f in facts], np.int64)[group]
-    return MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
+    return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
 def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
@@ -416,8 +427,8 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     plain = np.flatnonzero(fast & ~events.has)
     work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
     rates = _maintenance_rates(facts, g[plain])
-    allowance = day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
-    out["maintenance"][plain] = half_up_div((work * allowance).sum(axis=1) * 100, rates.scale[:, 0])
+    allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
+    out["maintenance"][plain] = kernel.half_up_div((work * allowance).sum(axis=1) * 100, rates.scale[:, 0])
     out["worked_seconds"][plain] = (work * sched[plain]).sum(axis=1)
 
     # rows with events: the month's days, one column each
@@ -431,35 +442,35 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     counts = np.array([f.counts for f in facts], np.int64)[g]
     annual = sched.sum(axis=1) * rows.weeks
     annual_days = (sched > 0).sum(axis=1) * rows.weeks
-    base = monthly_salary_cents(annual, rate)
+    base = kernel.monthly_salary_cents(annual, rate)
     scheduled = (counts * sched).sum(axis=1)
     scheduled_days = (counts * (sched > 0)).sum(axis=1)
     safe = np.maximum(scheduled_days, 1)
-    deduction = choose(rows.full_year, deduction_cents(base, absent, np.maximum(scheduled, 1)),
-                       deduction_cents(base, unpaid_days, safe))
-    comp_pay = hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
-    maj_pay = hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
+    deduction = kernel.choose(rows.full_year, kernel.deduction_cents(base, absent, np.maximum(scheduled, 1)),
+                       kernel.deduction_cents(base, unpaid_days, safe))
+    comp_pay = kernel.hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
+    maj_pay = kernel.hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay
     lines = np.array([f.lines for f in facts], np.int64)[g]
     legal = np.array([f.legal for f in facts], np.int64)[g]
-    kernel = ContributionKernel(
+    contributions = kernel.ContributionKernel(
         tuple((lines[:, k, 0], lines[:, k, 1]) for k in range(lines.shape[1])),
         _gather(facts, "reduction", g),
         tuple((legal[:, k, 0], legal[:, k, 1]) for k in range(legal.shape[1])),
         _gather(facts, "ceiling", g),
     )
-    fast &= gross <= kernel.ceiling_cents
-    withheld = kernel.withheld(gross, comp_pay + maj_pay)
+    fast &= gross <= contributions.ceiling_cents
+    withheld = contributions.withheld(gross, comp_pay + maj_pay)
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
-        declared_hours=normal_hours_declared(base, deduction, np.maximum(rate, 1),
-                                             declared_hours(annual), False),
-        declared_days=activity_days_declared(annual_days, unpaid_days, deduction),
-        declared_complementary_hours=half_up_div(comp_s, _HOUR),
-        declared_majorated_hours=half_up_div(maj_s, _HOUR),
+        declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
+                                             kernel.declared_hours(annual), False),
+        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
+        declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
+        declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
     return np.flatnonzero(fast), out
 
@@ -518,16 +529,16 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         empty = weights.sum(axis=1) == 0
         bad[w_row[empty & (worked > 0)]] = True
         weights[empty, 0] = 1
-        parts = np.stack(spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
+        parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
         bad[w_row[(parts > MAX_DAY_SECONDS).any(axis=1)]] = True
         actual[w_row[:, None], days] = parts
-        comp, maj = split_week(worked, threshold)
+        comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
         np.add.at(maj_s, busy[w_row], maj)
 
     rates = _maintenance_rates(facts, g)
-    allowance = day_allowance(actual, rows.maintenance.values[busy, None], rates)
-    out["maintenance"][busy] = half_up_div(allowance.sum(axis=1) * 100, rates.scale[:, 0])
+    allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+    out["maintenance"][busy] = kernel.half_up_div(allowance.sum(axis=1) * 100, rates.scale[:, 0])
     out["worked_seconds"][busy] = actual.sum(axis=1)
     absent[busy] = unpaid.sum(axis=1)
     unpaid_days[busy] = ((unpaid == sched) & (unpaid > 0)).sum(axis=1)
@@ -616,8 +627,28 @@ _INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complem
           "declared_majorated_hours"}
 
 
+def _plain_type(kind: pa.DataType) -> pa.DataType:
+    """``kind`` with string views and large strings and lists as plain ones (polars exports views)."""
+    if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
+        return pa.string()
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
+        return pa.list_(_plain_type(kind.value_type))
+    if pa.types.is_struct(kind):
+        return pa.struct([f.with_type(_plain_type(f.type)) for f in kind])
+    return kind
+
+
+def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
+    types = [_plain_type(f.type) for f in batch.schema]
+    if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
+        return batch
+    return pa.RecordBatch.from_arrays([c.cast(t) for c, t in zip(batch.columns, types, strict=True)],
+                                      names=batch.schema.names)
+
+
 def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     """The results of ``batch`` (same rows, same order) and how many took the scalar route."""
+    batch = _plain(batch)
     n = batch.num_rows
     rows = _Rows(batch)
     if rows.fast.any():
