@@ -820,13 +820,15 @@ def _maintenance(contract: Contract, actual: Mapping[date, int]) -> tuple[Decima
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
     total = Fraction(0)
     uses: dict[str, ParameterUse] = {}
+    last_day = date.min
     for day, seconds in sorted(actual.items()):
         if not seconds:
             continue
         rates = MaintenanceRates.at(day)
         total += Fraction(day_allowance(seconds, per_hour, rates), rates.scale)
-        uses[mg_p.name] = ParameterUse.of(mg_p, mg_p.at(day), " €")
-        uses[floor_p.name] = ParameterUse.of(floor_p, floor_p.at(day), " €")
+        last_day = day
+    if total:  # the values in force on the last day of care (art. 114.1)
+        uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
     return round_to_cents(total), list(uses.values())
 
 
