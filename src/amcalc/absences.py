@@ -30,6 +30,7 @@ __all__ = [
     "AbsenceDeduction",
     "absence_deduction",
     "deduction_cents",
+    "is_deducted",
 ]
 
 
@@ -84,6 +85,24 @@ _LABELS = {
                                            "CCN 3239 art. 105"),
     AbsenceCause.PAID_LEAVE: ("congés payés", "CCN 3239 art. 102"),
 }
+
+
+def is_deducted(cause: AbsenceCause, full_year: bool) -> bool | None:
+    """Whether an absence for ``cause`` is deducted from the mensualised salary (art. 111).
+
+    Paid leave is kept in the salary of a 52-week contract and deducted for
+    46 weeks or less, its indemnity being paid apart (art. 102.1.2.2); certified
+    child illness depends on the limits of art. 105 (``None``:
+    :mod:`amcalc.child_illness` decides).
+
+    >>> is_deducted(AbsenceCause.PAID_LEAVE, True), is_deducted(AbsenceCause.PAID_LEAVE, False)
+    (False, True)
+    """
+    if cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED:
+        return None
+    if cause is AbsenceCause.PAID_LEAVE:
+        return not full_year
+    return not cause.paid_by_parent
 
 
 def deduction_cents(base_cents: int, absent: int, scheduled: int) -> int:

@@ -2,7 +2,10 @@
 
 - ``amcalc check PATH…`` runs scenario files (format v1);
 - ``amcalc demo [FILE]`` explains, in French, a contract file: its mensualisation,
-  a month and the settlement at its end (:mod:`amcalc.demo`).
+  a month and the settlement at its end (:mod:`amcalc.demo`);
+- ``amcalc payroll INPUT -o OUTPUT`` computes every contract-month of a CSV or
+  Parquet file (extra ``amcalc[bulk]``);
+- ``amcalc bench --rows N [--json]`` measures the bulk engine (extra ``amcalc[bulk]``).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -59,6 +63,41 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+_NO_BULK = ("amcalc {}: le calcul en masse demande numpy et pyarrow : "
+            "pip install 'amcalc[bulk]'")
+
+
+def _payroll(args: argparse.Namespace) -> int:
+    try:
+        from amcalc.bulk.files import payroll_file
+    except ImportError:
+        print(_NO_BULK.format("payroll"), file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    try:
+        stats = payroll_file(args.input, args.output, threads=args.threads,
+                             progress=sys.stderr.isatty() and not args.quiet)
+    except AmcalcError as err:
+        print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"amcalc payroll: {err}", file=sys.stderr)
+        return 2
+    elapsed = time.perf_counter() - began
+    print(f"{stats.rows} rows, {stats.errors} errors, {elapsed:.2f} s "
+          f"({stats.scalar_rows} by the scalar route)")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    try:
+        from amcalc.bulk.bench import main as bench_main
+    except ImportError:
+        print(_NO_BULK.format("bench"), file=sys.stderr)
+        return 2
+    return bench_main(args.rows, args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="amcalc", description="Calculs exacts et expliqués pour les assistants maternels (IDCC 3239)."
@@ -74,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="explain a contract file in French: mensualisation, a month, the settlement")
     demo.add_argument("file", nargs="?", help="contract TOML file (default: bundled example)")
     demo.set_defaults(handler=_demo)
+    payroll = commands.add_parser("payroll", help="compute every contract-month of a CSV or Parquet file")
+    payroll.add_argument("input", help="contract-months (.csv or .parquet)")
+    payroll.add_argument("-o", "--output", required=True, help="results (.csv or .parquet)")
+    payroll.add_argument("--threads", type=int, default=2, help="threads (default 2)")
+    payroll.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    payroll.set_defaults(handler=_payroll)
+    bench = commands.add_parser("bench", help="measure the bulk engine (see benchmarks/README.md)")
+    bench.add_argument("--rows", type=int, default=1_000_000, help="random contract-months (default 10^6)")
+    bench.add_argument("--json", action="store_true", help="one JSON line")
+    bench.set_defaults(handler=_bench)
     return parser
 
 

@@ -23,7 +23,16 @@ from amcalc.contract import MIN_MAJORATED_RATE
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, number, rate
-from amcalc.money import RATE_SCALE, half_up_div, parse_money, parse_ratio, scaled, to_euros
+from amcalc.money import (
+    RATE_SCALE,
+    half_up_div,
+    maximum,
+    minimum,
+    parse_money,
+    parse_ratio,
+    scaled,
+    to_euros,
+)
 
 __all__ = [
     "CONVENTIONAL_WEEK_SECONDS",
@@ -39,15 +48,15 @@ _PAY_DIVISOR = SECONDS_PER_HOUR * RATE_SCALE * RATE_SCALE // 100  # seconds·€
 
 
 def split_week(worked_seconds: int, contract_seconds: int) -> tuple[int, int]:
-    """(complementary, majorated) seconds of a week (art. 96.4).
+    """(complementary, majorated) seconds of a week (art. 96.4); ints or numpy arrays.
 
     Complementary: from the contract's hours up to 45 h; majorated: beyond
     45 h, or beyond the contract's hours when the contract itself exceeds 45 h
     (those contractual hours are paid by the monthly salary).
     """
-    ceiling = max(CONVENTIONAL_WEEK_SECONDS, contract_seconds)
-    complementary = max(0, min(worked_seconds, CONVENTIONAL_WEEK_SECONDS) - contract_seconds)
-    return complementary, max(0, worked_seconds - ceiling)
+    ceiling = maximum(contract_seconds, CONVENTIONAL_WEEK_SECONDS)
+    complementary = maximum(minimum(worked_seconds, CONVENTIONAL_WEEK_SECONDS) - contract_seconds, 0)
+    return complementary, maximum(worked_seconds - ceiling, 0)
 
 
 def hours_pay_cents(seconds: int, rate_e4: int, factor_e4: int) -> int:

@@ -18,6 +18,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
+from math import lcm
 
 import attrs
 
@@ -25,17 +27,60 @@ from amcalc import parameters
 from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number
-from amcalc.money import parse_money, round_to_cents
+from amcalc.money import RATE_SCALE, maximum, parse_money, round_to_cents
 
-__all__ = ["MaintenanceMinimum", "maintenance_minimum", "daily_minimum"]
+__all__ = [
+    "MaintenanceMinimum",
+    "MaintenanceRates",
+    "daily_minimum",
+    "day_allowance",
+    "maintenance_minimum",
+]
 
 _NINE_HOURS = 9 * SECONDS_PER_HOUR
 
 
+@attrs.frozen
+class MaintenanceRates:
+    """The art. 114.1 terms in force on a day, as integers in 1/``scale`` €:
+    ``agreed`` per second of care and per 1/10 000 € of hourly allowance,
+    ``prorated`` per second of care (share × MG / 9 h), ``floor`` per day."""
+
+    scale: int
+    agreed: int
+    prorated: int
+    floor: int
+
+    @classmethod
+    @cache
+    def of(cls, minimum_garanti: Decimal, share: Decimal, floor: Decimal) -> MaintenanceRates:
+        per_second = Fraction(share) * Fraction(minimum_garanti) / _NINE_HOURS
+        agreed = Fraction(1, SECONDS_PER_HOUR * RATE_SCALE)
+        daily = Fraction(floor)
+        scale = lcm(per_second.denominator, agreed.denominator, daily.denominator)
+        return cls(scale, int(agreed * scale), int(per_second * scale), int(daily * scale))
+
+    @classmethod
+    def at(cls, day: date) -> MaintenanceRates:
+        """The terms in force on ``day`` (minimum garanti, share, daily floor)."""
+        return cls.of(*(parameters.get(name).at(day).value for name in _PARAMETERS))
+
+
+_PARAMETERS = ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor")
+
+
+def day_allowance(seconds: int, per_hour_e4: int, rates: MaintenanceRates) -> int:
+    """Entretien of a day of ``seconds`` of care, in 1/``rates.scale`` €: the agreed
+    ``per_hour_e4`` (1/10 000 € an hour, 0 when none) × the hours, never below the
+    daily minimum; nothing on a day without care. Ints or numpy arrays."""
+    least = maximum(seconds * rates.prorated, rates.floor)
+    return maximum(seconds * per_hour_e4 * rates.agreed, least) * (seconds > 0)
+
+
 def daily_minimum(minimum_garanti: Decimal, share: Decimal, floor: Decimal, seconds: int) -> Fraction:
     """Exact minimum allowance for a day of ``seconds`` of care."""
-    prorated = Fraction(share) * Fraction(minimum_garanti) * Fraction(seconds, _NINE_HOURS)
-    return max(Fraction(floor), prorated)
+    rates = MaintenanceRates.of(minimum_garanti, share, floor)
+    return Fraction(maximum(seconds * rates.prorated, rates.floor), rates.scale)
 
 
 @attrs.frozen

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
@@ -40,6 +41,11 @@ class MinimumRate(Explained):
 
 def minimum_rate(on: date, *, am_ge: bool = False) -> MinimumRate:
     """Minima in force on ``on``; ``am_ge`` for the holder of the AM-GE title."""
+    return _minimum_rate(on, am_ge)
+
+
+@lru_cache(maxsize=4096)
+def _minimum_rate(on: date, am_ge: bool) -> MinimumRate:
     smic_p, factor_p = parameters.get("smic_horaire"), parameters.get("legal_minimum_factor")
     conv_p = parameters.get(
         "conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate"

@@ -12,18 +12,28 @@ the single-contract API and a columnar engine share every formula:
 (3, -3, 2)
 >>> to_euros(half_up_div(6933333, 100))
 Decimal('693.33')
+
+:func:`minimum`, :func:`maximum` and :func:`choose` are the branch-free
+``min``, ``max`` and ``a if condition else b`` of those kernels:
+
+>>> minimum(3, 5), maximum(3, 5), choose(False, 1, 2)
+(3, 5, 2)
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+
 from amcalc.errors import InvalidInput
 
 __all__ = [
     "CENT",
     "RATE_SCALE",
+    "choose",
     "half_up_div",
+    "maximum",
+    "minimum",
     "parse_money",
     "parse_ratio",
     "round_to_cents",
@@ -46,6 +56,22 @@ def half_up_div(numerator: int, denominator: int) -> int:
     magnitude = (abs(numerator) + denominator // 2) // denominator
     sign = (numerator > 0) * 1 - (numerator < 0) * 1
     return magnitude * sign
+
+
+def minimum(a: int, b: int) -> int:
+    """The smaller of ``a`` and ``b``, for ints or numpy integer arrays (element-wise)."""
+    return b + (a - b) * (a < b)
+
+
+def maximum(a: int, b: int) -> int:
+    """The larger of ``a`` and ``b``, for ints or numpy integer arrays (element-wise)."""
+    return a + (b - a) * (b > a)
+
+
+def choose(condition: bool | int, if_true: int, if_false: int) -> int:
+    """``if_true`` where ``condition`` holds (true or 1), else ``if_false`` (condition 0 or
+    false); numpy arrays work element-wise."""
+    return if_false + (if_true - if_false) * condition
 
 
 def round_to_cents(amount: Fraction | Decimal | int) -> Decimal:

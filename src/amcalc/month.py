@@ -43,7 +43,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from amcalc import parameters
-from amcalc.absences import AbsenceCause, deduction_cents
+from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
 from amcalc.calendar import PlannedDay, Territory, month_plan
 from amcalc.child_illness import (
     ChildIllnessLedger,
@@ -57,12 +57,22 @@ from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
-from amcalc.maintenance import daily_minimum
+from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
+from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
+from amcalc.money import (
+    RATE_SCALE,
+    choose,
+    half_up_div,
+    maximum,
+    minimum,
+    parse_money,
+    round_to_cents,
+    scaled,
+    to_euros,
+)
 from amcalc.net_salary import NetSalary, net_salary
-from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled, to_euros
-from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 
 __all__ = [
     "Absence",
@@ -70,8 +80,11 @@ __all__ = [
     "MonthPay",
     "PajemploiFigures",
     "PartialMonth",
+    "activity_days_declared",
     "band_seconds",
     "month_pay",
+    "normal_hours_declared",
+    "parse_month",
     "spread_seconds",
 ]
 
@@ -179,7 +192,8 @@ class MonthPay(Explained):
 
 def spread_seconds(total: int, weights: Sequence[int]) -> list[int]:
     """Spread ``total`` seconds over days in proportion to ``weights`` (cumulative floor,
-    so the parts are whole seconds and add up exactly to ``total``)."""
+    so the parts are whole seconds and add up exactly to ``total``). Like every kernel
+    here, it also runs on numpy arrays (one element per contract) unchanged."""
     whole = sum(weights)
     parts, done, cumulative = [], 0, 0
     for weight in weights:
@@ -196,10 +210,25 @@ def band_seconds(day_seconds: Sequence[int], band_start: int, band_length: int) 
     parts, before = [], 0
     band_end = band_start + band_length
     for seconds in day_seconds:
-        low, high = max(before, band_start), min(before + seconds, band_end)
-        parts.append(max(0, high - low))
+        low, high = maximum(before, band_start), minimum(before + seconds, band_end)
+        parts.append(maximum(high - low, 0))
         before += seconds
     return parts
+
+
+def normal_hours_declared(base_cents: int, deduction: int, rate_e4: int, mensualised_hours: int,
+                          partial: bool) -> int:
+    """Pajemploi "heures normales": the mensualised hours when nothing is deducted in a
+    whole month, else the salary kept ÷ the hourly rate, half-up (rules.md §12.2)."""
+    kept = half_up_div((base_cents - deduction) * 100, rate_e4)
+    return choose((deduction == 0) * (1 - partial), mensualised_hours, kept)
+
+
+def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -> int:
+    """Pajemploi days of activity: the mensualised days (annual ÷ 12) rounded up, less
+    the days entirely unpaid when something is deducted, never below 0 (rules.md §12.2)."""
+    unpaid = unpaid_days * (deduction != 0)
+    return maximum(-((unpaid * 12 - annual_days) // 12), 0)
 
 
 # --- the month ---------------------------------------------------------------------------------
@@ -229,7 +258,8 @@ class _Day:
         return self.scheduled if self.absence.seconds is None else self.absence.seconds
 
 
-def _parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
+def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
+    """(year, month) of ``"YYYY-MM"`` or of a (year, month) pair, or :class:`InvalidInput`."""
     if isinstance(month, tuple):
         year, number_ = month
     else:
@@ -330,7 +360,7 @@ def month_pay(
     >>> m.complementary_pay, m.majorated_pay, m.gross_salary, m.maintenance
     (Decimal('21.00'), Decimal('9.24'), Decimal('758.24'), Decimal('98.50'))
     """
-    year, number_ = _parse_month(month)
+    year, number_ = parse_month(month)
     first = date(year, number_, 1)
     last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
     schedule = contract.schedule
@@ -517,8 +547,8 @@ def month_pay(
                     f"{number(scheduled_units)} {unit} prévus dans le mois",
                     euros(to_euros(deduction)), "CCN 3239 art. 111"))
         base = base_cents
-        normal_declared = (mensualised.declared_hours if deduction == 0 and not partial
-                           else half_up_div((base - deduction) * 100, rate_e4))
+        normal_declared = normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours,
+                                                partial)
     steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
     steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : comptée "
                    "au dénominateur de l'art. 111, sans entretien", "non travaillée", "CCN 3239 art. 111")
@@ -583,8 +613,8 @@ def month_pay(
 
     # -- Pajemploi --
     fully_unpaid = sum(1 for d in month_days if unpaid_seconds(d) and unpaid_seconds(d) == d.scheduled)
-    declared_days = (-(-monthly_days.numerator // monthly_days.denominator) if deduction == 0 or occasional
-                     else max(0, _ceil(monthly_days - fully_unpaid)))
+    declared_days = activity_days_declared(int(monthly_days * 12), 0 if occasional else fully_unpaid,
+                                           deduction)
     pajemploi = PajemploiFigures(
         declared_hours=normal_declared,
         declared_days=declared_days,
@@ -629,10 +659,6 @@ _MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet"
                 "septembre", "octobre", "novembre", "décembre")
 
 
-def _ceil(value: Fraction) -> int:
-    return -(-value.numerator // value.denominator)
-
-
 def _check_monday(day: object, mondays: Sequence[date]) -> date:
     if not isinstance(day, date) or day.weekday() != 0:
         raise InvalidInput("worked_hours.week", f"{day!r} : indiquez le lundi de la semaine civile.")
@@ -648,11 +674,8 @@ def _check_day(day: object, first: date, last: date) -> date:
 
 
 def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: set[date]) -> bool:
-    if absence.cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED:
-        return absence.day in unpaid_illness
-    if absence.cause is AbsenceCause.PAID_LEAVE:
-        return not full_year  # 46 weeks or less: paid leave is paid apart (art. 102.1.2.2)
-    return not absence.cause.paid_by_parent
+    deducted = is_deducted(absence.cause, full_year)
+    return absence.day in unpaid_illness if deducted is None else deducted
 
 
 def _actual_week(days: Sequence[_Day], week_total: int | None, days_given: Mapping[date, int],
@@ -800,20 +823,20 @@ def _absence_steps(month_days: Sequence[_Day], unpaid_holidays: set[date],
 
 def _maintenance(contract: Contract, actual: Mapping[date, int]) -> tuple[Decimal, list[ParameterUse]]:
     """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
-    share_p, floor_p = parameters.get("maintenance_minimum_share"), parameters.get("maintenance_daily_floor")
-    mg_p = parameters.get("minimum_garanti")
-    per_hour = Fraction(contract.maintenance_per_hour) if contract.maintenance_per_hour is not None else None
+    floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
+    per_hour = (0 if contract.maintenance_per_hour is None
+                else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
     total = Fraction(0)
     uses: dict[str, ParameterUse] = {}
+    last_day = date.min
     for day, seconds in sorted(actual.items()):
         if not seconds:
             continue
-        mg, share, floor = mg_p.at(day), share_p.at(day), floor_p.at(day)
-        minimum = daily_minimum(mg.value, share.value, floor.value, seconds)
-        agreed = per_hour * Fraction(seconds, SECONDS_PER_HOUR) if per_hour is not None else Fraction(0)
-        total += max(agreed, minimum)
-        uses[mg_p.name] = ParameterUse.of(mg_p, mg, " €")
-        uses[floor_p.name] = ParameterUse.of(floor_p, floor, " €")
+        rates = MaintenanceRates.at(day)
+        total += Fraction(day_allowance(seconds, per_hour, rates), rates.scale)
+        last_day = day
+    if total:  # the values in force on the last day of care (art. 114.1)
+        uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
     return round_to_cents(total), list(uses.values())
 
 

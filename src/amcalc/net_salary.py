@@ -48,16 +48,19 @@ from amcalc import parameters
 from amcalc.calendar import Territory
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number
-from amcalc.money import half_up_div, parse_money, scaled, to_euros
+from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = [
+    "ContributionKernel",
     "ContributionLine",
     "ContributionRounding",
     "NetSalary",
     "contribution_cents",
+    "contribution_kernel",
     "gross_for_net_cents",
     "gross_from_net",
     "net_salary",
+    "overtime_reduction_cents",
     "withheld_cents",
 ]
 
@@ -123,6 +126,16 @@ def withheld_cents(gross_cents: int, lines: Sequence[tuple[int, int]], total: bo
     if total:
         return half_up_div(sum(gross_cents * b * r for r, b in lines), _PPM * _PPM)
     return sum(contribution_cents(gross_cents, r, b) for r, b in lines)
+
+
+def overtime_reduction_cents(
+    gross_cents: int, extra_cents: int, rate_ppm: int, legal_lines: Sequence[tuple[int, int]]
+) -> int:
+    """CSS L241-17 I 7°, D241-21: ``rate_ppm`` × the pay of the heures complémentaires and
+    majorées, never more than the legal old-age contributions (``legal_lines``) it is set
+    against (L241-17 II). Ints or numpy arrays."""
+    legal = sum(contribution_cents(gross_cents, r, b) for r, b in legal_lines)
+    return minimum(half_up_div(extra_cents * rate_ppm, _PPM), legal)
 
 
 def gross_for_net_cents(net_cents: int, lines: Sequence[tuple[int, int]], total: bool) -> int:
@@ -213,6 +226,18 @@ class _Table:
             (scaled(dated.value, 6, line.parameter), share if line.on_csg_base else _PPM)
             for line, _, dated in self.rows
         )
+
+    @property
+    def reduction_rate(self) -> int:
+        """Rate of the overtime reduction (millionths): Σ employee old-age rates, capped."""
+        cap = parameters.get("overtime_contribution_reduction_cap").at(self.on)
+        old_age = sum(r for (line, _, _), (r, _) in zip(self.rows, self.kernel, strict=True) if line.old_age)
+        return min(old_age, scaled(cap.value, 6, "cap"))
+
+    @property
+    def legal_old_age(self) -> tuple[tuple[int, int], ...]:
+        """(rate, base share) of the legal old-age rows, against which the reduction is set."""
+        return tuple(k for (line, _, _), k in zip(self.rows, self.kernel, strict=True) if line.legal_old_age)
 
     def check_ceiling(self, gross: Decimal, field: str) -> None:
         if gross > self.ceiling.value:
@@ -347,24 +372,48 @@ def _result(
 
 def _overtime_reduction(gross_cents: int, extra_cents: int, table: _Table) -> ContributionLine | None:
     """CSS L241-17 I 7°, D241-21: Σ employee old-age rates (at most 11,31 %) × the
-    pay of the heures complémentaires and majorées, never more than the legal
-    old-age contributions it is set against (L241-17 II)."""
+    pay of the heures complémentaires and majorées (:func:`overtime_reduction_cents`)."""
     if extra_cents == 0:
         return None
     cap = parameters.get("overtime_contribution_reduction_cap").at(table.on)
-    rows = tuple(zip(table.rows, table.kernel, strict=True))
-    rate_ppm = min(
-        sum(r for (line, _, _), (r, _) in rows if line.old_age), scaled(cap.value, 6, "cap")
-    )
-    legal = sum(
-        contribution_cents(gross_cents, r, b) for (line, _, _), (r, b) in rows if line.legal_old_age
-    )
-    cents = min(half_up_div(extra_cents * rate_ppm, _PPM), legal)
+    rate_ppm = table.reduction_rate
+    cents = overtime_reduction_cents(gross_cents, extra_cents, rate_ppm, table.legal_old_age)
     return ContributionLine(
         "Réduction de cotisations salariales (heures complémentaires et majorées)",
         to_euros(extra_cents), Decimal(rate_ppm) / _PPM, -to_euros(cents),
         f"CSS art. L241-17 I 7° et D241-21 (taux plafonné à {_percent(cap.value)})",
     )
+
+
+@attrs.frozen
+class ContributionKernel:
+    """The employee contributions in force on a day for a territory, as integers
+    (rates and base shares in millionths), for engines that compute many pays:
+    ``withheld`` is exactly what :func:`net_salary` withholds (ints or numpy arrays)."""
+
+    lines: tuple[tuple[int, int], ...]
+    reduction_rate: int
+    legal_old_age: tuple[tuple[int, int], ...]
+    ceiling_cents: int
+
+    def withheld(self, gross_cents: int, extra_cents: int, total: bool = False) -> int:
+        """Employee contributions less the overtime reduction, in cents."""
+        return withheld_cents(gross_cents, self.lines, total) - overtime_reduction_cents(
+            gross_cents, extra_cents, self.reduction_rate, self.legal_old_age)
+
+
+def contribution_kernel(on: date, territory: Territory = Territory.METROPOLE) -> ContributionKernel:
+    """The :class:`ContributionKernel` in force on ``on``; a gross above
+    ``ceiling_cents`` is out of scope (:func:`net_salary` raises ``unsupported_case``).
+
+    >>> from datetime import date
+    >>> k = contribution_kernel(date(2025, 9, 1))
+    >>> 53387 - k.withheld(53387, 0)
+    41705
+    """
+    table = _Table.of(on, Territory(territory))
+    return ContributionKernel(table.kernel, table.reduction_rate, table.legal_old_age,
+                              scaled(table.ceiling.value, 2, "ceiling"))
 
 
 @attrs.frozen

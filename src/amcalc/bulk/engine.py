@@ -1,0 +1,735 @@
+"""Le moteur colonne — one record batch of contract-months in, one of results out.
+
+Every figure comes from the kernels of the single-contract API (integer
+arithmetic on cents, seconds and 1/10 000 €, :func:`amcalc.money.half_up_div`),
+called here on numpy arrays: :func:`~amcalc.mensualisation.monthly_salary_cents`,
+:func:`~amcalc.absences.deduction_cents`, :func:`~amcalc.extra_hours.split_week`,
+:func:`~amcalc.month.spread_seconds`, :func:`~amcalc.extra_hours.hours_pay_cents`,
+:func:`~amcalc.maintenance.day_allowance`,
+:meth:`~amcalc.net_salary.ContributionKernel.withheld` and the Pajemploi
+kernels of :mod:`amcalc.month`. Calendar facts come once per (month,
+territory): weekday counts, the weekday of each day, public holidays.
+
+Rows take the **vector** route when they are common and simple: a whole month
+inside the contract, regular care (CDI or CDD) on one weekday schedule of at
+most 13 h a day, absences inside the month whose causes are decided without
+art. 47 or art. 105 (not ``am_unjustified`` nor ``child_illness_certified``),
+whole days for 46 weeks or less, worked hours of civil weeks inside the month
+up to 48 h, weeks without care, and a gross under the social security
+ceiling. Every other row — and any row that does not parse — takes the
+**scalar** route, :func:`amcalc.month.month_pay` itself, which also gives a
+bad row its error code and message. Both routes give the same cents.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from math import ceil
+from types import SimpleNamespace
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+
+from amcalc import parameters
+from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
+from amcalc.bulk.schema import (
+    NUMBER_FIELDS,
+    Ints,
+    decimal_array,
+    decode,
+    int_array,
+    output_schema,
+    weekday_columns,
+)
+from amcalc.calendar import WEEKDAYS, Territory, public_holidays
+from amcalc.contract import Contract, ContractKind
+from amcalc.duration import SECONDS_PER_HOUR
+from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
+from amcalc.extra_hours import hours_pay_cents, split_week
+from amcalc.maintenance import MaintenanceRates, day_allowance
+from amcalc.mensualisation import declared_hours, monthly_salary_cents
+from amcalc.minimum_rate import minimum_rate
+from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
+from amcalc.month import (
+    MAX_DAY_SECONDS,
+    Absence,
+    MonthPay,
+    activity_days_declared,
+    month_pay,
+    normal_hours_declared,
+    spread_seconds,
+)
+from amcalc.net_salary import ContributionKernel, contribution_kernel
+
+__all__ = ["compute", "figures", "month_of_row"]
+
+kernel: Any = SimpleNamespace(
+    ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
+    activity_days_declared=activity_days_declared, choose=choose, day_allowance=day_allowance,
+    declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
+    hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
+    normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
+)
+"""The shared kernels, typed for ``int``: here they run on numpy int64 arrays unchanged."""
+
+_EPOCH = date(1970, 1, 1)
+_HOUR = SECONDS_PER_HOUR
+_MAX_WEEK = 48 * _HOUR  # CCN 3239 art. 96.3: beyond, the scalar route gives the warnings
+_TERRITORIES = list(Territory)
+_KINDS = list(ContractKind)
+_CAUSES = list(AbsenceCause)
+_REGULAR = np.array([k is not ContractKind.OCCASIONAL for k in _KINDS])
+_NEVER = np.iinfo(np.int64).max // 4
+_CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
+                  "majorated_rate", "complementary_rate", "maintenance_per_hour")
+
+
+def _deducted_table() -> Any:
+    """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
+    rule needs more than the cause (art. 105) or art. 47 may follow (unjustified)."""
+    table = np.full((len(_CAUSES), 2), -1, dtype=np.int64)
+    for i, cause in enumerate(_CAUSES):
+        for full_year in (False, True):
+            deducted = is_deducted(cause, full_year)
+            if deducted is not None and cause is not AbsenceCause.AM_UNJUSTIFIED:
+                table[i, int(full_year)] = int(deducted)
+    return table
+
+
+_DEDUCTED = _deducted_table()
+
+
+def _days(day: date) -> int:
+    return (day - _EPOCH).days
+
+
+# --- calendar and legal facts per (month, territory) ------------------------------------------
+
+
+@attrs.frozen
+class _MonthFacts:
+    usable: bool
+    first: int
+    length: int
+    counts: Any  # (7,) days of each weekday
+    work_counts: Any  # (7,) the same, public holidays removed
+    weekday: Any  # (31,) weekday of each day (0 past the month's end)
+    in_month: Any  # (31,) bool
+    holiday: Any  # (31,) bool
+    lines: Any  # (8, 2) contribution (rate, base share), padded with zero rates
+    legal: Any  # (2, 2) legal old-age lines
+    reduction: int
+    ceiling: int
+    maintenance: tuple[int, int, int, int]
+    min_rate: Any  # (2,) least rate_e4 in force on the first and last day (am_ge false, true)
+
+
+@lru_cache(maxsize=4096)
+def _month_facts(key: int, territory_index: int) -> _MonthFacts:
+    year, month = divmod(key, 12)
+    month += 1
+    territory = _TERRITORIES[territory_index]
+    length = _stdlib_calendar.monthrange(year, month)[1]
+    first, last = date(year, month, 1), date(year, month, length)
+    weekday = np.zeros(31, np.int64)
+    in_month = np.zeros(31, bool)
+    holiday = np.zeros(31, bool)
+    holidays_of_year = public_holidays(year, territory)
+    for number in range(length):
+        day = first + timedelta(days=number)
+        weekday[number], in_month[number] = day.weekday(), True
+        holiday[number] = day in holidays_of_year
+    counts = np.bincount(weekday[in_month], minlength=7).astype(np.int64)
+    work_counts = np.bincount(weekday[in_month & ~holiday], minlength=7).astype(np.int64)
+    empty = np.zeros((8, 2), np.int64)
+    try:
+        table = contribution_kernel(first, territory)
+        changes = any(parameters.get(n).changes_in(first, last) for n in
+                      ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
+        rates = MaintenanceRates.at(first)
+        least = [max(_least_rate(first, am_ge), _least_rate(last, am_ge)) for am_ge in (False, True)]
+    except ParameterUnavailable:
+        return _MonthFacts(False, _days(first), length, counts, work_counts, weekday, in_month,
+                           holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, _NEVER))
+    lines = empty.copy()
+    lines[:, 1] = 1
+    lines[:len(table.lines)] = table.lines
+    return _MonthFacts(
+        not changes, _days(first), length, counts, work_counts, weekday, in_month, holiday,
+        lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
+        (rates.scale, rates.agreed, rates.prorated, rates.floor), np.array(least, np.int64),
+    )
+
+
+def _least_rate(day: date, am_ge: bool) -> int:
+    """The least rate in 1/10 000 € that is not below the minimum in force on ``day``."""
+    return ceil(Fraction(minimum_rate(day, am_ge=am_ge).effective) * RATE_SCALE)
+
+
+@lru_cache(maxsize=2)
+def _start_floor(am_ge: bool) -> tuple[Any, Any]:
+    """The minimum rate (rate_e4, rounded up) from each date it changes, for the hiring check."""
+    names = ("smic_horaire", "legal_minimum_factor",
+             "conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate")
+    changes = sorted({v.start for name in names for v in parameters.get(name).values})
+    starts, floors = [], []
+    for day in changes:
+        try:
+            floors.append(_least_rate(day, am_ge))
+        except ParameterUnavailable:
+            continue
+        starts.append(_days(day))
+    return np.array(starts, np.int64), np.array(floors, np.int64)
+
+
+def _floor_on(days: Ints, am_ge: Any) -> Ints:
+    result = np.full(len(days), _NEVER, np.int64)
+    for flag in (False, True):
+        starts, floors = _start_floor(flag)
+        rows = am_ge == flag
+        index = np.searchsorted(starts, days[rows], side="right") - 1
+        result[rows] = np.where(index >= 0, floors[np.maximum(index, 0)], _NEVER)
+    return result
+
+
+def _group(keys: Ints) -> tuple[Ints, Ints]:
+    """Distinct small keys and each row's index among them (a bincount, not a sort)."""
+    low = int(keys.min())
+    present = np.bincount(keys - low) > 0
+    distinct = np.flatnonzero(present) + low
+    lookup = np.cumsum(present) - 1
+    return distinct, lookup[keys - low]
+
+
+# --- the batch -----------------------------------------------------------------------------------
+
+
+class _Rows:
+    """The decoded columns of a batch, and the rows the vector route may take."""
+
+    def __init__(self, batch: pa.RecordBatch) -> None:
+        n = batch.num_rows
+        names = batch.schema.names
+
+        def column(name: str) -> pa.Array | None:
+            return batch.column(name) if name in names else None
+
+        self.n = n
+        self.rate = decode(column("hourly_rate"), "money", n)
+        self.majorated = decode(column("majorated_rate"), "money", n)
+        self.complementary = decode(column("complementary_rate"), "money", n)
+        self.maintenance = decode(column("maintenance_per_hour"), "money", n)
+        self.territory = decode(column("territory"), "territory", n)
+        self.kind = decode(column("kind"), "kind", n)
+        days = [decode(c, "hours", n) for c in weekday_columns(batch)]
+        self.schedule = np.stack([d.values for d in days], axis=1)
+        weeks = column("weeks")
+        if weeks is not None and pa.types.is_integer(weeks.type):
+            self.weeks = weeks.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        else:
+            self.weeks = np.zeros(n, np.int64)
+        self.month_key, self.month_ok = self._months(column("month"), n)
+        self.start, start_ok = _dates(column("start"), n, -_NEVER)
+        self.end, end_ok = _dates(column("end"), n, _NEVER)
+        am_ge = column("am_ge")
+        am_ge_ok = am_ge is None or pa.types.is_boolean(am_ge.type) or pa.types.is_null(am_ge.type)
+        self.am_ge = (am_ge.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
+                      if am_ge is not None and pa.types.is_boolean(am_ge.type) else np.zeros(n, bool))
+        majorated = np.where(self.majorated.null, 1000, self.majorated.values)
+        self.majorated_e4 = majorated
+        weekly = self.schedule.sum(axis=1)
+        rate = self.rate.values
+        self.fast = (
+            self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
+            & self.majorated.ok & (majorated >= 1000) & (majorated <= 40_000)
+            & self.complementary.ok & (self.complementary.values <= 40_000)
+            & self.maintenance.ok & (self.maintenance.values <= 10**6)
+            & self.territory.ok & self.kind.ok & _REGULAR[self.kind.values]
+            & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
+            & np.logical_and.reduce([d.ok for d in days])
+            & (self.schedule <= MAX_DAY_SECONDS).all(axis=1) & (weekly > 0) & (weekly <= _MAX_WEEK)
+            & self.month_ok & start_ok & end_ok & am_ge_ok
+        )
+        self.full_year = self.weeks == 52
+        if not self.fast.any():
+            return
+        self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
+        self.groups, self.group = _group(self.key * 3 + self.territory.values * self.fast)
+        facts = [_month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
+        self.facts = facts
+        g = self.group
+        self.first = np.array([f.first for f in facts], np.int64)[g]
+        self.length = np.array([f.length for f in facts], np.int64)[g]
+        least = np.array([f.min_rate for f in facts], np.int64)[g, self.am_ge.astype(np.int64)]
+        usable = np.array([f.usable for f in facts])[g]
+        last = self.first + self.length - 1
+        self.fast &= (usable & (rate >= least) & (self.start <= self.first) & (self.end >= last)
+                      & ((self.start == -_NEVER) | (rate >= _floor_on(self.start, self.am_ge))))
+        self.batch = batch
+
+    @staticmethod
+    def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
+        if array is not None and pa.types.is_date32(array.type):
+            days = array.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
+            months = days.astype("datetime64[M]")
+            key = months.astype(np.int64) + 1970 * 12
+            ok = (months.astype("datetime64[D]") == days) & ~_null(array)
+            return key, ok
+        column = decode(array, "month", n)
+        return column.values, column.ok & ~column.null
+
+
+def _null(array: pa.Array) -> Any:
+    return array.is_null().to_numpy(zero_copy_only=False)
+
+
+def _dates(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
+    """Days since 1970 of a date32 column (``missing`` where null); ``ok`` false for other types."""
+    if array is None or pa.types.is_null(array.type):
+        return np.full(n, missing, np.int64), np.ones(n, bool)
+    if not pa.types.is_date32(array.type):
+        return np.full(n, missing, np.int64), np.zeros(n, bool)
+    days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    return np.where(_null(array), missing, days), np.ones(n, bool)
+
+
+def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
+    """Parent rows and struct fields of a list<struct> column; ``None`` when malformed."""
+    if array is None or pa.types.is_null(array.type):
+        return np.zeros(0, np.int64), {}
+    if not pa.types.is_list(array.type) and not pa.types.is_large_list(array.type):
+        return None
+    parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+    values = pa.compute.list_flatten(array)
+    if not fields:
+        return parents, {"": values}
+    kind = values.type
+    if not pa.types.is_struct(kind) or {kind.field(i).name for i in range(kind.num_fields)} - set(fields):
+        return None
+    names = {kind.field(i).name: i for i in range(kind.num_fields)}
+    return parents, {f: values.field(names[f]) for f in fields if f in names}
+
+
+class _Events:
+    """The rows' events, flattened: absences, worked weeks, weeks without care."""
+
+    def __init__(self, batch: pa.RecordBatch, rows: _Rows) -> None:
+        names = batch.schema.names
+        n = rows.n
+        self.bad = np.zeros(n, bool)
+        self.has = np.zeros(n, bool)
+
+        def column(name: str) -> pa.Array | None:
+            return batch.column(name) if name in names else None
+
+        def rows_of(entries: tuple[Ints, dict[str, pa.Array]] | None) -> tuple[Ints, dict[str, pa.Array]]:
+            if entries is None:
+                self.bad[:] = True
+                return np.zeros(0, np.int64), {}
+            self.has[entries[0]] = True
+            return entries
+
+        def mark(parents: Ints, bad: Any) -> None:
+            self.bad[parents[bad]] = True
+
+        # absences: a day of the month, a simple cause, whole or part of the day
+        self.a_row, fields = rows_of(_entries(column("absences"), ("date", "hours", "cause")))
+        count = len(self.a_row)
+        day, date_ok = _dates(fields.get("date"), count, 0)
+        hours = decode(fields.get("hours"), "hours", count)
+        cause = _causes(fields.get("cause"), count)
+        self.a_day = day - rows.first[self.a_row] if count and rows.fast.any() else day
+        self.a_seconds, self.a_whole = hours.values, hours.null
+        full_year = rows.full_year[self.a_row].astype(np.int64)
+        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
+        in_month = (self.a_day >= 0) & (self.a_day < 31)
+        if count and rows.fast.any():
+            in_month &= self.a_day < rows.length[self.a_row]
+        mark(self.a_row, ~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
+             | (self.a_deducted < 0) | ~in_month | (~hours.null & (hours.values == 0)))
+        self.a_day = np.clip(self.a_day, 0, 30)
+
+        # worked hours of civil weeks inside the month
+        self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
+        count = len(self.w_row)
+        week, week_ok = _dates(fields.get("week"), count, 0)
+        hours = decode(fields.get("hours"), "hours", count)
+        self.w_seconds = hours.values
+        start = week - rows.first[self.w_row] if count and rows.fast.any() else week
+        inside = (start >= 0) & (start + 6 < (rows.length[self.w_row] if count and rows.fast.any() else 0))
+        mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
+             | ~inside | ~hours.ok | hours.null | (hours.values > _MAX_WEEK))
+        self.w_start = np.clip(start, 0, 24)
+
+        # weeks without care: Mondays, 46 weeks or less only
+        self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))
+        count = len(self.c_row)
+        monday, monday_ok = _dates(fields.get(""), count, 0)
+        mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
+             | rows.full_year[self.c_row])
+        self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
+
+        # public holidays worked by agreement: the scalar route
+        holidays = _entries(column("worked_holidays"), ())
+        if holidays is None:
+            self.bad[:] = True
+        else:
+            self.bad[holidays[0]] = True
+
+
+def _null_of(array: pa.Array | None, n: int) -> Any:
+    return np.ones(n, bool) if array is None else _null(array)
+
+
+def _causes(array: pa.Array | None, n: int) -> Ints:
+    """Index of each cause in :class:`AbsenceCause`, −1 when unknown."""
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return np.full(n, -1, np.int64)
+    encoded = pa.compute.dictionary_encode(array)
+    values = [c.value for c in _CAUSES]
+    table = np.array([values.index(t) if t in values else -1 for t in encoded.dictionary.to_pylist()]
+                     + [-1], np.int64)
+    return table[encoded.indices.fill_null(len(encoded.dictionary)).to_numpy(zero_copy_only=False)]
+
+
+# --- the vector route ----------------------------------------------------------------------------
+
+
+def _gather(facts: Sequence[_MonthFacts], name: str, group: Ints) -> Ints:
+    return np.array([getattr(f, name) for f in facts], np.int64)[group]
+
+
+def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
+    """A :class:`MaintenanceRates` of (rows × 1) arrays."""
+    terms = np.array([f.maintenance for f in facts], np.int64)[group]
+    return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
+
+
+def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
+    """Figures of the rows still on the vector route, and those rows (indices)."""
+    n = rows.n
+    out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+    fast = rows.fast & ~events.bad
+    facts, g = rows.facts, rows.group
+    sched = rows.schedule
+    comp_s, maj_s = np.zeros(n, np.int64), np.zeros(n, np.int64)
+    absent, unpaid_days = np.zeros(n, np.int64), np.zeros(n, np.int64)
+
+    # rows without events: the weekday counts of the month are enough
+    plain = np.flatnonzero(fast & ~events.has)
+    work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
+    rates = _maintenance_rates(facts, g[plain])
+    allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
+    out["maintenance"][plain] = kernel.half_up_div((work * allowance).sum(axis=1) * 100, rates.scale[:, 0])
+    out["worked_seconds"][plain] = (work * sched[plain]).sum(axis=1)
+
+    # rows with events: the month's days, one column each
+    busy = np.flatnonzero(fast & events.has)
+    if len(busy):
+        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days)
+        fast[busy[bad]] = False
+
+    # the figures of each row, from the kernels
+    rate = rows.rate.values
+    counts = np.array([f.counts for f in facts], np.int64)[g]
+    annual = sched.sum(axis=1) * rows.weeks
+    annual_days = (sched > 0).sum(axis=1) * rows.weeks
+    base = kernel.monthly_salary_cents(annual, rate)
+    scheduled = (counts * sched).sum(axis=1)
+    scheduled_days = (counts * (sched > 0)).sum(axis=1)
+    safe = np.maximum(scheduled_days, 1)
+    deduction = kernel.choose(rows.full_year, kernel.deduction_cents(base, absent, np.maximum(scheduled, 1)),
+                       kernel.deduction_cents(base, unpaid_days, safe))
+    comp_pay = kernel.hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
+    maj_pay = kernel.hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
+    gross = base - deduction + comp_pay + maj_pay
+    lines = np.array([f.lines for f in facts], np.int64)[g]
+    legal = np.array([f.legal for f in facts], np.int64)[g]
+    contributions = kernel.ContributionKernel(
+        tuple((lines[:, k, 0], lines[:, k, 1]) for k in range(lines.shape[1])),
+        _gather(facts, "reduction", g),
+        tuple((legal[:, k, 0], legal[:, k, 1]) for k in range(legal.shape[1])),
+        _gather(facts, "ceiling", g),
+    )
+    fast &= gross <= contributions.ceiling_cents
+    withheld = contributions.withheld(gross, comp_pay + maj_pay)
+    out.update(
+        base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
+        absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
+        majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
+        contributions=withheld, net_salary=gross - withheld,
+        declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
+                                             kernel.declared_hours(annual), False),
+        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
+        declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
+        declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
+    )
+    return np.flatnonzero(fast), out
+
+
+def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
+                 maj_s: Ints, absent: Ints, unpaid_days: Ints) -> Any:
+    """Rows with events, as a (rows × 31 days) plan; returns the rows to hand to the
+    scalar route after all (what the columns alone could not settle)."""
+    m = len(busy)
+    local = np.full(rows.n, -1, np.int64)
+    local[busy] = np.arange(m)
+    facts, g = rows.facts, rows.group[busy]
+    weekday = np.array([f.weekday for f in facts], np.int64)[g]
+    in_month = np.array([f.in_month for f in facts])[g]
+    holiday = np.array([f.holiday for f in facts])[g]
+    sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+    bad = np.zeros(m, bool)
+
+    non_care = np.zeros((m, 31), bool)
+    keep = local[events.c_row] >= 0
+    c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
+    for k in range(7):
+        day = c_start + k
+        inside = (day >= 0) & (day < 31)
+        non_care[c_row[inside], day[inside]] = True
+    non_care &= in_month
+    working = (sched > 0) & ~non_care & ~holiday
+
+    keep = local[events.a_row] >= 0
+    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
+    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
+    day_sched = sched[a_row, a_day]
+    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    taken = np.zeros((m, 31), np.int64)
+    np.add.at(taken, (a_row, a_day), 1)
+    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
+    bad[a_row[~working[a_row, a_day] | (seconds > day_sched) | partial_unpaid]] = True
+    bad[(taken > 1).any(axis=1)] = True
+    missing = np.zeros((m, 31), np.int64)
+    missing[a_row, a_day] = seconds
+    unpaid = np.zeros((m, 31), np.int64)
+    unpaid[a_row, a_day] = seconds * deducted
+    planned = working * (sched - missing)
+    actual = planned.copy()
+
+    keep = local[events.w_row] >= 0
+    w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
+    if len(w_row):
+        weeks = np.zeros((m, 31), np.int64)
+        np.add.at(weeks, (w_row, w_start), 1)
+        bad[(weeks > 1).any(axis=1)] = True
+        days = w_start[:, None] + np.arange(7)
+        weights = planned[w_row[:, None], days]
+        threshold = weights.sum(axis=1)
+        weights = np.where((threshold == 0)[:, None], sched[w_row[:, None], days], weights)
+        empty = weights.sum(axis=1) == 0
+        bad[w_row[empty & (worked > 0)]] = True
+        weights[empty, 0] = 1
+        parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
+        bad[w_row[(parts > MAX_DAY_SECONDS).any(axis=1)]] = True
+        actual[w_row[:, None], days] = parts
+        comp, maj = kernel.split_week(worked, threshold)
+        np.add.at(comp_s, busy[w_row], comp)
+        np.add.at(maj_s, busy[w_row], maj)
+
+    rates = _maintenance_rates(facts, g)
+    allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+    out["maintenance"][busy] = kernel.half_up_div(allowance.sum(axis=1) * 100, rates.scale[:, 0])
+    out["worked_seconds"][busy] = actual.sum(axis=1)
+    absent[busy] = unpaid.sum(axis=1)
+    unpaid_days[busy] = ((unpaid == sched) & (unpaid > 0)).sum(axis=1)
+    return bad
+
+
+# --- the scalar route ----------------------------------------------------------------------------
+
+
+def month_of_row(row: Mapping[str, Any]) -> MonthPay:
+    """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
+    through the single-contract API: :func:`amcalc.month.month_pay`."""
+    data = {k: row[k] for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
+    schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
+    data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
+    contract = Contract.from_mapping(data)
+    month = row.get("month")
+    if isinstance(month, date):
+        if month.day != 1:
+            raise InvalidInput("month", f"donnez le premier jour du mois, pas le {month.isoformat()}.")
+        month = (month.year, month.month)
+    elif not isinstance(month, str):
+        raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
+    absences = []
+    for a in row.get("absences") or ():
+        if set(a) - {"date", "hours", "cause"}:
+            raise InvalidInput("absences", "clés attendues : date, hours, cause.")
+        absences.append(Absence.of(a.get("date"), a.get("cause"), a.get("hours")))
+    weeks: dict[date, object] = {}
+    for w in row.get("worked_hours") or ():
+        if set(w) != {"week", "hours"}:
+            raise InvalidInput("worked_hours", "clés attendues : week, hours.")
+        if w["week"] in weeks:
+            raise InvalidInput("worked_hours", f"deux totaux pour la semaine du {w['week']}.")
+        weeks[w["week"]] = w["hours"]
+    return month_pay(contract, month, absences=absences, worked_weeks=weeks,
+                     non_care_weeks=row.get("non_care_weeks") or (),
+                     worked_holidays=row.get("worked_holidays") or ())
+
+
+def _cents(amount: Decimal) -> int:
+    return scaled(amount, 2, "amount")
+
+
+def figures(m: MonthPay) -> dict[str, Any]:
+    """The output columns of a month computed by the single-contract API (money in
+    ``Decimal``), to compare a row's result with it."""
+    p = m.pajemploi
+    return {
+        "base_salary": m.base_salary, "absence_deduction": m.absence_deduction,
+        "complementary_pay": m.complementary_pay, "majorated_pay": m.majorated_pay,
+        "holiday_pay": m.holiday_pay, "gross_salary": m.gross_salary,
+        "contributions": m.net_detail.total_contributions, "net_salary": m.net_salary,
+        "maintenance": m.maintenance,
+        "scheduled_seconds": int(m.scheduled_hours * _HOUR), "worked_seconds": int(m.worked_hours * _HOUR),
+        "complementary_seconds": int(m.complementary_hours * _HOUR),
+        "majorated_seconds": int(m.majorated_hours * _HOUR),
+        "scheduled_days": m.scheduled_days, "declared_hours": p.declared_hours,
+        "declared_days": p.declared_days, "declared_complementary_hours": p.complementary_hours,
+        "declared_majorated_hours": p.majorated_hours,
+        "warnings": list(m.warnings), "resume_or_end_on": m.resume_or_end_on,
+    }
+
+
+def _figures(m: MonthPay) -> dict[str, int]:
+    p = m.pajemploi
+    return {
+        "base_salary": _cents(m.base_salary), "absence_deduction": _cents(m.absence_deduction),
+        "complementary_pay": _cents(m.complementary_pay), "majorated_pay": _cents(m.majorated_pay),
+        "holiday_pay": _cents(m.holiday_pay), "gross_salary": _cents(m.gross_salary),
+        "contributions": _cents(m.net_detail.total_contributions), "net_salary": _cents(m.net_salary),
+        "maintenance": _cents(m.maintenance),
+        "scheduled_seconds": int(m.scheduled_hours * _HOUR), "worked_seconds": int(m.worked_hours * _HOUR),
+        "complementary_seconds": int(m.complementary_hours * _HOUR),
+        "majorated_seconds": int(m.majorated_hours * _HOUR),
+        "scheduled_days": m.scheduled_days, "declared_hours": p.declared_hours,
+        "declared_days": p.declared_days, "declared_complementary_hours": p.complementary_hours,
+        "declared_majorated_hours": p.majorated_hours,
+    }
+
+
+# --- one batch -----------------------------------------------------------------------------------
+
+_ROUTES = pa.array(["vector", "scalar"])
+_INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complementary_hours",
+          "declared_majorated_hours"}
+
+
+def _plain_type(kind: pa.DataType) -> pa.DataType:
+    """``kind`` with string views and large strings and lists as plain ones (polars exports views)."""
+    if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
+        return pa.string()
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
+        return pa.list_(_plain_type(kind.value_type))
+    if pa.types.is_struct(kind):
+        return pa.struct([f.with_type(_plain_type(f.type)) for f in kind])
+    return kind
+
+
+def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
+    types = [_plain_type(f.type) for f in batch.schema]
+    if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
+        return batch
+    return pa.RecordBatch.from_arrays([c.cast(t) for c, t in zip(batch.columns, types, strict=True)],
+                                      names=batch.schema.names)
+
+
+def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
+    """The results of ``batch`` (same rows, same order) and how many took the scalar route."""
+    batch = _plain(batch)
+    n = batch.num_rows
+    rows = _Rows(batch)
+    if rows.fast.any():
+        events = _Events(batch, rows)
+        vector, out = _vector(rows, events)
+    else:
+        vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+    scalar = np.ones(n, bool)
+    scalar[vector] = False
+    valid = np.ones(n, bool)
+    month = np.where(rows.month_ok, rows.month_key, 0)
+    month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    month_valid = rows.month_ok.copy()
+    errors: dict[int, AmcalcError | Exception] = {}
+    warnings: dict[int, tuple[str, ...]] = {}
+    resume: dict[int, date] = {}
+    indices = np.flatnonzero(scalar)
+    records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
+    for i, record in zip(indices.tolist(), records, strict=True):
+        try:
+            m = month_of_row(record)
+        except AmcalcError as err:
+            errors[i] = err
+            continue
+        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
+            errors[i] = err
+            continue
+        for name, value in _figures(m).items():
+            out[name][i] = value
+        month_days[i], month_valid[i] = _days(date(m.year, m.month, 1)), True
+        if m.warnings:
+            warnings[i] = m.warnings
+        if m.resume_or_end_on is not None:
+            resume[i] = m.resume_or_end_on
+    for i in errors:
+        valid[i] = False
+    columns: dict[str, pa.Array] = {}
+    if "id" in batch.schema.names:
+        columns["id"] = batch.column("id")
+    columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
+    columns["route"] = pa.DictionaryArray.from_arrays(pa.array(scalar.astype(np.int8)), _ROUTES)
+    columns.update(_error_columns(errors, n))
+    for field in output_schema().names[5:-2]:
+        values = out[field]
+        if field in _INT32:
+            columns[field] = int_array(values, valid, pa.int32())
+        elif field.endswith("_seconds"):
+            columns[field] = int_array(values, valid, pa.int64())
+        else:
+            columns[field] = decimal_array(values, valid)
+    columns["warnings"] = _warnings(warnings, valid)
+    resume_days = np.zeros(n, np.int64)
+    has_resume = np.zeros(n, bool)
+    for i, day in resume.items():
+        resume_days[i], has_resume[i] = _days(day), True
+    columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
+    schema = output_schema(batch.schema.field("id").type if "id" in batch.schema.names else None)
+    return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
+
+
+def _error_columns(errors: Mapping[int, Exception], n: int) -> dict[str, pa.Array]:
+    if not errors:
+        return {name: pa.nulls(n, pa.string()) for name in ("error_code", "error_field", "error_message")}
+    codes: list[str | None] = [None] * n
+    fields: list[str | None] = [None] * n
+    messages: list[str | None] = [None] * n
+    for i, err in errors.items():
+        if isinstance(err, AmcalcError):
+            codes[i], fields[i], messages[i] = err.code, err.field, err.message
+        else:
+            codes[i], messages[i] = "internal_error", f"{type(err).__name__}: {err}"
+    return {"error_code": pa.array(codes, pa.string()), "error_field": pa.array(fields, pa.string()),
+            "error_message": pa.array(messages, pa.string())}
+
+
+def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
+    counts = np.zeros(len(valid), np.int32)
+    texts: list[str] = []
+    for i in sorted(warnings):
+        counts[i] = len(warnings[i])
+        texts.extend(warnings[i])
+    offsets = np.zeros(len(valid) + 1, np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(texts, pa.string()),
+                                    mask=pa.array(~np.asarray(valid)))

@@ -1,0 +1,236 @@
+"""Schémas du calcul en masse — the columns a payroll run reads and writes.
+
+Input: one row per contract-month, with the keys of the ``month`` scenario
+calculation (scenarios.md) as columns, so that a scenario case is a row.
+Output: :data:`OUTPUT_SCHEMA`, money as ``decimal128(12, 2)``, durations as
+whole seconds (``int64``), Pajemploi counts as ``int32``, dates as ``date32``.
+
+Arrow values are turned into the integers of the kernels here, each distinct
+text parsed once by the same parser as the single-contract API
+(:func:`amcalc.money.parse_money`, :func:`amcalc.duration.parse_hours`…), and
+``int64`` cents are turned into ``decimal128`` without Python objects:
+
+>>> import numpy as np
+>>> decimal_array(np.array([69333, -5, 0]), np.array([True, True, False])).to_pylist()
+[Decimal('693.33'), Decimal('-0.05'), None]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from amcalc.calendar import WEEKDAYS, Territory
+from amcalc.contract import ContractKind, parse_choice
+from amcalc.duration import SECONDS_PER_HOUR, parse_hours
+from amcalc.errors import AmcalcError
+from amcalc.money import parse_money, scaled
+
+__all__ = ["INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema"]
+
+Ints = Any
+"""A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
+
+MONEY = pa.decimal128(12, 2)
+"""Every amount of the output: euros with two places (up to 9 999 999 999.99)."""
+
+INPUT_COLUMNS = {
+    "id": "any type, optional: copied to the output row",
+    "hourly_rate": "string or decimal (≤ 4 places), gross € an hour",
+    "weeks": "integer: 52, or 1 to 46",
+    "start": "date32, optional: hiring date",
+    "end": "date32, optional: last day of the contract",
+    "mon … sun": "hours that weekday: string (\"10\", \"08:30-18:30\") or decimal; "
+                 "null or \"\" = not worked (or one struct column `schedule` with these fields)",
+    "month": "string \"YYYY-MM\" or date32 (first day of the month)",
+    "kind": "string, optional: cdi (default), cdd, occasional",
+    "territory": "string, optional: metropole (default), alsace, moselle",
+    "am_ge": "bool, optional",
+    "majorated_rate": "string or decimal, optional (default 0.10)",
+    "complementary_rate": "string or decimal, optional (default 0)",
+    "maintenance_per_hour": "string or decimal, optional: entretien € an hour worked",
+    "absences": "list<struct<date: date32, hours: string|decimal (null = the whole day), "
+                "cause: string>>, optional",
+    "worked_hours": "list<struct<week: date32 (Monday), hours: string|decimal>>, optional",
+    "non_care_weeks": "list<date32> (Mondays), optional",
+    "worked_holidays": "list<date32>, optional",
+}
+"""The input columns and their types; other columns are ignored."""
+
+_MONEY_FIELDS = (
+    "base_salary", "absence_deduction", "complementary_pay", "majorated_pay", "holiday_pay",
+    "gross_salary", "contributions", "net_salary", "maintenance",
+)
+_SECONDS_FIELDS = ("scheduled_seconds", "worked_seconds", "complementary_seconds", "majorated_seconds")
+_COUNT_FIELDS = ("scheduled_days", "declared_hours", "declared_days", "declared_complementary_hours",
+                 "declared_majorated_hours")
+
+OUTPUT_SCHEMA = pa.schema([
+    pa.field("month", pa.date32()),
+    pa.field("route", pa.dictionary(pa.int8(), pa.string()), nullable=False),
+    pa.field("error_code", pa.string()),
+    pa.field("error_field", pa.string()),
+    pa.field("error_message", pa.string()),
+    pa.field("base_salary", MONEY),
+    pa.field("scheduled_seconds", pa.int64()),
+    pa.field("scheduled_days", pa.int32()),
+    pa.field("absence_deduction", MONEY),
+    pa.field("worked_seconds", pa.int64()),
+    pa.field("complementary_seconds", pa.int64()),
+    pa.field("complementary_pay", MONEY),
+    pa.field("majorated_seconds", pa.int64()),
+    pa.field("majorated_pay", MONEY),
+    pa.field("holiday_pay", MONEY),
+    pa.field("gross_salary", MONEY),
+    pa.field("contributions", MONEY),
+    pa.field("net_salary", MONEY),
+    pa.field("maintenance", MONEY),
+    pa.field("declared_hours", pa.int32()),
+    pa.field("declared_days", pa.int32()),
+    pa.field("declared_complementary_hours", pa.int32()),
+    pa.field("declared_majorated_hours", pa.int32()),
+    pa.field("warnings", pa.list_(pa.string())),
+    pa.field("resume_or_end_on", pa.date32()),
+])
+"""The result of each row (see docs/howto/bulk.md for the meaning of each column)."""
+
+NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
+
+
+def output_schema(id_type: pa.DataType | None = None) -> pa.Schema:
+    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one."""
+    return OUTPUT_SCHEMA.insert(0, pa.field("id", id_type)) if id_type is not None else OUTPUT_SCHEMA
+
+
+def decimal_array(cents: Ints, valid: Any) -> pa.Array:
+    """``decimal128(12, 2)`` from int64 cents: 16-byte little-endian words built in
+    numpy (low word = cents, high word = its sign), null where not ``valid``."""
+    cents = np.ascontiguousarray(cents, dtype=np.int64)
+    words = np.empty((len(cents), 2), dtype=np.int64)
+    words[:, 0] = cents
+    words[:, 1] = cents >> 63
+    return pa.Array.from_buffers(MONEY, len(cents), [_validity(valid), pa.py_buffer(words)])
+
+
+def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
+    """An integer column from numpy, null where not ``valid``."""
+    data = np.ascontiguousarray(values, dtype=kind.to_pandas_dtype())
+    return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
+
+
+def _validity(valid: Any) -> pa.Buffer | None:
+    valid = np.asarray(valid, dtype=bool)
+    return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+
+
+# --- decoding: Arrow columns to the kernels' integers ------------------------------------------
+
+
+class Column:
+    """A decoded column: ``values`` (int64), ``ok`` (parsed, or null) and ``null``."""
+
+    def __init__(self, values: Ints, ok: Any, null: Any) -> None:
+        self.values, self.ok, self.null = values, ok, null
+
+
+def _parse_text(kind: str, text: str) -> int | None:
+    return _parse_cached(kind, text)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(kind: str, text: str) -> int | None:
+    """The integer of one distinct text, by the single-contract API's own parser;
+    ``None`` when it does not parse (the row then goes to that API for its error)."""
+    try:
+        return _PARSERS[kind](text)
+    except AmcalcError:
+        return None
+
+
+_PARSERS: dict[str, Callable[[str], int]] = {
+    "money": lambda t: scaled(parse_money(t, "value", places=4), 4, "value"),
+    "hours": lambda t: parse_hours(t, "value"),
+    "month": lambda t: _month_key(t),
+    "territory": lambda t: list(Territory).index(parse_choice(Territory, t, "territory")),
+    "kind": lambda t: list(ContractKind).index(parse_choice(ContractKind, t, "kind")),
+}
+
+
+def _month_key(text: str) -> int:
+    from amcalc.month import parse_month
+
+    year, month = parse_month(text)
+    return year * 12 + month - 1
+
+
+def decode(array: pa.Array | None, kind: str, n: int) -> Column:
+    """Decode a money (1/10 000 €), hours (seconds) or text-choice column."""
+    if array is None or pa.types.is_null(array.type):
+        return Column(np.zeros(n, np.int64), np.ones(n, bool), np.ones(n, bool))
+    null = _is_null(array)
+    kind_type = array.type
+    if pa.types.is_dictionary(kind_type) or pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
+        encoded = array if pa.types.is_dictionary(kind_type) else pc.dictionary_encode(array)
+        if not pa.types.is_string(encoded.dictionary.type) and not pa.types.is_large_string(
+                encoded.dictionary.type):
+            return _unusable(n, null)
+        texts = encoded.dictionary.to_pylist()
+        parsed = [None if t is None else (-1 if t.strip() == "" else _parse_text(kind, t)) for t in texts]
+        table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
+        good = np.array([p is not None for p in parsed] + [True])
+        empty = np.array([p == -1 for p in parsed] + [True])
+        index = encoded.indices.fill_null(len(texts)).to_numpy(zero_copy_only=False)
+        return Column(table[index], good[index], empty[index] | null)
+    if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
+        return _decimal(array, kind, null)
+    if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
+        raw = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        factor = 10_000 if kind == "money" else SECONDS_PER_HOUR
+        ok = (raw >= 0) & (raw < 10**9)
+        return Column(np.where(ok, raw, 0) * factor, ok | null, null)
+    return _unusable(n, null)
+
+
+def _unusable(n: int, null: Any) -> Column:
+    return Column(np.zeros(n, np.int64), null.copy(), null)
+
+
+def _is_null(array: pa.Array) -> Any:
+    if array.null_count == 0:
+        return np.zeros(len(array), bool)
+    return array.is_null().to_numpy(zero_copy_only=False)
+
+
+def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
+    """Exact integers of a decimal128 column (low 64-bit word, when the value fits)."""
+    words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
+    words = words[array.offset:array.offset + len(array)]
+    low, high = words[:, 0], words[:, 1]
+    scale = array.type.scale
+    fits = (high == (low >> 63)) & (low >= 0) & (low < 10**12)
+    low = np.where(fits, low, 0)
+    numerator = low * (SECONDS_PER_HOUR if kind == "hours" else 10_000)
+    if scale >= 0:
+        divisor = 10**scale
+        exact = numerator % divisor == 0
+        values = numerator // divisor
+    else:
+        exact, values = np.ones(len(low), bool), numerator * 10**-scale
+    ok = (fits & exact) | null
+    return Column(np.where(ok & ~null, values, 0), ok, null)
+
+
+def weekday_columns(batch: pa.RecordBatch) -> list[pa.Array | None]:
+    """The seven weekday columns: ``mon`` … ``sun``, or the fields of a ``schedule`` struct."""
+    names = batch.schema.names
+    if "schedule" in names:
+        schedule = batch.column("schedule")
+        if pa.types.is_struct(schedule.type):
+            fields = {schedule.type.field(i).name: i for i in range(schedule.type.num_fields)}
+            return [schedule.field(fields[d]) if d in fields else None for d in WEEKDAYS]
+    return [batch.column(d) if d in names else None for d in WEEKDAYS]

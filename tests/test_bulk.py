@@ -1,0 +1,306 @@
+"""The bulk engine (issue 6): the same cents as the single-contract API on every row,
+no row lost, results independent of batching, the published schema, the
+``amcalc payroll`` and ``amcalc bench`` commands, and Dask."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pa = pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+pq = pytest.importorskip("pyarrow.parquet")
+
+from amcalc.absences import AbsenceCause  # noqa: E402
+from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
+from amcalc.bulk.bench import random_rows  # noqa: E402
+from amcalc.bulk.engine import figures, month_of_row  # noqa: E402
+from amcalc.bulk.schema import MONEY, decimal_array  # noqa: E402
+from amcalc.calendar import WEEKDAYS  # noqa: E402
+from amcalc.cli import main  # noqa: E402
+from amcalc.errors import AmcalcError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = [ROOT.parent / "shared" / "cases" / "month.toml", ROOT / "tests" / "scenarios" / "month.toml"]
+
+
+def expected(row: dict[str, Any]) -> dict[str, Any]:
+    """What the single-contract API gives for ``row``: its figures, or its error code."""
+    try:
+        return figures(month_of_row(row))
+    except AmcalcError as err:
+        return {"error_code": err.code}
+
+
+def assert_same(rows: list[dict[str, Any]], result: Any) -> None:
+    assert result.num_rows == len(rows)
+    for row, got in zip(rows, result.to_pylist(), strict=True):
+        want = expected(row)
+        assert {k: got[k] for k in want} == want, (row, got["route"])
+
+
+# --- the published figures -------------------------------------------------------------------
+
+
+def test_a_published_month_through_the_vector_route() -> None:
+    # zen-avec-mon-assmat, Dec 2024: 52 weeks, Mon/Tue/Thu/Fri 10 h at 4.00 €, Christmas week
+    # unpaid: 693.33 € × 40 h / 180 h = 154.07 €; 539.26 € / 4.00 € = 134.8 → 135 h declared.
+    row = {"id": 7, "hourly_rate": "4.00", "weeks": 52, "start": date(2024, 11, 4), "month": "2024-12",
+           "mon": "10", "tue": "10", "thu": "10", "fri": "10",
+           "absences": [{"date": date(2024, 12, d), "hours": None, "cause": "unpaid_leave"}
+                        for d in (23, 24, 26, 27)]}
+    got = payroll(pa.Table.from_pylist([row])).to_pylist()[0]
+    assert got["route"] == "vector"
+    assert (got["id"], got["month"]) == (7, date(2024, 12, 1))
+    assert (got["base_salary"], got["absence_deduction"], got["gross_salary"]) == (
+        Decimal("693.33"), Decimal("154.07"), Decimal("539.26"))
+    assert (got["scheduled_seconds"], got["scheduled_days"], got["declared_hours"]) == (180 * 3600, 18, 135)
+    assert got["warnings"] == [] and got["error_code"] is None
+
+
+def month_cases() -> list[dict[str, Any]]:
+    rows = []
+    for path in CASES:
+        if path.exists():
+            rows += [c["input"] for c in tomllib.loads(path.read_text("utf-8"))["case"]
+                     if c["calc"] == "month"]
+    return rows
+
+
+@pytest.mark.parametrize("row", month_cases())
+def test_every_month_scenario_case_is_a_row(row: dict[str, Any]) -> None:
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
+# --- the same cents as the single-contract API ---------------------------------------------------
+
+SIMPLE = [c.value for c in AbsenceCause]
+HOURS = ["7", "8", "8.5", "9", "10", "11", "13", "08:30-18:30", "14"]
+
+
+@st.composite
+def contract_months(draw: st.DrawFn) -> dict[str, Any]:
+    """A contract-month: mostly valid and simple (the vector route), sometimes partial,
+    complex or wrong (the scalar route)."""
+    clean = draw(st.integers(0, 3)) > 0
+    year, month = draw(st.integers(2023, 2026)), draw(st.integers(1, 12))
+    first = date(year, month, 1)
+    length = ((first + timedelta(days=32)).replace(day=1) - first).days
+    days = draw(st.lists(st.sampled_from(WEEKDAYS[:6]), min_size=1, max_size=5, unique=True))
+    weeks = draw(st.sampled_from([52, 52, 40, 46] if clean else [52, 47, 10]))
+    row: dict[str, Any] = {
+        "hourly_rate": draw(st.sampled_from(["4.10", "4.5678", "5.00", "6.25"] if clean else
+                                            ["3.50", "abc", "5.00"])),
+        "weeks": weeks,
+        "start": first - timedelta(days=draw(st.sampled_from([0, 1, 30, 400] if clean else [-10, 0]))),
+        "month": draw(st.sampled_from([f"{year}-{month:02d}", first])),
+        "territory": draw(st.sampled_from([None, "metropole", "alsace", "moselle"])),
+        "am_ge": draw(st.booleans()),
+        "majorated_rate": draw(st.sampled_from([None, "0.10", "0.25"])),
+        "complementary_rate": draw(st.sampled_from([None, "0", "0.10"])),
+        "maintenance_per_hour": draw(st.sampled_from([None, "0.30", "0.55", "1.00"])),
+        "end": None if clean else draw(st.sampled_from([None, first + timedelta(days=20)])),
+        "kind": draw(st.sampled_from([None, "cdi", "cdd"] if clean else ["occasional", "cdi"])),
+    }
+    hours = ["7", "8", "8.5", "09:00-17:30"] if len(days) == 5 else ["8", "9.25", "10", "08:30-18:30", "11"]
+    for day in WEEKDAYS:
+        row[day] = draw(st.sampled_from(hours if clean else [*hours, "13.5", "25"])) if day in days else None
+    usual = [first + timedelta(days=k) for k in range(length)
+             if WEEKDAYS[(first + timedelta(days=k)).weekday()] in days]
+    if not clean:
+        usual = [first + timedelta(days=k) for k in range(-3, 31)]
+    causes = SIMPLE if not clean else [c for c in SIMPLE if c not in ("am_unjustified",
+                                                                       "child_illness_certified")]
+    chosen = draw(st.lists(st.sampled_from(usual), max_size=4, unique=True))
+    row["absences"] = [{"date": d, "hours": draw(st.sampled_from([None, None, "2"] if clean else
+                                                                 [None, "0", "30"])),
+                        "cause": draw(st.sampled_from(causes))} for d in chosen]
+    mondays = [first - timedelta(days=first.weekday()) + timedelta(weeks=k) for k in range(6)]
+    if clean:
+        mondays = [m for m in mondays if m >= first and m + timedelta(days=6) < first + timedelta(days=length)]
+    row["worked_hours"] = [
+        {"week": week, "hours": draw(st.sampled_from(["0", "30", "42", "46.5"] if clean else ["50", "42"]))}
+        for week in draw(st.lists(st.sampled_from(mondays), max_size=2, unique=True))]
+    row["non_care_weeks"] = draw(st.lists(st.sampled_from(mondays), max_size=1)) if weeks < 52 or not clean else []
+    return row
+
+
+def table_of(rows: list[dict[str, Any]]) -> Any:
+    schema = pa.schema([
+        ("id", pa.int64()), ("hourly_rate", pa.string()), ("weeks", pa.int64()), ("start", pa.date32()),
+        ("end", pa.date32()), ("kind", pa.string()), ("territory", pa.string()), ("am_ge", pa.bool_()),
+        ("majorated_rate", pa.string()), ("complementary_rate", pa.string()),
+        ("maintenance_per_hour", pa.string()), *((d, pa.string()) for d in WEEKDAYS),
+        ("absences", pa.list_(pa.struct([("date", pa.date32()), ("hours", pa.string()),
+                                         ("cause", pa.string())]))),
+        ("worked_hours", pa.list_(pa.struct([("week", pa.date32()), ("hours", pa.string())]))),
+        ("non_care_weeks", pa.list_(pa.date32())),
+    ])
+    months = pa.array([r["month"] if isinstance(r["month"], str) else r["month"].strftime("%Y-%m")
+                       for r in rows])
+    table = pa.Table.from_pylist([{k: v for k, v in r.items() if k != "month"} | {"id": i}
+                                  for i, r in enumerate(rows)], schema=schema)
+    return table.append_column("month", months)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(contract_months(), min_size=1, max_size=8))
+def test_bulk_equals_the_single_contract_api_on_every_row(rows: list[dict[str, Any]]) -> None:
+    for row in rows:  # the bulk table holds the month as text: so does the scalar reference
+        if isinstance(row["month"], date):
+            row["month"] = row["month"].strftime("%Y-%m")
+    assert_same(rows, payroll(table_of(rows)))
+
+
+def test_random_realistic_rows_mostly_take_the_vector_route_and_agree() -> None:
+    table = random_rows(1500, seed=3)
+    stats = PayrollStats()
+    result = payroll(table, stats=stats, chunk_rows=500)
+    assert stats.rows == 1500 and stats.scalar_share < 0.15
+    assert_same(table.to_pylist(), result)
+
+
+# --- no row lost, order kept, batching irrelevant -------------------------------------------------
+
+
+def test_bad_rows_get_their_error_and_the_others_are_computed() -> None:
+    good = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "mon": "9", "tue": "9"}
+    rows = [
+        good,
+        {**good, "hourly_rate": "quatre"},
+        {**good, "weeks": 49},
+        {**good, "month": "2025-13"},
+        {**good, "mon": "25"},
+        {**good, "hourly_rate": "2.00"},
+        good,
+    ]
+    result = payroll(pa.Table.from_pylist([{**r, "id": i} for i, r in enumerate(rows)]))
+    assert result.column("id").to_pylist() == list(range(7))
+    assert result.column("error_code").to_pylist() == [
+        None, "invalid_input", "invalid_input", "invalid_input", "invalid_input", "below_minimum_rate", None]
+    assert result.column("error_field").to_pylist()[1:3] == ["hourly_rate", "weeks"]
+    assert result.column("gross_salary").to_pylist()[1:6] == [None] * 5
+    # 9 h Mon and Tue, 52 weeks: 18 h × 52 / 12 = 78 h × 4.00 € = 312.00 €
+    assert result.column("gross_salary").to_pylist()[::6] == [Decimal("312.00")] * 2
+
+
+def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:
+    table = pa.table({"hourly_rate": [4.0], "weeks": [52], "month": ["2025-03"], "mon": ["9"]})
+    got = payroll(table).to_pylist()[0]
+    assert got["error_code"] == "invalid_input" and got["error_field"] == "hourly_rate"
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 400), st.integers(1, 3))
+def test_results_do_not_depend_on_batching(seed: int, chunk: int, threads: int) -> None:
+    table = random_rows(400, seed=seed)
+    whole = payroll(table, chunk_rows=10**6, threads=1)
+    parts = [table.slice(i, chunk) for i in range(0, 400, chunk)]
+    split = payroll(iter(b for p in parts for b in p.to_batches()), chunk_rows=chunk, threads=threads)
+    assert split.equals(whole)
+
+
+def test_an_empty_input_gives_an_empty_result_with_the_schema() -> None:
+    table = pa.table({"id": pa.array([], pa.string()), "hourly_rate": pa.array([], pa.string())})
+    result = payroll(table)
+    assert result.num_rows == 0 and result.schema.field("id").type == pa.string()
+
+
+# --- the schema ----------------------------------------------------------------------------------
+
+
+def test_output_schema_money_is_decimal_and_dates_are_date32() -> None:
+    result = payroll(random_rows(50, seed=1))
+    assert result.schema.remove(0).equals(OUTPUT_SCHEMA)
+    for name in ("base_salary", "gross_salary", "net_salary", "contributions", "maintenance"):
+        assert result.schema.field(name).type == pa.decimal128(12, 2)
+    assert result.schema.field("month").type == pa.date32()
+    assert result.schema.field("resume_or_end_on").type == pa.date32()
+
+
+@given(st.lists(st.integers(1 - 10**12, 10**12 - 1), max_size=40), st.data())
+def test_decimal_from_int64_cents_equals_pyarrow_from_decimals(cents: list[int], data: st.DataObject) -> None:
+    valid = data.draw(st.lists(st.booleans(), min_size=len(cents), max_size=len(cents)))
+    built = decimal_array(np.array(cents, np.int64), np.array(valid, bool))
+    reference = pa.array([Decimal(c).scaleb(-2) if v else None for c, v in zip(cents, valid, strict=True)],
+                         MONEY)
+    assert built.equals(reference)
+
+
+def test_results_go_to_polars_and_pandas_through_the_arrow_stream() -> None:
+    result = payroll(random_rows(20, seed=2))
+    assert hasattr(result, "__arrow_c_stream__")
+    assert pa.table(result).equals(result)
+    polars = pytest.importorskip("polars")
+    frame = polars.DataFrame(result)
+    assert frame.height == 20 and str(frame.schema["gross_salary"]).startswith("Decimal")
+    assert payroll(polars.from_arrow(random_rows(20, seed=2))).column("net_salary").equals(
+        result.column("net_salary"))
+
+
+# --- the commands ----------------------------------------------------------------------------------
+
+
+def test_payroll_command_csv_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "mois.csv"
+    source.write_text(
+        "id,hourly_rate,weeks,start,month,mon,tue,wed,thu,fri,maintenance_per_hour\n"
+        "a,4.00,52,2024-11-04,2024-12,10,10,,10,10,\n"
+        "b,3.90,37,2024-09-02,2025-02,08:30-18:30,08:30-18:30,,08:30-18:30,08:30-18:30,0.50\n"
+        "c,abc,52,2024-11-04,2024-12,10,,,,,\n", "utf-8")
+    target = tmp_path / "paie.csv"
+    assert main(["payroll", str(source), "-o", str(target)]) == 0
+    assert capsys.readouterr().out.startswith("3 rows, 1 errors")
+    rows = pa.csv.read_csv(target).to_pylist()
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    # 40 h × 52 / 12 × 4.00 € = 693.33 €; 37 weeks × 40 h / 12 × 3.90 € = 481.00 €
+    assert [r["gross_salary"] for r in rows[:2]] == [693.33, 481.0]
+    assert rows[2]["error_code"] == "invalid_input"
+
+
+def test_payroll_command_parquet_round_trip(tmp_path: Path) -> None:
+    table = random_rows(300, seed=5)
+    source, target = tmp_path / "mois.parquet", tmp_path / "paie.parquet"
+    pq.write_table(table, source)
+    assert main(["payroll", str(source), "-o", str(target), "-q"]) == 0
+    assert pq.read_table(target).equals(payroll(table))
+
+
+def test_payroll_command_rejects_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["payroll", str(tmp_path / "x.xlsx"), "-o", str(tmp_path / "y.csv")]) == 2
+    assert "format inconnu" in capsys.readouterr().err
+
+
+def test_bench_command_prints_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--rows", "2000", "--json"]) == 0
+    figures_ = json.loads(capsys.readouterr().out)
+    assert set(figures_) >= {"rows", "bulk_cm_per_s", "scalar_cm_per_s", "numpy_formula_cm_per_s",
+                             "bit_identical", "parquet_cm_per_s", "peak_rss_mb"}
+    assert figures_["rows"] == 2000 and figures_["bit_identical"] is True
+
+
+# --- Dask ------------------------------------------------------------------------------------------
+
+
+def test_dask_two_workers_give_the_same_results() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    pd = pytest.importorskip("pandas")
+    from amcalc.bulk.dask import payroll_dask
+
+    table = random_rows(600, seed=11)
+    frame = dd.from_pandas(table.to_pandas(types_mapper=pd.ArrowDtype), npartitions=4)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        result = payroll_dask(frame).compute()
+    got = pa.Table.from_pandas(result, preserve_index=False)
+    assert got.column("id").to_pylist() == list(range(600))
+    assert got.column("net_salary").equals(payroll(table).column("net_salary"))
