@@ -18,6 +18,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m mypy
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
 check: $(STAMP)
 	$(BIN)/amcalc check ../shared/cases
