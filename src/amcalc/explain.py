@@ -28,11 +28,13 @@ __all__ = ["Explained", "Explanation", "ParameterUse", "Step", "euros", "number"
 
 def number(value: Fraction | Decimal | int, places: int = 2) -> str:
     """French decimal rendering, half-up for display: ``17,33``; trailing zeros kept."""
-    exact = Fraction(value)
+    numerator, denominator = (
+        value.as_integer_ratio() if isinstance(value, Decimal) else (value.numerator, value.denominator)
+    )
     scale = 10**places
-    magnitude = (abs(exact) * scale * 2 + 1) // 2
-    whole, part = divmod(int(magnitude), scale)
-    sign = "-" if exact < 0 and magnitude else ""
+    magnitude = (2 * abs(numerator) * scale + denominator) // (2 * denominator)
+    whole, part = divmod(magnitude, scale)
+    sign = "-" if numerator < 0 and magnitude else ""
     grouped = f"{whole:,}".replace(",", " ")
     return f"{sign}{grouped},{part:0{places}d}" if places else f"{sign}{grouped}"
 
