@@ -82,6 +82,7 @@ __all__ = [
     "PartialMonth",
     "activity_days_declared",
     "band_seconds",
+    "day_rest_warning",
     "month_pay",
     "normal_hours_declared",
     "parse_month",
@@ -229,6 +230,12 @@ def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -
     the days entirely unpaid when something is deducted, never below 0 (rules.md §12.2)."""
     unpaid = unpaid_days * (deduction != 0)
     return maximum(-((unpaid * 12 - annual_days) // 12), 0)
+
+
+def day_rest_warning(day: date, seconds: int) -> str:
+    """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21)."""
+    return (f"Le {french_date(day)} : {format_hours(seconds)} d'accueil ne laissent pas 11 heures "
+            "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
 
 
 # --- the month ---------------------------------------------------------------------------------
@@ -472,11 +479,8 @@ def month_pay(
                 f"Semaine du {french_date(monday)} : {format_hours(worked)} de travail. Au-delà de "
                 "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
                 "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
-    for day in sorted(actual):
-        if actual[day] > MAX_DAY_SECONDS:
-            warnings.append(
-                f"Le {french_date(day)} : {format_hours(actual[day])} d'accueil ne laissent pas 11 heures "
-                "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+    warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
+                 if actual[day] > MAX_DAY_SECONDS]
     for weekday, seconds in enumerate(schedule.seconds_by_weekday):
         if seconds > MAX_DAY_SECONDS:
             warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "

@@ -62,6 +62,7 @@ from amcalc.month import (
     Absence,
     MonthPay,
     activity_days_declared,
+    day_rest_warning,
     month_pay,
     normal_hours_declared,
     spread_seconds,
@@ -93,17 +94,18 @@ _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "
 
 def _deducted_table() -> Any:
     """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
-    rule needs more than the cause (art. 105) or art. 47 may follow (unjustified)."""
+    rule needs more than the cause (art. 105 counters)."""
     table = np.full((len(_CAUSES), 2), -1, dtype=np.int64)
     for i, cause in enumerate(_CAUSES):
         for full_year in (False, True):
             deducted = is_deducted(cause, full_year)
-            if deducted is not None and cause is not AbsenceCause.AM_UNJUSTIFIED:
+            if deducted is not None:
                 table[i, int(full_year)] = int(deducted)
     return table
 
 
 _DEDUCTED = _deducted_table()
+_UNJUSTIFIED = _CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 
 
 def _days(day: date) -> int:
@@ -270,8 +272,11 @@ class _Rows:
         least = np.array([f.min_rate for f in facts], np.int64)[g, self.am_ge.astype(np.int64)]
         usable = np.array([f.usable for f in facts])[g]
         last = self.first + self.length - 1
-        self.fast &= (usable & (rate >= least) & (self.start <= self.first) & (self.end >= last)
+        self.fast &= (usable & (rate >= least) & (self.start <= last) & (self.end >= self.first)
+                      & (self.start <= self.end)
                       & ((self.start == -_NEVER) | (rate >= _floor_on(self.start, self.am_ge))))
+        # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
+        self.partial = (self.start > self.first) | (self.end < last)
         self.batch = batch
 
     @staticmethod
@@ -349,6 +354,7 @@ class _Events:
         self.a_seconds, self.a_whole = hours.values, hours.null
         full_year = rows.full_year[self.a_row].astype(np.int64)
         self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
+        self.a_unjustified = cause == _UNJUSTIFIED
         in_month = (self.a_day >= 0) & (self.a_day < 31)
         if count and rows.fast.any():
             in_month &= self.a_day < rows.length[self.a_row]
@@ -412,8 +418,8 @@ def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
     return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
-def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
-    """Figures of the rows still on the vector route, and those rows (indices)."""
+def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]]]:
+    """Figures of the rows still on the vector route, those rows (indices) and their warnings."""
     n = rows.n
     out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
     fast = rows.fast & ~events.bad
@@ -423,7 +429,7 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     absent, unpaid_days = np.zeros(n, np.int64), np.zeros(n, np.int64)
 
     # rows without events: the weekday counts of the month are enough
-    plain = np.flatnonzero(fast & ~events.has)
+    plain = np.flatnonzero(fast & ~events.has & ~rows.partial)
     work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
     rates = _maintenance_rates(facts, g[plain])
     allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
@@ -431,9 +437,10 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     out["worked_seconds"][plain] = (work * sched[plain]).sum(axis=1)
 
     # rows with events: the month's days, one column each
-    busy = np.flatnonzero(fast & events.has)
+    busy = np.flatnonzero(fast & (events.has | rows.partial))
+    long_days: dict[int, list[tuple[int, int]]] = {}
     if len(busy):
-        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days)
+        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days, long_days)
         fast[busy[bad]] = False
 
     # the figures of each row, from the kernels
@@ -466,18 +473,22 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
         declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
-                                             kernel.declared_hours(annual), False),
+                                             kernel.declared_hours(annual), rows.partial.astype(np.int64)),
         declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    return np.flatnonzero(fast), out
+    warnings = {i: [day_rest_warning(_EPOCH + timedelta(days=d), s) for d, s in sorted(days)]
+                for i, days in long_days.items() if fast[i]}
+    return np.flatnonzero(fast), out, warnings
 
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
-                 maj_s: Ints, absent: Ints, unpaid_days: Ints) -> Any:
-    """Rows with events, as a (rows × 31 days) plan; returns the rows to hand to the
-    scalar route after all (what the columns alone could not settle)."""
+                 maj_s: Ints, absent: Ints, unpaid_days: Ints,
+                 long_days: dict[int, list[tuple[int, int]]]) -> Any:
+    """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
+    (row → days and seconds of care over 13 h, art. 96.1) and returns the rows to hand to the scalar route after all (what the
+    columns alone could not settle)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
     local[busy] = np.arange(m)
@@ -486,6 +497,11 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     in_month = np.array([f.in_month for f in facts])[g]
     holiday = np.array([f.holiday for f in facts])[g]
     sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+    first = rows.first[busy]
+    day_index = np.arange(31)
+    # days before the hiring or after the end: units not worked (art. 111, PartialMonth.PRORATA)
+    outside = ((day_index < (rows.start[busy] - first)[:, None])
+               | (day_index > (rows.end[busy] - first)[:, None]))
     bad = np.zeros(m, bool)
 
     non_care = np.zeros((m, 31), bool)
@@ -496,7 +512,7 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         inside = (day >= 0) & (day < 31)
         non_care[c_row[inside], day[inside]] = True
     non_care &= in_month
-    working = (sched > 0) & ~non_care & ~holiday
+    working = (sched > 0) & ~non_care & ~holiday & ~outside
 
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
@@ -508,10 +524,14 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
     bad[a_row[~working[a_row, a_day] | (seconds > day_sched) | partial_unpaid]] = True
     bad[(taken > 1).any(axis=1)] = True
+    # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
+    holiday_rows = (holiday & (sched > 0)).any(axis=1)
+    bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
     missing = np.zeros((m, 31), np.int64)
     missing[a_row, a_day] = seconds
     unpaid = np.zeros((m, 31), np.int64)
     unpaid[a_row, a_day] = seconds * deducted
+    unpaid = np.where(outside, sched, unpaid)
     planned = working * (sched - missing)
     actual = planned.copy()
 
@@ -524,12 +544,15 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         days = w_start[:, None] + np.arange(7)
         weights = planned[w_row[:, None], days]
         threshold = weights.sum(axis=1)
-        weights = np.where((threshold == 0)[:, None], sched[w_row[:, None], days], weights)
+        usual = (sched * ~outside)[w_row[:, None], days]
+        weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = weights.sum(axis=1) == 0
         bad[w_row[empty & (worked > 0)]] = True
         weights[empty, 0] = 1
         parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
-        bad[w_row[(parts > MAX_DAY_SECONDS).any(axis=1)]] = True
+        for k, col in zip(*np.nonzero(parts > MAX_DAY_SECONDS), strict=True):  # art. 96.1 warnings
+            long_days.setdefault(int(busy[w_row[k]]), []).append(
+                (int(first[w_row[k]] + days[k, col]), int(parts[k, col])))
         actual[w_row[:, None], days] = parts
         comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
@@ -652,9 +675,10 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     rows = _Rows(batch)
     if rows.fast.any():
         events = _Events(batch, rows)
-        vector, out = _vector(rows, events)
+        vector, out, vector_warnings = _vector(rows, events)
     else:
         vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+        vector_warnings = {}
     scalar = np.ones(n, bool)
     scalar[vector] = False
     valid = np.ones(n, bool)
@@ -662,7 +686,7 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     month_valid = rows.month_ok.copy()
     errors: dict[int, AmcalcError | Exception] = {}
-    warnings: dict[int, tuple[str, ...]] = {}
+    warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
     resume: dict[int, date] = {}
     indices = np.flatnonzero(scalar)
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
