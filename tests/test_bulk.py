@@ -136,6 +136,23 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
     return row
 
 
+@settings(max_examples=60, deadline=None)
+@given(contract_months())
+def test_traces_on_or_off_give_the_same_amounts(row: dict[str, Any]) -> None:
+    # the scalar route computes without the explanation: month_pay(trace=False)
+    try:
+        traced = month_of_row(row)
+    except AmcalcError as err:
+        with pytest.raises(type(err)) as caught:
+            month_of_row(row, trace=False)
+        assert (caught.value.code, caught.value.field, caught.value.message) == (err.code, err.field, err.message)
+        return
+    figures_only = month_of_row(row, trace=False)
+    assert figures_only == traced  # every field but the explanation, net_detail included
+    assert figures(figures_only) == figures(traced)
+    assert traced.explanation.steps and not figures_only.explanation.steps
+
+
 def table_of(rows: list[dict[str, Any]]) -> Any:
     schema = pa.schema([
         ("id", pa.int64()), ("hourly_rate", pa.string()), ("weeks", pa.int64()), ("start", pa.date32()),

@@ -570,9 +570,10 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
 # --- the scalar route ----------------------------------------------------------------------------
 
 
-def month_of_row(row: Mapping[str, Any]) -> MonthPay:
+def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
-    through the single-contract API: :func:`amcalc.month.month_pay`."""
+    through the single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
+    the figures only, as the scalar route of the engine computes them)."""
     data = {k: row[k] for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
     data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
@@ -598,7 +599,7 @@ def month_of_row(row: Mapping[str, Any]) -> MonthPay:
         weeks[w["week"]] = w["hours"]
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
                      non_care_weeks=row.get("non_care_weeks") or (),
-                     worked_holidays=row.get("worked_holidays") or ())
+                     worked_holidays=row.get("worked_holidays") or (), trace=trace)
 
 
 def _cents(amount: Decimal) -> int:
@@ -692,7 +693,7 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
     for i, record in zip(indices.tolist(), records, strict=True):
         try:
-            m = month_of_row(record)
+            m = month_of_row(record, trace=False)
         except AmcalcError as err:
             errors[i] = err
             continue
