@@ -228,6 +228,17 @@ def test_results_do_not_depend_on_batching(seed: int, chunk: int, threads: int) 
     assert split.equals(whole)
 
 
+def test_worker_processes_give_the_same_results() -> None:
+    # the scalar route's rows computed by two worker processes, or here
+    from amcalc.bulk.engine import ScalarPool, compute
+
+    batch = random_rows(300, seed=4, rare=5.0).combine_chunks().to_batches()[0]
+    here, scalar_here = compute(batch)
+    there, scalar_there = compute(batch, ScalarPool(2, min_rows=1))
+    assert scalar_here == scalar_there > 10
+    assert there.equals(here)
+
+
 def test_an_empty_input_gives_an_empty_result_with_the_schema() -> None:
     table = pa.table({"id": pa.array([], pa.string()), "hourly_rate": pa.array([], pa.string())})
     result = payroll(table)

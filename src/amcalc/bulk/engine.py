@@ -24,7 +24,11 @@ bad row its error code and message. Both routes give the same cents.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import multiprocessing
+import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -69,7 +73,7 @@ from amcalc.month import (
 )
 from amcalc.net_salary import ContributionKernel, contribution_kernel
 
-__all__ = ["compute", "figures", "month_of_row"]
+__all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
 
 kernel: Any = SimpleNamespace(
     ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
@@ -438,7 +442,7 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
 
     # rows with events: the month's days, one column each
     busy = np.flatnonzero(fast & (events.has | rows.partial))
-    long_days: dict[int, list[tuple[int, int]]] = {}
+    long_days: list[Ints] = []
     if len(busy):
         bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days, long_days)
         fast[busy[bad]] = False
@@ -478,16 +482,30 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    warnings = {i: [day_rest_warning(_EPOCH + timedelta(days=d), s) for d, s in sorted(days)]
-                for i, days in long_days.items() if fast[i]}
-    return np.flatnonzero(fast), out, warnings
+    return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast)
+
+
+def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
+    """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples; each
+    distinct (day, seconds) is worded once, by :func:`amcalc.month.day_rest_warning`."""
+    if not long_days:
+        return {}
+    triples = np.concatenate(long_days)
+    triples = triples[fast[triples[:, 0]]]
+    triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
+    pairs, which = np.unique(triples[:, 1:], axis=0, return_inverse=True)
+    texts = [day_rest_warning(_EPOCH + timedelta(days=int(d)), int(s)) for d, s in pairs]
+    warnings: dict[int, list[str]] = {}
+    for row, k in zip(triples[:, 0].tolist(), which.ravel().tolist(), strict=True):
+        warnings.setdefault(row, []).append(texts[k])
+    return warnings
 
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
                  maj_s: Ints, absent: Ints, unpaid_days: Ints,
-                 long_days: dict[int, list[tuple[int, int]]]) -> Any:
+                 long_days: list[Ints]) -> Any:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
-    (row → days and seconds of care over 13 h, art. 96.1) and returns the rows to hand to the scalar route after all (what the
+    ((row, day, seconds) of care over 13 h, art. 96.1) and returns the rows to hand to the scalar route after all (what the
     columns alone could not settle)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
@@ -550,9 +568,9 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         bad[w_row[empty & (worked > 0)]] = True
         weights[empty, 0] = 1
         parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
-        for k, col in zip(*np.nonzero(parts > MAX_DAY_SECONDS), strict=True):  # art. 96.1 warnings
-            long_days.setdefault(int(busy[w_row[k]]), []).append(
-                (int(first[w_row[k]] + days[k, col]), int(parts[k, col])))
+        week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
+        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
+                                   parts[week, col]], axis=1))
         actual[w_row[:, None], days] = parts
         comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
@@ -669,8 +687,83 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
                                       names=batch.schema.names)
 
 
-def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
-    """The results of ``batch`` (same rows, same order) and how many took the scalar route."""
+@attrs.frozen
+class ScalarResult:
+    """What the scalar route gives for a row: its figures (ints), first day, warnings and
+    art. 105 date, or its error (code, field, French message)."""
+
+    figures: dict[str, int] = attrs.field(factory=dict)
+    month_day: int = 0
+    warnings: tuple[str, ...] = ()
+    resume: date | None = None
+    error: tuple[str, str | None, str] | None = None
+
+
+def scalar_rows(records: Sequence[Mapping[str, Any]]) -> list[ScalarResult]:
+    """Rows through :func:`amcalc.month.month_pay` (``trace=False``): the scalar route,
+    in this process or in a worker process (:class:`ScalarPool`)."""
+    results = []
+    for record in records:
+        try:
+            m = month_of_row(record, trace=False)
+        except AmcalcError as err:
+            results.append(ScalarResult(error=(err.code, err.field, err.message)))
+            continue
+        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
+            results.append(ScalarResult(error=("internal_error", None, f"{type(err).__name__}: {err}")))
+            continue
+        results.append(ScalarResult(_figures(m), _days(date(m.year, m.month, 1)), m.warnings,
+                                    m.resume_or_end_on))
+    return results
+
+
+class ScalarPool:
+    """The scalar route's rows of a chunk, spread over ``processes`` worker processes
+    when there are at least ``min_rows`` of them, in this process otherwise (or when
+    ``processes`` is 0). The workers are started at the first need and kept for the
+    life of the process (one pool per number of processes). The rows are computed by
+    the same :func:`scalar_rows` either way: results do not depend on it."""
+
+    def __init__(self, processes: int = 0, min_rows: int = 256) -> None:
+        self.processes, self.min_rows = processes, min_rows
+
+    def run(self, records: list[dict[str, Any]]) -> list[ScalarResult]:
+        if self.processes < 1 or len(records) < self.min_rows:
+            return scalar_rows(records)
+        size = max(32, ceil(len(records) / (4 * self.processes)))
+        try:
+            parts = _workers(self.processes).map(
+                scalar_rows, [records[k:k + size] for k in range(0, len(records), size)])
+            return [result for part in parts for result in part]
+        except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
+            _WORKERS.pop(self.processes, None)
+            return scalar_rows(records)
+
+
+_WORKERS: dict[int, ProcessPoolExecutor] = {}
+_WORKERS_LOCK = threading.Lock()
+
+
+def _workers(processes: int) -> ProcessPoolExecutor:
+    """The shared pool of ``processes`` workers, forked from a server that has imported
+    the engine once (spawned where there is no fork server): never a fork of this
+    multi-threaded process."""
+    with _WORKERS_LOCK:
+        if processes not in _WORKERS:
+            context: Any = multiprocessing.get_context("spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["amcalc.bulk.engine"])
+            _WORKERS[processes] = ProcessPoolExecutor(processes, mp_context=context)
+        return _WORKERS[processes]
+
+
+_IN_PROCESS = ScalarPool()
+
+
+def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.RecordBatch, int]:
+    """The results of ``batch`` (same rows, same order) and how many took the scalar route
+    (computed by ``pool``: in this process by default)."""
     batch = _plain(batch)
     n = batch.num_rows
     rows = _Rows(batch)
@@ -686,27 +779,22 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     month = np.where(rows.month_ok, rows.month_key, 0)
     month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     month_valid = rows.month_ok.copy()
-    errors: dict[int, AmcalcError | Exception] = {}
+    errors: dict[int, tuple[str, str | None, str]] = {}
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
     resume: dict[int, date] = {}
     indices = np.flatnonzero(scalar)
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
-    for i, record in zip(indices.tolist(), records, strict=True):
-        try:
-            m = month_of_row(record, trace=False)
-        except AmcalcError as err:
-            errors[i] = err
+    for i, result in zip(indices.tolist(), pool.run(records), strict=True):
+        if result.error is not None:
+            errors[i] = result.error
             continue
-        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
-            errors[i] = err
-            continue
-        for name, value in _figures(m).items():
+        for name, value in result.figures.items():
             out[name][i] = value
-        month_days[i], month_valid[i] = _days(date(m.year, m.month, 1)), True
-        if m.warnings:
-            warnings[i] = m.warnings
-        if m.resume_or_end_on is not None:
-            resume[i] = m.resume_or_end_on
+        month_days[i], month_valid[i] = result.month_day, True
+        if result.warnings:
+            warnings[i] = result.warnings
+        if result.resume is not None:
+            resume[i] = result.resume
     for i in errors:
         valid[i] = False
     columns: dict[str, pa.Array] = {}
@@ -733,17 +821,14 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
 
 
-def _error_columns(errors: Mapping[int, Exception], n: int) -> dict[str, pa.Array]:
+def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in ("error_code", "error_field", "error_message")}
     codes: list[str | None] = [None] * n
     fields: list[str | None] = [None] * n
     messages: list[str | None] = [None] * n
-    for i, err in errors.items():
-        if isinstance(err, AmcalcError):
-            codes[i], fields[i], messages[i] = err.code, err.field, err.message
-        else:
-            codes[i], messages[i] = "internal_error", f"{type(err).__name__}: {err}"
+    for i, (code, field, message) in errors.items():
+        codes[i], fields[i], messages[i] = code, field, message
     return {"error_code": pa.array(codes, pa.string()), "error_field": pa.array(fields, pa.string()),
             "error_message": pa.array(messages, pa.string())}
 

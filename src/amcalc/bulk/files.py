@@ -89,10 +89,12 @@ def _rows_in(path: Path) -> int | None:
     return pq.ParquetFile(path).metadata.num_rows if _format(path) == "parquet" else None
 
 
-def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, chunk_rows: int = 65_536,
-                 progress: bool = False, stream: TextIO | None = None) -> PayrollStats:
+def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
+                 chunk_rows: int = 65_536, progress: bool = False,
+                 stream: TextIO | None = None) -> PayrollStats:
     """Compute every row of ``source`` (``.csv`` or ``.parquet``) into ``target``
-    (``.csv`` or ``.parquet``), batch by batch; returns the run's :class:`PayrollStats`.
+    (``.csv`` or ``.parquet``), batch by batch (``threads`` and ``processes`` as in
+    :func:`~amcalc.bulk.payroll_batches`); returns the run's :class:`PayrollStats`.
     ``progress`` draws a bar on ``stream`` (stderr by default)."""
     source, target = Path(source), Path(target)
     target_format = _format(target)
@@ -101,7 +103,7 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, ch
     writer: Any = None
     try:
         for batch in payroll_batches(_read(source, chunk_rows), chunk_rows=chunk_rows, threads=threads,
-                                     stats=stats):
+                                     processes=processes, stats=stats):
             if target_format == "csv":
                 batch = _csv_ready(batch)
                 if writer is None:
