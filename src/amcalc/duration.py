@@ -61,9 +61,9 @@ def hours(seconds: int | Fraction) -> Fraction:
 
 def format_hours(seconds: int | Fraction, places: int = 2) -> str:
     """French rendering, rounded half-up for display only: ``173,33 h``."""
-    value = hours(seconds)
+    value = hours(seconds)  # n / d: half-up is ⌊(2 |n| × scale + d) / 2d⌋, in integers
     scale = 10**places
-    rounded = (abs(value) * scale * 2 + 1) // 2
+    rounded = (abs(value.numerator) * scale * 2 + value.denominator) // (2 * value.denominator)
     sign = "-" if value < 0 else ""
-    whole, part = divmod(int(rounded), scale)
+    whole, part = divmod(rounded, scale)
     return f"{sign}{whole},{part:0{places}d} h" if places else f"{sign}{whole} h"

@@ -298,6 +298,7 @@ class _Calendar:
         self.contract, self.weekday_seconds = contract, weekday_seconds
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int], dict[date, PlannedDay]] = {}
+        self._days: dict[date, _Day] = {}
 
     def planned_day(self, day: date) -> PlannedDay | None:
         key = (day.year, day.month)
@@ -307,6 +308,12 @@ class _Calendar:
         return self._plans[key].get(day)
 
     def day(self, day: date) -> _Day:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._status(day)
+        return known
+
+    def _status(self, day: date) -> _Day:
         planned = self.planned_day(day)
         c = self.contract
         if planned is None:

@@ -485,6 +485,11 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast)
 
 
+@lru_cache(maxsize=1 << 16)
+def _day_rest_warning(day: int, seconds: int) -> str:
+    return day_rest_warning(_EPOCH + timedelta(days=day), seconds)
+
+
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
     """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples; each
     distinct (day, seconds) is worded once, by :func:`amcalc.month.day_rest_warning`."""
@@ -494,7 +499,7 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
     triples = triples[fast[triples[:, 0]]]
     triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
     pairs, which = np.unique(triples[:, 1:], axis=0, return_inverse=True)
-    texts = [day_rest_warning(_EPOCH + timedelta(days=int(d)), int(s)) for d, s in pairs]
+    texts = [_day_rest_warning(int(d), int(s)) for d, s in pairs]
     warnings: dict[int, list[str]] = {}
     for row, k in zip(triples[:, 0].tolist(), which.ravel().tolist(), strict=True):
         warnings.setdefault(row, []).append(texts[k])
