@@ -498,8 +498,8 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
     triples = np.concatenate(long_days)
     triples = triples[fast[triples[:, 0]]]
     triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
-    pairs, which = np.unique(triples[:, 1:], axis=0, return_inverse=True)
-    texts = [_day_rest_warning(int(d), int(s)) for d, s in pairs]
+    pairs, which = np.unique(triples[:, 1] * (1 << 20) + triples[:, 2], return_inverse=True)
+    texts = [_day_rest_warning(p >> 20, p & ((1 << 20) - 1)) for p in pairs.tolist()]
     warnings: dict[int, list[str]] = {}
     for row, k in zip(triples[:, 0].tolist(), which.ravel().tolist(), strict=True):
         warnings.setdefault(row, []).append(texts[k])
