@@ -542,11 +542,9 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     day_sched = sched[a_row, a_day]
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
-    taken = np.zeros((m, 31), np.int64)
-    np.add.at(taken, (a_row, a_day), 1)
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
     bad[a_row[~working[a_row, a_day] | (seconds > day_sched) | partial_unpaid]] = True
-    bad[(taken > 1).any(axis=1)] = True
+    bad[_repeated(a_row, a_day)] = True
     # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
     holiday_rows = (holiday & (sched > 0)).any(axis=1)
     bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
@@ -554,16 +552,15 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     missing[a_row, a_day] = seconds
     unpaid = np.zeros((m, 31), np.int64)
     unpaid[a_row, a_day] = seconds * deducted
-    unpaid = np.where(outside, sched, unpaid)
+    if outside.any():
+        unpaid = np.where(outside, sched, unpaid)
     planned = working * (sched - missing)
     actual = planned.copy()
 
     keep = local[events.w_row] >= 0
     w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
     if len(w_row):
-        weeks = np.zeros((m, 31), np.int64)
-        np.add.at(weeks, (w_row, w_start), 1)
-        bad[(weeks > 1).any(axis=1)] = True
+        bad[_repeated(w_row, w_start)] = True
         days = w_start[:, None] + np.arange(7)
         weights = planned[w_row[:, None], days]
         threshold = weights.sum(axis=1)
@@ -588,6 +585,12 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     absent[busy] = unpaid.sum(axis=1)
     unpaid_days[busy] = ((unpaid == sched) & (unpaid > 0)).sum(axis=1)
     return bad
+
+
+def _repeated(row: Ints, day: Ints) -> Ints:
+    """The rows given the same day (of the month, 0 to 30) twice."""
+    keys = np.sort(row * 31 + day)
+    return keys[1:][keys[1:] == keys[:-1]] // 31
 
 
 # --- the scalar route ----------------------------------------------------------------------------
