@@ -461,12 +461,14 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     comp_pay = kernel.hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
     maj_pay = kernel.hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay
-    lines = np.array([f.lines for f in facts], np.int64)[g]
-    legal = np.array([f.legal for f in facts], np.int64)[g]
+    lines = np.array([f.lines for f in facts], np.int64)
+    used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
+    lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
+    legal = np.array([f.legal for f in facts], np.int64)
     contributions = kernel.ContributionKernel(
-        tuple((lines[:, k, 0], lines[:, k, 1]) for k in range(lines.shape[1])),
+        tuple((lines[:, k, 0][g], lines[:, k, 1][g]) for k in range(lines.shape[1])),
         _gather(facts, "reduction", g),
-        tuple((legal[:, k, 0], legal[:, k, 1]) for k in range(legal.shape[1])),
+        tuple((legal[:, k, 0][g], legal[:, k, 1][g]) for k in range(legal.shape[1])),
         _gather(facts, "ceiling", g),
     )
     fast &= gross <= contributions.ceiling_cents
