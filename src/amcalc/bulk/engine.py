@@ -10,15 +10,20 @@ called here on numpy arrays: :func:`~amcalc.mensualisation.monthly_salary_cents`
 kernels of :mod:`amcalc.month`. Calendar facts come once per (month,
 territory): weekday counts, the weekday of each day, public holidays.
 
-Rows take the **vector** route when they are common and simple: a whole month
-inside the contract, regular care (CDI or CDD) on one weekday schedule of at
-most 13 h a day, absences inside the month whose causes are decided without
-art. 47 or art. 105 (not ``am_unjustified`` nor ``child_illness_certified``),
-whole days for 46 weeks or less, worked hours of civil weeks inside the month
-up to 48 h, weeks without care, and a gross under the social security
-ceiling. Every other row — and any row that does not parse — takes the
-**scalar** route, :func:`amcalc.month.month_pay` itself, which also gives a
-bad row its error code and message. Both routes give the same cents.
+Rows take the **vector** route when they are common and simple: regular care
+(CDI or CDD) on one weekday schedule of at most 13 h a day, in a whole month
+or one where the contract starts or ends (art. 111 proration,
+:attr:`~amcalc.month.PartialMonth.PRORATA`), absences inside the month whose
+causes are decided without the art. 105 counters (not
+``child_illness_certified``; ``am_unjustified`` only when no public holiday
+falls on a working day of the month, so that art. 47 cannot apply), whole days
+for 46 weeks or less, worked hours of civil weeks inside the month up to 48 h
+(days over 13 h get the warning of :func:`amcalc.month.day_rest_warning`),
+weeks without care, and a gross under the social security ceiling. Every
+other row — and any row that does not parse — takes the **scalar** route,
+:func:`amcalc.month.month_pay` itself (figures only, ``trace=False``; in worker
+processes with :class:`ScalarPool`), which also gives a bad row its error code
+and message. Both routes give the same cents.
 """
 
 from __future__ import annotations
