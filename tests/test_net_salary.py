@@ -232,6 +232,16 @@ def test_total_rounding_net_is_monotone_cent_by_cent(cents: int, on: date, terri
         assert low.net < low.gross
 
 
+@given(CENTS, st.integers(0, 10_000), DAYS, TERRITORIES)
+def test_traces_on_or_off_give_the_same_amounts(cents: int, extra: int, on: date, territory: Territory) -> None:
+    extra = min(extra, cents)
+    traced = net_salary(_euros(cents), on, territory, extra_hours_pay=_euros(extra))
+    figures_only = net_salary(_euros(cents), on, territory, extra_hours_pay=_euros(extra), trace=False)
+    assert figures_only == traced  # every field but the explanation
+    assert figures_only.contributions == traced.contributions and figures_only.net == traced.net
+    assert traced.explanation.steps and not figures_only.explanation.steps
+
+
 @given(CENTS, DAYS, TERRITORIES)
 def test_local_regime_never_pays_more(cents: int, on: date, territory: Territory) -> None:
     metro = net_salary(_euros(cents), on).net

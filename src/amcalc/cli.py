@@ -75,7 +75,7 @@ def _payroll(args: argparse.Namespace) -> int:
         return 2
     began = time.perf_counter()
     try:
-        stats = payroll_file(args.input, args.output, threads=args.threads,
+        stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
                              progress=sys.stderr.isatty() and not args.quiet)
     except AmcalcError as err:
         print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     payroll.add_argument("input", help="contract-months (.csv or .parquet)")
     payroll.add_argument("-o", "--output", required=True, help="results (.csv or .parquet)")
     payroll.add_argument("--threads", type=int, default=2, help="threads (default 2)")
+    payroll.add_argument("--processes", type=int, default=2,
+                         help="worker processes for the rows of the scalar route (default 2, 0: none)")
     payroll.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     payroll.set_defaults(handler=_payroll)
     bench = commands.add_parser("bench", help="measure the bulk engine (see benchmarks/README.md)")

@@ -61,9 +61,11 @@ def hours(seconds: int | Fraction) -> Fraction:
 
 def format_hours(seconds: int | Fraction, places: int = 2) -> str:
     """French rendering, rounded half-up for display only: ``173,33 h``."""
-    value = hours(seconds)
+    # hours = n / d: half-up is ⌊(2 |n| × scale + d) / 2d⌋, in integers
+    n, d = (seconds, SECONDS_PER_HOUR) if isinstance(seconds, int) else (
+        seconds.numerator, seconds.denominator * SECONDS_PER_HOUR)
     scale = 10**places
-    rounded = (abs(value) * scale * 2 + 1) // 2
-    sign = "-" if value < 0 else ""
-    whole, part = divmod(int(rounded), scale)
+    rounded = (abs(n) * scale * 2 + d) // (2 * d)
+    sign = "-" if n < 0 else ""
+    whole, part = divmod(rounded, scale)
     return f"{sign}{whole},{part:0{places}d} h" if places else f"{sign}{whole} h"

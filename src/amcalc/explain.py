@@ -23,7 +23,7 @@ import attrs
 
 from amcalc.parameters import EVIDENCE, DatedValue, Parameter
 
-__all__ = ["Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "rate"]
+__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "rate"]
 
 
 def number(value: Fraction | Decimal | int, places: int = 2) -> str:
@@ -129,6 +129,10 @@ class Explanation:
         parts += [f"<p><i>Note : {e(n)}</i></p>" for n in self.notes]
         parts.append("</div>")
         return "".join(parts)
+
+
+UNTRACED = Explanation("Explication non construite (calcul avec trace=False)", "")
+"""The explanation of a result computed with ``trace=False``: the figures only."""
 
 
 class Explained:

@@ -61,6 +61,7 @@ class MaintenanceRates:
         return cls(scale, int(agreed * scale), int(per_second * scale), int(daily * scale))
 
     @classmethod
+    @cache
     def at(cls, day: date) -> MaintenanceRates:
         """The terms in force on ``day`` (minimum garanti, share, daily floor)."""
         return cls.of(*(parameters.get(name).at(day).value for name in _PARAMETERS))

@@ -55,7 +55,17 @@ from amcalc.child_illness import (
 from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput, UnsupportedCase
-from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
+from amcalc.explain import (
+    UNTRACED,
+    Explained,
+    Explanation,
+    ParameterUse,
+    Step,
+    euros,
+    french_date,
+    number,
+    rate,
+)
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 from amcalc.maintenance import MaintenanceRates, day_allowance
@@ -82,6 +92,7 @@ __all__ = [
     "PartialMonth",
     "activity_days_declared",
     "band_seconds",
+    "day_rest_warning",
     "month_pay",
     "normal_hours_declared",
     "parse_month",
@@ -231,6 +242,12 @@ def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -
     return maximum(-((unpaid * 12 - annual_days) // 12), 0)
 
 
+def day_rest_warning(day: date, seconds: int) -> str:
+    """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21)."""
+    return (f"Le {french_date(day)} : {format_hours(seconds)} d'accueil ne laissent pas 11 heures "
+            "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+
+
 # --- the month ---------------------------------------------------------------------------------
 
 
@@ -281,6 +298,7 @@ class _Calendar:
         self.contract, self.weekday_seconds = contract, weekday_seconds
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int], dict[date, PlannedDay]] = {}
+        self._days: dict[date, _Day] = {}
 
     def planned_day(self, day: date) -> PlannedDay | None:
         key = (day.year, day.month)
@@ -290,6 +308,12 @@ class _Calendar:
         return self._plans[key].get(day)
 
     def day(self, day: date) -> _Day:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._status(day)
+        return known
+
+    def _status(self, day: date) -> _Day:
         planned = self.planned_day(day)
         c = self.contract
         if planned is None:
@@ -335,6 +359,7 @@ def month_pay(
     partial_month: PartialMonth = PartialMonth.PRORATA,
     illness_rule: LongAbsenceRule = LongAbsenceRule.FOURTEEN_DAYS,
     one_long_absence_per_year: bool = True,
+    trace: bool = True,
 ) -> MonthPay:
     """Le mois d'un contrat : salaire, absences, heures en plus, fériés, entretien
     (CCN 3239 art. 47, 96, 101, 105, 109–111, 114).
@@ -350,7 +375,9 @@ def month_pay(
     - ``worked_holidays``: public holidays worked by agreement (art. 47, 101);
     - ``meals`` × ``meal_price`` and ``kilometres`` × ``mileage_rate`` as agreed
       (art. 114.2, 57, 113);
-    - ``ledger``: the previous month's :attr:`MonthPay.ledger`.
+    - ``ledger``: the previous month's :attr:`MonthPay.ledger`;
+    - ``trace=False``: the figures only, the same amounts, without building the French
+      explanation (``explanation`` is :data:`amcalc.explain.UNTRACED`) — for bulk runs.
 
     >>> from datetime import date
     >>> c = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2024, 1, 8),
@@ -458,7 +485,7 @@ def month_pay(
                 actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
         if monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given):
             week_totals.append((monday, worked))
-        if comp or maj:
+        if trace and (comp or maj):
             straddles = any(s and not first <= d.day <= last for d, s in zip(days, per_day, strict=True))
             week_steps.append(Step(
                 f"Semaine du {french_date(monday)}",
@@ -472,11 +499,8 @@ def month_pay(
                 f"Semaine du {french_date(monday)} : {format_hours(worked)} de travail. Au-delà de "
                 "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
                 "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
-    for day in sorted(actual):
-        if actual[day] > MAX_DAY_SECONDS:
-            warnings.append(
-                f"Le {french_date(day)} : {format_hours(actual[day])} d'accueil ne laissent pas 11 heures "
-                "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+    warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
+                 if actual[day] > MAX_DAY_SECONDS]
     for weekday, seconds in enumerate(schedule.seconds_by_weekday):
         if seconds > MAX_DAY_SECONDS:
             warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
@@ -526,9 +550,10 @@ def month_pay(
                               f"{rate(contract.hourly_rate)}", euros(to_euros(base_cents)),
                               "option « heures réelles » (rules.md §4.2)"))
         else:
-            steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
-                              f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
-                              mensualised.explanation.reference))
+            if trace:
+                steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
+                                  f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
+                                  mensualised.explanation.reference))
             if full_year:
                 absent_units = Fraction(sum(unpaid_seconds(d) for d in month_days), SECONDS_PER_HOUR)
                 scheduled_units = Fraction(plan.seconds, SECONDS_PER_HOUR)
@@ -540,7 +565,7 @@ def month_pay(
                 unit = "j"
             share = absent_units / scheduled_units
             deduction = deduction_cents(base_cents, share.numerator, share.denominator)
-            if absent_units:
+            if trace and absent_units:
                 steps.append(Step(
                     "Déduction (méthode réelle)",
                     f"{euros(to_euros(base_cents))} × {number(absent_units)} {unit} non travaillés / "
@@ -549,11 +574,13 @@ def month_pay(
         base = base_cents
         normal_declared = normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours,
                                                 partial)
-    steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
-    steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : comptée "
-                   "au dénominateur de l'art. 111, sans entretien", "non travaillée", "CCN 3239 art. 111")
-              for monday in sorted(non_care) if first <= monday + timedelta(days=6) and monday <= last]
-    steps += week_steps
+    if trace:
+        steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
+        steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : "
+                       "comptée au dénominateur de l'art. 111, sans entretien", "non travaillée",
+                       "CCN 3239 art. 111")
+                  for monday in sorted(non_care) if first <= monday + timedelta(days=6) and monday <= last]
+        steps += week_steps
 
     # -- extra hours and worked holidays --
     comp_s, maj_s = sum(comp_by_day.values()), sum(maj_by_day.values())
@@ -561,11 +588,11 @@ def month_pay(
     maj_rate = scaled(contract.majorated_rate, 4, "majorated_rate")
     comp_pay = 0 if occasional else hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
     maj_pay = hours_pay_cents(maj_s, rate_e4, RATE_SCALE + maj_rate)
-    if comp_s and not occasional:
+    if trace and comp_s and not occasional:
         steps.append(Step("Heures complémentaires", f"{format_hours(comp_s)} × {rate(contract.hourly_rate)}"
                           f" × (1 + {number(contract.complementary_rate * 100, 0)} %)",
                           euros(to_euros(comp_pay)), "CCN 3239 art. 96.4, 110.2"))
-    if maj_s:
+    if trace and maj_s:
         steps.append(Step("Heures majorées", f"{format_hours(maj_s)} × {rate(contract.hourly_rate)}"
                           f" × (1 + {number(contract.majorated_rate * 100, 0)} %)",
                           euros(to_euros(maj_pay)), "CCN 3239 art. 96.4, 110.1"))
@@ -584,32 +611,14 @@ def month_pay(
                           f"{number(uplift.value * 100, 0)} %", euros(to_euros(line)),
                           "CCN 3239 art. 47, 101" + (" ; Code du travail L3133-6" if group else "")))
     gross = base - deduction + comp_pay + maj_pay + holiday_cents
-    steps.append(Step("Salaire brut du mois", "base − déduction + heures en plus + majorations",
-                      euros(to_euros(gross))))
     net = net_salary(to_euros(gross), first, contract.territory,
-                     extra_hours_pay=to_euros(comp_pay + maj_pay))
-    steps.append(Step("Salaire net du mois", f"{euros(to_euros(gross))} − {euros(net.total_contributions)} "
-                      "de cotisations salariales (détail : net_detail.explain())", euros(net.net),
-                      "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
+                     extra_hours_pay=to_euros(comp_pay + maj_pay), trace=trace)
 
     # -- indemnities: entretien, meals, mileage (not salary) --
-    maintenance, maintenance_uses = _maintenance(contract, actual)
-    uses += maintenance_uses
+    maintenance, maintenance_uses = _maintenance(contract, actual, trace)
     worked_total = sum(actual.values())
-    if worked_total:
-        per_hour = ("au minimum conventionnel" if contract.maintenance_per_hour is None
-                    else f"{euros(contract.maintenance_per_hour)} par heure")
-        steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
-                          f"travaillées, {per_hour}, au moins le minimum journalier",
-                          euros(maintenance), "CCN 3239 art. 114.1"))
     meal_total = _line(meals, meal_price, "meals", "meal_price")
     mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
-    if meal_total:
-        steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
-                          euros(meal_total), "CCN 3239 art. 114.2"))
-    if mileage_total:
-        steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
-                          euros(mileage_total), "CCN 3239 art. 57, 113"))
 
     # -- Pajemploi --
     fully_unpaid = sum(1 for d in month_days if unpaid_seconds(d) and unpaid_seconds(d) == d.scheduled)
@@ -624,22 +633,43 @@ def month_pay(
         other_indemnities=meal_total + mileage_total,
         net_salary=net.net,
     )
-    steps.append(Step("Pajemploi : heures normales déclarées",
-                      "heures mensualisées, ou salaire après déduction ÷ taux horaire, arrondi à l'heure",
-                      str(normal_declared), "usage Pajemploi (rules.md §12.2)"))
-    steps.append(Step("Pajemploi : jours d'activité déclarés", "jours mensualisés (moins les jours "
-                      "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
-                      "usage Pajemploi (rules.md §12.2)"))
-    notes += _notes(contract, full_year, occasional, partial, partial_month)
     new_ledger = MonthLedger(illness_ledger, history)
-    explanation = Explanation(
-        title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
-              + (" (occasionnel)" if occasional else ""),
-        reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
-        steps=tuple(steps),
-        parameters=tuple(uses),
-        notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
-    )
+    explanation = UNTRACED
+    if trace:
+        steps.append(Step("Salaire brut du mois", "base − déduction + heures en plus + majorations",
+                          euros(to_euros(gross))))
+        steps.append(Step("Salaire net du mois", f"{euros(to_euros(gross))} − "
+                          f"{euros(net.total_contributions)} de cotisations salariales (détail : "
+                          "net_detail.explain())", euros(net.net),
+                          "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
+        uses += maintenance_uses
+        if worked_total:
+            per_hour = ("au minimum conventionnel" if contract.maintenance_per_hour is None
+                        else f"{euros(contract.maintenance_per_hour)} par heure")
+            steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
+                              f"travaillées, {per_hour}, au moins le minimum journalier",
+                              euros(maintenance), "CCN 3239 art. 114.1"))
+        if meal_total:
+            steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
+                              euros(meal_total), "CCN 3239 art. 114.2"))
+        if mileage_total:
+            steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
+                              euros(mileage_total), "CCN 3239 art. 57, 113"))
+        steps.append(Step("Pajemploi : heures normales déclarées",
+                          "heures mensualisées, ou salaire après déduction ÷ taux horaire, arrondi à "
+                          "l'heure", str(normal_declared), "usage Pajemploi (rules.md §12.2)"))
+        steps.append(Step("Pajemploi : jours d'activité déclarés", "jours mensualisés (moins les jours "
+                          "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
+                          "usage Pajemploi (rules.md §12.2)"))
+        notes += _notes(contract, full_year, occasional, partial, partial_month)
+        explanation = Explanation(
+            title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
+                  + (" (occasionnel)" if occasional else ""),
+            reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
+            steps=tuple(steps),
+            parameters=tuple(uses),
+            notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
+        )
     return MonthPay(
         year=year, month=number_, base_salary=to_euros(base),
         scheduled_hours=Fraction(plan.seconds, SECONDS_PER_HOUR), scheduled_days=len(plan.days),
@@ -821,7 +851,8 @@ def _absence_steps(month_days: Sequence[_Day], unpaid_holidays: set[date],
     return lines
 
 
-def _maintenance(contract: Contract, actual: Mapping[date, int]) -> tuple[Decimal, list[ParameterUse]]:
+def _maintenance(contract: Contract, actual: Mapping[date, int],
+                 trace: bool = True) -> tuple[Decimal, list[ParameterUse]]:
     """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
     floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
     per_hour = (0 if contract.maintenance_per_hour is None
@@ -835,7 +866,7 @@ def _maintenance(contract: Contract, actual: Mapping[date, int]) -> tuple[Decima
         rates = MaintenanceRates.at(day)
         total += Fraction(day_allowance(seconds, per_hour, rates), rates.scale)
         last_day = day
-    if total:  # the values in force on the last day of care (art. 114.1)
+    if trace and total:  # the values in force on the last day of care (art. 114.1)
         uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
     return round_to_cents(total), list(uses.values())
 

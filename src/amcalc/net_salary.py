@@ -47,7 +47,16 @@ import attrs
 from amcalc import parameters
 from amcalc.calendar import Territory
 from amcalc.errors import InvalidInput, UnsupportedCase
-from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number
+from amcalc.explain import (
+    UNTRACED,
+    Explained,
+    Explanation,
+    ParameterUse,
+    Step,
+    euros,
+    french_date,
+    number,
+)
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = [
@@ -256,6 +265,7 @@ def net_salary(
     *,
     extra_hours_pay: Decimal | str = Decimal("0"),
     rounding: ContributionRounding = ContributionRounding.PER_LINE,
+    trace: bool = True,
 ) -> NetSalary:
     """Salaire net — net pay for ``gross`` on the rates in force on ``on``
     (CSS L136-8, D242-4, L242-13, L241-17; CCN 3239 annexe 3).
@@ -263,7 +273,8 @@ def net_salary(
     ``on`` is any day of the period worked; ``territory`` adds the régime
     local's contribution in Alsace and Moselle; ``extra_hours_pay`` is the part
     of ``gross`` paid for heures complémentaires and heures majorées, which
-    earns the reduction of CSS L241-17 I 7°.
+    earns the reduction of CSS L241-17 I 7°. ``trace=False`` gives the same amounts
+    without building the French explanation (:data:`amcalc.explain.UNTRACED`).
 
     >>> from datetime import date
     >>> n = net_salary("533.87", date(2025, 9, 1))
@@ -284,7 +295,7 @@ def net_salary(
     table.check_ceiling(gross_value, "gross")
     return _result(
         scaled(gross_value, 2, "gross"), scaled(extra, 2, "extra_hours_pay"),
-        territory, rounding, table, wanted_net=None,
+        territory, rounding, table, wanted_net=None, trace=trace,
     )
 
 
@@ -338,6 +349,7 @@ def _result(
     rounding: ContributionRounding,
     table: _Table,
     wanted_net: Decimal | None,
+    trace: bool = True,
 ) -> NetSalary:
     total = rounding is ContributionRounding.TOTAL
     kernel = table.kernel
@@ -366,7 +378,7 @@ def _result(
         gross=gross, on=table.on, territory=territory, rounding=rounding,
         extra_hours_pay=to_euros(extra_cents), contributions=figures.lines,
         total_contributions=figures.withheld, net=figures.net, conversion_rate=conversion,
-        explanation=_explain(table, territory, rounding, figures, wanted_net),
+        explanation=_explain(table, territory, rounding, figures, wanted_net) if trace else UNTRACED,
     )
 
 

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import pyarrow as pa
 
-from amcalc.bulk.engine import compute, month_of_row
+from amcalc.bulk.engine import ScalarPool, compute, month_of_row
 from amcalc.bulk.schema import INPUT_COLUMNS, OUTPUT_SCHEMA, output_schema
 
 __all__ = [
@@ -82,20 +82,26 @@ def _chunks(source: Any, chunk_rows: int) -> Iterator[pa.RecordBatch]:
 
 
 def payroll_batches(
-    source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, stats: PayrollStats | None = None,
+    source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
+    stats: PayrollStats | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Results batch by batch, in the input's order, for a ``pyarrow.Table``, a
     record batch, a ``RecordBatchReader``, any object with ``__arrow_c_stream__``
     (polars, pandas with pyarrow…) or an iterable of record batches.
 
     At most ``2 × threads`` chunks of ``chunk_rows`` rows are in flight: memory
-    does not grow with the input. ``stats`` is updated as batches come out.
+    does not grow with the input. With ``processes`` > 0, the scalar route's rows
+    go to that many worker processes when a chunk has many of them (see
+    :class:`~amcalc.bulk.engine.ScalarPool`; a script doing so needs the usual
+    ``if __name__ == "__main__":`` guard of multiprocessing). ``stats`` is updated
+    as batches come out.
     """
     counts = stats if stats is not None else PayrollStats()
+    scalar = ScalarPool(processes)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         pending: deque[Future[tuple[pa.RecordBatch, int]]] = deque()
         for chunk in _chunks(source, max(1, chunk_rows)):
-            pending.append(pool.submit(compute, chunk))
+            pending.append(pool.submit(compute, chunk, scalar))
             if len(pending) >= 2 * max(1, threads):
                 yield _done(pending.popleft(), counts)
         while pending:
@@ -110,12 +116,13 @@ def _done(future: Future[tuple[pa.RecordBatch, int]], stats: PayrollStats) -> pa
     return batch
 
 
-def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2,
+def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
             stats: PayrollStats | None = None) -> pa.Table:
     """Paie du mois en masse (CCN 3239 art. 47, 96, 101, 105, 109–111, 114): the results
     of every row of ``source`` as a ``pyarrow.Table`` (which polars, pandas and
     duckdb take without copy through ``__arrow_c_stream__``)."""
-    batches = list(payroll_batches(source, chunk_rows=chunk_rows, threads=threads, stats=stats))
+    batches = list(payroll_batches(source, chunk_rows=chunk_rows, threads=threads, processes=processes,
+                                   stats=stats))
     if batches:
         return pa.Table.from_batches(batches)
     schema = _input_schema(source)

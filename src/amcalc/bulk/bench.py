@@ -173,11 +173,12 @@ def _numpy_formula(table: pa.Table) -> Any:
     return base + extra - deduction
 
 
-def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2) -> dict[str, Any]:
+def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2,
+          processes: int = 2) -> dict[str, Any]:
     """The figures of ``amcalc bench --json`` (see benchmarks/README.md)."""
     table = random_rows(rows, seed)
     stats = PayrollStats()
-    bulk_time, result = _timed(lambda: payroll(table, threads=threads, stats=stats), repeat=1)
+    bulk_time, result = _timed(lambda: payroll(table, threads=threads, processes=processes, stats=stats), repeat=1)
     numpy_time, _ = _timed(lambda: _numpy_formula(table))
     checked = min(rows, scalar_rows)
     sample = table.slice(0, checked)
@@ -200,7 +201,8 @@ def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2
         import pyarrow.parquet as pq
 
         pq.write_table(table, source)
-        parquet_time, _ = _timed(lambda: payroll_file(source, target, threads=threads), repeat=1)
+        parquet_time, _ = _timed(lambda: payroll_file(source, target, threads=threads,
+                                                                  processes=processes), repeat=1)
     return {
         "rows": rows,
         "bulk_cm_per_s": round(rows / bulk_time),

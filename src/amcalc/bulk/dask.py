@@ -28,7 +28,7 @@ def meta(id_type: pa.DataType | None = None) -> pd.DataFrame:
 def payroll_partition(part: pd.DataFrame) -> pd.DataFrame:
     """One partition's results (same index, same order)."""
     table = pa.Table.from_pandas(part, preserve_index=False)
-    result = payroll(table, threads=1).to_pandas(types_mapper=pd.ArrowDtype)
+    result = payroll(table, threads=1, processes=0).to_pandas(types_mapper=pd.ArrowDtype)
     result.index = part.index
     return result
 

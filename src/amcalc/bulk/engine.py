@@ -10,21 +10,30 @@ called here on numpy arrays: :func:`~amcalc.mensualisation.monthly_salary_cents`
 kernels of :mod:`amcalc.month`. Calendar facts come once per (month,
 territory): weekday counts, the weekday of each day, public holidays.
 
-Rows take the **vector** route when they are common and simple: a whole month
-inside the contract, regular care (CDI or CDD) on one weekday schedule of at
-most 13 h a day, absences inside the month whose causes are decided without
-art. 47 or art. 105 (not ``am_unjustified`` nor ``child_illness_certified``),
-whole days for 46 weeks or less, worked hours of civil weeks inside the month
-up to 48 h, weeks without care, and a gross under the social security
-ceiling. Every other row — and any row that does not parse — takes the
-**scalar** route, :func:`amcalc.month.month_pay` itself, which also gives a
-bad row its error code and message. Both routes give the same cents.
+Rows take the **vector** route when they are common and simple: regular care
+(CDI or CDD) on one weekday schedule of at most 13 h a day, in a whole month
+or one where the contract starts or ends (art. 111 proration,
+:attr:`~amcalc.month.PartialMonth.PRORATA`), absences inside the month whose
+causes are decided without the art. 105 counters (not
+``child_illness_certified``; ``am_unjustified`` only when no public holiday
+falls on a working day of the month, so that art. 47 cannot apply), whole days
+for 46 weeks or less, worked hours of civil weeks inside the month up to 48 h
+(days over 13 h get the warning of :func:`amcalc.month.day_rest_warning`),
+weeks without care, and a gross under the social security ceiling. Every
+other row — and any row that does not parse — takes the **scalar** route,
+:func:`amcalc.month.month_pay` itself (figures only, ``trace=False``; in worker
+processes with :class:`ScalarPool`), which also gives a bad row its error code
+and message. Both routes give the same cents.
 """
 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import multiprocessing
+import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -62,13 +71,14 @@ from amcalc.month import (
     Absence,
     MonthPay,
     activity_days_declared,
+    day_rest_warning,
     month_pay,
     normal_hours_declared,
     spread_seconds,
 )
 from amcalc.net_salary import ContributionKernel, contribution_kernel
 
-__all__ = ["compute", "figures", "month_of_row"]
+__all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
 
 kernel: Any = SimpleNamespace(
     ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
@@ -93,17 +103,18 @@ _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "
 
 def _deducted_table() -> Any:
     """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
-    rule needs more than the cause (art. 105) or art. 47 may follow (unjustified)."""
+    rule needs more than the cause (art. 105 counters)."""
     table = np.full((len(_CAUSES), 2), -1, dtype=np.int64)
     for i, cause in enumerate(_CAUSES):
         for full_year in (False, True):
             deducted = is_deducted(cause, full_year)
-            if deducted is not None and cause is not AbsenceCause.AM_UNJUSTIFIED:
+            if deducted is not None:
                 table[i, int(full_year)] = int(deducted)
     return table
 
 
 _DEDUCTED = _deducted_table()
+_UNJUSTIFIED = _CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 
 
 def _days(day: date) -> int:
@@ -270,8 +281,11 @@ class _Rows:
         least = np.array([f.min_rate for f in facts], np.int64)[g, self.am_ge.astype(np.int64)]
         usable = np.array([f.usable for f in facts])[g]
         last = self.first + self.length - 1
-        self.fast &= (usable & (rate >= least) & (self.start <= self.first) & (self.end >= last)
+        self.fast &= (usable & (rate >= least) & (self.start <= last) & (self.end >= self.first)
+                      & (self.start <= self.end)
                       & ((self.start == -_NEVER) | (rate >= _floor_on(self.start, self.am_ge))))
+        # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
+        self.partial = (self.start > self.first) | (self.end < last)
         self.batch = batch
 
     @staticmethod
@@ -349,6 +363,7 @@ class _Events:
         self.a_seconds, self.a_whole = hours.values, hours.null
         full_year = rows.full_year[self.a_row].astype(np.int64)
         self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
+        self.a_unjustified = cause == _UNJUSTIFIED
         in_month = (self.a_day >= 0) & (self.a_day < 31)
         if count and rows.fast.any():
             in_month &= self.a_day < rows.length[self.a_row]
@@ -412,8 +427,8 @@ def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
     return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
-def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
-    """Figures of the rows still on the vector route, and those rows (indices)."""
+def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]]]:
+    """Figures of the rows still on the vector route, those rows (indices) and their warnings."""
     n = rows.n
     out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
     fast = rows.fast & ~events.bad
@@ -423,7 +438,7 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     absent, unpaid_days = np.zeros(n, np.int64), np.zeros(n, np.int64)
 
     # rows without events: the weekday counts of the month are enough
-    plain = np.flatnonzero(fast & ~events.has)
+    plain = np.flatnonzero(fast & ~events.has & ~rows.partial)
     work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
     rates = _maintenance_rates(facts, g[plain])
     allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
@@ -431,9 +446,10 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     out["worked_seconds"][plain] = (work * sched[plain]).sum(axis=1)
 
     # rows with events: the month's days, one column each
-    busy = np.flatnonzero(fast & events.has)
+    busy = np.flatnonzero(fast & (events.has | rows.partial))
+    long_days: list[Ints] = []
     if len(busy):
-        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days)
+        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days, long_days)
         fast[busy[bad]] = False
 
     # the figures of each row, from the kernels
@@ -450,12 +466,14 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
     comp_pay = kernel.hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
     maj_pay = kernel.hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay
-    lines = np.array([f.lines for f in facts], np.int64)[g]
-    legal = np.array([f.legal for f in facts], np.int64)[g]
+    lines = np.array([f.lines for f in facts], np.int64)
+    used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
+    lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
+    legal = np.array([f.legal for f in facts], np.int64)
     contributions = kernel.ContributionKernel(
-        tuple((lines[:, k, 0], lines[:, k, 1]) for k in range(lines.shape[1])),
+        tuple((lines[:, k, 0][g], lines[:, k, 1][g]) for k in range(lines.shape[1])),
         _gather(facts, "reduction", g),
-        tuple((legal[:, k, 0], legal[:, k, 1]) for k in range(legal.shape[1])),
+        tuple((legal[:, k, 0][g], legal[:, k, 1][g]) for k in range(legal.shape[1])),
         _gather(facts, "ceiling", g),
     )
     fast &= gross <= contributions.ceiling_cents
@@ -466,18 +484,41 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints]]:
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
         declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
-                                             kernel.declared_hours(annual), False),
+                                             kernel.declared_hours(annual), rows.partial.astype(np.int64)),
         declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    return np.flatnonzero(fast), out
+    return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast)
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_rest_warning(day: int, seconds: int) -> str:
+    return day_rest_warning(_EPOCH + timedelta(days=day), seconds)
+
+
+def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
+    """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples; each
+    distinct (day, seconds) is worded once, by :func:`amcalc.month.day_rest_warning`."""
+    if not long_days:
+        return {}
+    triples = np.concatenate(long_days)
+    triples = triples[fast[triples[:, 0]]]
+    triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
+    pairs, which = np.unique(triples[:, 1] * (1 << 20) + triples[:, 2], return_inverse=True)
+    texts = [_day_rest_warning(p >> 20, p & ((1 << 20) - 1)) for p in pairs.tolist()]
+    warnings: dict[int, list[str]] = {}
+    for row, k in zip(triples[:, 0].tolist(), which.ravel().tolist(), strict=True):
+        warnings.setdefault(row, []).append(texts[k])
+    return warnings
 
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
-                 maj_s: Ints, absent: Ints, unpaid_days: Ints) -> Any:
-    """Rows with events, as a (rows × 31 days) plan; returns the rows to hand to the
-    scalar route after all (what the columns alone could not settle)."""
+                 maj_s: Ints, absent: Ints, unpaid_days: Ints,
+                 long_days: list[Ints]) -> Any:
+    """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
+    ((row, day, seconds) of care over 13 h, art. 96.1) and returns the rows to hand to the scalar route after all (what the
+    columns alone could not settle)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
     local[busy] = np.arange(m)
@@ -486,6 +527,11 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     in_month = np.array([f.in_month for f in facts])[g]
     holiday = np.array([f.holiday for f in facts])[g]
     sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+    first = rows.first[busy]
+    day_index = np.arange(31)
+    # days before the hiring or after the end: units not worked (art. 111, PartialMonth.PRORATA)
+    outside = ((day_index < (rows.start[busy] - first)[:, None])
+               | (day_index > (rows.end[busy] - first)[:, None]))
     bad = np.zeros(m, bool)
 
     non_care = np.zeros((m, 31), bool)
@@ -496,40 +542,44 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         inside = (day >= 0) & (day < 31)
         non_care[c_row[inside], day[inside]] = True
     non_care &= in_month
-    working = (sched > 0) & ~non_care & ~holiday
+    working = (sched > 0) & ~non_care & ~holiday & ~outside
 
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     day_sched = sched[a_row, a_day]
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
-    taken = np.zeros((m, 31), np.int64)
-    np.add.at(taken, (a_row, a_day), 1)
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
     bad[a_row[~working[a_row, a_day] | (seconds > day_sched) | partial_unpaid]] = True
-    bad[(taken > 1).any(axis=1)] = True
+    bad[_repeated(a_row, a_day)] = True
+    # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
+    holiday_rows = (holiday & (sched > 0)).any(axis=1)
+    bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
     missing = np.zeros((m, 31), np.int64)
     missing[a_row, a_day] = seconds
     unpaid = np.zeros((m, 31), np.int64)
     unpaid[a_row, a_day] = seconds * deducted
+    if outside.any():
+        unpaid = np.where(outside, sched, unpaid)
     planned = working * (sched - missing)
     actual = planned.copy()
 
     keep = local[events.w_row] >= 0
     w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
     if len(w_row):
-        weeks = np.zeros((m, 31), np.int64)
-        np.add.at(weeks, (w_row, w_start), 1)
-        bad[(weeks > 1).any(axis=1)] = True
+        bad[_repeated(w_row, w_start)] = True
         days = w_start[:, None] + np.arange(7)
         weights = planned[w_row[:, None], days]
         threshold = weights.sum(axis=1)
-        weights = np.where((threshold == 0)[:, None], sched[w_row[:, None], days], weights)
+        usual = (sched * ~outside)[w_row[:, None], days]
+        weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = weights.sum(axis=1) == 0
         bad[w_row[empty & (worked > 0)]] = True
         weights[empty, 0] = 1
         parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
-        bad[w_row[(parts > MAX_DAY_SECONDS).any(axis=1)]] = True
+        week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
+        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
+                                   parts[week, col]], axis=1))
         actual[w_row[:, None], days] = parts
         comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
@@ -544,12 +594,19 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     return bad
 
 
+def _repeated(row: Ints, day: Ints) -> Ints:
+    """The rows given the same day (of the month, 0 to 30) twice."""
+    keys = np.sort(row * 31 + day)
+    return keys[1:][keys[1:] == keys[:-1]] // 31
+
+
 # --- the scalar route ----------------------------------------------------------------------------
 
 
-def month_of_row(row: Mapping[str, Any]) -> MonthPay:
+def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
-    through the single-contract API: :func:`amcalc.month.month_pay`."""
+    through the single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
+    the figures only, as the scalar route of the engine computes them)."""
     data = {k: row[k] for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
     data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
@@ -575,7 +632,7 @@ def month_of_row(row: Mapping[str, Any]) -> MonthPay:
         weeks[w["week"]] = w["hours"]
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
                      non_care_weeks=row.get("non_care_weeks") or (),
-                     worked_holidays=row.get("worked_holidays") or ())
+                     worked_holidays=row.get("worked_holidays") or (), trace=trace)
 
 
 def _cents(amount: Decimal) -> int:
@@ -645,43 +702,114 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
                                       names=batch.schema.names)
 
 
-def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
-    """The results of ``batch`` (same rows, same order) and how many took the scalar route."""
+@attrs.frozen
+class ScalarResult:
+    """What the scalar route gives for a row: its figures (ints), first day, warnings and
+    art. 105 date, or its error (code, field, French message)."""
+
+    figures: dict[str, int] = attrs.field(factory=dict)
+    month_day: int = 0
+    warnings: tuple[str, ...] = ()
+    resume: date | None = None
+    error: tuple[str, str | None, str] | None = None
+
+
+def scalar_rows(records: Sequence[Mapping[str, Any]]) -> list[ScalarResult]:
+    """Rows through :func:`amcalc.month.month_pay` (``trace=False``): the scalar route,
+    in this process or in a worker process (:class:`ScalarPool`)."""
+    results = []
+    for record in records:
+        try:
+            m = month_of_row(record, trace=False)
+        except AmcalcError as err:
+            results.append(ScalarResult(error=(err.code, err.field, err.message)))
+            continue
+        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
+            results.append(ScalarResult(error=("internal_error", None, f"{type(err).__name__}: {err}")))
+            continue
+        results.append(ScalarResult(_figures(m), _days(date(m.year, m.month, 1)), m.warnings,
+                                    m.resume_or_end_on))
+    return results
+
+
+class ScalarPool:
+    """The scalar route's rows of a chunk, spread over ``processes`` worker processes
+    when there are at least ``min_rows`` of them, in this process otherwise (or when
+    ``processes`` is 0). The workers are started at the first need and kept for the
+    life of the process (one pool per number of processes). The rows are computed by
+    the same :func:`scalar_rows` either way: results do not depend on it."""
+
+    def __init__(self, processes: int = 0, min_rows: int = 256) -> None:
+        self.processes, self.min_rows = processes, min_rows
+
+    def run(self, records: list[dict[str, Any]]) -> list[ScalarResult]:
+        if self.processes < 1 or len(records) < self.min_rows:
+            return scalar_rows(records)
+        size = max(32, ceil(len(records) / (4 * self.processes)))
+        try:
+            parts = _workers(self.processes).map(
+                scalar_rows, [records[k:k + size] for k in range(0, len(records), size)])
+            return [result for part in parts for result in part]
+        except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
+            _WORKERS.pop(self.processes, None)
+            return scalar_rows(records)
+
+
+_WORKERS: dict[int, ProcessPoolExecutor] = {}
+_WORKERS_LOCK = threading.Lock()
+
+
+def _workers(processes: int) -> ProcessPoolExecutor:
+    """The shared pool of ``processes`` workers, forked from a server that has imported
+    the engine once (spawned where there is no fork server): never a fork of this
+    multi-threaded process."""
+    with _WORKERS_LOCK:
+        if processes not in _WORKERS:
+            context: Any = multiprocessing.get_context("spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["amcalc.bulk.engine"])
+            _WORKERS[processes] = ProcessPoolExecutor(processes, mp_context=context)
+        return _WORKERS[processes]
+
+
+_IN_PROCESS = ScalarPool()
+
+
+def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.RecordBatch, int]:
+    """The results of ``batch`` (same rows, same order) and how many took the scalar route
+    (computed by ``pool``: in this process by default)."""
     batch = _plain(batch)
     n = batch.num_rows
     rows = _Rows(batch)
     if rows.fast.any():
         events = _Events(batch, rows)
-        vector, out = _vector(rows, events)
+        vector, out, vector_warnings = _vector(rows, events)
     else:
         vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+        vector_warnings = {}
     scalar = np.ones(n, bool)
     scalar[vector] = False
     valid = np.ones(n, bool)
     month = np.where(rows.month_ok, rows.month_key, 0)
     month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     month_valid = rows.month_ok.copy()
-    errors: dict[int, AmcalcError | Exception] = {}
-    warnings: dict[int, tuple[str, ...]] = {}
+    errors: dict[int, tuple[str, str | None, str]] = {}
+    warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
     resume: dict[int, date] = {}
     indices = np.flatnonzero(scalar)
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
-    for i, record in zip(indices.tolist(), records, strict=True):
-        try:
-            m = month_of_row(record)
-        except AmcalcError as err:
-            errors[i] = err
+    for i, result in zip(indices.tolist(), pool.run(records), strict=True):
+        if result.error is not None:
+            errors[i] = result.error
             continue
-        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
-            errors[i] = err
-            continue
-        for name, value in _figures(m).items():
+        for name, value in result.figures.items():
             out[name][i] = value
-        month_days[i], month_valid[i] = _days(date(m.year, m.month, 1)), True
-        if m.warnings:
-            warnings[i] = m.warnings
-        if m.resume_or_end_on is not None:
-            resume[i] = m.resume_or_end_on
+        month_days[i], month_valid[i] = result.month_day, True
+        if result.warnings:
+            warnings[i] = result.warnings
+        if result.resume is not None:
+            resume[i] = result.resume
     for i in errors:
         valid[i] = False
     columns: dict[str, pa.Array] = {}
@@ -708,17 +836,14 @@ def compute(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, int]:
     return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
 
 
-def _error_columns(errors: Mapping[int, Exception], n: int) -> dict[str, pa.Array]:
+def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in ("error_code", "error_field", "error_message")}
     codes: list[str | None] = [None] * n
     fields: list[str | None] = [None] * n
     messages: list[str | None] = [None] * n
-    for i, err in errors.items():
-        if isinstance(err, AmcalcError):
-            codes[i], fields[i], messages[i] = err.code, err.field, err.message
-        else:
-            codes[i], messages[i] = "internal_error", f"{type(err).__name__}: {err}"
+    for i, (code, field, message) in errors.items():
+        codes[i], fields[i], messages[i] = code, field, message
     return {"error_code": pa.array(codes, pa.string()), "error_field": pa.array(fields, pa.string()),
             "error_message": pa.array(messages, pa.string())}
 

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
-from amcalc.bulk import PayrollStats, payroll_batches
+from amcalc.bulk import CHUNK_ROWS, PayrollStats, payroll_batches
 from amcalc.bulk.schema import INPUT_COLUMNS
 from amcalc.calendar import WEEKDAYS
 from amcalc.errors import InvalidInput
@@ -44,7 +44,8 @@ def _format(path: Path) -> str:
 
 def _read(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
     if _format(path) == "parquet":
-        yield from pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
+        # row group by row group: pre-buffering would keep the file's pages read ahead in memory
+        yield from pq.ParquetFile(path, pre_buffer=False).iter_batches(batch_size=batch_rows)
         return
     types = {c: pa.string() for c in _TEXT_COLUMNS} | {c: pa.date32() for c in _DATE_COLUMNS}
     types |= {"weeks": pa.int64(), "am_ge": pa.bool_()}
@@ -89,10 +90,12 @@ def _rows_in(path: Path) -> int | None:
     return pq.ParquetFile(path).metadata.num_rows if _format(path) == "parquet" else None
 
 
-def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, chunk_rows: int = 65_536,
-                 progress: bool = False, stream: TextIO | None = None) -> PayrollStats:
+def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
+                 chunk_rows: int = CHUNK_ROWS, progress: bool = False,
+                 stream: TextIO | None = None) -> PayrollStats:
     """Compute every row of ``source`` (``.csv`` or ``.parquet``) into ``target``
-    (``.csv`` or ``.parquet``), batch by batch; returns the run's :class:`PayrollStats`.
+    (``.csv`` or ``.parquet``), batch by batch (``threads`` and ``processes`` as in
+    :func:`~amcalc.bulk.payroll_batches`); returns the run's :class:`PayrollStats`.
     ``progress`` draws a bar on ``stream`` (stderr by default)."""
     source, target = Path(source), Path(target)
     target_format = _format(target)
@@ -101,7 +104,7 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, ch
     writer: Any = None
     try:
         for batch in payroll_batches(_read(source, chunk_rows), chunk_rows=chunk_rows, threads=threads,
-                                     stats=stats):
+                                     processes=processes, stats=stats):
             if target_format == "csv":
                 batch = _csv_ready(batch)
                 if writer is None:
