@@ -36,15 +36,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from amcalc.bulk import payroll
-from amcalc.bulk.bench import _numpy_formula, _timed, bench, random_rows
+from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
 
 
 def vector(rows: int) -> dict[str, object]:
     table = random_rows(rows, rare=0)
     route = payroll(table).column("route").cast(pa.string())
     kept = table.filter(pc.equal(route, "vector"))
-    engine, _ = _timed(lambda: payroll(kept, threads=2))
-    floor, _ = _timed(lambda: _numpy_formula(kept))
+    engine, _ = timed(lambda: payroll(kept, threads=2))
+    floor, _ = timed(lambda: numpy_formula(kept))
     return {"vector_rows": kept.num_rows, "vector_cm_per_s": round(kept.num_rows / engine),
             "numpy_cm_per_s": round(kept.num_rows / floor), "times_numpy": round(engine / floor, 1),
             "scalar_share_rare0": round(1 - kept.num_rows / rows, 4)}

@@ -32,7 +32,7 @@ from amcalc.calendar import WEEKDAYS, public_holidays
 from amcalc.errors import AmcalcError
 from amcalc.mensualisation import monthly_salary_cents
 
-__all__ = ["bench", "random_rows"]
+__all__ = ["bench", "numpy_formula", "random_rows", "timed"]
 
 _SIMPLE_CAUSES = ["unpaid_leave", "am_sickness", "child_absence", "family_event", "paid_leave"]
 _RARE_CAUSES = ["child_illness_certified", "am_unjustified"]
@@ -152,7 +152,8 @@ def _holidays() -> Any:
     return np.array(days, np.int64)
 
 
-def _timed(run: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+def timed(run: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    """The best wall time of ``repeat`` runs of ``run`` (seconds) and its last result."""
     best, result = float("inf"), None
     for _ in range(repeat):
         began = time.perf_counter()
@@ -161,7 +162,7 @@ def _timed(run: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
     return best, result
 
 
-def _numpy_formula(table: pa.Table) -> Any:
+def numpy_formula(table: pa.Table) -> Any:
     """The floor: mensualised salary + extra hours − deduction, as one plain numpy formula."""
     rate = np.frombuffer(table.column("hourly_rate").combine_chunks().buffers()[1], np.int64)[::2]
     weekly = sum(np.frombuffer(table.column(d).combine_chunks().buffers()[1], np.int64)[::2]
@@ -178,8 +179,8 @@ def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2
     """The figures of ``amcalc bench --json`` (see benchmarks/README.md)."""
     table = random_rows(rows, seed)
     stats = PayrollStats()
-    bulk_time, result = _timed(lambda: payroll(table, threads=threads, processes=processes, stats=stats), repeat=1)
-    numpy_time, _ = _timed(lambda: _numpy_formula(table))
+    bulk_time, result = timed(lambda: payroll(table, threads=threads, processes=processes, stats=stats), repeat=1)
+    numpy_time, _ = timed(lambda: numpy_formula(table))
     checked = min(rows, scalar_rows)
     sample = table.slice(0, checked)
     records = sample.to_pylist()
@@ -201,7 +202,7 @@ def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2
         import pyarrow.parquet as pq
 
         pq.write_table(table, source)
-        parquet_time, _ = _timed(lambda: payroll_file(source, target, threads=threads,
+        parquet_time, _ = timed(lambda: payroll_file(source, target, threads=threads,
                                                                   processes=processes), repeat=1)
     return {
         "rows": rows,
