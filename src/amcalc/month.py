@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -93,6 +94,7 @@ __all__ = [
     "activity_days_declared",
     "band_seconds",
     "day_rest_warning",
+    "events_from_tables",
     "month_pay",
     "normal_hours_declared",
     "parse_month",
@@ -136,6 +138,26 @@ class Absence:
         if seconds == 0:
             raise InvalidInput("absences.hours", "une absence de 0 heure n'en est pas une.")
         return cls(day=day, cause=AbsenceCause(str(cause)), seconds=seconds)
+
+
+def events_from_tables(
+    absences: Iterable[Mapping[str, Any]], worked_hours: Iterable[Mapping[str, Any]],
+) -> tuple[list[Absence], dict[date, object]]:
+    """Absences ``{date, hours?, cause}`` and weekly totals ``{week, hours}`` written as
+    tables (scenario files, columnar rows), ready for :func:`month_pay`."""
+    parsed = []
+    for i, a in enumerate(absences):
+        if set(a) - {"date", "hours", "cause"}:
+            raise InvalidInput(f"absences[{i}]", "clés attendues : date, hours, cause.")
+        parsed.append(Absence.of(a.get("date"), a.get("cause"), a.get("hours")))
+    weeks: dict[date, object] = {}
+    for i, w in enumerate(worked_hours):
+        if set(w) != {"week", "hours"}:
+            raise InvalidInput(f"worked_hours[{i}]", "clés attendues : week, hours.")
+        if w["week"] in weeks:
+            raise InvalidInput(f"worked_hours[{i}]", f"deux totaux pour la semaine du {w['week']}.")
+        weeks[w["week"]] = w["hours"]
+    return parsed, weeks
 
 
 @attrs.frozen

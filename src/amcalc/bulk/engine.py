@@ -68,10 +68,10 @@ from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
 from amcalc.month import (
     MAX_DAY_SECONDS,
-    Absence,
     MonthPay,
     activity_days_declared,
     day_rest_warning,
+    events_from_tables,
     month_pay,
     normal_hours_declared,
     spread_seconds,
@@ -618,18 +618,7 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
         month = (month.year, month.month)
     elif not isinstance(month, str):
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
-    absences = []
-    for a in row.get("absences") or ():
-        if set(a) - {"date", "hours", "cause"}:
-            raise InvalidInput("absences", "clés attendues : date, hours, cause.")
-        absences.append(Absence.of(a.get("date"), a.get("cause"), a.get("hours")))
-    weeks: dict[date, object] = {}
-    for w in row.get("worked_hours") or ():
-        if set(w) != {"week", "hours"}:
-            raise InvalidInput("worked_hours", "clés attendues : week, hours.")
-        if w["week"] in weeks:
-            raise InvalidInput("worked_hours", f"deux totaux pour la semaine du {w['week']}.")
-        weeks[w["week"]] = w["hours"]
+    absences, weeks = events_from_tables(row.get("absences") or (), row.get("worked_hours") or ())
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
                      non_care_weeks=row.get("non_care_weeks") or (),
                      worked_holidays=row.get("worked_holidays") or (), trace=trace)
@@ -660,20 +649,9 @@ def figures(m: MonthPay) -> dict[str, Any]:
 
 
 def _figures(m: MonthPay) -> dict[str, int]:
-    p = m.pajemploi
-    return {
-        "base_salary": _cents(m.base_salary), "absence_deduction": _cents(m.absence_deduction),
-        "complementary_pay": _cents(m.complementary_pay), "majorated_pay": _cents(m.majorated_pay),
-        "holiday_pay": _cents(m.holiday_pay), "gross_salary": _cents(m.gross_salary),
-        "contributions": _cents(m.net_detail.total_contributions), "net_salary": _cents(m.net_salary),
-        "maintenance": _cents(m.maintenance),
-        "scheduled_seconds": int(m.scheduled_hours * _HOUR), "worked_seconds": int(m.worked_hours * _HOUR),
-        "complementary_seconds": int(m.complementary_hours * _HOUR),
-        "majorated_seconds": int(m.majorated_hours * _HOUR),
-        "scheduled_days": m.scheduled_days, "declared_hours": p.declared_hours,
-        "declared_days": p.declared_days, "declared_complementary_hours": p.complementary_hours,
-        "declared_majorated_hours": p.majorated_hours,
-    }
+    """The integer columns of :func:`figures` (money in cents), as the scalar route stores them."""
+    return {k: _cents(v) if isinstance(v, Decimal) else v for k, v in figures(m).items()
+            if k not in ("warnings", "resume_or_end_on")}
 
 
 # --- one batch -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import Absence, MonthPay, month_pay
+from amcalc.month import MonthPay, events_from_tables, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.termination import (
@@ -180,16 +180,7 @@ def month_from_inputs(inputs: Inputs) -> MonthPay:
     """A contract's month from scenario-format keys (the contract's keys and ``month``,
     ``absences``, ``worked_hours``, ``non_care_weeks``)."""
     contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in _MONTH_KEYS})
-    absences = []
-    for i, a in enumerate(_table_list(inputs, "absences")):
-        if set(a) - {"date", "hours", "cause"}:
-            raise InvalidInput(f"absences[{i}]", "clés attendues : date, hours, cause.")
-        absences.append(Absence.of(a.get("date"), a.get("cause"), a.get("hours")))
-    weeks = {}
-    for i, w in enumerate(_table_list(inputs, "worked_hours")):
-        if set(w) != {"week", "hours"}:
-            raise InvalidInput(f"worked_hours[{i}]", "clés attendues : week, hours.")
-        weeks[w["week"]] = w["hours"]
+    absences, weeks = events_from_tables(_table_list(inputs, "absences"), _table_list(inputs, "worked_hours"))
     non_care = inputs.get("non_care_weeks", [])
     if not isinstance(non_care, list):
         raise InvalidInput("non_care_weeks", "une liste de dates (lundis) est attendue.")
