@@ -141,6 +141,28 @@ class Rhythm:
         return cls(_whole(weeks, "weeks"), parsed.weekly_seconds, parsed.days_per_week, parsed)
 
 
+def _rhythm(entry: Rhythm | Mapping[str, Any], field: str) -> Rhythm:
+    """One entry of ``patterns``: a :class:`Rhythm`, or a table with either a weekday
+    ``schedule`` or ``weekly_hours`` and ``days_per_week``."""
+    if isinstance(entry, Rhythm):
+        return entry
+    if not isinstance(entry, Mapping):
+        raise InvalidInput(field, "une table { weeks, schedule } ou { weeks, weekly_hours, "
+                                  "days_per_week } est attendue.")
+    if "schedule" in entry:
+        if set(entry) != {"weeks", "schedule"}:
+            raise InvalidInput(field, "avec un emploi du temps (schedule), seule la clé weeks "
+                                      "l'accompagne (les heures et les jours s'en déduisent).")
+        schedule = entry["schedule"]
+        if not isinstance(schedule, Mapping):
+            raise InvalidInput(f"{field}.schedule", "une table { mon = \"10\", … } est attendue.")
+        parsed = WeeklySchedule.from_mapping(schedule, f"{field}.schedule")
+        weeks = _whole(entry["weeks"], f"{field}.weeks")
+        return Rhythm(weeks, parsed.weekly_seconds, parsed.days_per_week, parsed)
+    return Rhythm.of(weeks=entry.get("weeks"), weekly_hours=entry.get("weekly_hours"),  # type: ignore[arg-type]
+                     days_per_week=entry.get("days_per_week"), field=field)
+
+
 def _whole(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(field, f"un nombre entier est attendu ({value!r}).")
@@ -246,14 +268,16 @@ class Contract:
         cls, *, hourly_rate: object, weeks: int, rhythms: Iterable[Rhythm | Mapping[str, Any]],
         **options: Any,
     ) -> Contract:
-        """Several rhythms (``{"weeks", "weekly_hours", "days_per_week"}`` or :class:`Rhythm`)."""
-        built = tuple(
-            r if isinstance(r, Rhythm) else Rhythm.of(
-                weeks=r.get("weeks"), weekly_hours=r.get("weekly_hours"),  # type: ignore[arg-type]
-                days_per_week=r.get("days_per_week"), field=f"patterns[{i}]",
-            )
-            for i, r in enumerate(rhythms)
-        )
+        """Several rhythms (rules.md §3.3): each ``{"weeks", "weekly_hours", "days_per_week"}``,
+        ``{"weeks", "schedule"}`` (a weekday schedule, needed for a month's pay) or a :class:`Rhythm`.
+
+        >>> c = Contract.from_rhythms(hourly_rate="3.70", weeks=44, rhythms=[
+        ...     {"weeks": 36, "schedule": {"mon": "5", "tue": "5", "thu": "5", "fri": "5"}},
+        ...     {"weeks": 8, "schedule": {d: "9" for d in ("mon", "tue", "wed", "thu", "fri")}}])
+        >>> c.annual_seconds // 3600, [r.schedule.days_per_week for r in c.rhythms if r.schedule]
+        (1080, [4, 5])
+        """
+        built = tuple(_rhythm(r, f"patterns[{i}]") for i, r in enumerate(rhythms))
         return cls._build(hourly_rate, weeks, built, options)
 
     @classmethod

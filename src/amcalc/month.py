@@ -280,7 +280,7 @@ class _Day:
     day: date
     scheduled: int  # the schedule's seconds that weekday (0: not a usual working day)
     holiday: str | None
-    status: str  # work, off, outside, non_care, holiday
+    status: str  # work, off, outside, non_care, holiday, unknown (week of no given rhythm)
     absence: Absence | None = None
 
     @property
@@ -314,20 +314,32 @@ def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
 class _Calendar:
     """The contract's days around the month, built from cached month plans."""
 
-    def __init__(self, contract: Contract, weekday_seconds: tuple[int, ...],
-                 non_care: frozenset[date], worked_holidays: frozenset[date],
-                 absences: Mapping[date, Absence]) -> None:
-        self.contract, self.weekday_seconds = contract, weekday_seconds
+    def __init__(self, contract: Contract, schedules: Sequence[tuple[int, ...]],
+                 week_rhythm: Mapping[date, int], non_care: frozenset[date],
+                 worked_holidays: frozenset[date], absences: Mapping[date, Absence]) -> None:
+        self.contract, self.schedules, self.week_rhythm = contract, schedules, week_rhythm
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
-        self._plans: dict[tuple[int, int], dict[date, PlannedDay]] = {}
+        self._plans: dict[tuple[int, int, int], dict[date, PlannedDay]] = {}
         self._days: dict[date, _Day] = {}
 
+    def rhythm(self, day: date) -> int | None:
+        """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
+        return 0 if len(self.schedules) == 1 else self.week_rhythm.get(_monday(day))
+
     def planned_day(self, day: date) -> PlannedDay | None:
-        key = (day.year, day.month)
+        index = self.rhythm(day)
+        if index is None:
+            return None
+        key = (day.year, day.month, index)
         if key not in self._plans:
-            plan = month_plan(day.year, day.month, self.weekday_seconds, self.contract.territory)
+            plan = month_plan(day.year, day.month, self.schedules[index], self.contract.territory)
             self._plans[key] = {p.day: p for p in plan.days}
         return self._plans[key].get(day)
+
+    def plan(self, first: date, last: date) -> list[PlannedDay]:
+        """The usual working days from ``first`` to ``last``, each week on its rhythm."""
+        days = (self.planned_day(first + timedelta(days=k)) for k in range((last - first).days + 1))
+        return [p for p in days if p is not None]
 
     def day(self, day: date) -> _Day:
         known = self._days.get(day)
@@ -339,7 +351,7 @@ class _Calendar:
         planned = self.planned_day(day)
         c = self.contract
         if planned is None:
-            return _Day(day, 0, None, "off")
+            return _Day(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
         if (c.start and day < c.start) or (c.end and day > c.end):
             return _Day(day, planned.seconds, planned.holiday, "outside")
         if _monday(day) in self.non_care:
@@ -355,7 +367,7 @@ class _Calendar:
             other = self.day(day + timedelta(days=step * distance))
             if other.status == "work":
                 return not (other.absence and other.absence.cause is AbsenceCause.AM_UNJUSTIFIED)
-            if other.status == "outside":
+            if other.status in ("outside", "unknown"):
                 return True
         return True
 
@@ -373,6 +385,7 @@ def month_pay(
     worked_days: Mapping[date, object] | None = None,
     non_care_weeks: Iterable[date] = (),
     worked_holidays: Iterable[date] = (),
+    rhythm_weeks: Mapping[date, int] | None = None,
     meals: int = 0,
     meal_price: object = 0,
     kilometres: object = 0,
@@ -395,6 +408,13 @@ def month_pay(
       on; ``worked_days``: day → hours actually worked that day (exact split);
     - ``non_care_weeks``: Mondays of programmed weeks without care (46 weeks or less);
     - ``worked_holidays``: public holidays worked by agreement (art. 47, 101);
+    - ``rhythm_weeks``: Monday → index in ``contract.rhythms`` of the rhythm that civil
+      week follows (school week, holiday week…). With several rhythms, **every** civil
+      week touching the month must be given (no silent guess: the contract's calendar
+      says which weeks follow which rhythm, art. 97, 109.2); weeks around the month
+      may be added (they tell when the child was due back after an illness). The
+      week's rhythm gives its planned days and hours (art. 111 denominator) and its
+      threshold for heures complémentaires; the mensualised salary covers all rhythms;
     - ``meals`` × ``meal_price`` and ``kilometres`` × ``mileage_rate`` as agreed
       (art. 114.2, 57, 113);
     - ``ledger``: the previous month's :attr:`MonthPay.ledger`;
@@ -412,11 +432,9 @@ def month_pay(
     year, number_ = parse_month(month)
     first = date(year, number_, 1)
     last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
-    schedule = contract.schedule
-    if schedule is None:
+    if len(contract.rhythms) == 1 and contract.schedule is None:
         raise UnsupportedCase("schedule", "le calcul d'un mois suit l'emploi du temps jour par jour : "
-                                          "donnez un emploi du temps hebdomadaire (schedule), pas "
-                                          "plusieurs rythmes.")
+                                          "donnez un emploi du temps hebdomadaire (schedule).")
     if (contract.start and contract.start > last) or (contract.end and contract.end < first):
         raise InvalidInput("month", f"le mois {year}-{number_:02d} est hors de la durée du contrat.")
     in_first = max(first, contract.start) if contract.start else first
@@ -445,8 +463,10 @@ def month_pay(
             raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
                                            f"du mois {year}-{number_:02d}.")
         absence_map[absence.day] = absence
+    week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
+    schedules = [r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms]
     holidays_worked = frozenset(worked_holidays)
-    cal = _Calendar(contract, schedule.seconds_by_weekday, non_care, holidays_worked, absence_map)
+    cal = _Calendar(contract, schedules, week_rhythm, non_care, holidays_worked, absence_map)
     for day in holidays_worked:
         planned = cal.planned_day(day) if first <= day <= last else None
         if planned is None or planned.holiday is None:
@@ -523,20 +543,23 @@ def month_pay(
                 "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
     warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
                  if actual[day] > MAX_DAY_SECONDS]
-    for weekday, seconds in enumerate(schedule.seconds_by_weekday):
+    used = sorted({cal.rhythm(monday) or 0 for monday in month_mondays})
+    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(schedules[i])}):
         if seconds > MAX_DAY_SECONDS:
             warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
                             f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
                             "(CCN 3239 art. 96.1).")
     history = _history(ledger, week_totals, last)
-    average = _four_month_average(history, last, schedule.weekly_seconds)
+    usual = {m: contract.rhythms[i].weekly_seconds for m, i in week_rhythm.items()}
+    average = _four_month_average(history, last, contract.annual_seconds // contract.weeks, usual)
     if average > MAX_AVERAGE_WEEK_SECONDS:
         warnings.append(f"Moyenne de {format_hours(average)} par semaine sur les 4 derniers mois : "
                         "au-delà de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
 
     # -- salary base and the méthode réelle (art. 109, 111) --
-    plan = month_plan(year, number_, schedule.seconds_by_weekday, contract.territory)
-    month_days = [cal.day(p.day) for p in plan.days]
+    plan = cal.plan(first, last)
+    plan_seconds = sum(p.seconds for p in plan)
+    month_days = [cal.day(p.day) for p in plan]
     unpaid_holidays = {
         d.day for d in month_days
         if d.status == "holiday" and not is_may_day(d.day)
@@ -578,12 +601,12 @@ def month_pay(
                                   mensualised.explanation.reference))
             if full_year:
                 absent_units = Fraction(sum(unpaid_seconds(d) for d in month_days), SECONDS_PER_HOUR)
-                scheduled_units = Fraction(plan.seconds, SECONDS_PER_HOUR)
+                scheduled_units = Fraction(plan_seconds, SECONDS_PER_HOUR)
                 unit = "h"
             else:
                 absent_units = sum((Fraction(unpaid_seconds(d), d.scheduled) for d in month_days),
                                    Fraction(0))
-                scheduled_units = Fraction(len(plan.days))
+                scheduled_units = Fraction(len(plan))
                 unit = "j"
             share = absent_units / scheduled_units
             deduction = deduction_cents(base_cents, share.numerator, share.denominator)
@@ -683,6 +706,12 @@ def month_pay(
         steps.append(Step("Pajemploi : jours d'activité déclarés", "jours mensualisés (moins les jours "
                           "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
                           "usage Pajemploi (rules.md §12.2)"))
+        if len(contract.rhythms) > 1:
+            notes.append("Rythme de chaque semaine, selon le calendrier du contrat : " + " ; ".join(
+                f"semaine du {french_date(m)} : rythme {week_rhythm[m]} "
+                f"({format_hours(contract.rhythms[week_rhythm[m]].weekly_seconds)})"
+                for m in month_mondays) + " ; le salaire mensualisé couvre tous les rythmes "
+                "(CCN 3239 art. 97, 109.2).")
         notes += _notes(contract, full_year, occasional, partial, partial_month)
         explanation = Explanation(
             title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
@@ -694,7 +723,7 @@ def month_pay(
         )
     return MonthPay(
         year=year, month=number_, base_salary=to_euros(base),
-        scheduled_hours=Fraction(plan.seconds, SECONDS_PER_HOUR), scheduled_days=len(plan.days),
+        scheduled_hours=Fraction(plan_seconds, SECONDS_PER_HOUR), scheduled_days=len(plan),
         absent_units=absent_units, absence_deduction=to_euros(deduction),
         complementary_hours=Fraction(0 if occasional else comp_s, SECONDS_PER_HOUR),
         complementary_pay=to_euros(comp_pay),
@@ -709,6 +738,34 @@ def month_pay(
 
 _MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                 "septembre", "octobre", "novembre", "décembre")
+
+
+def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
+                  mondays: Sequence[date]) -> dict[date, int]:
+    """Monday → rhythm index, checked; with several rhythms every week of the month is needed."""
+    count = len(contract.rhythms)
+    for index, rhythm in enumerate(contract.rhythms):
+        if count > 1 and rhythm.schedule is None:
+            raise UnsupportedCase(f"patterns[{index}].schedule", "le calcul d'un mois suit "
+                                  "l'emploi du temps jour par jour : donnez l'emploi du temps "
+                                  "hebdomadaire (schedule) de chaque rythme.")
+    weeks: dict[date, int] = {}
+    for monday, index in (given or {}).items():
+        if not isinstance(monday, date) or monday.weekday() != 0:
+            raise InvalidInput("rhythm_weeks", f"{monday!r} : indiquez le lundi de chaque semaine civile.")
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
+            raise InvalidInput("rhythm_weeks", f"semaine du {french_date(monday)} : {index!r} n'est pas "
+                                               f"un rythme du contrat (0 à {count - 1}).")
+        weeks[monday] = index
+    if count == 1:
+        return weeks
+    missing = [m for m in mondays if m not in weeks]
+    if missing:
+        raise InvalidInput("rhythm_weeks", f"le contrat a {count} rythmes : indiquez celui de chaque "
+                           "semaine du mois (semaine du " + ", ".join(french_date(m) for m in missing)
+                           + ") — le calendrier du contrat dit quelles semaines suivent quel rythme "
+                           "(CCN 3239 art. 97, 109.2).")
+    return weeks
 
 
 def _check_monday(day: object, mondays: Sequence[date]) -> date:
@@ -805,7 +862,7 @@ def _next_work(cal: _Calendar, day: date, last: date) -> date:
     for distance in range(1, 32):
         other = day + timedelta(days=distance)
         d = cal.day(other)
-        if d.status == "work" and (d.absence is None or other > last):
+        if (d.status == "work" and (d.absence is None or other > last)) or d.status == "unknown":
             return other
     return day + timedelta(days=32)
 
@@ -818,11 +875,12 @@ def _history(ledger: MonthLedger | None, weeks: Sequence[tuple[date, int]],
     return tuple(sorted((k, v) for k, v in known.items() if k > floor))
 
 
-def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: int) -> Fraction:
-    """Average weekly seconds over the civil weeks starting in the last 4 months
-    (actual hours when known, the schedule otherwise)."""
+def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: int,
+                        planned: Mapping[date, int]) -> Fraction:
+    """Average weekly seconds over the civil weeks starting in the last 4 months (actual
+    hours when known, else the week's rhythm when given, else the average week ``usual``)."""
     since = last - relativedelta(months=4)
-    known = dict(history)
+    known = {**planned, **dict(history)}
     mondays = [_monday(last) - timedelta(weeks=k) for k in range(_HISTORY_WEEKS)]
     window = [m for m in mondays if m > since]
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
