@@ -2,8 +2,8 @@
 105, 109–111, 114; rules.md §2, §4, §5, §9, §12).
 
 The month starts from the mensualised salary (art. 109) and the contract's
-plan for the month: the weekday schedule on the calendar of the contract's
-territory (:func:`amcalc.calendar.month_plan`), chômé public holidays on usual
+plan for the month: the weekday schedule (of each civil week's rhythm, when the
+contract has several) on the calendar of the contract's territory (:func:`amcalc.calendar.month_plan`), chômé public holidays on usual
 working days and weeks without care **included** (they are in the art. 111
 denominator, rules.md §4.1). Then:
 
