@@ -4,8 +4,9 @@
 The month starts from the mensualised salary (art. 109) and the contract's
 plan for the month: the weekday schedule (of each civil week's rhythm, when the
 contract has several) on the calendar of the contract's territory
-(:func:`amcalc.calendar.month_plan`), chômé public holidays on usual working days and weeks without care **included** (they are in the art. 111
-denominator, rules.md §4.1). Then:
+(:func:`amcalc.calendar.month_plan`), chômé public holidays on usual working days
+and weeks without care **included** (they are in the art. 111 denominator,
+rules.md §4.1). Then:
 
 - unpaid absences are deducted by the méthode réelle (art. 111: hours for
   52 weeks, days for 46 weeks or less), certified child illness within the
