@@ -33,11 +33,11 @@ CASES = [ROOT.parent / "shared" / "cases" / "month.toml", ROOT / "tests" / "scen
 
 
 def expected(row: dict[str, Any]) -> dict[str, Any]:
-    """What the single-contract API gives for ``row``: its figures, or its error code."""
+    """What the single-contract API gives for ``row``: its figures, or its error."""
     try:
         return figures(month_of_row(row))
     except AmcalcError as err:
-        return {"error_code": err.code}
+        return {"error_code": err.code, "error_field": err.field, "error_message": err.message}
 
 
 def assert_same(rows: list[dict[str, Any]], result: Any) -> None:
@@ -210,6 +210,31 @@ def test_bad_rows_get_their_error_and_the_others_are_computed() -> None:
     assert result.column("gross_salary").to_pylist()[1:6] == [None] * 5
     # 9 h Mon and Tue, 52 weeks: 18 h × 52 / 12 = 78 h × 4.00 € = 312.00 €
     assert result.column("gross_salary").to_pylist()[::6] == [Decimal("312.00")] * 2
+
+
+def test_rows_refused_by_the_single_contract_api_get_its_error_without_the_scalar_route() -> None:
+    # hired on Wed 12 March 2025: Mon 10 March is before the contract, and so is the week of 3 March
+    hired = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "start": date(2025, 3, 12),
+             "mon": "9", "tue": "9", "absences": [], "worked_hours": []}
+    rows = [
+        hired | {"absences": [{"date": date(2025, 3, 17), "hours": "3", "cause": "unpaid_leave"},
+                              {"date": date(2025, 3, 10), "hours": None, "cause": "unpaid_leave"}]},
+        hired | {"absences": [{"date": date(2025, 3, 17), "hours": "10", "cause": "unpaid_leave"}]},
+        hired | {"worked_hours": [{"week": date(2025, 3, 17), "hours": "20"},
+                                  {"week": date(2025, 3, 3), "hours": "5"}]},
+    ]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), stats=stats).to_pylist()
+    assert stats.scalar_rows == 0
+    assert [(r["route"], r["error_field"], r["error_message"]) for r in result] == [
+        ("vector", "absences", "le 10/03/2025 n'est pas un jour d'accueil prévu (jour non travaillé, "
+                               "férié chômé, semaine sans accueil ou hors contrat)."),
+        ("vector", "absences.hours", "le 17/03/2025 ne prévoit que 9,00 h."),
+        ("vector", "worked_hours", "la semaine du 03/03/2025 n'a aucun jour d'accueil dans le contrat : "
+                                   "donnez les heures par jour."),
+    ]
+    assert all(r["gross_salary"] is None for r in result)
+    assert_same(rows, payroll(pa.Table.from_pylist(rows)))
 
 
 def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:

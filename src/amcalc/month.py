@@ -92,6 +92,8 @@ __all__ = [
     "MonthPay",
     "PajemploiFigures",
     "PartialMonth",
+    "absence_not_on_care_day",
+    "absence_over_schedule",
     "activity_days_declared",
     "band_seconds",
     "day_rest_warning",
@@ -100,6 +102,7 @@ __all__ = [
     "normal_hours_declared",
     "parse_month",
     "spread_seconds",
+    "week_without_care_day",
 ]
 
 MAX_AVERAGE_WEEK_SECONDS = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3
@@ -269,6 +272,25 @@ def day_rest_warning(day: date, seconds: int) -> str:
     """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21)."""
     return (f"Le {french_date(day)} : {format_hours(seconds)} d'accueil ne laissent pas 11 heures "
             "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+
+
+def absence_not_on_care_day(day: date) -> InvalidInput:
+    """The refusal of an absence on a day without planned care (CCN 3239 art. 111: only a
+    day of care can be missed)."""
+    return InvalidInput("absences", f"le {french_date(day)} n'est pas un jour d'accueil prévu "
+                                    "(jour non travaillé, férié chômé, semaine sans accueil ou hors "
+                                    "contrat).")
+
+
+def absence_over_schedule(day: date, scheduled: int) -> InvalidInput:
+    """The refusal of a partial absence longer than the day's scheduled ``scheduled`` seconds."""
+    return InvalidInput("absences.hours", f"le {french_date(day)} ne prévoit que {format_hours(scheduled)}.")
+
+
+def week_without_care_day(monday: date) -> InvalidInput:
+    """The refusal of a weekly total for a civil week without a day of care in the contract."""
+    return InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
+                                        "d'accueil dans le contrat : donnez les heures par jour.")
 
 
 # --- the month ---------------------------------------------------------------------------------
@@ -476,12 +498,9 @@ def month_pay(
     for absence in absence_map.values():
         d = cal.day(absence.day)
         if d.status != "work":
-            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas un jour d'accueil "
-                                           "prévu (jour non travaillé, férié chômé, semaine sans "
-                                           "accueil ou hors contrat).")
+            raise absence_not_on_care_day(absence.day)
         if absence.seconds is not None and absence.seconds > d.scheduled:
-            raise InvalidInput("absences.hours", f"le {french_date(absence.day)} ne prévoit que "
-                                                 f"{format_hours(d.scheduled)}.")
+            raise absence_over_schedule(absence.day, d.scheduled)
     weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
                    for k, v in (worked_weeks or {}).items()}
     days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
@@ -798,8 +817,7 @@ def _actual_week(days: Sequence[_Day], week_total: int | None, days_given: Mappi
         weights = [d.scheduled if d.status in ("work", "non_care", "holiday") else 0 for d in days]
     if not any(weights):
         if week_total:
-            raise InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
-                                               "d'accueil dans le contrat : donnez les heures par jour.")
+            raise week_without_care_day(monday)
         return [0] * 7
     return spread_seconds(week_total, weights)
 

@@ -69,12 +69,15 @@ from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
 from amcalc.month import (
     MAX_DAY_SECONDS,
     MonthPay,
+    absence_not_on_care_day,
+    absence_over_schedule,
     activity_days_declared,
     day_rest_warning,
     events_from_tables,
     month_pay,
     normal_hours_declared,
     spread_seconds,
+    week_without_care_day,
 )
 from amcalc.net_salary import ContributionKernel, contribution_kernel
 
@@ -97,6 +100,7 @@ _KINDS = list(ContractKind)
 _CAUSES = list(AbsenceCause)
 _REGULAR = np.array([k is not ContractKind.OCCASIONAL for k in _KINDS])
 _NEVER = np.iinfo(np.int64).max // 4
+_Error = tuple[str, str | None, str]  # code, field, French message of a refused row
 _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
                   "majorated_rate", "complementary_rate", "maintenance_per_hour")
 
@@ -427,8 +431,10 @@ def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
     return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
-def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]]]:
-    """Figures of the rows still on the vector route, those rows (indices) and their warnings."""
+def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]],
+                                                   dict[int, _Error]]:
+    """Figures of the rows still on the vector route, those rows (indices), their warnings, and
+    the errors of the rows refused by the single-contract API's checks."""
     n = rows.n
     out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
     fast = rows.fast & ~events.bad
@@ -448,8 +454,10 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     # rows with events: the month's days, one column each
     busy = np.flatnonzero(fast & (events.has | rows.partial))
     long_days: list[Ints] = []
+    refused: dict[int, _Error] = {}
     if len(busy):
-        bad = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days, long_days)
+        bad, refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
+                                    long_days)
         fast[busy[bad]] = False
 
     # the figures of each row, from the kernels
@@ -489,7 +497,7 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast)
+    return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast), refused
 
 
 @lru_cache(maxsize=1 << 16)
@@ -515,10 +523,12 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
                  maj_s: Ints, absent: Ints, unpaid_days: Ints,
-                 long_days: list[Ints]) -> Any:
+                 long_days: list[Ints]) -> tuple[Any, dict[int, _Error]]:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
-    ((row, day, seconds) of care over 13 h, art. 96.1) and returns the rows to hand to the scalar route after all (what the
-    columns alone could not settle)."""
+    ((row, day, seconds) of care over 13 h, art. 96.1) and returns the rows to hand to the scalar
+    route after all (what the columns alone could not settle), and the errors of the rows
+    :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
+    total without a day of care (their messages from the same functions)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
     local[busy] = np.arange(m)
@@ -550,8 +560,18 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     day_sched = sched[a_row, a_day]
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
-    bad[a_row[~working[a_row, a_day] | (seconds > day_sched) | partial_unpaid]] = True
-    bad[_repeated(a_row, a_day)] = True
+    not_care_day = ~working[a_row, a_day]
+    over = ~not_care_day & (seconds > day_sched)
+    bad[a_row[not_care_day | over | partial_unpaid]] = True
+    # refused as month_pay refuses them: the first such absence, in the given order
+    refused: dict[int, InvalidInput] = {}
+    wrong = np.flatnonzero(not_care_day | over)
+    for k in wrong[np.unique(a_row[wrong], return_index=True)[1]].tolist():
+        day = _EPOCH + timedelta(days=int(first[a_row[k]] + a_day[k]))
+        refused[int(a_row[k])] = (absence_not_on_care_day(day) if not_care_day[k]
+                                  else absence_over_schedule(day, int(day_sched[k])))
+    repeated = _repeated(a_row, a_day)
+    bad[repeated] = True
     # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
     holiday_rows = (holiday & (sched > 0)).any(axis=1)
     bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
@@ -567,14 +587,20 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     keep = local[events.w_row] >= 0
     w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
     if len(w_row):
-        bad[_repeated(w_row, w_start)] = True
+        repeated = np.concatenate([repeated, _repeated(w_row, w_start)])
+        bad[repeated] = True
         days = w_start[:, None] + np.arange(7)
         weights = planned[w_row[:, None], days]
         threshold = weights.sum(axis=1)
         usual = (sched * ~outside)[w_row[:, None], days]
         weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = weights.sum(axis=1) == 0
-        bad[w_row[empty & (worked > 0)]] = True
+        wrong = np.flatnonzero(empty & (worked > 0))
+        bad[w_row[wrong]] = True
+        wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
+        for k in wrong[np.unique(w_row[wrong], return_index=True)[1]].tolist():
+            monday = _EPOCH + timedelta(days=int(first[w_row[k]] + w_start[k]))
+            refused.setdefault(int(w_row[k]), week_without_care_day(monday))
         weights[empty, 0] = 1
         parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
         week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
@@ -591,7 +617,10 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     out["worked_seconds"][busy] = actual.sum(axis=1)
     absent[busy] = unpaid.sum(axis=1)
     unpaid_days[busy] = ((unpaid == sched) & (unpaid > 0)).sum(axis=1)
-    return bad
+    for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
+        refused.pop(row, None)
+    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+    return bad, errors
 
 
 def _repeated(row: Ints, day: Ints) -> Ints:
@@ -762,17 +791,17 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     rows = _Rows(batch)
     if rows.fast.any():
         events = _Events(batch, rows)
-        vector, out, vector_warnings = _vector(rows, events)
+        vector, out, vector_warnings, errors = _vector(rows, events)
     else:
         vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
-        vector_warnings = {}
+        vector_warnings, errors = {}, {}
     scalar = np.ones(n, bool)
     scalar[vector] = False
+    scalar[list(errors)] = False
     valid = np.ones(n, bool)
     month = np.where(rows.month_ok, rows.month_key, 0)
     month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     month_valid = rows.month_ok.copy()
-    errors: dict[int, tuple[str, str | None, str]] = {}
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
     resume: dict[int, date] = {}
     indices = np.flatnonzero(scalar)
