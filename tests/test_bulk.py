@@ -130,7 +130,8 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
     if clean:
         mondays = [m for m in mondays if m >= first and m + timedelta(days=6) < first + timedelta(days=length)]
     row["worked_hours"] = [
-        {"week": week, "hours": draw(st.sampled_from(["0", "30", "42", "46.5"] if clean else ["50", "42"]))}
+        {"week": week, "hours": draw(st.sampled_from(["0", "30", "42", "46.5", "50", "120"] if clean
+                                                     else ["50", "42"]))}
         for week in draw(st.lists(st.sampled_from(mondays), max_size=2, unique=True))]
     row["non_care_weeks"] = draw(st.lists(st.sampled_from(mondays), max_size=1)) if weeks < 52 or not clean else []
     return row
@@ -235,6 +236,26 @@ def test_rows_refused_by_the_single_contract_api_get_its_error_without_the_scala
     ]
     assert all(r["gross_salary"] is None for r in result)
     assert_same(rows, payroll(pa.Table.from_pylist(rows)))
+
+
+def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:
+    # Mon–Fri 9 h (45 h); 100 h the week of 10 March 2025: 20 h a day (over 13 h, art. 96.1);
+    # the 18 civil weeks from 2 Dec 2024 to 31 March average (17 × 45 + 100) / 18 = 48.06 h (art. 96.3)
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "start": date(2024, 1, 8),
+           **{d: "9" for d in WEEKDAYS[:5]}, "worked_hours": [{"week": date(2025, 3, 10), "hours": "100"}]}
+    stats = PayrollStats()
+    got = payroll(pa.Table.from_pylist([row]), stats=stats).to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    rest = "d'accueil ne laissent pas 11 heures consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21)."
+    assert got["warnings"] == [
+        "Semaine du 10/03/2025 : 100,00 h de travail. Au-delà de 48 h, l'accord de l'assistant maternel "
+        "est requis et la durée moyenne sur 4 mois ne peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).",
+        *(f"Le {d}/03/2025 : 20,00 h {rest}" for d in range(10, 15)),
+        "Moyenne de 48,06 h par semaine sur les 4 derniers mois : au-delà de 48 h "
+        "(CCN 3239 art. 96.3 ; CASF L423-22).",
+    ]
+    assert got["majorated_seconds"] == 55 * 3600 and got["complementary_seconds"] == 0
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
 
 
 def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:

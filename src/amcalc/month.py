@@ -95,9 +95,11 @@ __all__ = [
     "absence_not_on_care_day",
     "absence_over_schedule",
     "activity_days_declared",
+    "average_week_warning",
     "band_seconds",
     "day_rest_warning",
     "events_from_tables",
+    "long_week_warning",
     "month_pay",
     "normal_hours_declared",
     "parse_month",
@@ -291,6 +293,26 @@ def week_without_care_day(monday: date) -> InvalidInput:
     """The refusal of a weekly total for a civil week without a day of care in the contract."""
     return InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
                                         "d'accueil dans le contrat : donnez les heures par jour.")
+
+
+def long_week_warning(monday: date, seconds: int) -> str:
+    """The warning for a civil week of more than 48 h of work (CCN 3239 art. 96.3; CASF L423-22)."""
+    return (f"Semaine du {french_date(monday)} : {format_hours(seconds)} de travail. Au-delà de "
+            "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
+            "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
+
+
+def average_week_warning(weeks: Sequence[tuple[date, int]], last: date, usual: int,
+                         planned: Mapping[date, int] | None = None,
+                         ledger: MonthLedger | None = None) -> str | None:
+    """The warning when the civil weeks of the 4 months up to ``last`` average more than
+    48 h (CCN 3239 art. 96.3; CASF L423-22), ``None`` otherwise: actual hours of ``weeks``
+    (Monday, seconds) and of ``ledger``, else the week's ``planned`` rhythm, else ``usual``."""
+    average = _four_month_average(_history(ledger, weeks, last), last, usual, planned or {})
+    if average <= MAX_AVERAGE_WEEK_SECONDS:
+        return None
+    return (f"Moyenne de {format_hours(average)} par semaine sur les 4 derniers mois : "
+            "au-delà de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
 
 
 # --- the month ---------------------------------------------------------------------------------
@@ -557,10 +579,7 @@ def month_pay(
                 "CCN 3239 art. 96.4, 110",
             ))
         if worked > MAX_AVERAGE_WEEK_SECONDS:
-            warnings.append(
-                f"Semaine du {french_date(monday)} : {format_hours(worked)} de travail. Au-delà de "
-                "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
-                "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
+            warnings.append(long_week_warning(monday, worked))
     warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
                  if actual[day] > MAX_DAY_SECONDS]
     used = sorted({cal.rhythm(monday) or 0 for monday in month_mondays})
@@ -571,10 +590,10 @@ def month_pay(
                             "(CCN 3239 art. 96.1).")
     history = _history(ledger, week_totals, last)
     usual = {m: contract.rhythms[i].weekly_seconds for m, i in week_rhythm.items()}
-    average = _four_month_average(history, last, contract.annual_seconds // contract.weeks, usual)
-    if average > MAX_AVERAGE_WEEK_SECONDS:
-        warnings.append(f"Moyenne de {format_hours(average)} par semaine sur les 4 derniers mois : "
-                        "au-delà de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
+    average = average_week_warning(week_totals, last, contract.annual_seconds // contract.weeks,
+                                   usual, ledger)
+    if average:
+        warnings.append(average)
 
     # -- salary base and the méthode réelle (art. 109, 111) --
     plan = cal.plan(first, last)

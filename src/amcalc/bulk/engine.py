@@ -38,7 +38,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from itertools import groupby
 from math import ceil
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -72,8 +74,10 @@ from amcalc.month import (
     absence_not_on_care_day,
     absence_over_schedule,
     activity_days_declared,
+    average_week_warning,
     day_rest_warning,
     events_from_tables,
+    long_week_warning,
     month_pay,
     normal_hours_declared,
     spread_seconds,
@@ -94,7 +98,8 @@ kernel: Any = SimpleNamespace(
 
 _EPOCH = date(1970, 1, 1)
 _HOUR = SECONDS_PER_HOUR
-_MAX_WEEK = 48 * _HOUR  # CCN 3239 art. 96.3: beyond, the scalar route gives the warnings
+_MAX_WEEK = 48 * _HOUR  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
+_MAX_WORKED_WEEK = 7 * 24 * _HOUR  # a weekly total beyond: the scalar route
 _TERRITORIES = list(Territory)
 _KINDS = list(ContractKind)
 _CAUSES = list(AbsenceCause)
@@ -384,7 +389,7 @@ class _Events:
         start = week - rows.first[self.w_row] if count and rows.fast.any() else week
         inside = (start >= 0) & (start + 6 < (rows.length[self.w_row] if count and rows.fast.any() else 0))
         mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
-             | ~inside | ~hours.ok | hours.null | (hours.values > _MAX_WEEK))
+             | ~inside | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
         self.w_start = np.clip(start, 0, 24)
 
         # weeks without care: Mondays, 46 weeks or less only
@@ -454,10 +459,11 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     # rows with events: the month's days, one column each
     busy = np.flatnonzero(fast & (events.has | rows.partial))
     long_days: list[Ints] = []
+    long_weeks: list[Ints] = []
     refused: dict[int, _Error] = {}
     if len(busy):
         bad, refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                    long_days)
+                                    long_days, long_weeks)
         fast[busy[bad]] = False
 
     # the figures of each row, from the kernels
@@ -497,12 +503,32 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    return np.flatnonzero(fast), out, _long_day_warnings(long_days, fast), refused
+    return np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused
 
 
 @lru_cache(maxsize=1 << 16)
 def _day_rest_warning(day: int, seconds: int) -> str:
     return day_rest_warning(_EPOCH + timedelta(days=day), seconds)
+
+
+def _row_warnings(rows: _Rows, long_days: list[Ints], long_weeks: list[Ints],
+                  fast: Any) -> dict[int, list[str]]:
+    """Row → its warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
+    days over 13 h, then the 4-month average (art. 96.3, 96.1), worded by its functions."""
+    warnings = _long_day_warnings(long_days, fast)
+    if not long_weeks:
+        return warnings
+    triples = np.concatenate(long_weeks)
+    triples = triples[fast[triples[:, 0]]]
+    triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
+    for row, group in groupby(triples.tolist(), key=itemgetter(0)):
+        weeks = [(_EPOCH + timedelta(days=day), seconds) for _, day, seconds in group]
+        last = _EPOCH + timedelta(days=int(rows.first[row] + rows.length[row] - 1))
+        # one weekday schedule: the contract's average week (annual hours / weeks) is its week
+        average = average_week_warning(weeks, last, int(rows.schedule[row].sum()))
+        warnings[row] = ([long_week_warning(monday, s) for monday, s in weeks if s > _MAX_WEEK]
+                         + warnings.get(row, []) + ([average] if average else []))
+    return warnings
 
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
@@ -523,9 +549,10 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
                  maj_s: Ints, absent: Ints, unpaid_days: Ints,
-                 long_days: list[Ints]) -> tuple[Any, dict[int, _Error]]:
+                 long_days: list[Ints], long_weeks: list[Ints]) -> tuple[Any, dict[int, _Error]]:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
-    ((row, day, seconds) of care over 13 h, art. 96.1) and returns the rows to hand to the scalar
+    ((row, day, seconds) of care over 13 h, art. 96.1) and ``long_weeks`` ((row, Monday,
+    seconds) of every weekly total of the rows with one over 48 h, art. 96.3) and returns the rows to hand to the scalar
     route after all (what the columns alone could not settle), and the errors of the rows
     :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
     total without a day of care (their messages from the same functions)."""
@@ -606,6 +633,9 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
+        heavy = np.isin(w_row, w_row[worked > _MAX_WEEK])  # art. 96.3: every week of those rows
+        long_weeks.append(np.stack([busy[w_row[heavy]], first[w_row[heavy]] + w_start[heavy],
+                                    worked[heavy]], axis=1))
         actual[w_row[:, None], days] = parts
         comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
