@@ -219,6 +219,26 @@ def _floor_on(days: Ints, am_ge: Any) -> Ints:
     return result
 
 
+def _distinct(values: Ints) -> tuple[Ints, Ints]:
+    """Distinct values and each one's index among them: a bincount over a small range, else
+    a sort."""
+    if len(values) and int(values.max()) - int(values.min()) < 1 << 16:
+        return _group(values)
+    distinct, which = np.unique(values, return_inverse=True)
+    return distinct, which.ravel()
+
+
+def _row_sum(a: Ints) -> Ints:
+    """Σ of each row of an int64 matrix (``einsum``: several times faster than ``sum(axis=1)``
+    over 7 or 31 columns)."""
+    return np.einsum("ij->i", a)
+
+
+def _row_dot(a: Ints, b: Ints) -> Ints:
+    """Σ a × b of each row of two int64 matrices."""
+    return np.einsum("ij,ij->i", a, b)
+
+
 def _group(keys: Ints) -> tuple[Ints, Ints]:
     """Distinct small keys and each row's index among them (a bincount, not a sort)."""
     low = int(keys.min())
@@ -264,7 +284,7 @@ class _Rows:
                       if am_ge is not None and pa.types.is_boolean(am_ge.type) else np.zeros(n, bool))
         majorated = np.where(self.majorated.null, 1000, self.majorated.values)
         self.majorated_e4 = majorated
-        weekly = self.schedule.sum(axis=1)
+        weekly = _row_sum(self.schedule)
         rate = self.rate.values
         self.fast = (
             self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
@@ -300,10 +320,11 @@ class _Rows:
     @staticmethod
     def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
         if array is not None and pa.types.is_date32(array.type):
-            days = array.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
-            months = days.astype("datetime64[M]")
-            key = months.astype(np.int64) + 1970 * 12
-            ok = (months.astype("datetime64[D]") == days) & ~_null(array)
+            days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+            distinct, which = _distinct(days)  # a few months: convert those
+            months = distinct.astype("datetime64[D]").astype("datetime64[M]")
+            key = (months.astype(np.int64) + 1970 * 12)[which]
+            ok = (months.astype("datetime64[D]").astype(np.int64) == distinct)[which] & ~_null(array)
             return key, ok
         column = decode(array, "month", n)
         return column.values, column.ok & ~column.null
@@ -399,6 +420,9 @@ class _Events:
         mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
              | rows.full_year[self.c_row])
         self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
+        others = np.zeros(n, bool)
+        others[self.w_row] = others[self.c_row] = True
+        self.absences_only = self.has & ~others
 
         # public holidays worked by agreement: the scalar route
         holidays = _entries(column("worked_holidays"), ())
@@ -453,27 +477,35 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
     rates = _maintenance_rates(facts, g[plain])
     allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
-    out["maintenance"][plain] = kernel.half_up_div((work * allowance).sum(axis=1) * 100, rates.scale[:, 0])
-    out["worked_seconds"][plain] = (work * sched[plain]).sum(axis=1)
+    out["maintenance"][plain] = kernel.half_up_div(_row_dot(work, allowance) * 100, rates.scale[:, 0])
+    out["worked_seconds"][plain] = _row_dot(work, sched[plain])
 
-    # rows with events: the month's days, one column each
-    busy = np.flatnonzero(fast & (events.has | rows.partial))
+    # rows of a whole month with absences only: the absent days looked up
+    light = np.flatnonzero(fast & events.absences_only & ~rows.partial)
+    refused: dict[int, _Error] = {}
+    if len(light):
+        bad, refused = _absences_only(rows, events, light, out, absent, unpaid_days)
+        fast[light[bad]] = False
+
+    # rows with other events: the month's days, one column each
+    busy = np.flatnonzero(fast & (events.has | rows.partial) & ~(events.absences_only & ~rows.partial))
     long_days: list[Ints] = []
     long_weeks: list[Ints] = []
-    refused: dict[int, _Error] = {}
     if len(busy):
-        bad, refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                    long_days, long_weeks)
+        bad, busy_refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
+                                         long_days, long_weeks)
+        refused.update(busy_refused)
         fast[busy[bad]] = False
 
     # the figures of each row, from the kernels
     rate = rows.rate.values
     counts = np.array([f.counts for f in facts], np.int64)[g]
-    annual = sched.sum(axis=1) * rows.weeks
-    annual_days = (sched > 0).sum(axis=1) * rows.weeks
+    days_per_week = (sched > 0).astype(np.int64)
+    annual = _row_sum(sched) * rows.weeks
+    annual_days = _row_sum(days_per_week) * rows.weeks
     base = kernel.monthly_salary_cents(annual, rate)
-    scheduled = (counts * sched).sum(axis=1)
-    scheduled_days = (counts * (sched > 0)).sum(axis=1)
+    scheduled = _row_dot(counts, sched)
+    scheduled_days = _row_dot(counts, days_per_week)
     safe = np.maximum(scheduled_days, 1)
     deduction = kernel.choose(rows.full_year, kernel.deduction_cents(base, absent, np.maximum(scheduled, 1)),
                        kernel.deduction_cents(base, unpaid_days, safe))
@@ -590,13 +622,7 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     not_care_day = ~working[a_row, a_day]
     over = ~not_care_day & (seconds > day_sched)
     bad[a_row[not_care_day | over | partial_unpaid]] = True
-    # refused as month_pay refuses them: the first such absence, in the given order
-    refused: dict[int, InvalidInput] = {}
-    wrong = np.flatnonzero(not_care_day | over)
-    for k in wrong[np.unique(a_row[wrong], return_index=True)[1]].tolist():
-        day = _EPOCH + timedelta(days=int(first[a_row[k]] + a_day[k]))
-        refused[int(a_row[k])] = (absence_not_on_care_day(day) if not_care_day[k]
-                                  else absence_over_schedule(day, int(day_sched[k])))
+    refused = _absence_refusals(a_row, first[a_row] + a_day, not_care_day, over, day_sched)
     repeated = _repeated(a_row, a_day)
     bad[repeated] = True
     # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
@@ -608,8 +634,7 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     unpaid[a_row, a_day] = seconds * deducted
     if outside.any():
         unpaid = np.where(outside, sched, unpaid)
-    planned = working * (sched - missing)
-    actual = planned.copy()
+    actual = working * (sched - missing)  # the plan; the weeks given replace their days below
 
     keep = local[events.w_row] >= 0
     w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
@@ -617,11 +642,11 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         repeated = np.concatenate([repeated, _repeated(w_row, w_start)])
         bad[repeated] = True
         days = w_start[:, None] + np.arange(7)
-        weights = planned[w_row[:, None], days]
-        threshold = weights.sum(axis=1)
-        usual = (sched * ~outside)[w_row[:, None], days]
+        weights = actual[w_row[:, None], days]
+        threshold = _row_sum(weights)
+        usual = sched[w_row[:, None], days] * ~outside[w_row[:, None], days]
         weights = np.where((threshold == 0)[:, None], usual, weights)
-        empty = weights.sum(axis=1) == 0
+        empty = _row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
         bad[w_row[wrong]] = True
         wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
@@ -643,14 +668,86 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
 
     rates = _maintenance_rates(facts, g)
     allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
-    out["maintenance"][busy] = kernel.half_up_div(allowance.sum(axis=1) * 100, rates.scale[:, 0])
-    out["worked_seconds"][busy] = actual.sum(axis=1)
-    absent[busy] = unpaid.sum(axis=1)
-    unpaid_days[busy] = ((unpaid == sched) & (unpaid > 0)).sum(axis=1)
+    out["maintenance"][busy] = kernel.half_up_div(_row_sum(allowance) * 100, rates.scale[:, 0])
+    out["worked_seconds"][busy] = _row_sum(actual)
+    absent[busy] = _row_sum(unpaid)
+    unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
     errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
     return bad, errors
+
+
+def _absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
+                      day_sched: Ints) -> dict[int, InvalidInput]:
+    """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
+    given order) on a day without care or longer than the day's schedule (``day``: days since
+    1970 of each absence, ``row`` in order)."""
+    refused: dict[int, InvalidInput] = {}
+    wrong = np.flatnonzero(not_care_day | over)
+    for k in wrong[np.unique(row[wrong], return_index=True)[1]].tolist():
+        when = _EPOCH + timedelta(days=int(day[k]))
+        refused[int(row[k])] = (absence_not_on_care_day(when) if not_care_day[k]
+                                else absence_over_schedule(when, int(day_sched[k])))
+    return refused
+
+
+def _absences_only(rows: _Rows, events: _Events, light: Ints, out: dict[str, Ints], absent: Ints,
+                   unpaid_days: Ints) -> tuple[Any, dict[int, _Error]]:
+    """Rows of a whole month whose only events are absences, without a day-by-day plan:
+    each absence's day is looked up in the month's calendar, and the month is the rows
+    without events less the absent days. The same checks and figures as :func:`_with_events`;
+    returns the rows to hand to the scalar route and the refused rows' errors."""
+    m = len(light)
+    local = np.full(rows.n, -1, np.int64)
+    local[light] = np.arange(m)
+    facts, g = rows.facts, rows.group[light]
+    sched = rows.schedule[light]
+    bad = np.zeros(m, bool)
+    keep = local[events.a_row] >= 0
+    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
+    ga = g[a_row]
+    weekday = np.array([f.weekday for f in facts], np.int64)[ga, a_day]
+    holiday = np.array([f.holiday for f in facts])[ga, a_day]
+    day_sched = sched[a_row, weekday]
+    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
+    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
+    not_care_day = (day_sched == 0) | holiday
+    over = ~not_care_day & (seconds > day_sched)
+    bad[a_row[not_care_day | over | partial_unpaid]] = True
+    refused = _absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
+    repeated = _repeated(a_row, a_day)
+    bad[repeated] = True
+    for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
+        refused.pop(row, None)
+    # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
+    work = np.array([f.work_counts for f in facts], np.int64)[g]
+    holidays = np.array([f.counts for f in facts], np.int64)[g] - work
+    holiday_rows = _row_dot(holidays, (sched > 0).astype(np.int64)) > 0
+    bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
+
+    seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
+    per_hour = rows.maintenance.values[light]
+    rates = _maintenance_rates(facts, g)
+    usual = kernel.day_allowance(sched, per_hour[:, None], rates)
+    one_day = kernel.MaintenanceRates(*(t[a_row, 0] for t in (rates.scale, rates.agreed, rates.prorated,
+                                                                rates.floor)))
+    change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], one_day)
+              - usual[a_row, weekday]) * (seconds > 0)
+    out["maintenance"][light] = kernel.half_up_div((_row_dot(work, usual) + _sum_by(a_row, change, m)) * 100,
+                                                   rates.scale[:, 0])
+    out["worked_seconds"][light] = _row_dot(work, sched) - _sum_by(a_row, seconds, m)
+    absent[light] = _sum_by(a_row, seconds * deducted, m)
+    unpaid_days[light] = _sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64), m)
+    return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+
+
+def _sum_by(row: Ints, values: Ints, m: int) -> Ints:
+    """Σ of ``values`` per row (0 to m − 1), exact in int64."""
+    totals = np.zeros(m, np.int64)
+    np.add.at(totals, row, values)
+    return totals
 
 
 def _repeated(row: Ints, day: Ints) -> Ints:

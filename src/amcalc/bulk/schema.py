@@ -214,14 +214,14 @@ def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
     scale = array.type.scale
     fits = (high == (low >> 63)) & (low >= 0) & (low < 10**12)
     low = np.where(fits, low, 0)
-    numerator = low * (SECONDS_PER_HOUR if kind == "hours" else 10_000)
-    if scale >= 0:
-        divisor = 10**scale
-        exact = numerator % divisor == 0
-        values = numerator // divisor
+    factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
+    if scale < 0:
+        values, ok = low * factor * 10**-scale, fits | null
+    elif factor % 10**scale == 0:  # every value exact: no division per row
+        values, ok = low * (factor // 10**scale), fits | null
     else:
-        exact, values = np.ones(len(low), bool), numerator * 10**-scale
-    ok = (fits & exact) | null
+        numerator = low * factor
+        values, ok = numerator // 10**scale, (fits & (numerator % 10**scale == 0)) | null
     return Column(np.where(ok & ~null, values, 0), ok, null)
 
 
