@@ -927,7 +927,8 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     scalar[list(errors)] = False
     valid = np.ones(n, bool)
     month = np.where(rows.month_ok, rows.month_key, 0)
-    month_days = (month - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    months, which = _distinct(month)
+    month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
     month_valid = rows.month_ok.copy()
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
     resume: dict[int, date] = {}
@@ -971,15 +972,14 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
 
 
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:
+    names = ("error_code", "error_field", "error_message")
     if not errors:
-        return {name: pa.nulls(n, pa.string()) for name in ("error_code", "error_field", "error_message")}
-    codes: list[str | None] = [None] * n
-    fields: list[str | None] = [None] * n
-    messages: list[str | None] = [None] * n
-    for i, (code, field, message) in errors.items():
-        codes[i], fields[i], messages[i] = code, field, message
-    return {"error_code": pa.array(codes, pa.string()), "error_field": pa.array(fields, pa.string()),
-            "error_message": pa.array(messages, pa.string())}
+        return {name: pa.nulls(n, pa.string()) for name in names}
+    index = np.full(n, -1, np.int64)
+    index[list(errors)] = np.arange(len(errors))
+    take = pa.array(index, mask=index < 0)
+    return {name: pa.array([e[k] for e in errors.values()], pa.string()).take(take)
+            for k, name in enumerate(names)}
 
 
 def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
