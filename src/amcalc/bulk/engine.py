@@ -516,10 +516,11 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
     lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
     legal = np.array([f.legal for f in facts], np.int64)
+    # each line's rate × base share per month, as (product, 1): the kernel only multiplies them
     contributions = kernel.ContributionKernel(
-        tuple((lines[:, k, 0][g], lines[:, k, 1][g]) for k in range(lines.shape[1])),
+        tuple(((lines[:, k, 0] * lines[:, k, 1])[g], 1) for k in range(lines.shape[1])),
         _gather(facts, "reduction", g),
-        tuple((legal[:, k, 0][g], legal[:, k, 1][g]) for k in range(legal.shape[1])),
+        tuple(((legal[:, k, 0] * legal[:, k, 1])[g], 1) for k in range(legal.shape[1])),
         _gather(facts, "ceiling", g),
     )
     fast &= gross <= contributions.ceiling_cents
