@@ -277,26 +277,44 @@ def day_rest_warning(day: date, seconds: int) -> str:
 
 
 def absence_not_on_care_day(day: date) -> InvalidInput:
-    """The refusal of an absence on a day without planned care (CCN 3239 art. 111: only a
-    day of care can be missed)."""
+    """Refus d'une absence un jour sans accueil prévu (CCN 3239 art. 111: only a day of
+    care can be missed): the error :func:`month_pay` raises, also given by the bulk engine.
+
+    >>> absence_not_on_care_day(date(2025, 3, 10)).message[:35]
+    "le 10/03/2025 n'est pas un jour d'a"
+    """
     return InvalidInput("absences", f"le {french_date(day)} n'est pas un jour d'accueil prévu "
                                     "(jour non travaillé, férié chômé, semaine sans accueil ou hors "
                                     "contrat).")
 
 
 def absence_over_schedule(day: date, scheduled: int) -> InvalidInput:
-    """The refusal of a partial absence longer than the day's scheduled ``scheduled`` seconds."""
+    """Refus d'une absence plus longue que la journée prévue (CCN 3239 art. 111): a partial
+    absence over the day's ``scheduled`` seconds.
+
+    >>> absence_over_schedule(date(2025, 3, 17), 9 * 3600).message
+    'le 17/03/2025 ne prévoit que 9,00 h.'
+    """
     return InvalidInput("absences.hours", f"le {french_date(day)} ne prévoit que {format_hours(scheduled)}.")
 
 
 def week_without_care_day(monday: date) -> InvalidInput:
-    """The refusal of a weekly total for a civil week without a day of care in the contract."""
+    """Refus d'un total hebdomadaire sans jour d'accueil (input check, no article): a civil week
+    without a day of care in the contract cannot take a weekly total.
+
+    >>> week_without_care_day(date(2025, 3, 3)).field
+    'worked_hours'
+    """
     return InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
                                         "d'accueil dans le contrat : donnez les heures par jour.")
 
 
 def long_week_warning(monday: date, seconds: int) -> str:
-    """The warning for a civil week of more than 48 h of work (CCN 3239 art. 96.3; CASF L423-22)."""
+    """Alerte semaine de plus de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).
+
+    >>> long_week_warning(date(2025, 3, 10), 50 * 3600)[:38]
+    'Semaine du 10/03/2025 : 50,00 h de tra'
+    """
     return (f"Semaine du {french_date(monday)} : {format_hours(seconds)} de travail. Au-delà de "
             "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
             "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
@@ -305,9 +323,14 @@ def long_week_warning(monday: date, seconds: int) -> str:
 def average_week_warning(weeks: Sequence[tuple[date, int]], last: date, usual: int,
                          planned: Mapping[date, int] | None = None,
                          ledger: MonthLedger | None = None) -> str | None:
-    """The warning when the civil weeks of the 4 months up to ``last`` average more than
-    48 h (CCN 3239 art. 96.3; CASF L423-22), ``None`` otherwise: actual hours of ``weeks``
-    (Monday, seconds) and of ``ledger``, else the week's ``planned`` rhythm, else ``usual``."""
+    """Alerte moyenne de plus de 48 h sur 4 mois (CCN 3239 art. 96.3 ; CASF L423-22): the
+    warning when the civil weeks of the 4 months up to ``last`` average more than 48 h,
+    ``None`` otherwise; actual hours of ``weeks`` (Monday, seconds) and of ``ledger``, else
+    the week's ``planned`` rhythm, else ``usual``.
+
+    >>> average_week_warning([(date(2025, 3, 10), 100 * 3600)], date(2025, 3, 31), 45 * 3600)[:27]
+    'Moyenne de 48,06 h par sema'
+    """
     average = _four_month_average(_history(ledger, weeks, last), last, usual, planned or {})
     if average <= MAX_AVERAGE_WEEK_SECONDS:
         return None

@@ -4,8 +4,9 @@
 52 weeks or 36 to 46 weeks, 3 to 5 days of 8 to 11 hours, rates from 3.70 € to
 6.00 €, entretien agreed or at the minimum, absences in a quarter of the
 months, extra hours in a tenth, weeks without care, a few hirings and endings
-in the month, certified child illness and unjustified absences (those take the
-scalar route), in 2023 to 2026, métropole and a little Alsace-Moselle.
+in the month, certified child illness, unjustified absences and weeks over 48 h
+(``rare``: the cases that took the scalar route), in 2023 to 2026, métropole and
+a little Alsace-Moselle.
 
 >>> table = random_rows(1000, seed=1)
 >>> table.num_rows, table.schema.field("hourly_rate").type
@@ -125,7 +126,7 @@ def _events(rng: np.random.Generator, n: int, first: Any, length: Any, schedule:
     w_rows = np.flatnonzero(worked)
     extra = rng.integers(0, 9, len(w_rows)) * 3600
     planned = schedule[w_rows].sum(axis=1) * 36
-    over = rng.random(len(w_rows)) < 0.05 * rare  # beyond 48 h: warnings, the scalar route
+    over = rng.random(len(w_rows)) < 0.05 * rare  # beyond 48 h: art. 96.3 warnings
     w_hours = np.where(over, planned + extra, np.minimum(planned + extra, 48 * 3600)) / 3600
     w_offsets = np.zeros(n + 1, np.int32)
     np.cumsum(worked, out=w_offsets[1:])

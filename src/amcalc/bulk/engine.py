@@ -17,10 +17,13 @@ or one where the contract starts or ends (art. 111 proration,
 causes are decided without the art. 105 counters (not
 ``child_illness_certified``; ``am_unjustified`` only when no public holiday
 falls on a working day of the month, so that art. 47 cannot apply), whole days
-for 46 weeks or less, worked hours of civil weeks inside the month up to 48 h
-(days over 13 h get the warning of :func:`amcalc.month.day_rest_warning`),
-weeks without care, and a gross under the social security ceiling. Every
-other row — and any row that does not parse — takes the **scalar** route,
+for 46 weeks or less, worked hours of civil weeks inside the month (days over
+13 h and weeks over 48 h get the warnings of :func:`amcalc.month.day_rest_warning`,
+:func:`~amcalc.month.long_week_warning` and :func:`~amcalc.month.average_week_warning`),
+weeks without care, and a gross under the social security ceiling; rows that
+:func:`~amcalc.month.month_pay` refuses for an absence on a day without care or
+a weekly total without a day of care get its error, worded by the same functions.
+Every other row — and any row that does not parse — takes the **scalar** route,
 :func:`amcalc.month.month_pay` itself (figures only, ``trace=False``; in worker
 processes with :class:`ScalarPool`), which also gives a bad row its error code
 and message. Both routes give the same cents.
