@@ -24,7 +24,9 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["MonthEnd", "add_months", "last_day"]
+from amcalc.errors import InvalidInput
+
+__all__ = ["MonthEnd", "add_months", "check_span", "last_day"]
 
 
 class MonthEnd(StrEnum):
@@ -54,3 +56,9 @@ def last_day(
     if same_day.day != first.day and month_end is MonthEnd.LAST_DAY_OF_MONTH:
         return same_day  # clipped: the final month has no such day
     return same_day - timedelta(days=1)
+
+
+def check_span(start: date, end: date, field: str) -> None:
+    """Refuse a period from ``start`` to ``end`` (inclusive) that ends before it starts."""
+    if end < start:
+        raise InvalidInput(field, f"la période du {start.strftime('%d/%m/%Y')} finit avant de commencer.")

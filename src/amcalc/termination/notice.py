@@ -44,7 +44,7 @@ from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
-from amcalc.periods import MonthEnd, add_months, last_day
+from amcalc.periods import MonthEnd, add_months, check_span, last_day
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
@@ -126,8 +126,7 @@ class Suspension:
     cause: SuspensionCause = attrs.field(converter=_cause)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidInput("suspensions", f"la période du {french_date(self.start)} finit avant de commencer.")
+        check_span(self.start, self.end, "suspensions")
 
 
 @attrs.frozen(kw_only=True)

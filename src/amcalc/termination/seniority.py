@@ -33,7 +33,7 @@ import attrs
 from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.periods import add_months
+from amcalc.periods import add_months, check_span
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
 
@@ -82,8 +82,7 @@ class Period:
     kind: PeriodKind = attrs.field(converter=_kind)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidInput("periods", f"la période du {french_date(self.start)} finit avant de commencer.")
+        check_span(self.start, self.end, "periods")
 
 
 def _completed_months(start: date, until: date) -> int:
