@@ -121,7 +121,7 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
         usual = [d for d in usual if row["start"] <= d and (row["end"] is None or d <= row["end"])]
     else:
         usual = [first + timedelta(days=k) for k in range(-3, 31)]
-    causes = SIMPLE if not clean else [c for c in SIMPLE if c != "child_illness_certified"]
+    causes = SIMPLE
     chosen = draw(st.lists(st.sampled_from(usual), max_size=4, unique=True)) if usual else []
     row["absences"] = [{"date": d, "hours": draw(st.sampled_from([None, None, "2"] if clean else
                                                                  [None, "0", "30"])),
@@ -258,6 +258,37 @@ def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None
     assert_same([row], payroll(pa.Table.from_pylist([row])))
 
 
+MON_FRI_8H = {"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 1, 8), "month": "2025-11",
+              **{d: "8" for d in WEEKDAYS[:5]}}
+# 40 h × 52 / 12 × 4.00 € = 693.33 €; November 2025: 20 weekdays, 160 h, Tue 11 Nov a holiday
+
+
+def test_a_holiday_next_to_an_unjustified_absence_is_unpaid_on_the_vector_route() -> None:
+    # art. 47: Mon 10 Nov an unjustified absence, so the holiday of Tue 11 Nov is not paid:
+    # 693.33 € × (8 + 8) h / 160 h = 69.33 € deducted (34.67 € for the absence alone)
+    row = MON_FRI_8H | {"absences": [{"date": date(2025, 11, 10), "hours": None, "cause": "am_unjustified"}]}
+    stats = PayrollStats()
+    got = payroll(pa.Table.from_pylist([row]), stats=stats).to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    assert (got["absence_deduction"], got["gross_salary"]) == (Decimal("69.33"), Decimal("624.00"))
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
+def test_a_long_certified_illness_takes_the_vector_route_with_its_resume_date() -> None:
+    # art. 105: ill from Mon 3 to Fri 21 Nov, back Mon 24: 21 calendar days, a long absence
+    # unpaid to its 14th day (Sun 16 Nov): 9 days of 8 h (the holiday of the 11th is no absence),
+    # 693.33 € × 72 h / 160 h = 312.00 € deducted; pay resumes on Mon 17 Nov
+    days = [date(2025, 11, d) for d in (3, 4, 5, 6, 7, 10, 12, 13, 14, 17, 18, 19, 20, 21)]
+    row = MON_FRI_8H | {"absences": [{"date": d, "hours": None, "cause": "child_illness_certified"}
+                                     for d in days]}
+    stats = PayrollStats()
+    got = payroll(pa.Table.from_pylist([row]), stats=stats).to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    assert (got["absence_deduction"], got["gross_salary"]) == (Decimal("312.00"), Decimal("381.33"))
+    assert got["resume_or_end_on"] == date(2025, 11, 17)
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
 def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:
     table = pa.table({"hourly_rate": [4.0], "weeks": [52], "month": ["2025-03"], "mon": ["9"]})
     got = payroll(table).to_pylist()[0]
@@ -278,7 +309,9 @@ def test_worker_processes_give_the_same_results() -> None:
     # the scalar route's rows computed by two worker processes, or here
     from amcalc.bulk.engine import ScalarPool, compute
 
-    batch = random_rows(300, seed=4, rare=5.0).combine_chunks().to_batches()[0]
+    table = random_rows(300, seed=4, rare=5.0)
+    kinds = pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(300)])  # occasional: scalar
+    batch = table.append_column("kind", kinds).combine_chunks().to_batches()[0]
     here, scalar_here = compute(batch)
     there, scalar_there = compute(batch, ScalarPool(2, min_rows=1))
     assert scalar_here == scalar_there > 10

@@ -342,7 +342,7 @@ def average_week_warning(weeks: Sequence[tuple[date, int]], last: date, usual: i
 
 
 @attrs.frozen
-class _Day:
+class CalendarDay:
     """One day of a civil week touching the month, as the contract planned it."""
 
     day: date
@@ -379,16 +379,20 @@ def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
     return year, number_
 
 
-class _Calendar:
-    """The contract's days around the month, built from cached month plans."""
+class MonthCalendar:
+    """The contract's days around the month, built from cached month plans: what
+    :func:`month_pay` and the bulk engine's rows with art. 47 or art. 105 questions
+    ask of a day (its status: work, off, outside, non_care, holiday, unknown)."""
 
-    def __init__(self, contract: Contract, schedules: Sequence[tuple[int, ...]],
-                 week_rhythm: Mapping[date, int], non_care: frozenset[date],
-                 worked_holidays: frozenset[date], absences: Mapping[date, Absence]) -> None:
-        self.contract, self.schedules, self.week_rhythm = contract, schedules, week_rhythm
+    def __init__(self, start: date | None, end: date | None, territory: Territory,
+                 schedules: Sequence[tuple[int, ...]], week_rhythm: Mapping[date, int],
+                 non_care: frozenset[date], worked_holidays: frozenset[date],
+                 absences: Mapping[date, Absence]) -> None:
+        self.start, self.end, self.territory = start, end, territory
+        self.schedules, self.week_rhythm = schedules, week_rhythm
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int, int], dict[date, PlannedDay]] = {}
-        self._days: dict[date, _Day] = {}
+        self._days: dict[date, CalendarDay] = {}
 
     def rhythm(self, day: date) -> int | None:
         """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
@@ -400,7 +404,7 @@ class _Calendar:
             return None
         key = (day.year, day.month, index)
         if key not in self._plans:
-            plan = month_plan(day.year, day.month, self.schedules[index], self.contract.territory)
+            plan = month_plan(day.year, day.month, self.schedules[index], self.territory)
             self._plans[key] = {p.day: p for p in plan.days}
         return self._plans[key].get(day)
 
@@ -409,24 +413,23 @@ class _Calendar:
         days = (self.planned_day(first + timedelta(days=k)) for k in range((last - first).days + 1))
         return [p for p in days if p is not None]
 
-    def day(self, day: date) -> _Day:
+    def day(self, day: date) -> CalendarDay:
         known = self._days.get(day)
         if known is None:
             known = self._days[day] = self._status(day)
         return known
 
-    def _status(self, day: date) -> _Day:
+    def _status(self, day: date) -> CalendarDay:
         planned = self.planned_day(day)
-        c = self.contract
         if planned is None:
-            return _Day(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
-        if (c.start and day < c.start) or (c.end and day > c.end):
-            return _Day(day, planned.seconds, planned.holiday, "outside")
+            return CalendarDay(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
+        if (self.start and day < self.start) or (self.end and day > self.end):
+            return CalendarDay(day, planned.seconds, planned.holiday, "outside")
         if _monday(day) in self.non_care:
-            return _Day(day, planned.seconds, planned.holiday, "non_care")
+            return CalendarDay(day, planned.seconds, planned.holiday, "non_care")
         if planned.holiday and day not in self.worked_holidays:
-            return _Day(day, planned.seconds, planned.holiday, "holiday")
-        return _Day(day, planned.seconds, planned.holiday, "work", self.absences.get(day))
+            return CalendarDay(day, planned.seconds, planned.holiday, "holiday")
+        return CalendarDay(day, planned.seconds, planned.holiday, "work", self.absences.get(day))
 
     def neighbour_worked(self, day: date, step: int) -> bool:
         """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
@@ -534,7 +537,8 @@ def month_pay(
     week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
     schedules = [r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms]
     holidays_worked = frozenset(worked_holidays)
-    cal = _Calendar(contract, schedules, week_rhythm, non_care, holidays_worked, absence_map)
+    cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
+                        holidays_worked, absence_map)
     for day in holidays_worked:
         planned = cal.planned_day(day) if first <= day <= last else None
         if planned is None or planned.holiday is None:
@@ -567,8 +571,8 @@ def month_pay(
     notes: list[str] = []
 
     # -- child illness (art. 105) --
-    illness_days, resume, illness_ledger, illness_notes = _child_illness(
-        contract, cal, first, last, absence_map, ledger, illness_rule, one_long_absence_per_year)
+    illness_days, resume, illness_ledger, illness_notes = child_illness_days(
+        contract.start, cal, first, last, absence_map, ledger, illness_rule, one_long_absence_per_year)
     notes += illness_notes
     unpaid_illness = {d.day for d in illness_days if not d.paid}
 
@@ -622,13 +626,9 @@ def month_pay(
     plan = cal.plan(first, last)
     plan_seconds = sum(p.seconds for p in plan)
     month_days = [cal.day(p.day) for p in plan]
-    unpaid_holidays = {
-        d.day for d in month_days
-        if d.status == "holiday" and not is_may_day(d.day)
-        and not (cal.neighbour_worked(d.day, -1) and cal.neighbour_worked(d.day, 1))
-    }
+    unpaid_holidays = unpaid_holidays_of(cal, month_days)
 
-    def unpaid_seconds(d: _Day) -> int:
+    def unpaid_seconds(d: CalendarDay) -> int:
         if d.status == "outside" or d.day in unpaid_holidays:
             return d.scheduled
         if d.absence is None or not _is_unpaid(d.absence, full_year, unpaid_illness):
@@ -849,7 +849,7 @@ def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: set[date]) -> 
     return absence.day in unpaid_illness if deducted is None else deducted
 
 
-def _actual_week(days: Sequence[_Day], week_total: int | None, days_given: Mapping[date, int],
+def _actual_week(days: Sequence[CalendarDay], week_total: int | None, days_given: Mapping[date, int],
                  contract: Contract, monday: date) -> list[int]:
     """Seconds actually worked each day of the week."""
     if week_total is None:
@@ -864,21 +864,33 @@ def _actual_week(days: Sequence[_Day], week_total: int | None, days_given: Mappi
     return spread_seconds(week_total, weights)
 
 
-def _child_illness(
-    contract: Contract, cal: _Calendar, first: date, last: date, absences: Mapping[date, Absence],
+def unpaid_holidays_of(cal: MonthCalendar, month_days: Iterable[CalendarDay]) -> set[date]:
+    """Jours fériés chômés non payés (CCN 3239 art. 47): the usual working days of the
+    month that are public holidays off, except 1 May, whose nearest scheduled working
+    day before or after was an unjustified absence of the AM."""
+    return {d.day for d in month_days
+            if d.status == "holiday" and not is_may_day(d.day)
+            and not (cal.neighbour_worked(d.day, -1) and cal.neighbour_worked(d.day, 1))}
+
+
+def child_illness_days(
+    hired: date | None, cal: MonthCalendar, first: date, last: date, absences: Mapping[date, Absence],
     ledger: MonthLedger | None, rule: LongAbsenceRule, one_long: bool,
 ) -> tuple[tuple[IllnessDay, ...], date | None, ChildIllnessLedger | None, list[str]]:
-    """Group the month's certified illness days into absences and apply art. 105."""
+    """Absences de l'enfant malade du mois (CCN 3239 art. 105): the month's certified
+    illness days grouped into absences (until the child's planned return), decided by
+    :func:`amcalc.child_illness.assess_illness`; the date pay must resume, the ledger
+    for the next month and the notes. ``hired``: the contract's start."""
     book = ledger.child_illness if ledger else None
     days = sorted(d for d, a in absences.items()
                   if a.cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED and first <= d <= last)
     if not days:
         return (), None, (attrs.evolve(book, open_run=None) if book else None), []
     if book is None:
-        if contract.start is None:
+        if hired is None:
             raise InvalidInput("start", "la date d'embauche est nécessaire pour les limites de "
                                         "l'article 105 (année de contrat).")
-        book = ChildIllnessLedger(contract.start)
+        book = ChildIllnessLedger(hired)
     runs: list[list[date]] = []
     for day in days:
         if runs and not _work_between(cal, runs[-1][-1], day):
@@ -906,7 +918,7 @@ def _child_illness(
     return decided, (resume[0] if resume else None), attrs.evolve(book, open_run=open_run), notes
 
 
-def _work_between(cal: _Calendar, before: date, after: date, floor: date | None = None) -> bool:
+def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | None = None) -> bool:
     """Whether a planned working day without absence lies strictly between two days
     (from ``floor`` when given: earlier days belong to an earlier month)."""
     day = max(before, (floor or before) - timedelta(days=1)) + timedelta(days=1)
@@ -918,7 +930,7 @@ def _work_between(cal: _Calendar, before: date, after: date, floor: date | None 
     return False
 
 
-def _next_work(cal: _Calendar, day: date, last: date) -> date:
+def _next_work(cal: MonthCalendar, day: date, last: date) -> date:
     """The next planned working day after ``day`` (the child's expected return)."""
     for distance in range(1, 32):
         other = day + timedelta(days=distance)
@@ -947,7 +959,7 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
 
-def _occasional_base(month_days: Sequence[_Day], actual: Mapping[date, int], maj: Mapping[date, int],
+def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, int], maj: Mapping[date, int],
                      rate_e4: int, contract: Contract, steps: list[Step]) -> tuple[int, int, Fraction]:
     """Occasional care: hourly rate × hours done (art. 108.2, 109.3); paid absences and
     maintained holidays are paid as planned hours."""
@@ -963,7 +975,7 @@ def _occasional_base(month_days: Sequence[_Day], actual: Mapping[date, int], maj
     return base, 0, Fraction(0)
 
 
-def _absence_steps(month_days: Sequence[_Day], unpaid_holidays: set[date],
+def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: set[date],
                    full_year: bool, unpaid_illness: set[date]) -> list[Step]:
     """One line per absence or day off pay, saying who pays and why."""
     lines = []

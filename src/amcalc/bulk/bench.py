@@ -5,7 +5,7 @@
 6.00 €, entretien agreed or at the minimum, absences in a quarter of the
 months, extra hours in a tenth, weeks without care, a few hirings and endings
 in the month, certified child illness, unjustified absences and weeks over 48 h
-(``rare``: the cases that took the scalar route), in 2023 to 2026, métropole and
+(``rare``: the cases that once took the scalar route), in 2023 to 2026, métropole and
 a little Alsace-Moselle.
 
 >>> table = random_rows(1000, seed=1)
@@ -50,7 +50,8 @@ def _decimals(values: Any, precision: int, scale: int, valid: Any = None) -> pa.
 
 def random_rows(n: int, seed: int = 0, *, rare: float = 1.0) -> pa.Table:
     """``n`` random realistic contract-months (see the module's docstring); ``rare``
-    scales the share of the cases that take the scalar route (0: none)."""
+    scales the share of the rare cases: partial months, certified illness, unjustified
+    absences, weeks over 48 h (0: none)."""
     rng = np.random.default_rng(seed)
     month_key = rng.integers(2023 * 12, 2027 * 12, n)
     first = (month_key - _EPOCH_MONTH).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)

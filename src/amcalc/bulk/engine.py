@@ -13,12 +13,12 @@ territory): weekday counts, the weekday of each day, public holidays.
 Rows take the **vector** route when they are common and simple: regular care
 (CDI or CDD) on one weekday schedule of at most 13 h a day, in a whole month
 or one where the contract starts or ends (art. 111 proration,
-:attr:`~amcalc.month.PartialMonth.PRORATA`), absences inside the month whose
-causes are decided without the art. 105 counters (not
-``child_illness_certified``; ``am_unjustified`` only when no public holiday
-falls on a working day of the month, so that art. 47 cannot apply), whole days
-for 46 weeks or less, worked hours of civil weeks inside the month (days over
-13 h and weeks over 48 h get the warnings of :func:`amcalc.month.day_rest_warning`,
+:attr:`~amcalc.month.PartialMonth.PRORATA`), absences inside the month (whole
+days for 46 weeks or less) — certified child illness (art. 105, counters of the
+month's contract year from zero, as :func:`~amcalc.month.month_pay` without a
+ledger) and the holidays next to an unjustified absence (art. 47) answered
+row by row by ``month_pay``'s own calendar and functions —, worked hours of
+civil weeks inside the month (days over 13 h and weeks over 48 h get the warnings of :func:`amcalc.month.day_rest_warning`,
 :func:`~amcalc.month.long_week_warning` and :func:`~amcalc.month.average_week_warning`),
 weeks without care, and a gross under the social security ceiling; rows that
 :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or
@@ -63,6 +63,7 @@ from amcalc.bulk.schema import (
     weekday_columns,
 )
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
+from amcalc.child_illness import LongAbsenceRule
 from amcalc.contract import Contract, ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
@@ -73,17 +74,21 @@ from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
 from amcalc.month import (
     MAX_DAY_SECONDS,
+    Absence,
+    MonthCalendar,
     MonthPay,
     absence_not_on_care_day,
     absence_over_schedule,
     activity_days_declared,
     average_week_warning,
+    child_illness_days,
     day_rest_warning,
     events_from_tables,
     long_week_warning,
     month_pay,
     normal_hours_declared,
     spread_seconds,
+    unpaid_holidays_of,
     week_without_care_day,
 )
 from amcalc.net_salary import ContributionKernel, contribution_kernel
@@ -127,6 +132,7 @@ def _deducted_table() -> Any:
 
 _DEDUCTED = _deducted_table()
 _UNJUSTIFIED = _CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
+_CERTIFIED = _CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
 
 
 def _days(day: date) -> int:
@@ -395,14 +401,26 @@ class _Events:
         self.a_day = day - rows.first[self.a_row] if count and rows.fast.any() else day
         self.a_seconds, self.a_whole = hours.values, hours.null
         full_year = rows.full_year[self.a_row].astype(np.int64)
+        self.a_cause = cause
         self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
-        self.a_unjustified = cause == _UNJUSTIFIED
+        # art. 105 decides certified illness days, art. 47 may cost a holiday near an
+        # unjustified absence: those rows ask month_pay's calendar (_calendar_answers)
+        self.a_certified = cause == _CERTIFIED
+        self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
         in_month = (self.a_day >= 0) & (self.a_day < 31)
         if count and rows.fast.any():
             in_month &= self.a_day < rows.length[self.a_row]
+            # certified illness without a hiring date (its error) or for a part of a day of a
+            # part-year contract (a fraction of a day): the scalar route
+            hired = rows.start[self.a_row] != -_NEVER
+            part_day = ~hours.null & ~rows.full_year[self.a_row]
+            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
         mark(self.a_row, ~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
-             | (self.a_deducted < 0) | ~in_month | (~hours.null & (hours.values == 0)))
+             | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month
+             | (~hours.null & (hours.values == 0)))
         self.a_day = np.clip(self.a_day, 0, 30)
+        self.asks = np.zeros(n, bool)
+        self.asks[self.a_row[self.a_asks]] = True
 
         # worked hours of civil weeks inside the month
         self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
@@ -464,9 +482,10 @@ def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
 
 
 def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]],
-                                                   dict[int, _Error]]:
-    """Figures of the rows still on the vector route, those rows (indices), their warnings, and
-    the errors of the rows refused by the single-contract API's checks."""
+                                                   dict[int, _Error], dict[int, date]]:
+    """Figures of the rows still on the vector route, those rows (indices), their warnings,
+    the errors of the rows refused by the single-contract API's checks, and the dates pay
+    must resume (art. 105)."""
     n = rows.n
     out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
     fast = rows.fast & ~events.bad
@@ -484,19 +503,21 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     out["worked_seconds"][plain] = _row_dot(work, sched[plain])
 
     # rows of a whole month with absences only: the absent days looked up
-    light = np.flatnonzero(fast & events.absences_only & ~rows.partial)
+    quick = events.absences_only & ~rows.partial & ~events.asks
+    light = np.flatnonzero(fast & quick)
     refused: dict[int, _Error] = {}
     if len(light):
         bad, refused = _absences_only(rows, events, light, out, absent, unpaid_days)
         fast[light[bad]] = False
 
     # rows with other events: the month's days, one column each
-    busy = np.flatnonzero(fast & (events.has | rows.partial) & ~(events.absences_only & ~rows.partial))
+    busy = np.flatnonzero(fast & (events.has | rows.partial) & ~quick)
     long_days: list[Ints] = []
     long_weeks: list[Ints] = []
+    resume: dict[int, date] = {}
     if len(busy):
         bad, busy_refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                         long_days, long_weeks)
+                                         long_days, long_weeks, resume)
         refused.update(busy_refused)
         fast[busy[bad]] = False
 
@@ -539,7 +560,8 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
         declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
     )
-    return np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused
+    resume = {row: day for row, day in resume.items() if fast[row]}
+    return np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused, resume
 
 
 @lru_cache(maxsize=1 << 16)
@@ -584,14 +606,15 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
 
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
-                 maj_s: Ints, absent: Ints, unpaid_days: Ints,
-                 long_days: list[Ints], long_weeks: list[Ints]) -> tuple[Any, dict[int, _Error]]:
+                 maj_s: Ints, absent: Ints, unpaid_days: Ints, long_days: list[Ints],
+                 long_weeks: list[Ints], resume: dict[int, date]) -> tuple[Any, dict[int, _Error]]:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
     ((row, day, seconds) of care over 13 h, art. 96.1) and ``long_weeks`` ((row, Monday,
     seconds) of every weekly total of the rows with one over 48 h, art. 96.3) and returns the rows to hand to the scalar
     route after all (what the columns alone could not settle), and the errors of the rows
     :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
-    total without a day of care (their messages from the same functions)."""
+    total without a day of care (their messages from the same functions); fills ``resume``
+    (row → the date pay must resume, art. 105)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
     local[busy] = np.arange(m)
@@ -619,7 +642,7 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
 
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
+    whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
     day_sched = sched[a_row, a_day]
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
@@ -629,12 +652,19 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     refused = _absence_refusals(a_row, first[a_row] + a_day, not_care_day, over, day_sched)
     repeated = _repeated(a_row, a_day)
     bad[repeated] = True
-    # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
+    # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
+    asks = events.a_asks[keep] & ~bad[a_row]
     holiday_rows = (holiday & (sched > 0)).any(axis=1)
-    bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
+    asks &= events.a_certified[keep] | holiday_rows[a_row]
+    unpaid = np.zeros((m, 31), np.int64)
+    if asks.any():
+        answers = _calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]))
+        bad[answers.unanswered] = True
+        deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
+        unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
+        resume.update(answers.resume)
     missing = np.zeros((m, 31), np.int64)
     missing[a_row, a_day] = seconds
-    unpaid = np.zeros((m, 31), np.int64)
     unpaid[a_row, a_day] = seconds * deducted
     if outside.any():
         unpaid = np.where(outside, sched, unpaid)
@@ -682,6 +712,72 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     return bad, errors
 
 
+@attrs.frozen
+class _Answers:
+    """What art. 105 and art. 47 say of the rows that ask (see :func:`_calendar_answers`)."""
+
+    unpaid_illness: Any  # per absence: a certified illness day left unpaid
+    holiday_row: Ints  # (local row, day of the month) of each holiday left unpaid
+    holiday_day: Ints
+    resume: dict[int, date]  # batch row → the date pay must resume or the contract end
+    unanswered: Ints  # local rows the calendar could not settle: the scalar route
+
+
+def _calendar_answers(rows: _Rows, busy: Ints, a_row: Ints, a_day: Ints, events: _Events, keep: Any,
+                      asking: Ints) -> _Answers:
+    """Art. 105 (certified illness days) and art. 47 (holidays next to an unjustified
+    absence) for the rows ``asking`` (local indices into ``busy``), answered by
+    :func:`~amcalc.month.month_pay`'s own calendar and functions —
+    :class:`~amcalc.month.MonthCalendar`, :func:`~amcalc.month.child_illness_days`,
+    :func:`~amcalc.month.unpaid_holidays_of` — with its defaults, row by row (these rows are
+    rare). ``a_row``, ``a_day``: the busy rows' absences (``keep`` of :class:`_Events`'s)."""
+    causes, whole, seconds = events.a_cause[keep], events.a_whole[keep], events.a_seconds[keep]
+    unpaid_illness = np.zeros(len(a_row), bool)
+    holiday_row: list[int] = []
+    holiday_day: list[int] = []
+    resume: dict[int, date] = {}
+    unanswered: list[int] = []
+    mine = np.flatnonzero(np.isin(a_row, asking))
+    mine = mine[np.argsort(a_row[mine], kind="stable")]
+    care = np.isin(events.c_row, busy[asking])
+    mondays: dict[int, set[date]] = {}
+    for row, day in zip(events.c_row[care].tolist(), (rows.first[events.c_row[care]] + events.c_start[care]).tolist(),
+                        strict=True):
+        mondays.setdefault(row, set()).add(_EPOCH + timedelta(days=day))
+    for local, group in groupby(mine.tolist(), key=lambda k: int(a_row[k])):
+        ks = list(group)
+        row = int(busy[local])
+        first = _EPOCH + timedelta(days=int(rows.first[row]))
+        last = first + timedelta(days=int(rows.length[row]) - 1)
+        start, end = _day_or_none(rows.start[row]), _day_or_none(rows.end[row])
+        days = {k: first + timedelta(days=int(a_day[k])) for k in ks}
+        absences = {days[k]: Absence(day=days[k], cause=_CAUSES[causes[k]],
+                                     seconds=None if whole[k] else int(seconds[k])) for k in ks}
+        cal = MonthCalendar(start, end, _TERRITORIES[rows.territory.values[row]],
+                            [tuple(rows.schedule[row].tolist())], {}, frozenset(mondays.get(row, ())),
+                            frozenset(), absences)
+        try:  # month_pay's defaults (month_of_row gives no option): the 14-day rule, one a year
+            illness, back, _, _ = child_illness_days(start, cal, first, last, absences, None,
+                                                     LongAbsenceRule.FOURTEEN_DAYS, True)
+            holidays = unpaid_holidays_of(cal, [cal.day(p.day) for p in cal.plan(first, last)])
+        except AmcalcError:
+            unanswered.append(local)
+            continue
+        unpaid = {d.day for d in illness if not d.paid}
+        for k in ks:
+            unpaid_illness[k] = days[k] in unpaid
+        holiday_row += [local] * len(holidays)
+        holiday_day += [(h - first).days for h in holidays]
+        if back is not None:
+            resume[row] = back
+    return _Answers(unpaid_illness, np.array(holiday_row, np.int64), np.array(holiday_day, np.int64),
+                    resume, np.array(unanswered, np.int64))
+
+
+def _day_or_none(days: int) -> date | None:
+    return None if abs(days) == _NEVER else _EPOCH + timedelta(days=int(days))
+
+
 def _absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
                       day_sched: Ints) -> dict[int, InvalidInput]:
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
@@ -698,7 +794,8 @@ def _absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
 
 def _absences_only(rows: _Rows, events: _Events, light: Ints, out: dict[str, Ints], absent: Ints,
                    unpaid_days: Ints) -> tuple[Any, dict[int, _Error]]:
-    """Rows of a whole month whose only events are absences, without a day-by-day plan:
+    """Rows of a whole month whose only events are absences that ask neither art. 105 nor
+    art. 47, without a day-by-day plan:
     each absence's day is looked up in the month's calendar, and the month is the rows
     without events less the absent days. The same checks and figures as :func:`_with_events`;
     returns the rows to hand to the scalar route and the refused rows' errors."""
@@ -725,11 +822,7 @@ def _absences_only(rows: _Rows, events: _Events, light: Ints, out: dict[str, Int
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
-    # art. 47: an unjustified absence may cost a holiday's pay; rows with one near a holiday go scalar
     work = np.array([f.work_counts for f in facts], np.int64)[g]
-    holidays = np.array([f.counts for f in facts], np.int64)[g] - work
-    holiday_rows = _row_dot(holidays, (sched > 0).astype(np.int64)) > 0
-    bad[a_row[events.a_unjustified[keep] & holiday_rows[a_row]]] = True
 
     seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
     per_hour = rows.maintenance.values[light]
@@ -922,10 +1015,10 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     rows = _Rows(batch)
     if rows.fast.any():
         events = _Events(batch, rows)
-        vector, out, vector_warnings, errors = _vector(rows, events)
+        vector, out, vector_warnings, errors, resume = _vector(rows, events)
     else:
         vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
-        vector_warnings, errors = {}, {}
+        vector_warnings, errors, resume = {}, {}, {}
     scalar = np.ones(n, bool)
     scalar[vector] = False
     scalar[list(errors)] = False
@@ -935,7 +1028,6 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
     month_valid = rows.month_ok.copy()
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
-    resume: dict[int, date] = {}
     indices = np.flatnonzero(scalar)
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
     for i, result in zip(indices.tolist(), pool.run(records), strict=True):
