@@ -654,11 +654,12 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
     bad[repeated] = True
     # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
     asks = events.a_asks[keep] & ~bad[a_row]
-    holiday_rows = (holiday & (sched > 0)).any(axis=1)
-    asks &= events.a_certified[keep] | holiday_rows[a_row]
+    usual_holidays = holiday & (sched > 0)
+    asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
     unpaid = np.zeros((m, 31), np.int64)
     if asks.any():
-        answers = _calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]))
+        answers = _calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
+                                    usual_holidays)
         bad[answers.unanswered] = True
         deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
         unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
@@ -724,14 +725,16 @@ class _Answers:
 
 
 def _calendar_answers(rows: _Rows, busy: Ints, a_row: Ints, a_day: Ints, events: _Events, keep: Any,
-                      asking: Ints) -> _Answers:
+                      asking: Ints, holidays: Any) -> _Answers:
     """Art. 105 (certified illness days) and art. 47 (holidays next to an unjustified
     absence) for the rows ``asking`` (local indices into ``busy``), answered by
     :func:`~amcalc.month.month_pay`'s own calendar and functions —
     :class:`~amcalc.month.MonthCalendar`, :func:`~amcalc.month.child_illness_days`,
     :func:`~amcalc.month.unpaid_holidays_of` — with its defaults, row by row (these rows are
-    rare). ``a_row``, ``a_day``: the busy rows' absences (``keep`` of :class:`_Events`'s)."""
+    rare). ``a_row``, ``a_day``: the busy rows' absences (``keep`` of :class:`_Events`'s);
+    ``holidays``: (busy rows × 31) the public holidays on their usual working days."""
     causes, whole, seconds = events.a_cause[keep], events.a_whole[keep], events.a_seconds[keep]
+    unjustified = causes == _UNJUSTIFIED
     unpaid_illness = np.zeros(len(a_row), bool)
     holiday_row: list[int] = []
     holiday_day: list[int] = []
@@ -756,18 +759,20 @@ def _calendar_answers(rows: _Rows, busy: Ints, a_row: Ints, a_day: Ints, events:
         cal = MonthCalendar(start, end, _TERRITORIES[rows.territory.values[row]],
                             [tuple(rows.schedule[row].tolist())], {}, frozenset(mondays.get(row, ())),
                             frozenset(), absences)
+        # the month's days that can be unpaid holidays: holidays of usual working days
+        candidates = [cal.day(first + timedelta(days=d)) for d in np.flatnonzero(holidays[local]).tolist()]
         try:  # month_pay's defaults (month_of_row gives no option): the 14-day rule, one a year
             illness, back, _, _ = child_illness_days(start, cal, first, last, absences, None,
                                                      LongAbsenceRule.FOURTEEN_DAYS, True)
-            holidays = unpaid_holidays_of(cal, [cal.day(p.day) for p in cal.plan(first, last)])
+            unpaid_holidays = unpaid_holidays_of(cal, candidates) if unjustified[ks].any() else set()
         except AmcalcError:
             unanswered.append(local)
             continue
         unpaid = {d.day for d in illness if not d.paid}
         for k in ks:
             unpaid_illness[k] = days[k] in unpaid
-        holiday_row += [local] * len(holidays)
-        holiday_day += [(h - first).days for h in holidays]
+        holiday_row += [local] * len(unpaid_holidays)
+        holiday_day += [(h - first).days for h in unpaid_holidays]
         if back is not None:
             resume[row] = back
     return _Answers(unpaid_illness, np.array(holiday_row, np.int64), np.array(holiday_day, np.int64),
