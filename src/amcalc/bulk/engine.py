@@ -213,13 +213,22 @@ def _start_floor(am_ge: bool) -> tuple[Any, Any]:
 
 
 def _floor_on(days: Ints, am_ge: Any) -> Ints:
-    result = np.full(len(days), _NEVER, np.int64)
-    for flag in (False, True):
-        starts, floors = _start_floor(flag)
-        rows = am_ge == flag
-        index = np.searchsorted(starts, days[rows], side="right") - 1
-        result[rows] = np.where(index >= 0, floors[np.maximum(index, 0)], _NEVER)
-    return result
+    """The hiring floor of each row, looked up once per distinct (day, am_ge)."""
+    keys, which = _distinct(days * 2 + am_ge.view(np.int8))
+    flag, day = (keys & 1).astype(bool), keys >> 1
+    table = np.empty(len(keys), np.int64)
+    for am in (False, True):
+        starts, floors = _start_floor(am)
+        index = np.searchsorted(starts, day[flag == am], side="right") - 1
+        table[flag == am] = np.where(index >= 0, floors[np.maximum(index, 0)], _NEVER)
+    return table[which]
+
+
+def _days_within(schedule: Ints) -> Any:
+    """Rows without a day over 13 h (one pass over the matrix when none has one)."""
+    if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
+        return True
+    return (schedule <= MAX_DAY_SECONDS).all(axis=1)
 
 
 def _distinct(values: Ints) -> tuple[Ints, Ints]:
@@ -297,7 +306,7 @@ class _Rows:
             & self.territory.ok & self.kind.ok & _REGULAR[self.kind.values]
             & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
             & np.logical_and.reduce([d.ok for d in days])
-            & (self.schedule <= MAX_DAY_SECONDS).all(axis=1) & (weekly > 0) & (weekly <= _MAX_WEEK)
+            & _days_within(self.schedule) & (weekly > 0) & (weekly <= _MAX_WEEK)
             & self.month_ok & start_ok & end_ok & am_ge_ok
         )
         self.full_year = self.weeks == 52
@@ -310,12 +319,13 @@ class _Rows:
         g = self.group
         self.first = np.array([f.first for f in facts], np.int64)[g]
         self.length = np.array([f.length for f in facts], np.int64)[g]
-        least = np.array([f.min_rate for f in facts], np.int64)[g, self.am_ge.astype(np.int64)]
-        usable = np.array([f.usable for f in facts])[g]
+        least = np.array([f.min_rate for f in facts], np.int64).ravel()[g * 2 + self.am_ge.view(np.int8)]
+        usable = np.array([f.usable for f in facts])
         last = self.first + self.length - 1
-        self.fast &= (usable & (rate >= least) & (self.start <= last) & (self.end >= self.first)
-                      & (self.start <= self.end)
-                      & ((self.start == -_NEVER) | (rate >= _floor_on(self.start, self.am_ge))))
+        hired = self.start != -_NEVER
+        self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
+                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
+                      & (~hired | (rate >= _floor_on(np.where(hired, self.start, self.first), self.am_ge))))
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
         self.batch = batch

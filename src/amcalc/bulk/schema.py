@@ -210,18 +210,28 @@ def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
     """Exact integers of a decimal128 column (low 64-bit word, when the value fits)."""
     words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
     words = words[array.offset:array.offset + len(array)]
-    low, high = words[:, 0], words[:, 1]
+    low = words[:, 0].copy()
     scale = array.type.scale
-    fits = (high == (low >> 63)) & (low >= 0) & (low < 10**12)
-    low = np.where(fits, low, 0)
+    # 0 ≤ value < 10**12 (the high word then is 0): one unsigned comparison for both bounds
+    fits = (low.view(np.uint64) < 10**12) & (words[:, 1] == 0)
+    every = bool(fits.all())
+    if not every:
+        low[~fits] = 0
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
+    exact: Any = True
     if scale < 0:
-        values, ok = low * factor * 10**-scale, fits | null
+        values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per row
-        values, ok = low * (factor // 10**scale), fits | null
+        values = low * (factor // 10**scale) if factor != 10**scale else low
     else:
         numerator = low * factor
-        values, ok = numerator // 10**scale, (fits & (numerator % 10**scale == 0)) | null
+        values, remainder = np.divmod(numerator, 10**scale)
+        exact = remainder == 0
+        every = every and bool(exact.all())
+    has_null = array.null_count > 0
+    if every and not has_null:  # the usual column: every value fits, none null
+        return Column(values, fits, null)
+    ok = (fits & exact) | null
     return Column(np.where(ok & ~null, values, 0), ok, null)
 
 
