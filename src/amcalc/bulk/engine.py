@@ -60,6 +60,7 @@ from amcalc.bulk.schema import (
     decode,
     int_array,
     output_schema,
+    string_array,
     weekday_columns,
 )
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
@@ -487,7 +488,8 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     """Figures of the rows still on the vector route, those rows (indices), their warnings, and
     the errors of the rows refused by the single-contract API's checks."""
     n = rows.n
-    out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+    # the columns filled part by part below; the others are computed whole at the end
+    out = {name: np.zeros(n, np.int64) for name in ("maintenance", "worked_seconds", "holiday_pay")}
     fast = rows.fast & ~events.bad
     facts, g = rows.facts, rows.group
     sched = rows.schedule
@@ -1015,11 +1017,7 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     names = ("error_code", "error_field", "error_message")
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in names}
-    index = np.full(n, -1, np.int64)
-    index[list(errors)] = np.arange(len(errors))
-    take = pa.array(index, mask=index < 0)
-    return {name: pa.array([e[k] for e in errors.values()], pa.string()).take(take)
-            for k, name in enumerate(names)}
+    return {name: string_array({i: e[k] for i, e in errors.items()}, n) for k, name in enumerate(names)}
 
 
 def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
@@ -1030,5 +1028,6 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
         texts.extend(warnings[i])
     offsets = np.zeros(len(valid) + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
+    invalid = ~np.asarray(valid)
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(texts, pa.string()),
-                                    mask=pa.array(~np.asarray(valid)))
+                                    mask=pa.array(invalid) if invalid.any() else None)
