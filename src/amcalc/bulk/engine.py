@@ -334,12 +334,12 @@ class _Rows:
     @staticmethod
     def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
         if array is not None and pa.types.is_date32(array.type):
-            days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+            days = np.where(_null(array), 0, _date_values(array)) if array.null_count else _date_values(array)
             distinct, which = _distinct(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]")
-            key = (months.astype(np.int64) + 1970 * 12)[which]
-            ok = (months.astype("datetime64[D]").astype(np.int64) == distinct)[which] & ~_null(array)
-            return key, ok
+            key = np.take(months.astype(np.int64) + 1970 * 12, which)
+            ok = np.take(months.astype("datetime64[D]").astype(np.int64) == distinct, which)
+            return key, ok & ~_null(array) if array.null_count else ok
         column = decode(array, "month", n)
         return column.values, column.ok & ~column.null
 
@@ -354,8 +354,16 @@ def _dates(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-    return np.where(_null(array), missing, days), np.ones(n, bool)
+    days = _date_values(array)
+    return np.where(_null(array), missing, days) if array.null_count else days, np.ones(n, bool)
+
+
+def _date_values(array: pa.Array) -> Ints:
+    """Days since 1970 of a date32 column, read from its buffer (any value where null)."""
+    data = array.buffers()[1]
+    if data is None:
+        return np.zeros(len(array), np.int64)
+    return np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4).astype(np.int64)
 
 
 def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
