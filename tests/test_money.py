@@ -23,6 +23,17 @@ def test_half_up_div_equals_decimal_round_half_up(n: int, d: int) -> None:
     assert half_up_div(n, d) == int(expected)
 
 
+@given(st.lists(st.integers(-(10**15), 10**15), min_size=1, max_size=40), st.integers(1, 10**9),
+       st.integers(1, 10**9))
+def test_half_up_div_on_int64_arrays_equals_the_int_kernel(ns: list[int], d: int, e: int) -> None:
+    np = pytest.importorskip("numpy")
+    numerators = np.array(ns, dtype=np.int64)
+    denominators = np.array([d, e] * len(ns), dtype=np.int64)[:len(ns)]
+    assert half_up_div(numerators, d).tolist() == [half_up_div(n, d) for n in ns]
+    assert half_up_div(numerators, denominators).tolist() == [
+        half_up_div(n, k) for n, k in zip(ns, denominators.tolist(), strict=True)]
+
+
 @pytest.mark.parametrize(
     ("amount", "cents"),
     [(Fraction(1, 200), "0.01"), (Fraction(-1, 200), "-0.01"), (Fraction(2080, 3), "693.33"),

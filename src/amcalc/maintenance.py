@@ -73,9 +73,13 @@ _PARAMETERS = ("minimum_garanti", "maintenance_minimum_share", "maintenance_dail
 def day_allowance(seconds: int, per_hour_e4: int, rates: MaintenanceRates) -> int:
     """Entretien of a day of ``seconds`` of care, in 1/``rates.scale`` €: the agreed
     ``per_hour_e4`` (1/10 000 € an hour, 0 when none) × the hours, never below the
-    daily minimum; nothing on a day without care. Ints or numpy arrays."""
-    least = maximum(seconds * rates.prorated, rates.floor)
-    return maximum(seconds * per_hour_e4 * rates.agreed, least) * (seconds > 0)
+    daily minimum; nothing on a day without care. Ints or numpy arrays.
+
+    max(s × agreed, s × prorated, floor) is computed as max(s × max(agreed, prorated),
+    floor) (s ≥ 0): on arrays, the rate a second is taken once per contract, not per day.
+    """
+    per_second = maximum(per_hour_e4 * rates.agreed, rates.prorated)
+    return maximum(seconds * per_second, rates.floor) * (seconds > 0)
 
 
 def daily_minimum(minimum_garanti: Decimal, share: Decimal, floor: Decimal, seconds: int) -> Fraction:

@@ -52,10 +52,11 @@ def half_up_div(numerator: int, denominator: int) -> int:
 
     ``denominator`` must be positive. Equals ``Decimal(n / d)`` quantized with
     ``ROUND_HALF_UP`` (tested against it).
+
+    One floor division: ⌊(n + ⌊d/2⌋) / d⌋ is the nearest integer, halves up; a
+    negative tie (only when d is even) must go down, hence − 1 for a negative n.
     """
-    magnitude = (abs(numerator) + denominator // 2) // denominator
-    sign = (numerator > 0) * 1 - (numerator < 0) * 1
-    return magnitude * sign
+    return (numerator + denominator // 2 - (numerator < 0) * (1 - denominator % 2)) // denominator
 
 
 def minimum(a: int, b: int) -> int:

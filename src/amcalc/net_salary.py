@@ -125,8 +125,9 @@ _LINES = (
 
 
 def contribution_cents(gross_cents: int, rate_ppm: int, base_ppm: int) -> int:
-    """One contribution: gross × base share × rate (millionths), half-up to the cent."""
-    return half_up_div(gross_cents * base_ppm * rate_ppm, _PPM * _PPM)
+    """One contribution: gross × base share × rate (millionths), half-up to the cent
+    (base share × rate first: one pass over an array of gross pays when they are ints)."""
+    return half_up_div(gross_cents * (base_ppm * rate_ppm), _PPM * _PPM)
 
 
 def withheld_cents(gross_cents: int, lines: Sequence[tuple[int, int]], total: bool) -> int:

@@ -60,6 +60,7 @@ from amcalc.bulk.schema import (
     decode,
     int_array,
     output_schema,
+    string_array,
     weekday_columns,
 )
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
@@ -219,13 +220,22 @@ def _start_floor(am_ge: bool) -> tuple[Any, Any]:
 
 
 def _floor_on(days: Ints, am_ge: Any) -> Ints:
-    result = np.full(len(days), _NEVER, np.int64)
-    for flag in (False, True):
-        starts, floors = _start_floor(flag)
-        rows = am_ge == flag
-        index = np.searchsorted(starts, days[rows], side="right") - 1
-        result[rows] = np.where(index >= 0, floors[np.maximum(index, 0)], _NEVER)
-    return result
+    """The hiring floor of each row, looked up once per distinct (day, am_ge)."""
+    keys, which = _distinct(days * 2 + am_ge.view(np.int8))
+    flag, day = (keys & 1).astype(bool), keys >> 1
+    table = np.empty(len(keys), np.int64)
+    for am in (False, True):
+        starts, floors = _start_floor(am)
+        index = np.searchsorted(starts, day[flag == am], side="right") - 1
+        table[flag == am] = np.where(index >= 0, floors[np.maximum(index, 0)], _NEVER)
+    return table[which]
+
+
+def _days_within(schedule: Ints) -> Any:
+    """Rows without a day over 13 h (one pass over the matrix when none has one)."""
+    if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
+        return True
+    return (schedule <= MAX_DAY_SECONDS).all(axis=1)
 
 
 def _distinct(values: Ints) -> tuple[Ints, Ints]:
@@ -303,7 +313,7 @@ class _Rows:
             & self.territory.ok & self.kind.ok & _REGULAR[self.kind.values]
             & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
             & np.logical_and.reduce([d.ok for d in days])
-            & (self.schedule <= MAX_DAY_SECONDS).all(axis=1) & (weekly > 0) & (weekly <= _MAX_WEEK)
+            & _days_within(self.schedule) & (weekly > 0) & (weekly <= _MAX_WEEK)
             & self.month_ok & start_ok & end_ok & am_ge_ok
         )
         self.full_year = self.weeks == 52
@@ -316,12 +326,13 @@ class _Rows:
         g = self.group
         self.first = np.array([f.first for f in facts], np.int64)[g]
         self.length = np.array([f.length for f in facts], np.int64)[g]
-        least = np.array([f.min_rate for f in facts], np.int64)[g, self.am_ge.astype(np.int64)]
-        usable = np.array([f.usable for f in facts])[g]
+        least = np.array([f.min_rate for f in facts], np.int64).ravel()[g * 2 + self.am_ge.view(np.int8)]
+        usable = np.array([f.usable for f in facts])
         last = self.first + self.length - 1
-        self.fast &= (usable & (rate >= least) & (self.start <= last) & (self.end >= self.first)
-                      & (self.start <= self.end)
-                      & ((self.start == -_NEVER) | (rate >= _floor_on(self.start, self.am_ge))))
+        hired = self.start != -_NEVER
+        self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
+                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
+                      & (~hired | (rate >= _floor_on(np.where(hired, self.start, self.first), self.am_ge))))
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
         self.batch = batch
@@ -329,12 +340,12 @@ class _Rows:
     @staticmethod
     def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
         if array is not None and pa.types.is_date32(array.type):
-            days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+            days = np.where(_null(array), 0, _date_values(array)) if array.null_count else _date_values(array)
             distinct, which = _distinct(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]")
-            key = (months.astype(np.int64) + 1970 * 12)[which]
-            ok = (months.astype("datetime64[D]").astype(np.int64) == distinct)[which] & ~_null(array)
-            return key, ok
+            key = np.take(months.astype(np.int64) + 1970 * 12, which)
+            ok = np.take(months.astype("datetime64[D]").astype(np.int64) == distinct, which)
+            return key, ok & ~_null(array) if array.null_count else ok
         column = decode(array, "month", n)
         return column.values, column.ok & ~column.null
 
@@ -349,8 +360,16 @@ def _dates(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    days = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-    return np.where(_null(array), missing, days), np.ones(n, bool)
+    days = _date_values(array)
+    return np.where(_null(array), missing, days) if array.null_count else days, np.ones(n, bool)
+
+
+def _date_values(array: pa.Array) -> Ints:
+    """Days since 1970 of a date32 column, read from its buffer (any value where null)."""
+    data = array.buffers()[1]
+    if data is None:
+        return np.zeros(len(array), np.int64)
+    return np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4).astype(np.int64)
 
 
 def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
@@ -471,13 +490,22 @@ def _causes(array: pa.Array | None, n: int) -> Ints:
 # --- the vector route ----------------------------------------------------------------------------
 
 
-def _gather(facts: Sequence[_MonthFacts], name: str, group: Ints) -> Ints:
-    return np.array([getattr(f, name) for f in facts], np.int64)[group]
+def _per_row(facts: Sequence[_MonthFacts], name: str, group: Ints) -> Ints:
+    """A fact of each row's month, gathered by ``np.take`` (several times faster than
+    fancy indexing for the (groups × 7) tables)."""
+    return np.take(np.array([getattr(f, name) for f in facts], np.int64), group, axis=0)
+
+
+def _per_group(values: Ints, group: Ints) -> Any:
+    """``values`` (one per month group) for each row, or one int when every group has the same."""
+    if (values == values[0]).all():
+        return int(values[0])
+    return np.take(values, group)
 
 
 def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
     """A :class:`MaintenanceRates` of (rows × 1) arrays."""
-    terms = np.array([f.maintenance for f in facts], np.int64)[group]
+    terms = _per_row(facts, "maintenance", group)
     return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
@@ -487,7 +515,8 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     the errors of the rows refused by the single-contract API's checks, and the dates pay
     must resume (art. 105)."""
     n = rows.n
-    out = {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
+    # the columns filled part by part below; the others are computed whole at the end
+    out = {name: np.zeros(n, np.int64) for name in ("maintenance", "worked_seconds", "holiday_pay")}
     fast = rows.fast & ~events.bad
     facts, g = rows.facts, rows.group
     sched = rows.schedule
@@ -496,11 +525,15 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
 
     # rows without events: the weekday counts of the month are enough
     plain = np.flatnonzero(fast & ~events.has & ~rows.partial)
-    work = np.array([f.work_counts for f in facts], np.int64)[g[plain]]
-    rates = _maintenance_rates(facts, g[plain])
-    allowance = kernel.day_allowance(sched[plain], rows.maintenance.values[plain, None], rates)
-    out["maintenance"][plain] = kernel.half_up_div(_row_dot(work, allowance) * 100, rates.scale[:, 0])
-    out["worked_seconds"][plain] = _row_dot(work, sched[plain])
+    if len(plain):
+        g_plain, sched_plain = g[plain], np.take(sched, plain, axis=0)
+        work = _per_row(facts, "work_counts", g_plain)
+        terms = np.array([f.maintenance for f in facts], np.int64)
+        scale, *others = (_per_group(terms[:, k], g_plain) for k in range(4))
+        rates = kernel.MaintenanceRates(scale, *(t if isinstance(t, int) else t[:, None] for t in others))
+        allowance = kernel.day_allowance(sched_plain, rows.maintenance.values[plain, None], rates)
+        out["maintenance"][plain] = kernel.half_up_div(_row_dot(work, allowance) * 100, scale)
+        out["worked_seconds"][plain] = _row_dot(work, sched_plain)
 
     # rows of a whole month with absences only: the absent days looked up
     quick = events.absences_only & ~rows.partial & ~events.asks
@@ -523,29 +556,33 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
 
     # the figures of each row, from the kernels
     rate = rows.rate.values
-    counts = np.array([f.counts for f in facts], np.int64)[g]
+    counts = _per_row(facts, "counts", g)
     days_per_week = (sched > 0).astype(np.int64)
     annual = _row_sum(sched) * rows.weeks
     annual_days = _row_sum(days_per_week) * rows.weeks
     base = kernel.monthly_salary_cents(annual, rate)
     scheduled = _row_dot(counts, sched)
     scheduled_days = _row_dot(counts, days_per_week)
-    safe = np.maximum(scheduled_days, 1)
-    deduction = kernel.choose(rows.full_year, kernel.deduction_cents(base, absent, np.maximum(scheduled, 1)),
-                       kernel.deduction_cents(base, unpaid_days, safe))
-    comp_pay = kernel.hours_pay_cents(comp_s, rate, RATE_SCALE + rows.complementary.values)
-    maj_pay = kernel.hours_pay_cents(maj_s, rate, RATE_SCALE + rows.majorated_e4)
+    # the kernels of absences and extra hours on the rows that have some (0 for the others)
+    absences = np.flatnonzero((absent != 0) | (unpaid_days != 0))
+    deduction = _on_rows(absences, n, lambda b, a, s, u, d, full_year: kernel.choose(
+        full_year, kernel.deduction_cents(b, a, np.maximum(s, 1)), kernel.deduction_cents(b, u, np.maximum(d, 1))),
+        base, absent, scheduled, unpaid_days, scheduled_days, rows.full_year)
+    extra = np.flatnonzero((comp_s != 0) | (maj_s != 0))
+    comp_pay = _on_rows(extra, n, kernel.hours_pay_cents, comp_s, rate, RATE_SCALE + rows.complementary.values)
+    maj_pay = _on_rows(extra, n, kernel.hours_pay_cents, maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay
     lines = np.array([f.lines for f in facts], np.int64)
     used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
     lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
     legal = np.array([f.legal for f in facts], np.int64)
-    # each line's rate × base share per month, as (product, 1): the kernel only multiplies them
+    # each line's rate × base share per month, as (product, 1): the kernel only multiplies them;
+    # a product the same in every month of the batch stays one int
     contributions = kernel.ContributionKernel(
-        tuple(((lines[:, k, 0] * lines[:, k, 1])[g], 1) for k in range(lines.shape[1])),
-        _gather(facts, "reduction", g),
-        tuple(((legal[:, k, 0] * legal[:, k, 1])[g], 1) for k in range(legal.shape[1])),
-        _gather(facts, "ceiling", g),
+        tuple((_per_group(lines[:, k, 0] * lines[:, k, 1], g), 1) for k in range(lines.shape[1])),
+        _per_group(np.array([f.reduction for f in facts], np.int64), g),
+        tuple((_per_group(legal[:, k, 0] * legal[:, k, 1], g), 1) for k in range(legal.shape[1])),
+        _per_group(np.array([f.ceiling for f in facts], np.int64), g),
     )
     fast &= gross <= contributions.ceiling_cents
     withheld = contributions.withheld(gross, comp_pay + maj_pay)
@@ -557,11 +594,20 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
                                              kernel.declared_hours(annual), rows.partial.astype(np.int64)),
         declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
-        declared_complementary_hours=kernel.half_up_div(comp_s, _HOUR),
-        declared_majorated_hours=kernel.half_up_div(maj_s, _HOUR),
+        declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, _HOUR),
+        declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, _HOUR),
     )
     resume = {row: day for row, day in resume.items() if fast[row]}
     return np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused, resume
+
+
+def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
+    """``function`` of the ``columns`` (arrays of n rows, or ints) on the rows ``index``; 0 on
+    the others, where ``function`` gives 0 (no absence, no extra hour: nothing to pay or deduct)."""
+    result = np.zeros(n, np.int64)
+    if len(index):
+        result[index] = function(*(c[index] if isinstance(c, np.ndarray) else c for c in columns))
+    return result
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1076,11 +1122,7 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     names = ("error_code", "error_field", "error_message")
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in names}
-    index = np.full(n, -1, np.int64)
-    index[list(errors)] = np.arange(len(errors))
-    take = pa.array(index, mask=index < 0)
-    return {name: pa.array([e[k] for e in errors.values()], pa.string()).take(take)
-            for k, name in enumerate(names)}
+    return {name: string_array({i: e[k] for i, e in errors.items()}, n) for k, name in enumerate(names)}
 
 
 def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
@@ -1091,5 +1133,6 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
         texts.extend(warnings[i])
     offsets = np.zeros(len(valid) + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
+    invalid = ~np.asarray(valid)
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(texts, pa.string()),
-                                    mask=pa.array(~np.asarray(valid)))
+                                    mask=pa.array(invalid) if invalid.any() else None)

@@ -17,7 +17,7 @@ text parsed once by the same parser as the single-contract API
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -31,7 +31,7 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError
 from amcalc.money import parse_money, scaled
 
-__all__ = ["INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema"]
+__all__ = ["INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema", "string_array"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -110,10 +110,11 @@ def output_schema(id_type: pa.DataType | None = None) -> pa.Schema:
 def decimal_array(cents: Ints, valid: Any) -> pa.Array:
     """``decimal128(12, 2)`` from int64 cents: 16-byte little-endian words built in
     numpy (low word = cents, high word = its sign), null where not ``valid``."""
-    cents = np.ascontiguousarray(cents, dtype=np.int64)
-    words = np.empty((len(cents), 2), dtype=np.int64)
+    cents = np.asarray(cents, dtype=np.int64)
+    words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
-    words[:, 1] = cents >> 63
+    if cents.min(initial=0) < 0:
+        words[:, 1] = cents >> 63
     return pa.Array.from_buffers(MONEY, len(cents), [_validity(valid), pa.py_buffer(words)])
 
 
@@ -121,6 +122,25 @@ def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
     """An integer column from numpy, null where not ``valid``."""
     data = np.ascontiguousarray(values, dtype=kind.to_pandas_dtype())
     return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
+
+
+def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
+    """A string column of n rows: ``texts[i]`` in row i, null in the others (and where it is
+    ``None``), built from its buffers.
+
+    >>> string_array({2: "é", 0: "a", 1: None}, 4).to_pylist()
+    ['a', None, 'é', None]
+    """
+    rows = sorted(i for i, text in texts.items() if text is not None)
+    encoded = [str(texts[i]).encode() for i in rows]
+    lengths = np.zeros(n, np.int32)
+    lengths[rows] = [len(b) for b in encoded]
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    valid = np.zeros(n, bool)
+    valid[rows] = True
+    return pa.Array.from_buffers(pa.string(), n, [_validity(valid), pa.py_buffer(offsets),
+                                                  pa.py_buffer(b"".join(encoded))])
 
 
 def _validity(valid: Any) -> pa.Buffer | None:
@@ -210,18 +230,28 @@ def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
     """Exact integers of a decimal128 column (low 64-bit word, when the value fits)."""
     words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
     words = words[array.offset:array.offset + len(array)]
-    low, high = words[:, 0], words[:, 1]
+    low = words[:, 0].copy()
     scale = array.type.scale
-    fits = (high == (low >> 63)) & (low >= 0) & (low < 10**12)
-    low = np.where(fits, low, 0)
+    # 0 ≤ value < 10**12 (the high word then is 0): one unsigned comparison for both bounds
+    fits = (low.view(np.uint64) < 10**12) & (words[:, 1] == 0)
+    every = bool(fits.all())
+    if not every:
+        low[~fits] = 0
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
+    exact: Any = True
     if scale < 0:
-        values, ok = low * factor * 10**-scale, fits | null
+        values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per row
-        values, ok = low * (factor // 10**scale), fits | null
+        values = low * (factor // 10**scale) if factor != 10**scale else low
     else:
         numerator = low * factor
-        values, ok = numerator // 10**scale, (fits & (numerator % 10**scale == 0)) | null
+        values, remainder = np.divmod(numerator, 10**scale)
+        exact = remainder == 0
+        every = every and bool(exact.all())
+    has_null = array.null_count > 0
+    if every and not has_null:  # the usual column: every value fits, none null
+        return Column(values, fits, null)
+    ok = (fits & exact) | null
     return Column(np.where(ok & ~null, values, 0), ok, null)
 
 
