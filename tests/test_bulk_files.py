@@ -29,7 +29,7 @@ MONEY_COLUMNS = ("base_salary", "absence_deduction", "complementary_pay", "major
                  "gross_salary", "contributions", "net_salary", "maintenance")
 
 
-def finishes(run: Callable[[], object], seconds: float = 120) -> BaseException | None:
+def finishes(run: Callable[[], object], seconds: float = 60) -> BaseException | None:
     """Run ``run`` in a thread and return what it raised; fail if it hangs."""
     raised: list[BaseException] = []
 

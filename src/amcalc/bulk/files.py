@@ -93,11 +93,11 @@ def _input_schema(path: Path) -> pa.Schema:
     return pq.read_schema(path)
 
 
+@attrs.frozen
 class _Failed:
     """An exception raised in a background thread, handed to the other side."""
 
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
+    error: BaseException
 
 
 _END = object()
