@@ -24,7 +24,7 @@ results do not depend on how the input is split into batches.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -84,7 +84,7 @@ def _chunks(source: Any, chunk_rows: int) -> Iterator[pa.RecordBatch]:
 def payroll_batches(
     source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
     stats: PayrollStats | None = None,
-) -> Iterator[pa.RecordBatch]:
+) -> Generator[pa.RecordBatch, None, None]:
     """Results batch by batch, in the input's order, for a ``pyarrow.Table``, a
     record batch, a ``RecordBatchReader``, any object with ``__arrow_c_stream__``
     (polars, pandas with pyarrow…) or an iterable of record batches.
