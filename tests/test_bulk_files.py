@@ -52,7 +52,9 @@ def no_pipeline_threads_left() -> bool:
 
 @pytest.fixture(scope="module")
 def rows() -> Any:
-    return random_rows(1_000, seed=21)
+    # every tenth row occasional care: the scalar route (the realistic mix takes none)
+    table = random_rows(1_000, seed=21)
+    return table.append_column("kind", pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(1_000)]))
 
 
 @pytest.fixture(scope="module")
