@@ -127,16 +127,6 @@ def test_polars_and_pandas_read_the_money_back_as_decimal(tmp_path: Path, rows: 
     assert [None if pd.isna(v) else v for v in data["net_salary"]] == want
 
 
-def test_duckdb_reads_the_money_back_as_decimal(tmp_path: Path, rows: Any, expected: Any) -> None:
-    duckdb = pytest.importorskip("duckdb")
-    source, target = tmp_path / "mois.parquet", tmp_path / "paie.parquet"
-    pq.write_table(rows, source)
-    payroll_file(source, target)
-    want = expected.column("net_salary").to_pylist()
-    found = duckdb.sql(f"select typeof(net_salary), net_salary from read_parquet('{target}')").fetchall()
-    assert {t for t, _ in found} == {"DECIMAL(12,2)"} and [v for _, v in found] == want
-
-
 def test_an_empty_file_gives_an_empty_file_with_the_output_schema(tmp_path: Path) -> None:
     source, target = tmp_path / "mois.parquet", tmp_path / "paie.parquet"
     empty = random_rows(10, seed=1).slice(0, 0)
