@@ -122,6 +122,21 @@ def test_long_illness_across_two_months() -> None:
     assert feb.resume_or_end_on == date(2025, 2, 10)  # the 15th calendar day
 
 
+def test_an_illness_to_the_last_day_of_the_month_goes_on_the_next() -> None:
+    # Certified Thu 20 to Mon 31 March 2025, the child expected back Tue 1 April: the absence
+    # reaches the month's end and may go on. Ill again 1–3 April, back Fri 4: one absence from
+    # 20 March to 3 April, 15 calendar days, long: unpaid to its 14th day (Wed 2 April), so
+    # 1 and 2 April are unpaid (18 h of April's 198 h: 780 × 18 / 198 = 70.909… → 70.91 €).
+    march = month_pay(full_year(), "2025-03", absences=[
+        Absence.of(date(2025, 3, d), "child_illness_certified") for d in (20, 21, 24, 25, 26, 27, 28, 31)])
+    assert march.ledger.child_illness is not None
+    assert march.ledger.child_illness.open_run == (date(2025, 3, 20), date(2025, 3, 31))
+    april = month_pay(full_year(), "2025-04", ledger=march.ledger, absences=[
+        Absence.of(date(2025, 4, d), "child_illness_certified") for d in (1, 2, 3)])
+    assert [d.paid for d in april.illness_days] == [False, False, True]
+    assert (april.absence_deduction, april.resume_or_end_on) == (Decimal("70.91"), date(2025, 4, 3))
+
+
 def test_occasional_care_pays_hours_done() -> None:
     # Mondays of Feb 2025 (4 × 9 h), one not worked: 27 h × 4.00 €.
     c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2025, 1, 6),

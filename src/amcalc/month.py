@@ -908,7 +908,7 @@ def child_illness_days(
                          "si elle atteint 14 jours, les jours du mois précédent traités en courtes "
                          "absences sont à régulariser (CCN 3239 art. 105).")
         end = _next_work(cal, run[-1], last) - timedelta(days=1)
-        if end > last:
+        if end >= last:  # the child is not back before next month: the absence may go on
             open_run = (start, run[-1])
         periods.append((IllnessAbsence(start, end), tuple(run)))
     decided, resume, book = assess_illness(book, periods, rule=rule, one_long_absence_per_year=one_long)
