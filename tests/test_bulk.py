@@ -289,6 +289,72 @@ def test_a_long_certified_illness_takes_the_vector_route_with_its_resume_date() 
     assert_same([row], payroll(pa.Table.from_pylist([row])))
 
 
+# Mon, Tue, Thu, Fri 10 h at 4.00 €, 52 weeks, hired 4 Nov 2024: 693.33 € a month; March and
+# April 2025 both have 170 scheduled hours (Easter Monday counts in April's, art. 47)
+FOUR_DAYS_10H = {"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 11, 4),
+                 "mon": "10", "tue": "10", "thu": "10", "fri": "10"}
+
+
+def ill(*days: date) -> list[dict[str, Any]]:
+    return [{"date": d, "hours": None, "cause": "child_illness_certified"} for d in days]
+
+
+def next_month(result: Any, row: dict[str, Any], month: str, absences: list[dict[str, Any]]) -> dict[str, Any]:
+    """Next month's row: last month's ``illness_ledger`` output carried as input."""
+    return row | {"month": month, "absences": absences,
+                  "illness_ledger": result.column("illness_ledger").to_pylist()[0]}
+
+
+def test_the_five_short_days_carry_from_month_to_month() -> None:
+    # art. 105, 5 short days a contract year: ill Mon 3 and Tue 4 March (back Thu 6), 2 short
+    # days unpaid, 693.33 € × 20 h / 170 h = 81.57 €; ill Mon 7 to Fri 11 April (back Mon 14),
+    # 4 days of which 3 still unpaid: 693.33 € × 30 h / 170 h = 122.35 € (163.14 € for 4 days
+    # if the counters started again from zero)
+    march = FOUR_DAYS_10H | {"month": "2025-03", "absences": ill(date(2025, 3, 3), date(2025, 3, 4))}
+    first = payroll(pa.Table.from_pylist([march]))
+    assert first.column("absence_deduction").to_pylist() == [Decimal("81.57")]
+    assert first.column("illness_ledger").to_pylist() == [
+        {"years": [{"year_start": date(2024, 11, 4), "short_days": 2, "long_absence": None}],
+         "open_start": None, "open_last": None}]
+    april = next_month(first, march, "2025-04", ill(*(date(2025, 4, d) for d in (7, 8, 10, 11))))
+    stats = PayrollStats()
+    second = payroll(pa.Table.from_pylist([april]), stats=stats)
+    assert stats.scalar_rows == 0 and second.column("route").to_pylist() == ["vector"]
+    assert second.column("absence_deduction").to_pylist() == [Decimal("122.35")]
+    assert second.column("illness_ledger").to_pylist()[0]["years"][0]["short_days"] == 5
+    assert_same([april], second)
+
+
+def test_an_illness_running_at_the_month_end_continues_into_the_next() -> None:
+    # ill Fri 28 and Mon 31 March, the child expected back Tue 1 April: the absence is still
+    # open; ill again from Tue 1 to Fri 11 April (back Mon 14): one absence from 28 March to
+    # 13 April, 17 calendar days, long: unpaid to its 14th day (Thu 10 April), 6 days of
+    # April, 693.33 € × 60 h / 170 h = 244.70 €, pay resumes on Fri 11 April
+    march = FOUR_DAYS_10H | {"month": "2025-03", "absences": ill(date(2025, 3, 28), date(2025, 3, 31))}
+    first = payroll(pa.Table.from_pylist([march]))
+    carried = first.column("illness_ledger").to_pylist()[0]
+    assert (carried["open_start"], carried["open_last"]) == (date(2025, 3, 28), date(2025, 3, 31))
+    april = next_month(first, march, "2025-04", ill(*(date(2025, 4, d) for d in (1, 3, 4, 7, 8, 10, 11))))
+    got = payroll(pa.Table.from_pylist([april])).to_pylist()[0]
+    assert got["route"] == "vector"
+    assert (got["absence_deduction"], got["resume_or_end_on"]) == (Decimal("244.70"), date(2025, 4, 11))
+    assert got["illness_ledger"]["years"][0]["long_absence"] == date(2025, 3, 28)
+    assert got["illness_ledger"]["open_start"] is None
+    assert_same([april], payroll(pa.Table.from_pylist([april])))
+
+
+def test_a_ledger_goes_on_through_a_month_without_illness_and_a_bad_one_is_refused() -> None:
+    carried = {"years": [{"year_start": date(2024, 11, 4), "short_days": 4, "long_absence": None}],
+               "open_start": date(2025, 2, 27), "open_last": date(2025, 2, 28)}
+    quiet = FOUR_DAYS_10H | {"month": "2025-03", "illness_ledger": carried}
+    wrong = quiet | {"illness_ledger": {**carried, "years": [{"year_start": date(2024, 11, 5), "short_days": 1}]}}
+    got = payroll(pa.Table.from_pylist([quiet, wrong])).to_pylist()
+    assert got[0]["route"] == "vector" and got[0]["illness_ledger"] == {**carried, "open_start": None,
+                                                                         "open_last": None}
+    assert (got[1]["error_code"], got[1]["error_field"]) == ("invalid_input", "illness_ledger.years")
+    assert got[1]["illness_ledger"] is None
+
+
 def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:
     table = pa.table({"hourly_rate": [4.0], "weeks": [52], "month": ["2025-03"], "mon": ["9"]})
     got = payroll(table).to_pylist()[0]

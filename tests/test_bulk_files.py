@@ -142,7 +142,8 @@ def test_an_empty_csv_gives_a_csv_with_the_output_header(tmp_path: Path) -> None
     source, target = tmp_path / "mois.csv", tmp_path / "paie.csv"
     source.write_text("hourly_rate,weeks,month,mon\n", "utf-8")
     assert payroll_file(source, target).rows == 0
-    assert target.read_text("utf-8").splitlines()[0].split(",") == [f'"{n}"' for n in output_schema().names]
+    header = [f'"{n}"' for n in output_schema().names if n != "illness_ledger"]  # a struct: not in CSV
+    assert target.read_text("utf-8").splitlines()[0].split(",") == header
 
 
 def test_a_csv_in_several_batches_keeps_its_rows_in_order(tmp_path: Path) -> None:

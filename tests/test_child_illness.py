@@ -85,3 +85,41 @@ def test_bad_inputs() -> None:
         child_illness(hired=HIRED, scheduled_days=["lun"], absences=())
     with pytest.raises(InvalidInput):
         run(ledger=ChildIllnessLedger(date(2020, 1, 1)))
+
+
+# --- the counters carried from month to month (the bulk column illness_ledger) ---------------
+
+
+def test_a_carried_ledger_reads_back_what_it_wrote() -> None:
+    data = {"years": [{"year_start": date(2025, 9, 2), "short_days": 1, "long_absence": None},
+                      {"year_start": date(2024, 9, 2), "short_days": 5, "long_absence": date(2025, 1, 6)}],
+            "open_start": date(2025, 9, 29), "open_last": date(2025, 9, 30)}
+    ledger = ChildIllnessLedger.from_mapping(data, HIRED)
+    assert ledger.usage(date(2025, 3, 1)).short_days == 5 and ledger.usage(date(2025, 10, 1)).short_days == 1
+    assert ledger.open_run == (date(2025, 9, 29), date(2025, 9, 30))
+    assert ledger.as_mapping() == {**data, "years": data["years"][::-1]}  # years in order
+
+
+@pytest.mark.parametrize(("data", "field", "words"), [
+    ({"years": [{"year_start": date(2025, 9, 1), "short_days": 1}]}, "illness_ledger.years", "anniversaires"),
+    ({"years": [{"year_start": date(2023, 9, 2), "short_days": 1}]}, "illness_ledger.years", "anniversaires"),
+    ({"years": [{"year_start": date(2024, 9, 2), "short_days": 6}]}, "illness_ledger.years.short_days", "de 0 à 5"),
+    ({"years": [{"year_start": date(2024, 9, 2), "short_days": 1, "long_absence": date(2025, 9, 2)}]},
+     "illness_ledger.years.long_absence", "n'est pas dans l'année de contrat"),
+    ({"years": [{"year_start": date(2024, 9, 2)}, {"year_start": date(2024, 9, 2)}]},
+     "illness_ledger.years", "deux fois"),
+    ({"years": [], "open_start": date(2025, 1, 6)}, "illness_ledger", "vont ensemble"),
+    ({"years": [], "open_start": date(2025, 1, 7), "open_last": date(2025, 1, 6)}, "illness_ledger", "finir"),
+    ({"years": ["2024-09-02"]}, "illness_ledger.years", "table"),
+    ("3 jours", "illness_ledger", "table"),
+])
+def test_a_carried_ledger_that_cannot_be_is_refused(data: object, field: str, words: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        ChildIllnessLedger.from_mapping(data, HIRED)  # type: ignore[arg-type]
+    assert caught.value.field == field and words in caught.value.message
+
+
+def test_a_carried_ledger_needs_the_hiring_date() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        ChildIllnessLedger.from_mapping({"years": []}, None)
+    assert caught.value.field == "start" and "embauche" in caught.value.message

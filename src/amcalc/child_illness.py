@@ -24,9 +24,10 @@ carry from month to month in a :class:`ChildIllnessLedger`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -47,6 +48,7 @@ __all__ = [
     "assess_illness",
     "child_illness",
     "contract_year_start",
+    "hiring_date_needed",
 ]
 
 SHORT_ABSENCE_DAYS = 5  # CCN 3239 art. 105
@@ -136,6 +138,84 @@ class ChildIllnessLedger:
     def with_usage(self, used: ContractYearUsage) -> ChildIllnessLedger:
         others = tuple(u for u in self.years if u.year_start != used.year_start)
         return attrs.evolve(self, years=tuple(sorted((*others, used), key=lambda u: u.year_start)))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], hired: date | None,
+                     field: str = "illness_ledger") -> ChildIllnessLedger:
+        """The counters carried from last month, as :meth:`as_mapping` gives them:
+        ``{"years": [{"year_start", "short_days", "long_absence"}], "open_start",
+        "open_last"}`` (``hired``: the contract's start).
+
+        >>> ledger = ChildIllnessLedger.from_mapping(
+        ...     {"years": [{"year_start": date(2025, 1, 6), "short_days": 3}]}, date(2024, 1, 6))
+        >>> ledger.usage(date(2025, 3, 3)).short_days
+        3
+        >>> ChildIllnessLedger.from_mapping({"years": [{"year_start": date(2025, 2, 1), "short_days": 1}]},
+        ...                                 date(2024, 1, 6))
+        Traceback (most recent call last):
+        amcalc.errors.InvalidInput: illness_ledger.years : le 01/02/2025 n'ouvre pas une année de contrat (embauche le 06/01/2024) : donnez la date d'embauche ou un de ses anniversaires (CCN 3239 art. 105).
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidInput(field, "une table { years, open_start, open_last } est attendue.")
+        if hired is None:
+            raise hiring_date_needed()
+        years = tuple(_year_usage(entry, hired, f"{field}.years") for entry in data.get("years") or ())
+        if len({u.year_start for u in years}) != len(years):
+            raise InvalidInput(f"{field}.years", "une année de contrat est donnée deux fois.")
+        start, last = data.get("open_start"), data.get("open_last")
+        if (start is None) != (last is None):
+            raise InvalidInput(field, "open_start et open_last vont ensemble : l'absence en cours à la fin "
+                                      "du mois précédent (son premier et son dernier jour).")
+        open_run = None
+        if start is not None:
+            open_run = (_day(start, f"{field}.open_start"), _day(last, f"{field}.open_last"))
+            if not hired <= open_run[0] <= open_run[1]:
+                raise InvalidInput(field, "l'absence en cours doit commencer après l'embauche et finir "
+                                          "après son premier jour.")
+        return cls(hired, tuple(sorted(years, key=lambda u: u.year_start)), open_run)
+
+    def as_mapping(self) -> dict[str, Any]:
+        """The counters to hand to next month (:meth:`from_mapping`, the bulk column
+        ``illness_ledger``)."""
+        return {"years": [{"year_start": u.year_start, "short_days": u.short_days,
+                           "long_absence": u.long_absence} for u in self.years],
+                "open_start": self.open_run[0] if self.open_run else None,
+                "open_last": self.open_run[1] if self.open_run else None}
+
+
+def hiring_date_needed() -> InvalidInput:
+    """The error when art. 105's contract year cannot be placed: no hiring date."""
+    return InvalidInput("start", "la date d'embauche est nécessaire pour les limites de l'article 105 "
+                                 "(année de contrat).")
+
+
+def _year_usage(entry: object, hired: date, field: str) -> ContractYearUsage:
+    """One contract year of a carried ledger: it opens on the hiring date or an
+    anniversary, with 0 to 5 short days and its long absence inside it (art. 105)."""
+    if not isinstance(entry, Mapping):
+        raise InvalidInput(field, "une table { year_start, short_days, long_absence } est attendue.")
+    start = _day(entry.get("year_start"), f"{field}.year_start")
+    if start < hired or contract_year_start(hired, start) != start:
+        raise InvalidInput(field, f"le {french_date(start)} n'ouvre pas une année de contrat (embauche le "
+                                  f"{french_date(hired)}) : donnez la date d'embauche ou un de ses "
+                                  f"anniversaires ({_REFERENCE}).")
+    short_days = entry.get("short_days") or 0
+    if isinstance(short_days, bool) or not isinstance(short_days, int) or not 0 <= short_days <= SHORT_ABSENCE_DAYS:
+        raise InvalidInput(f"{field}.short_days", f"de 0 à {SHORT_ABSENCE_DAYS} jours de courtes absences "
+                                                  f"non rémunérés par année de contrat ({_REFERENCE}).")
+    long_absence = entry.get("long_absence")
+    if long_absence is not None:
+        long_absence = _day(long_absence, f"{field}.long_absence")
+        if long_absence < start or contract_year_start(hired, long_absence) != start:
+            raise InvalidInput(f"{field}.long_absence", f"le {french_date(long_absence)} n'est pas dans "
+                                                        f"l'année de contrat ouverte le {french_date(start)}.")
+    return ContractYearUsage(start, short_days, long_absence)
+
+
+def _day(value: object, field: str) -> date:
+    if not isinstance(value, date):
+        raise InvalidInput(field, f"date attendue, pas {value!r}.")
+    return value
 
 
 def _is_long(period: IllnessAbsence, days: Sequence[date], rule: LongAbsenceRule) -> bool:

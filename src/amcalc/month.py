@@ -53,6 +53,7 @@ from amcalc.child_illness import (
     IllnessDay,
     LongAbsenceRule,
     assess_illness,
+    hiring_date_needed,
 )
 from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
@@ -888,8 +889,7 @@ def child_illness_days(
         return (), None, (attrs.evolve(book, open_run=None) if book else None), []
     if book is None:
         if hired is None:
-            raise InvalidInput("start", "la date d'embauche est nécessaire pour les limites de "
-                                        "l'article 105 (année de contrat).")
+            raise hiring_date_needed()
         book = ChildIllnessLedger(hired)
     runs: list[list[date]] = []
     for day in days:

@@ -54,7 +54,9 @@ import pyarrow as pa
 from amcalc import parameters
 from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
 from amcalc.bulk.schema import (
+    ILLNESS_LEDGER,
     NUMBER_FIELDS,
+    OUTPUT_SCHEMA,
     Ints,
     decimal_array,
     decode,
@@ -64,7 +66,7 @@ from amcalc.bulk.schema import (
     weekday_columns,
 )
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
-from amcalc.child_illness import LongAbsenceRule
+from amcalc.child_illness import ChildIllnessLedger, LongAbsenceRule
 from amcalc.contract import Contract, ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
@@ -77,6 +79,7 @@ from amcalc.month import (
     MAX_DAY_SECONDS,
     Absence,
     MonthCalendar,
+    MonthLedger,
     MonthPay,
     absence_not_on_care_day,
     absence_over_schedule,
@@ -464,12 +467,32 @@ class _Events:
         others[self.w_row] = others[self.c_row] = True
         self.absences_only = self.has & ~others
 
+        # art. 105 counters carried from last month: read by the single-contract API's own
+        # parser, row by row (few rows carry some); a row it refuses takes the scalar route
+        self.ledgers = _carried_ledgers(column("illness_ledger"), rows, self.bad)
+
         # public holidays worked by agreement: the scalar route
         holidays = _entries(column("worked_holidays"), ())
         if holidays is None:
             self.bad[:] = True
         else:
             self.bad[holidays[0]] = True
+
+
+def _carried_ledgers(array: pa.Array | None, rows: _Rows, bad: Any) -> dict[int, ChildIllnessLedger]:
+    """Row → its :class:`ChildIllnessLedger`, for the rows of the vector route that carry one
+    (:meth:`ChildIllnessLedger.from_mapping`, as :func:`month_of_row`); marks ``bad`` the
+    rows it refuses."""
+    if array is None or not array.null_count < len(array):
+        return {}
+    given = np.flatnonzero(~_null(array) & rows.fast)
+    ledgers = {}
+    for row, value in zip(given.tolist(), array.take(pa.array(given)).to_pylist(), strict=True):
+        try:
+            ledgers[row] = ChildIllnessLedger.from_mapping(value, _day_or_none(rows.start[row]))
+        except AmcalcError:
+            bad[row] = True
+    return ledgers
 
 
 def _null_of(array: pa.Array | None, n: int) -> Any:
@@ -510,10 +533,10 @@ def _maintenance_rates(facts: Sequence[_MonthFacts], group: Ints) -> Any:
 
 
 def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]],
-                                                   dict[int, _Error], dict[int, date]]:
+                                                   dict[int, _Error], _Art105]:
     """Figures of the rows still on the vector route, those rows (indices), their warnings,
-    the errors of the rows refused by the single-contract API's checks, and the dates pay
-    must resume (art. 105)."""
+    the errors of the rows refused by the single-contract API's checks, and what art. 105
+    says of them (the dates pay must resume, the counters for next month)."""
     n = rows.n
     # the columns filled part by part below; the others are computed whole at the end
     out = {name: np.zeros(n, np.int64) for name in ("maintenance", "worked_seconds", "holiday_pay")}
@@ -547,10 +570,11 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
     busy = np.flatnonzero(fast & (events.has | rows.partial) & ~quick)
     long_days: list[Ints] = []
     long_weeks: list[Ints] = []
-    resume: dict[int, date] = {}
+    # the counters carried from last month go on, without the absence then in progress
+    illness = _Art105({}, {row: attrs.evolve(book, open_run=None) for row, book in events.ledgers.items()})
     if len(busy):
         bad, busy_refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                         long_days, long_weeks, resume)
+                                         long_days, long_weeks, illness)
         refused.update(busy_refused)
         fast[busy[bad]] = False
 
@@ -597,8 +621,8 @@ def _vector(rows: _Rows, events: _Events) -> tuple[Ints, dict[str, Ints], dict[i
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, _HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, _HOUR),
     )
-    resume = {row: day for row, day in resume.items() if fast[row]}
-    return np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused, resume
+    return (np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused,
+            illness.of_rows(fast))
 
 
 def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
@@ -653,14 +677,14 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
                  maj_s: Ints, absent: Ints, unpaid_days: Ints, long_days: list[Ints],
-                 long_weeks: list[Ints], resume: dict[int, date]) -> tuple[Any, dict[int, _Error]]:
+                 long_weeks: list[Ints], illness: _Art105) -> tuple[Any, dict[int, _Error]]:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
     ((row, day, seconds) of care over 13 h, art. 96.1) and ``long_weeks`` ((row, Monday,
     seconds) of every weekly total of the rows with one over 48 h, art. 96.3) and returns the rows to hand to the scalar
     route after all (what the columns alone could not settle), and the errors of the rows
     :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
-    total without a day of care (their messages from the same functions); fills ``resume``
-    (row → the date pay must resume, art. 105)."""
+    total without a day of care (their messages from the same functions); fills ``illness``
+    (art. 105)."""
     m = len(busy)
     local = np.full(rows.n, -1, np.int64)
     local[busy] = np.arange(m)
@@ -709,7 +733,7 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
         bad[answers.unanswered] = True
         deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
         unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
-        resume.update(answers.resume)
+        illness.update(answers.illness)
     missing = np.zeros((m, 31), np.int64)
     missing[a_row, a_day] = seconds
     unpaid[a_row, a_day] = seconds * deducted
@@ -760,13 +784,31 @@ def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints],
 
 
 @attrs.frozen
+class _Art105:
+    """What art. 105 says of rows: the date pay must resume (or the contract end), and
+    the counters to carry to next month (:attr:`MonthPay.ledger`'s ``child_illness``)."""
+
+    resume: dict[int, date]
+    ledgers: dict[int, ChildIllnessLedger]
+
+    def update(self, other: _Art105) -> None:
+        self.resume.update(other.resume)
+        self.ledgers.update(other.ledgers)
+
+    def of_rows(self, kept: Any) -> _Art105:
+        """Only the rows ``kept`` (a mask of the batch)."""
+        return _Art105({r: d for r, d in self.resume.items() if kept[r]},
+                       {r: b for r, b in self.ledgers.items() if kept[r]})
+
+
+@attrs.frozen
 class _Answers:
     """What art. 105 and art. 47 say of the rows that ask (see :func:`_calendar_answers`)."""
 
     unpaid_illness: Any  # per absence: a certified illness day left unpaid
     holiday_row: Ints  # (local row, day of the month) of each holiday left unpaid
     holiday_day: Ints
-    resume: dict[int, date]  # batch row → the date pay must resume or the contract end
+    illness: _Art105  # of the batch rows that ask
     unanswered: Ints  # local rows the calendar could not settle: the scalar route
 
 
@@ -784,7 +826,7 @@ def _calendar_answers(rows: _Rows, busy: Ints, a_row: Ints, a_day: Ints, events:
     unpaid_illness = np.zeros(len(a_row), bool)
     holiday_row: list[int] = []
     holiday_day: list[int] = []
-    resume: dict[int, date] = {}
+    illness = _Art105({}, {})
     unanswered: list[int] = []
     mine = np.flatnonzero(np.isin(a_row, asking))
     mine = mine[np.argsort(a_row[mine], kind="stable")]
@@ -808,21 +850,25 @@ def _calendar_answers(rows: _Rows, busy: Ints, a_row: Ints, a_day: Ints, events:
         # the month's days that can be unpaid holidays: holidays of usual working days
         candidates = [cal.day(first + timedelta(days=d)) for d in np.flatnonzero(holidays[local]).tolist()]
         try:  # month_pay's defaults (month_of_row gives no option): the 14-day rule, one a year
-            illness, back, _, _ = child_illness_days(start, cal, first, last, absences, None,
-                                                     LongAbsenceRule.FOURTEEN_DAYS, True)
+            carried = events.ledgers.get(row)
+            illness_days, back, book, _ = child_illness_days(
+                start, cal, first, last, absences, MonthLedger(carried) if carried else None,
+                LongAbsenceRule.FOURTEEN_DAYS, True)
             unpaid_holidays = unpaid_holidays_of(cal, candidates) if unjustified[ks].any() else set()
         except AmcalcError:
             unanswered.append(local)
             continue
-        unpaid = {d.day for d in illness if not d.paid}
+        unpaid = {d.day for d in illness_days if not d.paid}
         for k in ks:
             unpaid_illness[k] = days[k] in unpaid
         holiday_row += [local] * len(unpaid_holidays)
         holiday_day += [(h - first).days for h in unpaid_holidays]
         if back is not None:
-            resume[row] = back
+            illness.resume[row] = back
+        if book is not None:
+            illness.ledgers[row] = book
     return _Answers(unpaid_illness, np.array(holiday_row, np.int64), np.array(holiday_day, np.int64),
-                    resume, np.array(unanswered, np.int64))
+                    illness, np.array(unanswered, np.int64))
 
 
 def _day_or_none(days: int) -> date | None:
@@ -923,9 +969,11 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     elif not isinstance(month, str):
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
     absences, weeks = events_from_tables(row.get("absences") or (), row.get("worked_hours") or ())
+    carried = row.get("illness_ledger")
+    ledger = None if carried is None else MonthLedger(ChildIllnessLedger.from_mapping(carried, contract.start))
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
                      non_care_weeks=row.get("non_care_weeks") or (),
-                     worked_holidays=row.get("worked_holidays") or (), trace=trace)
+                     worked_holidays=row.get("worked_holidays") or (), ledger=ledger, trace=trace)
 
 
 def _cents(amount: Decimal) -> int:
@@ -949,13 +997,14 @@ def figures(m: MonthPay) -> dict[str, Any]:
         "declared_days": p.declared_days, "declared_complementary_hours": p.complementary_hours,
         "declared_majorated_hours": p.majorated_hours,
         "warnings": list(m.warnings), "resume_or_end_on": m.resume_or_end_on,
+        "illness_ledger": m.ledger.child_illness.as_mapping() if m.ledger.child_illness else None,
     }
 
 
 def _figures(m: MonthPay) -> dict[str, int]:
     """The integer columns of :func:`figures` (money in cents), as the scalar route stores them."""
     return {k: _cents(v) if isinstance(v, Decimal) else v for k, v in figures(m).items()
-            if k not in ("warnings", "resume_or_end_on")}
+            if k not in ("warnings", "resume_or_end_on", "illness_ledger")}
 
 
 # --- one batch -----------------------------------------------------------------------------------
@@ -986,13 +1035,14 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 @attrs.frozen
 class ScalarResult:
-    """What the scalar route gives for a row: its figures (ints), first day, warnings and
-    art. 105 date, or its error (code, field, French message)."""
+    """What the scalar route gives for a row: its figures (ints), first day, warnings,
+    art. 105 date and counters, or its error (code, field, French message)."""
 
     figures: dict[str, int] = attrs.field(factory=dict)
     month_day: int = 0
     warnings: tuple[str, ...] = ()
     resume: date | None = None
+    ledger: ChildIllnessLedger | None = None
     error: tuple[str, str | None, str] | None = None
 
 
@@ -1010,7 +1060,7 @@ def scalar_rows(records: Sequence[Mapping[str, Any]]) -> list[ScalarResult]:
             results.append(ScalarResult(error=("internal_error", None, f"{type(err).__name__}: {err}")))
             continue
         results.append(ScalarResult(_figures(m), _days(date(m.year, m.month, 1)), m.warnings,
-                                    m.resume_or_end_on))
+                                    m.resume_or_end_on, m.ledger.child_illness))
     return results
 
 
@@ -1066,10 +1116,10 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     rows = _Rows(batch)
     if rows.fast.any():
         events = _Events(batch, rows)
-        vector, out, vector_warnings, errors, resume = _vector(rows, events)
+        vector, out, vector_warnings, errors, illness = _vector(rows, events)
     else:
         vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
-        vector_warnings, errors, resume = {}, {}, {}
+        vector_warnings, errors, illness = {}, {}, _Art105({}, {})
     scalar = np.ones(n, bool)
     scalar[vector] = False
     scalar[list(errors)] = False
@@ -1091,7 +1141,9 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
         if result.warnings:
             warnings[i] = result.warnings
         if result.resume is not None:
-            resume[i] = result.resume
+            illness.resume[i] = result.resume
+        if result.ledger is not None:
+            illness.ledgers[i] = result.ledger
     for i in errors:
         valid[i] = False
     columns: dict[str, pa.Array] = {}
@@ -1100,7 +1152,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
     columns["route"] = pa.DictionaryArray.from_arrays(pa.array(scalar.astype(np.int8)), _ROUTES)
     columns.update(_error_columns(errors, n))
-    for field in output_schema().names[5:-2]:
+    for field in (f for f in OUTPUT_SCHEMA.names if f in NUMBER_FIELDS):
         values = out[field]
         if field in _INT32:
             columns[field] = int_array(values, valid, pa.int32())
@@ -1111,11 +1163,23 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns["warnings"] = _warnings(warnings, valid)
     resume_days = np.zeros(n, np.int64)
     has_resume = np.zeros(n, bool)
-    for i, day in resume.items():
+    for i, day in illness.resume.items():
         resume_days[i], has_resume[i] = _days(day), True
     columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
+    columns["illness_ledger"] = _ledger_column(illness.ledgers, n)
     schema = output_schema(batch.schema.field("id").type if "id" in batch.schema.names else None)
     return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
+
+
+def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:
+    """The ``illness_ledger`` column: each row's counters for next month, null where none."""
+    if not ledgers:
+        return pa.nulls(n, ILLNESS_LEDGER)
+    rows = sorted(ledgers)
+    place = np.full(n, -1, np.int64)
+    place[rows] = np.arange(len(rows))
+    values = pa.array([ledgers[r].as_mapping() for r in rows], ILLNESS_LEDGER)
+    return values.take(pa.array(place, mask=place < 0))
 
 
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:

@@ -198,10 +198,13 @@ class _Behind:
 
 
 def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """CSV has no lists nor dictionaries: warnings as their count, routes as text."""
+    """CSV has no lists, structs nor dictionaries: warnings as their count, routes as text,
+    and no ``illness_ledger`` (CSV input has no absences: nothing to carry)."""
+    kept = [f.name for f in batch.schema if not pa.types.is_struct(f.type)]
     columns = [pc.list_value_length(c) if pa.types.is_list(c.type) else
-               c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c for c in batch.columns]
-    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+               c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c
+               for c in (batch.column(name) for name in kept)]
+    return pa.RecordBatch.from_arrays(columns, names=kept)
 
 
 @attrs.define

@@ -31,7 +31,7 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError
 from amcalc.money import parse_money, scaled
 
-__all__ = ["INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema", "string_array"]
+__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema", "string_array"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -59,6 +59,8 @@ INPUT_COLUMNS = {
     "worked_hours": "list<struct<week: date32 (Monday), hours: string|decimal>>, optional",
     "non_care_weeks": "list<date32> (Mondays), optional",
     "worked_holidays": "list<date32>, optional",
+    "illness_ledger": "struct (the type of ILLNESS_LEDGER), optional: last month's output column of that name, "
+                      "the art. 105 counters of the contract years",
 }
 """The input columns and their types; other columns are ignored."""
 
@@ -69,6 +71,17 @@ _MONEY_FIELDS = (
 _SECONDS_FIELDS = ("scheduled_seconds", "worked_seconds", "complementary_seconds", "majorated_seconds")
 _COUNT_FIELDS = ("scheduled_days", "declared_hours", "declared_days", "declared_complementary_hours",
                  "declared_majorated_hours")
+
+ILLNESS_LEDGER = pa.struct([
+    pa.field("years", pa.list_(pa.struct([
+        pa.field("year_start", pa.date32()), pa.field("short_days", pa.int32()),
+        pa.field("long_absence", pa.date32())]))),
+    pa.field("open_start", pa.date32()),
+    pa.field("open_last", pa.date32()),
+])
+"""The art. 105 counters a month hands to the next (:meth:`amcalc.child_illness.ChildIllnessLedger.as_mapping`):
+per contract year, its first day, the short days left unpaid and the start of its long
+absence; and the certified absence still running at the month's end (first and last day)."""
 
 OUTPUT_SCHEMA = pa.schema([
     pa.field("month", pa.date32()),
@@ -96,6 +109,7 @@ OUTPUT_SCHEMA = pa.schema([
     pa.field("declared_majorated_hours", pa.int32()),
     pa.field("warnings", pa.list_(pa.string())),
     pa.field("resume_or_end_on", pa.date32()),
+    pa.field("illness_ledger", ILLNESS_LEDGER),
 ])
 """The result of each row (see docs/howto/bulk.md for the meaning of each column)."""
 
