@@ -23,8 +23,9 @@ from amcalc.absences import AbsenceCause  # noqa: E402
 from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.engine import figures, month_of_row  # noqa: E402
-from amcalc.bulk.schema import MONEY, decimal_array  # noqa: E402
+from amcalc.bulk.schema import ILLNESS_LEDGER, MONEY, decimal_array  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
+from amcalc.child_illness import contract_year_start  # noqa: E402
 from amcalc.cli import main  # noqa: E402
 from amcalc.errors import AmcalcError  # noqa: E402
 
@@ -134,7 +135,25 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
                                                      else ["50", "42"]))}
         for week in draw(st.lists(st.sampled_from(mondays), max_size=2, unique=True))]
     row["non_care_weeks"] = draw(st.lists(st.sampled_from(mondays), max_size=1)) if weeks < 52 or not clean else []
+    row["illness_ledger"] = draw(st.none() | carried_ledgers(row["start"], first, clean))
     return row
+
+
+def carried_ledgers(hired: date, first: date, clean: bool) -> st.SearchStrategy[dict[str, Any]]:
+    """Art. 105 counters carried from last month: the contract year of the month's first
+    day (or a wrong one, or too many days, when not ``clean``), maybe an absence open at
+    last month's end."""
+    year_start = contract_year_start(hired, max(hired, first))
+    years = st.fixed_dictionaries({
+        "year_start": st.just(year_start) if clean else st.sampled_from([year_start, year_start + timedelta(days=1)]),
+        "short_days": st.integers(0, 5) if clean else st.integers(0, 7),
+        "long_absence": st.none() | st.just(year_start)})
+    runs = st.just((None, None))
+    if hired <= first - timedelta(days=3):
+        runs |= st.sampled_from([(first - timedelta(days=3), first - timedelta(days=1)),
+                                 (first - timedelta(days=3), first - timedelta(days=3))])
+    return st.builds(lambda y, r: {"years": y, "open_start": r[0], "open_last": r[1]},
+                     st.lists(years, max_size=1), runs)
 
 
 @settings(max_examples=60, deadline=None)
@@ -163,7 +182,7 @@ def table_of(rows: list[dict[str, Any]]) -> Any:
         ("absences", pa.list_(pa.struct([("date", pa.date32()), ("hours", pa.string()),
                                          ("cause", pa.string())]))),
         ("worked_hours", pa.list_(pa.struct([("week", pa.date32()), ("hours", pa.string())]))),
-        ("non_care_weeks", pa.list_(pa.date32())),
+        ("non_care_weeks", pa.list_(pa.date32())), ("illness_ledger", ILLNESS_LEDGER),
     ])
     months = pa.array([r["month"] if isinstance(r["month"], str) else r["month"].strftime("%Y-%m")
                        for r in rows])
