@@ -483,7 +483,7 @@ def _carried_ledgers(array: pa.Array | None, rows: _Rows, bad: Any) -> dict[int,
     """Row → its :class:`ChildIllnessLedger`, for the rows of the vector route that carry one
     (:meth:`ChildIllnessLedger.from_mapping`, as :func:`month_of_row`); marks ``bad`` the
     rows it refuses."""
-    if array is None or not array.null_count < len(array):
+    if array is None or array.null_count == len(array):
         return {}
     given = np.flatnonzero(~_null(array) & rows.fast)
     ledgers = {}
