@@ -424,7 +424,10 @@ def test_payroll_command_parquet_round_trip(tmp_path: Path) -> None:
 
 def test_payroll_command_rejects_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["payroll", str(tmp_path / "x.xlsx"), "-o", str(tmp_path / "y.csv")]) == 2
-    assert "format inconnu" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "amcalc payroll: invalid_input: input : x.xlsx : format inconnu (.csv ou .parquet attendu).\n")
+    assert main(["payroll", str(tmp_path / "x.csv"), "-o", str(tmp_path / "y.txt")]) == 2
+    assert capsys.readouterr().err.startswith("amcalc payroll: invalid_input: output : y.txt : format inconnu")
 
 
 def test_bench_command_prints_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
