@@ -380,6 +380,44 @@ def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:
     assert got["error_code"] == "invalid_input" and got["error_field"] == "hourly_rate"
 
 
+def test_dates_weeks_and_am_ge_as_text_give_the_same_results_as_typed_columns() -> None:
+    # a CSV's cells: "2024-04-20", "52", "true"; every tenth row occasional care (the scalar route)
+    typed = random_rows(600, seed=8)
+    typed = typed.append_column("kind", pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(600)]))
+    text = typed
+    for name in ("start", "end", "weeks", "am_ge"):
+        column = typed.column(name).cast(pa.string())
+        text = text.set_column(text.schema.get_field_index(name), name,
+                               column.dictionary_encode() if name == "weeks" else column)
+    assert pa.types.is_dictionary(text.schema.field("weeks").type)
+    assert pa.compute.sum(typed.column("am_ge")).as_py() > 0 and typed.column("end").null_count < 600
+    stats = PayrollStats()
+    got = payroll(text, stats=stats)
+    assert stats.scalar_rows > 0 and stats.scalar_rows < 600 - stats.errors
+    assert got.equals(payroll(typed))
+
+
+def test_a_bad_date_weeks_or_am_ge_text_is_an_error_in_its_row() -> None:
+    good = {"hourly_rate": "4.00", "weeks": "52", "start": "2024-11-04", "end": "", "am_ge": "false",
+            "month": "2025-03", "mon": "9", "tue": "9"}
+    rows = [good, good | {"start": "2024-13-01"}, good | {"end": "04/11/2025"}, good | {"weeks": "52.0"},
+            good | {"am_ge": "oui"}, good | {"start": " 2024-11-04 ", "weeks": "+52", "am_ge": "TRUE"},
+            good | {"start": "", "am_ge": ""}]
+    result = payroll(pa.Table.from_pylist(rows)).to_pylist()
+    assert [(r["error_code"], r["error_field"], r["error_message"]) for r in result] == [
+        (None, None, None),
+        ("invalid_input", "start", "date impossible : '2024-13-01'."),
+        ("invalid_input", "end", "date attendue au format AAAA-MM-JJ, pas '04/11/2025'."),
+        ("invalid_input", "weeks", "un nombre entier est attendu, pas '52.0'."),
+        ("invalid_input", "am_ge", "vrai ou faux est attendu (true, false, 1 ou 0), pas 'oui'."),
+        (None, None, None), (None, None, None)]
+    # 9 h Mon and Tue, 52 weeks: 18 h × 52 / 12 = 78 h × 4.00 € = 312.00 €
+    assert [r["gross_salary"] for r in result[::5]] == [Decimal("312.00")] * 2
+    assert result[6]["gross_salary"] == Decimal("312.00")
+    assert [r["route"] for r in result] == ["vector"] + ["scalar"] * 4 + ["vector"] * 2
+    assert_same(rows, payroll(pa.Table.from_pylist(rows)))
+
+
 @settings(max_examples=15, deadline=None)
 @given(st.integers(0, 10**6), st.integers(1, 400), st.integers(1, 3))
 def test_results_do_not_depend_on_batching(seed: int, chunk: int, threads: int) -> None:
@@ -471,7 +509,10 @@ def test_payroll_command_parquet_round_trip(tmp_path: Path) -> None:
 
 def test_payroll_command_rejects_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["payroll", str(tmp_path / "x.xlsx"), "-o", str(tmp_path / "y.csv")]) == 2
-    assert "format inconnu" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "amcalc payroll: invalid_input: input : x.xlsx : format inconnu (.csv ou .parquet attendu).\n")
+    assert main(["payroll", str(tmp_path / "x.csv"), "-o", str(tmp_path / "y.txt")]) == 2
+    assert capsys.readouterr().err.startswith("amcalc payroll: invalid_input: output : y.txt : format inconnu")
 
 
 def test_bench_command_prints_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:

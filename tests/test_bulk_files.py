@@ -2,7 +2,9 @@
 ``payroll`` table, whatever the row groups; the written file is read back as
 ``decimal128(12, 2)`` and ``date32`` by pyarrow, polars, pandas (and duckdb when
 installed); reading, computing and writing overlap in threads with a bounded
-number of batches in flight, and an error on either side is raised, never a hang."""
+number of batches in flight, and an error on either side is raised, never a hang;
+a file that cannot be read is a typed error in French (never a pyarrow traceback),
+with no output left, and a bad cell of a CSV is an error in its row."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from amcalc.bulk import PayrollStats, output_schema, payroll  # noqa: E402
 from amcalc.bulk import files as bulk_files  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.files import READ_AHEAD, WRITE_BEHIND, payroll_file  # noqa: E402
+from amcalc.cli import main  # noqa: E402
+from amcalc.errors import InvalidInput, UnreadableFile  # noqa: E402
 
 MONEY_COLUMNS = ("base_salary", "absence_deduction", "complementary_pay", "majorated_pay", "holiday_pay",
                  "gross_salary", "contributions", "net_salary", "maintenance")
@@ -177,7 +181,7 @@ def test_a_bad_parquet_file_raises_without_hanging(tmp_path: Path) -> None:
     source, target = tmp_path / "mois.parquet", tmp_path / "paie.parquet"
     source.write_bytes(b"PAR1" + b"\x00" * 64 + b"PAR1")
     raised = finishes(lambda: payroll_file(source, target))
-    assert isinstance(raised, pa.ArrowException | OSError), raised
+    assert isinstance(raised, UnreadableFile) and isinstance(raised.__cause__, pa.ArrowException | OSError)
     assert no_pipeline_threads_left()
 
 
@@ -217,6 +221,174 @@ def test_an_error_writing_is_raised_without_hanging(tmp_path: Path, rows: Any) -
     raised = finishes(lambda: payroll_file(source, tmp_path / "absent" / "paie.parquet", chunk_rows=50))
     assert isinstance(raised, OSError), raised
     assert no_pipeline_threads_left()
+
+
+# --- bad input files: a typed error, no output; bad cells: an error in their row -------------------
+
+CSV_HEADER = "id,hourly_rate,weeks,start,am_ge,month,mon,tue"
+
+
+def csv_rows(n: int) -> list[str]:
+    """n good CSV rows: 9 h Mon and Tue, 52 weeks, 4.00 € (78 h a month: 312.00 €)."""
+    return [f"r{i},4.00,52,2024-11-04,{'true' if i % 2 else 'false'},2025-03,9,9" for i in range(n)]
+
+
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def write_csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    return written(path, ("\n".join(lines) + "\n").encode(encoding))
+
+
+def parquet_of(path: Path, rows: Any) -> Path:
+    pq.write_table(rows, path, row_group_size=100)
+    return path
+
+
+def damaged_row_group(path: Path, rows: Any) -> Path:
+    """A Parquet file of 10 row groups of 100 rows whose 6th row group's page headers are overwritten."""
+    data = bytearray(parquet_of(path, rows).read_bytes())
+    group = pq.read_metadata(path).row_group(5)
+    for i in range(group.num_columns):
+        column = group.column(i)
+        start = column.dictionary_page_offset or column.data_page_offset
+        data[start:start + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    return path
+
+
+UNREADABLE: dict[str, tuple[str, Callable[[Path, Any], Path], list[str]]] = {
+    # case: (file name, how to make it, what the message says)
+    "truncated parquet": ("mois.parquet",
+                          lambda p, rows: written(p, parquet_of(p, rows).read_bytes()[:5_000]),
+                          ["mois.parquet n'est pas un fichier Parquet lisible : fichier tronqué, abîmé ou d'un "
+                           "autre format (pyarrow : "]),
+    "text named .parquet": ("mois.parquet", lambda p, rows: write_csv(p, [CSV_HEADER, *csv_rows(3)]),
+                            ["n'est pas un fichier Parquet lisible", "magic bytes"]),
+    "empty parquet": ("mois.parquet", lambda p, rows: written(p, b""),
+                      ["n'est pas un fichier Parquet lisible", "0 bytes"]),
+    "damaged row group": ("mois.parquet", damaged_row_group,
+                          ["mois.parquet : groupe de lignes 6 sur 10 (lignes 501 à 600) illisible, fichier "
+                           "tronqué ou abîmé (pyarrow : "]),
+    "empty csv": ("mois.csv", lambda p, rows: written(p, b""),
+                  ["mois.csv est vide : sa première ligne doit nommer les colonnes"]),
+    "short csv line": ("mois.csv", lambda p, rows: write_csv(p, [CSV_HEADER, *csv_rows(400), "r,4.00,52",
+                                                                 *csv_rows(400)]),
+                       ["mois.csv : une ligne a 3 champ(s) au lieu des 8 de l'en-tête, 'r,4.00,52'"]),
+    "latin-1 csv": ("mois.csv", lambda p, rows: write_csv(p, [CSV_HEADER, *csv_rows(5), "r,4.00,52,,,2025-03,9,été"],
+                                                          "latin-1"),
+                    ["mois.csv n'est pas encodé en UTF-8 (colonne tue) : enregistrez-le en UTF-8"]),
+    "semicolons": ("mois.csv", lambda p, rows: write_csv(p, [CSV_HEADER.replace(",", ";"), "r;4,00;52"]),
+                   ["mois.csv : les colonnes doivent être séparées par des virgules, pas par des points-virgules."]),
+    "missing file": ("absent.parquet", lambda p, rows: p, ["absent.parquet est introuvable."]),
+}
+
+
+def no_output_left(folder: Path, target: Path) -> bool:
+    return not target.exists() and not list(folder.glob(".*.part"))
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_an_unreadable_file_raises_a_typed_error_and_leaves_no_output(tmp_path: Path, rows: Any,
+                                                                       case: str) -> None:
+    name, make, says = UNREADABLE[case]
+    source, target = make(tmp_path / name, rows), tmp_path / "paie.parquet"
+    raised = finishes(lambda: payroll_file(source, target, chunk_rows=100))
+    assert isinstance(raised, UnreadableFile), raised
+    assert (raised.code, raised.field) == ("unreadable_file", "input")
+    assert all(words in raised.message for words in says), raised.message
+    assert no_output_left(tmp_path, target) and no_pipeline_threads_left()
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_the_command_prints_the_code_and_the_french_message(tmp_path: Path, rows: Any, case: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    name, make, says = UNREADABLE[case]
+    source, target = make(tmp_path / name, rows), tmp_path / "paie.csv"
+    assert main(["payroll", str(source), "-o", str(target), "--processes", "0"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("amcalc payroll: unreadable_file: input : ") and err.count("\n") == 1
+    assert all(words in err for words in says), err
+    assert "Traceback" not in err and no_output_left(tmp_path, target)
+
+
+def test_a_damaged_row_group_after_written_batches_keeps_the_earlier_output(tmp_path: Path, rows: Any,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "paie.parquet"
+    target.write_bytes(b"resultat precedent")
+    source = damaged_row_group(tmp_path / "mois.parquet", rows)
+    written: list[int] = []
+    write = bulk_files._Sink.write
+
+    def counted(sink: Any, batch: Any) -> None:
+        write(sink, batch)
+        written.append(batch.num_rows)
+
+    monkeypatch.setattr(bulk_files._Sink, "write", counted)
+    raised = finishes(lambda: payroll_file(source, target, chunk_rows=100, threads=1))
+    assert isinstance(raised, UnreadableFile) and "groupe de lignes 6 sur 10" in raised.message
+    assert sum(written) >= 100  # rows before the damaged group were computed and written…
+    assert target.read_bytes() == b"resultat precedent"  # …to a file that is not the target
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_csv_bad_cell_is_an_error_in_its_row_and_every_other_row_is_computed(tmp_path: Path) -> None:
+    lines = csv_rows(1_500)
+    lines[700] = "r700,4.00,52,2024-13-01,false,2025-03,9,9"  # no 13th month
+    lines[900] = "r900,4.00,cinquante-deux,2024-11-04,false,2025-03,9,9"
+    lines[1_400] = "r1400,4.00,52,2024-11-04,oui,2025-03,9,9"
+    source, target = write_csv(tmp_path / "mois.csv", [CSV_HEADER, *lines]), tmp_path / "paie.parquet"
+    stats = payroll_file(source, target, chunk_rows=128)
+    back = pq.read_table(target)
+    assert stats.rows == 1_500 and stats.errors == 3
+    assert back.column("id").to_pylist() == [f"r{i}" for i in range(1_500)]
+    errors = {i: (r["error_code"], r["error_field"], r["error_message"])
+              for i, r in enumerate(back.select(["error_code", "error_field", "error_message"]).to_pylist())
+              if r["error_code"] is not None}
+    assert errors == {
+        700: ("invalid_input", "start", "date impossible : '2024-13-01'."),
+        900: ("invalid_input", "weeks", "un nombre entier est attendu, pas 'cinquante-deux'."),
+        1_400: ("invalid_input", "am_ge", "vrai ou faux est attendu (true, false, 1 ou 0), pas 'oui'."),
+    }
+    gross = back.column("gross_salary").to_pylist()
+    assert {gross[i] for i in range(1_500) if i not in errors} == {pa.scalar(312, pa.decimal128(12, 2)).as_py()}
+
+
+def test_the_command_computes_a_csv_with_a_bad_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = csv_rows(10)
+    lines[4] = "r4,4.00,52,04/11/2024,false,2025-03,9,9"
+    source, target = write_csv(tmp_path / "mois.csv", [CSV_HEADER, *lines]), tmp_path / "paie.csv"
+    assert main(["payroll", str(source), "-o", str(target), "--processes", "0"]) == 0
+    assert capsys.readouterr().out.startswith("10 rows, 1 errors")
+    back = pv.read_csv(target).to_pylist()
+    assert (back[4]["error_field"], back[4]["error_message"]) == (
+        "start", "date attendue au format AAAA-MM-JJ, pas '04/11/2024'.")
+    assert [r["error_code"] for r in back] == [""] * 4 + ["invalid_input"] + [""] * 5
+
+
+def test_a_csv_id_is_copied_as_written(tmp_path: Path) -> None:
+    # leading zeros kept; a number then a text in the same column does not stop the run
+    lines = [line.replace("r0,", "00042,").replace("r1,", "7,").replace("r2,", "A-7,") for line in csv_rows(3)]
+    source, target = write_csv(tmp_path / "mois.csv", [CSV_HEADER, *lines]), tmp_path / "paie.parquet"
+    payroll_file(source, target)
+    assert pq.read_table(target).column("id").to_pylist() == ["00042", "7", "A-7"]
+
+
+def test_an_id_csv_cannot_hold_is_refused_not_altered(tmp_path: Path, rows: Any,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "mois.parquet", tmp_path / "paie.csv"
+    pq.write_table(rows.set_column(0, "id", pa.array([[i] for i in range(1_000)])), source)
+    raised = finishes(lambda: payroll_file(source, target))
+    assert isinstance(raised, InvalidInput) and not isinstance(raised, UnreadableFile)
+    assert (raised.code, raised.field) == ("invalid_input", "id")
+    assert raised.message.startswith("un id de type list<element: int64> ne s'écrit pas en CSV : écrivez")
+    assert main(["payroll", str(source), "-o", str(target), "--processes", "0"]) == 2
+    assert capsys.readouterr().err.startswith("amcalc payroll: invalid_input: id : un id de type list")
+    assert no_output_left(tmp_path, target)
+    payroll_file(source, tmp_path / "paie.parquet")  # Parquet holds it
+    assert pq.read_table(tmp_path / "paie.parquet").column("id").to_pylist()[:2] == [[0], [1]]
 
 
 # --- memory: a bounded number of batches in flight (counted, not timed) ---------------------------

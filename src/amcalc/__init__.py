@@ -24,6 +24,7 @@ from amcalc.errors import (
     InvalidInput,
     LegalLimitExceeded,
     ParameterUnavailable,
+    UnreadableFile,
     UnsupportedCase,
 )
 from amcalc.extra_hours import ExtraHours, extra_hours
@@ -101,6 +102,7 @@ __all__ = [
     "Rhythm",
     "Territory",
     "TrialPeriod",
+    "UnreadableFile",
     "UnsupportedCase",
     "WeeklySchedule",
     "absence_deduction",

@@ -19,6 +19,7 @@ __all__ = [
     "InvalidInput",
     "LegalLimitExceeded",
     "ParameterUnavailable",
+    "UnreadableFile",
     "UnsupportedCase",
 ]
 
@@ -38,6 +39,13 @@ class InvalidInput(AmcalcError, ValueError):
     """Malformed or impossible input (negative hours, 49 weeks, end before start…)."""
 
     code = "invalid_input"
+
+
+class UnreadableFile(InvalidInput):
+    """An input file that cannot be read at all (not Parquet, truncated or corrupt, a CSV
+    without header or with a malformed line): the whole run stops, no row is computed."""
+
+    code = "unreadable_file"
 
 
 class BelowMinimumRate(AmcalcError, ValueError):

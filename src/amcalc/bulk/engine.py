@@ -57,12 +57,14 @@ from amcalc.bulk.schema import (
     ILLNESS_LEDGER,
     NUMBER_FIELDS,
     OUTPUT_SCHEMA,
+    Column,
     Ints,
     decimal_array,
     decode,
     int_array,
     output_schema,
     string_array,
+    typed_cell,
     weekday_columns,
 )
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
@@ -292,18 +294,11 @@ class _Rows:
         self.kind = decode(column("kind"), "kind", n)
         days = [decode(c, "hours", n) for c in weekday_columns(batch)]
         self.schedule = np.stack([d.values for d in days], axis=1)
-        weeks = column("weeks")
-        if weeks is not None and pa.types.is_integer(weeks.type):
-            self.weeks = weeks.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-        else:
-            self.weeks = np.zeros(n, np.int64)
+        self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
-        self.start, start_ok = _dates(column("start"), n, -_NEVER)
-        self.end, end_ok = _dates(column("end"), n, _NEVER)
-        am_ge = column("am_ge")
-        am_ge_ok = am_ge is None or pa.types.is_boolean(am_ge.type) or pa.types.is_null(am_ge.type)
-        self.am_ge = (am_ge.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
-                      if am_ge is not None and pa.types.is_boolean(am_ge.type) else np.zeros(n, bool))
+        self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -_NEVER)
+        self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, _NEVER)
+        self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         majorated = np.where(self.majorated.null, 1000, self.majorated.values)
         self.majorated_e4 = majorated
         weekly = _row_sum(self.schedule)
@@ -357,8 +352,42 @@ def _null(array: pa.Array) -> Any:
     return array.is_null().to_numpy(zero_copy_only=False)
 
 
-def _dates(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
-    """Days since 1970 of a date32 column (``missing`` where null); ``ok`` false for other types."""
+def _is_text(array: pa.Array | None) -> bool:
+    return array is not None and (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)
+                                  or pa.types.is_dictionary(array.type))
+
+
+def _text_decoded(array: pa.Array | None, kind: str, n: int) -> pa.Array | Column | None:
+    """A text column (CSV) of dates, whole numbers or flags decoded (:func:`decode`), others as
+    they are; a row whose text does not parse takes the scalar route, which words its error."""
+    return decode(array, kind, n) if _is_text(array) else array
+
+
+def _whole(array: pa.Array | None, n: int) -> Ints:
+    """An integer column (``weeks``), 0 where null or not an integer (the scalar route then)."""
+    decoded = _text_decoded(array, "whole", n)
+    if isinstance(decoded, Column):
+        return np.where(decoded.ok & ~decoded.null, decoded.values, 0)
+    if decoded is not None and pa.types.is_integer(decoded.type):
+        return decoded.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    return np.zeros(n, np.int64)
+
+
+def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
+    """A bool column (``am_ge``, false where null) and where it is usable."""
+    decoded = _text_decoded(array, "flag", n)
+    if isinstance(decoded, Column):
+        return decoded.values.astype(bool) & ~decoded.null, decoded.ok
+    if decoded is not None and pa.types.is_boolean(decoded.type):
+        return decoded.fill_null(False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
+    return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
+
+
+def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints, Any]:
+    """Days since 1970 of a date32 column or of decoded text (``missing`` where null); ``ok``
+    false for other types."""
+    if isinstance(array, Column):
+        return np.where(array.null, missing, array.values), array.ok
     if array is None or pa.types.is_null(array.type):
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
@@ -957,7 +986,7 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
     through the single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
     the figures only, as the scalar route of the engine computes them)."""
-    data = {k: row[k] for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
+    data = {k: typed_cell(k, row[k]) for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
     data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
     contract = Contract.from_mapping(data)

@@ -4,20 +4,28 @@ The file is read in batches, computed and written as it goes, so memory stays
 bounded whatever its size: a background thread reads ahead (at most
 :data:`READ_AHEAD` batches), the engine's threads compute, and another
 background thread writes (at most :data:`WRITE_BEHIND` batches waiting), so
-that reading, computing and writing overlap. CSV columns are read as text
-(hours and amounts are parsed exactly, never as floats), dates as dates; CSV
-has no list columns, so its rows carry no events (use Parquet or Arrow for
-absences and worked hours). Output lists (``warnings``) are written to CSV as
-their count. Parquet output is written with :data:`PARQUET_OPTIONS`.
+that reading, computing and writing overlap. CSV columns are all read as text
+and parsed by the engine (hours and amounts exactly, never as floats; dates,
+``weeks`` and ``am_ge`` too), so that a bad cell is an error in its row, never
+the end of the run; ``id`` is copied as written. CSV has no list columns, so
+its rows carry no events (use Parquet or Arrow for absences and worked hours).
+Output lists (``warnings``) are written to CSV as their count. Parquet output
+is written with :data:`PARQUET_OPTIONS`. A file that cannot be read raises
+:class:`~amcalc.errors.UnreadableFile`, and no output is left (see
+:func:`payroll_file`).
 """
 
 from __future__ import annotations
 
+import os
 import queue
+import re
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -28,9 +36,8 @@ import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
 from amcalc.bulk import CHUNK_ROWS, PayrollStats, payroll_batches
-from amcalc.bulk.schema import INPUT_COLUMNS, output_schema
-from amcalc.calendar import WEEKDAYS
-from amcalc.errors import InvalidInput
+from amcalc.bulk.schema import output_schema
+from amcalc.errors import InvalidInput, UnreadableFile
 
 __all__ = ["PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "payroll_file"]
 
@@ -51,46 +58,110 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 """Properties of the Parquet files written (see docs/howto/bulk.md)."""
 
-_TEXT_COLUMNS = ("hourly_rate", "month", "kind", "territory", "majorated_rate", "complementary_rate",
-                 "maintenance_per_hour", *WEEKDAYS)
-_DATE_COLUMNS = ("start", "end")
 _WHOLE_ROW_GROUP = 4
 """Row groups of at most this many chunks are read at once (Arrow decodes their columns in parallel)."""
+_CSV_BLOCK = 1 << 22
+_CSV_COLUMN = re.compile(r"In CSV column #(\d+)")
+_CSV_LINE = re.compile(r"Expected (?P<expected>\d+) columns, got (?P<got>\d+): (?P<text>.*)", re.DOTALL)
 
 
-def _format(path: Path) -> str:
+def _cut(text: str, size: int = 160) -> str:
+    """pyarrow's reason on one line, printable, at most ``size`` characters."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _format(path: Path, field: str) -> str:
     suffix = path.suffix.lower()
     if suffix in (".parquet", ".pq"):
         return "parquet"
     if suffix == ".csv":
         return "csv"
-    raise InvalidInput("path", f"{path.name} : format inconnu (.csv ou .parquet attendu).")
+    raise InvalidInput(field, f"{path.name} : format inconnu (.csv ou .parquet attendu).")
 
 
-def _open_csv(path: Path) -> pv.CSVStreamingReader:
-    types = {c: pa.string() for c in _TEXT_COLUMNS} | {c: pa.date32() for c in _DATE_COLUMNS}
-    types |= {"weeks": pa.int64(), "am_ge": pa.bool_()}
-    return pv.open_csv(path, read_options=pv.ReadOptions(block_size=1 << 22),
-                       convert_options=pv.ConvertOptions(column_types=types))
+@attrs.define
+class _Source:
+    """The input file being read, and where: its read errors become :class:`UnreadableFile`
+    (field ``input``) with a French message and pyarrow's reason."""
+
+    path: Path
+    csv: bool = attrs.field(init=False)
+    names: list[str] = attrs.field(factory=list)
+    part: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        self.csv = _format(self.path, "input") == "csv"
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        try:
+            yield
+        except MemoryError:
+            raise
+        except (pa.ArrowException, OSError) as err:
+            raise UnreadableFile("input", self._why(err)) from err
+
+    def _why(self, err: BaseException) -> str:
+        name, reason = self.path.name, str(err).strip().rstrip(".")
+        if isinstance(err, FileNotFoundError):
+            return f"{self.path} est introuvable."
+        if not self.csv and self.part:
+            return f"{name} : {self.part} illisible, fichier tronqué ou abîmé (pyarrow : {_cut(reason)})."
+        if not self.csv:
+            return (f"{name} n'est pas un fichier Parquet lisible : fichier tronqué, abîmé ou d'un autre "
+                    f"format (pyarrow : {_cut(reason)}).")
+        if line := _CSV_LINE.search(reason):
+            return (f"{name} : une ligne a {line['got']} champ(s) au lieu des {line['expected']} de "
+                    f"l'en-tête, {_cut(line['text'])!r} (colonnes séparées par des virgules, "
+                    "guillemets fermés).")
+        if "Empty CSV file" in reason:
+            return f"{name} est vide : sa première ligne doit nommer les colonnes (hourly_rate, weeks, month, mon…)."
+        if "UTF8" in reason:
+            found = _CSV_COLUMN.search(reason)
+            where = f" (colonne {self.names[int(found[1])]})" if found and int(found[1]) < len(self.names) else ""
+            return f"{name} n'est pas encodé en UTF-8{where} : enregistrez-le en UTF-8 (pyarrow : {_cut(reason)})."
+        return f"{name} n'est pas un fichier CSV lisible (pyarrow : {_cut(reason)})."
+
+    def open_csv(self) -> pv.CSVStreamingReader:
+        """Every column as text, parsed by the engine (a bad cell is an error in its row);
+        the header is read first, to name the columns."""
+        with self.path.open("rb") as file:
+            header = file.readline(1 << 16)
+        if b";" in header and b"," not in header:  # the French spreadsheets' default
+            raise UnreadableFile("input", f"{self.path.name} : les colonnes doivent être séparées par des "
+                                          "virgules, pas par des points-virgules.")
+        read = pv.ReadOptions(block_size=_CSV_BLOCK)
+        with pv.open_csv(self.path, read_options=read) as header_block:
+            self.names = header_block.schema.names
+        return pv.open_csv(self.path, read_options=read,
+                           convert_options=pv.ConvertOptions(column_types=dict.fromkeys(self.names, pa.string())))
 
 
 def _read(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
-    if _format(path) == "csv":
-        yield from _open_csv(path)
-        return
-    # row group by row group, without pre-buffering (which kept the file's pages in memory)
-    with pq.ParquetFile(path, pre_buffer=False) as file:
-        for group in range(file.num_row_groups):
-            if file.metadata.row_group(group).num_rows <= _WHOLE_ROW_GROUP * batch_rows:
-                yield from file.read_row_group(group, use_threads=True).to_batches(max_chunksize=batch_rows)
-            else:  # a large row group in pieces: memory stays bounded
-                yield from file.iter_batches(batch_size=batch_rows, row_groups=[group])
+    source = _Source(path)
+    with source.reading():
+        if source.csv:
+            yield from source.open_csv()
+            return
+        # row group by row group, without pre-buffering (which kept the file's pages in memory)
+        with pq.ParquetFile(path, pre_buffer=False) as file:
+            first = 0
+            for group in range(file.num_row_groups):
+                rows = file.metadata.row_group(group).num_rows
+                source.part = (f"groupe de lignes {group + 1} sur {file.num_row_groups} "
+                               f"(lignes {first + 1} à {first + rows})")
+                first += rows
+                if rows <= _WHOLE_ROW_GROUP * batch_rows:
+                    yield from file.read_row_group(group, use_threads=True).to_batches(max_chunksize=batch_rows)
+                else:  # a large row group in pieces: memory stays bounded
+                    yield from file.iter_batches(batch_size=batch_rows, row_groups=[group])
 
 
 def _input_schema(path: Path) -> pa.Schema:
-    if _format(path) == "csv":
-        return _open_csv(path).schema
-    return pq.read_schema(path)
+    source = _Source(path)
+    with source.reading():
+        return source.open_csv().schema if source.csv else pq.read_schema(path)
 
 
 @attrs.frozen
@@ -199,7 +270,11 @@ class _Behind:
 
 def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
     """CSV has no lists, structs nor dictionaries: warnings as their count, routes as text,
-    and no ``illness_ledger`` (CSV input has no absences: nothing to carry)."""
+    no ``illness_ledger`` (CSV input has no absences: nothing to carry); an ``id`` that CSV
+    cannot hold as it is (lists, structures, bytes) is refused, not altered."""
+    if "id" in batch.schema.names and not _csv_cell(batch.schema.field("id").type):
+        raise InvalidInput("id", f"un id de type {batch.schema.field('id').type} ne s'écrit pas en CSV : "
+                                 "écrivez le résultat en Parquet (.parquet), ou donnez un id texte ou nombre.")
     kept = [f.name for f in batch.schema if not pa.types.is_struct(f.type)]
     columns = [pc.list_value_length(c) if pa.types.is_list(c.type) else
                c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c
@@ -207,9 +282,16 @@ def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, names=kept)
 
 
+def _csv_cell(kind: pa.DataType) -> bool:
+    if pa.types.is_dictionary(kind):
+        return _csv_cell(kind.value_type)
+    return not (pa.types.is_nested(kind) or pa.types.is_binary(kind) or pa.types.is_large_binary(kind)
+                or pa.types.is_fixed_size_binary(kind) or pa.types.is_binary_view(kind))
+
+
 @attrs.define
 class _Sink:
-    """The target file, opened with the first batch's schema."""
+    """The file written, opened with the first batch's schema."""
 
     path: Path
     csv: bool
@@ -254,7 +336,26 @@ class Progress:
 
 
 def _rows_in(path: Path) -> int | None:
-    return pq.ParquetFile(path).metadata.num_rows if _format(path) == "parquet" else None
+    source = _Source(path)
+    with source.reading():
+        return None if source.csv else int(pq.read_metadata(path).num_rows)
+
+
+@contextmanager
+def _complete_or_absent(target: Path) -> Iterator[Path]:
+    """A file name next to ``target`` to write to, renamed ``target`` once the block ends
+    without error and deleted otherwise: ``target`` is never a half-written file that would
+    look complete (a run stopped by an unreadable input, a full disk, Ctrl-C; even a killed
+    process leaves at most a hidden ``.part`` file), and a file already there stays as it
+    was until the new one is complete. Deleting the output on error instead would not cover
+    a killed process and would lose the earlier file."""
+    part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
+    try:
+        yield part
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, target)
 
 
 def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
@@ -264,34 +365,41 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
     (``.csv`` or ``.parquet``), batch by batch (``threads`` and ``processes`` as in
     :func:`~amcalc.bulk.payroll_batches`); returns the run's :class:`PayrollStats`.
     ``progress`` draws a bar on ``stream`` (stderr by default). Reading and
-    writing run in their own threads; an error in either is raised here."""
+    writing run in their own threads; an error in either is raised here.
+
+    A bad value is an error in its row; a file that cannot be read (not Parquet,
+    truncated or corrupt, a CSV without header, with a malformed line or not in UTF-8)
+    raises :class:`~amcalc.errors.UnreadableFile` (field ``input``), whether it is found
+    on opening or in the middle of the file. The results are written to a temporary
+    file next to ``target``, renamed ``target`` at the end of a complete run only
+    (deleted on any error): ``target`` is never a half-written file."""
     source, target = Path(source), Path(target)
-    _format(source)
-    sink = _Sink(target, _format(target) == "csv")
+    _format(source, "input")
+    csv = _format(target, "output") == "csv"
     stats = PayrollStats()
     bar = Progress(stream or sys.stderr, _rows_in(source)) if progress else None
-    rows = _ahead(lambda: _read(source, chunk_rows), READ_AHEAD)
-    results = payroll_batches(rows, chunk_rows=chunk_rows, threads=threads, processes=processes, stats=stats)
-    written = _Behind(sink.write, sink.close, WRITE_BEHIND)
-    try:
-        for batch in results:
-            written.put(batch)
+    with _complete_or_absent(target) as part:
+        sink = _Sink(part, csv)
+        rows = _ahead(lambda: _read(source, chunk_rows), READ_AHEAD)
+        results = payroll_batches(rows, chunk_rows=chunk_rows, threads=threads, processes=processes,
+                                  stats=stats)
+        written = _Behind(sink.write, sink.close, WRITE_BEHIND)
+        try:
+            for batch in results:
+                written.put(batch)
+                if bar:
+                    bar.show(stats)
+            if stats.rows == 0:  # an empty input still gives a file with the output's columns
+                schema = _input_schema(source)
+                id_type = schema.field("id").type if "id" in schema.names else None
+                written.put(pa.RecordBatch.from_pylist([], schema=output_schema(id_type)))
+        except BaseException:
+            written.abandon()
+            raise
+        finally:
+            results.close()  # its pool first, then the reading thread
+            rows.close()
             if bar:
-                bar.show(stats)
-        if stats.rows == 0:  # an empty input still gives a file with the output's columns
-            schema = _input_schema(source)
-            id_type = schema.field("id").type if "id" in schema.names else None
-            written.put(pa.RecordBatch.from_pylist([], schema=output_schema(id_type)))
-    except BaseException:
-        written.abandon()
-        raise
-    finally:
-        results.close()  # its pool first, then the reading thread
-        rows.close()
-        if bar:
-            bar.close()
-    written.close()
+                bar.close()
+        written.close()
     return stats
-
-
-assert set(_TEXT_COLUMNS) <= set(INPUT_COLUMNS) | set(WEEKDAYS)

@@ -17,7 +17,9 @@ text parsed once by the same parser as the single-contract API
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -28,10 +30,11 @@ import pyarrow.compute as pc
 from amcalc.calendar import WEEKDAYS, Territory
 from amcalc.contract import ContractKind, parse_choice
 from amcalc.duration import SECONDS_PER_HOUR, parse_hours
-from amcalc.errors import AmcalcError
+from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import parse_money, scaled
 
-__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema", "string_array"]
+__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema",
+           "string_array", "typed_cell"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -42,15 +45,15 @@ MONEY = pa.decimal128(12, 2)
 INPUT_COLUMNS = {
     "id": "any type, optional: copied to the output row",
     "hourly_rate": "string or decimal (≤ 4 places), gross € an hour",
-    "weeks": "integer: 52, or 1 to 46",
-    "start": "date32, optional: hiring date",
-    "end": "date32, optional: last day of the contract",
+    "weeks": "integer (or its text): 52, or 1 to 46",
+    "start": "date32 (or text \"YYYY-MM-DD\"), optional: hiring date",
+    "end": "date32 (or text \"YYYY-MM-DD\"), optional: last day of the contract",
     "mon … sun": "hours that weekday: string (\"10\", \"08:30-18:30\") or decimal; "
                  "null or \"\" = not worked (or one struct column `schedule` with these fields)",
     "month": "string \"YYYY-MM\" or date32 (first day of the month)",
     "kind": "string, optional: cdi (default), cdd, occasional",
     "territory": "string, optional: metropole (default), alsace, moselle",
-    "am_ge": "bool, optional",
+    "am_ge": "bool (or text true, false, 1, 0), optional",
     "majorated_rate": "string or decimal, optional (default 0.10)",
     "complementary_rate": "string or decimal, optional (default 0)",
     "maintenance_per_hour": "string or decimal, optional: entretien € an hour worked",
@@ -186,12 +189,74 @@ def _parse_cached(kind: str, text: str) -> int | None:
         return None
 
 
+_EPOCH = date(1970, 1, 1)
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE_TEXT = re.compile(r"[+-]?[0-9]+")
+_FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _date_of(text: str, field: str) -> date:
+    day = text.strip()
+    if not _DATE_TEXT.fullmatch(day):
+        raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {text!r}.")
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        raise InvalidInput(field, f"date impossible : {text!r}.") from None
+
+
+def _whole_of(text: str, field: str) -> int:
+    if not _WHOLE_TEXT.fullmatch(text.strip()):
+        raise InvalidInput(field, f"un nombre entier est attendu, pas {text!r}.")
+    return int(text)
+
+
+def _flag_of(text: str, field: str) -> bool:
+    try:
+        return _FLAGS[text.strip().lower()]
+    except KeyError:
+        raise InvalidInput(field, f"vrai ou faux est attendu (true, false, 1 ou 0), pas {text!r}.") from None
+
+
+_TYPED_TEXT: dict[str, Callable[[str, str], object]] = {
+    "start": _date_of, "end": _date_of, "weeks": _whole_of, "am_ge": _flag_of,
+}
+
+
+def typed_cell(column: str, value: object) -> object:
+    """Cellule en texte (d'un CSV) — the value of a cell of ``start``, ``end`` (dates
+    ``AAAA-MM-JJ``), ``weeks`` (an integer) or ``am_ge`` (``true``, ``false``, ``1``, ``0``)
+    given as text, parsed; :class:`~amcalc.errors.InvalidInput` naming the column when it
+    does not parse. Other values are returned as they are.
+
+    >>> typed_cell("start", "2024-11-04"), typed_cell("weeks", " 52"), typed_cell("am_ge", "TRUE")
+    (datetime.date(2024, 11, 4), 52, True)
+    >>> typed_cell("end", "2024-02-30")
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: end : date impossible : '2024-02-30'.
+    """
+    parse = _TYPED_TEXT.get(column)
+    return parse(value, column) if parse is not None and isinstance(value, str) else value
+
+
+def _bounded(value: int) -> int:
+    """``value`` when it fits the engine's int64 arithmetic, else not parsed here (the
+    single-contract API then words the error)."""
+    if abs(value) >= 10**9:
+        raise InvalidInput("value", "hors bornes.")
+    return value
+
+
 _PARSERS: dict[str, Callable[[str], int]] = {
     "money": lambda t: scaled(parse_money(t, "value", places=4), 4, "value"),
     "hours": lambda t: parse_hours(t, "value"),
     "month": lambda t: _month_key(t),
     "territory": lambda t: list(Territory).index(parse_choice(Territory, t, "territory")),
     "kind": lambda t: list(ContractKind).index(parse_choice(ContractKind, t, "kind")),
+    "date": lambda t: (_date_of(t, "value") - _EPOCH).days,
+    "whole": lambda t: _bounded(_whole_of(t, "value")),
+    "flag": lambda t: int(_flag_of(t, "value")),
 }
 
 
@@ -203,7 +268,8 @@ def _month_key(text: str) -> int:
 
 
 def decode(array: pa.Array | None, kind: str, n: int) -> Column:
-    """Decode a money (1/10 000 €), hours (seconds) or text-choice column."""
+    """Decode a money (1/10 000 €), hours (seconds) or text-choice column, or the text of a
+    date (days since 1970), whole number or flag (1 or 0) column."""
     if array is None or pa.types.is_null(array.type):
         return Column(np.zeros(n, np.int64), np.ones(n, bool), np.ones(n, bool))
     null = _is_null(array)
