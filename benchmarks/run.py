@@ -4,10 +4,18 @@
     python benchmarks/run.py --memory 10000000         # Parquet → Parquet in a child process
     python benchmarks/run.py --memory 10000000 --rare 0   # only rows of the vector route
     python benchmarks/run.py --vector 1000000          # the vector route alone against numpy
+    python benchmarks/run.py --cores 400000            # what a second core adds, processes and threads
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
 them, best of 3 each.
+
+``--cores N`` measures what the machine's second core gives this engine: the
+rows a second of one process computing ``random_rows(N)`` chunk by chunk on its
+own, then of two processes doing the same at the same moment (each its own
+rows: nothing shared, no GIL between them), then of ``payroll`` with 1 and with
+2 threads in one process. If two processes together do not reach twice one
+process, the limit is the machine, not the engine's threads.
 
 ``--memory N`` writes N random contract-months to a Parquet file batch by batch,
 then runs ``amcalc payroll`` on it in a child process and reports its throughput
@@ -23,20 +31,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from amcalc.bulk import payroll
+from amcalc.bulk import CHUNK_ROWS, payroll
 from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
+from amcalc.bulk.engine import compute
 
 
 def vector(rows: int) -> dict[str, object]:
@@ -48,6 +60,34 @@ def vector(rows: int) -> dict[str, object]:
     return {"vector_rows": kept.num_rows, "vector_cm_per_s": round(kept.num_rows / engine),
             "numpy_cm_per_s": round(kept.num_rows / floor), "times_numpy": round(engine / floor, 1),
             "scalar_share_rare0": round(1 - kept.num_rows / rows, 4)}
+
+
+def _compute_rate(rows: int, rare: float, start: Any = None) -> float:
+    """Rows a second of :func:`amcalc.bulk.engine.compute`, chunk by chunk, in this process
+    (after ``start.wait()`` when given: processes started together)."""
+    table = random_rows(rows, rare=rare)
+    chunks = [c for b in table.to_batches() for c in (b.slice(o, CHUNK_ROWS) for o in range(0, b.num_rows, CHUNK_ROWS))]
+    compute(chunks[0])  # the month facts, once
+    if start is not None:
+        start.wait()
+    elapsed, _ = timed(lambda: [compute(c) for c in chunks])
+    return rows / elapsed
+
+
+def cores(rows: int, rare: float) -> dict[str, object]:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as one:
+        alone = one.apply(_compute_rate, (rows, rare))
+    with context.Manager() as manager, context.Pool(2) as two:
+        start = manager.Barrier(2)
+        together = sum(two.starmap(_compute_rate, [(rows, rare, start)] * 2))
+    table = random_rows(rows, rare=rare)
+    payroll(table.slice(0, CHUNK_ROWS))
+    threads = {k: rows / timed(partial(payroll, table, threads=k))[0] for k in (1, 2)}
+    return {"rows": rows, "rare": rare, "one_process_cm_per_s": round(alone),
+            "two_processes_cm_per_s": round(together), "processes_speedup": round(together / alone, 2),
+            "one_thread_cm_per_s": round(threads[1]), "two_threads_cm_per_s": round(threads[2]),
+            "threads_speedup": round(threads[2] / threads[1], 2)}
 
 
 def memory(rows: int, rare: float) -> dict[str, object]:
@@ -100,6 +140,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=0)
     parser.add_argument("--memory", type=int, default=0)
     parser.add_argument("--vector", type=int, default=0)
+    parser.add_argument("--cores", type=int, default=0)
     parser.add_argument("--rare", type=float, default=1.0)
     args = parser.parse_args()
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine()}
@@ -107,6 +148,8 @@ def main() -> None:
         print(json.dumps({**bench(args.rows), **machine}))
     if args.vector:
         print(json.dumps({**vector(args.vector), **machine}))
+    if args.cores:
+        print(json.dumps({**cores(args.cores, args.rare), **machine}))
     if args.memory:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
 
