@@ -26,9 +26,11 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from amcalc.bulk import PayrollStats, payroll
 from amcalc.bulk.engine import figures, month_of_row
+from amcalc.bulk.files import payroll_file
 from amcalc.calendar import WEEKDAYS, public_holidays
 from amcalc.errors import AmcalcError
 from amcalc.mensualisation import monthly_salary_cents
@@ -197,12 +199,8 @@ def bench(rows: int, *, seed: int = 0, scalar_rows: int = 2000, threads: int = 2
             continue
         identical &= got == {**got, **figures(m)}
     scalar_time = time.perf_counter() - began
-    from amcalc.bulk.files import payroll_file
-
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "in.parquet", Path(folder) / "out.parquet"
-        import pyarrow.parquet as pq
-
         pq.write_table(table, source)
         parquet_time, _ = timed(lambda: payroll_file(source, target, threads=threads,
                                                                   processes=processes), repeat=1)
