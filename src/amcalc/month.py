@@ -88,6 +88,7 @@ from amcalc.money import (
 from amcalc.net_salary import NetSalary, net_salary
 
 __all__ = [
+    "DAY_REST_WARNING",
     "Absence",
     "MonthLedger",
     "MonthPay",
@@ -271,10 +272,18 @@ def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -
     return maximum(-((unpaid * 12 - annual_days) // 12), 0)
 
 
+DAY_REST_WARNING = ("Le {day} : {hours} d'accueil ne laissent pas 11 heures consécutives de repos "
+                    "quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+"""The words of :func:`day_rest_warning`, the day and the hours to fill in."""
+
+
 def day_rest_warning(day: date, seconds: int) -> str:
-    """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21)."""
-    return (f"Le {french_date(day)} : {format_hours(seconds)} d'accueil ne laissent pas 11 heures "
-            "consécutives de repos quotidien (CCN 3239 art. 96.1 ; CASF L423-21).")
+    """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21).
+
+    >>> day_rest_warning(date(2025, 3, 12), 13 * 3600 + 40 * 60)[:36]
+    "Le 12/03/2025 : 13,67 h d'accueil ne"
+    """
+    return DAY_REST_WARNING.format(day=french_date(day), hours=format_hours(seconds))
 
 
 def absence_not_on_care_day(day: date) -> InvalidInput:

@@ -70,14 +70,16 @@ from amcalc.bulk.schema import (
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
 from amcalc.child_illness import ChildIllnessLedger, LongAbsenceRule
 from amcalc.contract import Contract, ContractKind
-from amcalc.duration import SECONDS_PER_HOUR
+from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
+from amcalc.explain import french_date
 from amcalc.extra_hours import hours_pay_cents, split_week
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import declared_hours, monthly_salary_cents
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
 from amcalc.month import (
+    DAY_REST_WARNING,
     MAX_DAY_SECONDS,
     Absence,
     MonthCalendar,
@@ -88,7 +90,6 @@ from amcalc.month import (
     activity_days_declared,
     average_week_warning,
     child_illness_days,
-    day_rest_warning,
     events_from_tables,
     long_week_warning,
     month_pay,
@@ -663,9 +664,14 @@ def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
     return result
 
 
+@lru_cache(maxsize=1 << 12)
+def _french_day(day: int) -> str:
+    return french_date(_EPOCH + timedelta(days=day))
+
+
 @lru_cache(maxsize=1 << 16)
-def _day_rest_warning(day: int, seconds: int) -> str:
-    return day_rest_warning(_EPOCH + timedelta(days=day), seconds)
+def _hours_text(seconds: int) -> str:
+    return format_hours(seconds)
 
 
 def _row_warnings(rows: _Rows, long_days: list[Ints], long_weeks: list[Ints],
@@ -689,19 +695,18 @@ def _row_warnings(rows: _Rows, long_days: list[Ints], long_weeks: list[Ints],
 
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
-    """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples; each
-    distinct (day, seconds) is worded once, by :func:`amcalc.month.day_rest_warning`."""
+    """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples, in the
+    words of :func:`amcalc.month.day_rest_warning` (each day and duration put in French once)."""
     if not long_days:
         return {}
     triples = np.concatenate(long_days)
     triples = triples[fast[triples[:, 0]]]
     triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
-    pairs, which = np.unique(triples[:, 1] * (1 << 20) + triples[:, 2], return_inverse=True)
-    texts = [_day_rest_warning(p >> 20, p & ((1 << 20) - 1)) for p in pairs.tolist()]
-    warnings: dict[int, list[str]] = {}
-    for row, k in zip(triples[:, 0].tolist(), which.ravel().tolist(), strict=True):
-        warnings.setdefault(row, []).append(texts[k])
-    return warnings
+    rows, days, seconds = triples.T.tolist()
+    texts = [DAY_REST_WARNING.format(day=_french_day(d), hours=_hours_text(s))
+             for d, s in zip(days, seconds, strict=True)]
+    bounds = [*np.flatnonzero(np.diff(triples[:, 0], prepend=-1)).tolist(), len(texts)]
+    return {rows[a]: texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
 
 
 def _with_events(rows: _Rows, events: _Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
