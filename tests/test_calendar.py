@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amcalc.calendar import Territory, jours_ouvrables, month_plan, public_holidays
+from amcalc.explain import french_date
 
 
 def test_metropole_has_eleven_holidays_with_french_names() -> None:
@@ -59,3 +60,7 @@ def test_month_plan_is_every_day_of_a_scheduled_weekday_in_order(year: int, mont
     by_day = {p.day: p for p in plan.days}
     assert [plan.get(d) for d in days] == [by_day.get(d) for d in days]
 
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_french_date_is_day_month_year(day: date) -> None:
+    assert french_date(day) == day.strftime("%d/%m/%Y")
