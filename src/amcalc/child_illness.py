@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import partial
 from itertools import groupby
+from operator import attrgetter
 
 import attrs
 
@@ -136,15 +137,19 @@ class ChildIllnessLedger:
     open_run: tuple[date, date] | None = None
 
     def usage(self, day: date) -> ContractYearUsage:
-        start = contract_year_start(self.hired, day)
+        return self._year_opened(contract_year_start(self.hired, day))
+
+    def _year_opened(self, start: date) -> ContractYearUsage:
         for used in self.years:
             if used.year_start == start:
                 return used
         return ContractYearUsage(start)
 
     def with_usage(self, used: ContractYearUsage) -> ChildIllnessLedger:
-        others = tuple(u for u in self.years if u.year_start != used.year_start)
-        return attrs.evolve(self, years=tuple(sorted((*others, used), key=lambda u: u.year_start)))
+        years = [u for u in self.years if u.year_start != used.year_start]
+        years.append(used)
+        years.sort(key=attrgetter("year_start"))
+        return ChildIllnessLedger(self.hired, tuple(years), self.open_run)
 
 
 def _is_long(period: IllnessAbsence, days: Sequence[date], rule: LongAbsenceRule) -> bool:
@@ -203,17 +208,18 @@ def _short_absence_days(ledger: ChildIllnessLedger,
     """Short absences: the first 5 days of each contract year unpaid, the next ones paid
     (art. 105); the ledger counts them, one contract year after the other."""
     decided: list[IllnessDay] = []
-    for _, group in groupby(days, key=partial(contract_year_start, ledger.hired)):
+    for year_start, group in groupby(days, key=partial(contract_year_start, ledger.hired)):
         year_days = list(group)
-        used = ledger.usage(year_days[0])
+        used = ledger._year_opened(year_start)
         unpaid = year_days[:max(SHORT_ABSENCE_DAYS - used.short_days, 0)]
-        opened = french_date(used.year_start)
+        opened = french_date(year_start)
         decided += [IllnessDay(d, False, f"courte absence n° {used.short_days + n} sur 5 de l'année "
                                          f"de contrat ouverte le {opened}")
                     for n, d in enumerate(unpaid, 1)]
         decided += [IllnessDay(d, True, _BEYOND_SHORT) for d in year_days[len(unpaid):]]
         if unpaid:
-            ledger = ledger.with_usage(attrs.evolve(used, short_days=used.short_days + len(unpaid)))
+            used = ContractYearUsage(year_start, used.short_days + len(unpaid), used.long_absence)
+            ledger = ledger.with_usage(used)
     return decided, ledger
 
 

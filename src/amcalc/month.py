@@ -915,7 +915,7 @@ def child_illness_days(
     notes.append("Maladie de l'enfant : jours consécutifs d'absence justifiée regroupés jusqu'au "
                  "retour prévu de l'enfant (jours non travaillés inclus) ; règle de l'absence longue : "
                  f"{rule.value} (CCN 3239 art. 105).")
-    return decided, (resume[0] if resume else None), attrs.evolve(book, open_run=open_run), notes
+    return decided, (resume[0] if resume else None), ChildIllnessLedger(book.hired, book.years, open_run), notes
 
 
 def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | None = None) -> bool:
