@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,6 +59,7 @@ def test_month_plan_is_every_day_of_a_scheduled_weekday_in_order(year: int, mont
     assert [(p.day, p.seconds, p.holiday) for p in plan.days] == expected
     by_day = {p.day: p for p in plan.days}
     assert [plan.get(d) for d in days] == [by_day.get(d) for d in days]
+    assert plan.get(date(year + 1, month, 1)) is None and plan.get(days[-1] + timedelta(days=7)) is None
 
 
 @given(st.dates(min_value=date(1000, 1, 1)))

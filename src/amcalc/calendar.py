@@ -113,8 +113,9 @@ class MonthPlan:
         return sum(d.seconds for d in self.days)
 
     def get(self, day: date) -> PlannedDay | None:
-        """The plan of ``day``, a day of this month (``None``: not a usual working day)."""
-        return self._by_number[day.day]
+        """The plan of ``day`` (``None``: not a usual working day of this month)."""
+        planned = self._by_number[day.day]
+        return planned if planned is not None and planned.day == day else None
 
 
 @lru_cache(maxsize=65536)
