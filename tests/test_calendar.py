@@ -1,8 +1,13 @@
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amcalc.calendar import Territory, jours_ouvrables, month_plan, public_holidays
+from amcalc.explain import french_date
 
 
 def test_metropole_has_eleven_holidays_with_french_names() -> None:
@@ -39,3 +44,24 @@ def test_month_plan_counts_usual_working_days_including_holidays() -> None:
     plan = month_plan(2024, 11, (9, 9, 0, 9, 9, 0, 0))
     assert len(plan.days) == 17
     assert [d.day.day for d in plan.days if d.holiday] == [1, 11]
+
+
+@given(st.integers(2020, 2030), st.integers(1, 12), st.sampled_from(list(Territory)),
+       st.lists(st.sampled_from([0, 0, 4 * 3600, 9 * 3600, 33_300]), min_size=7, max_size=7))
+def test_month_plan_is_every_day_of_a_scheduled_weekday_in_order(year: int, month: int, territory: Territory,
+                                                                  schedule: list[int]) -> None:
+    # The definition: each day of the month, in order, whose weekday has seconds, with
+    # those seconds and the holiday's name; get() finds each day of the month in it.
+    holidays = public_holidays(year, territory)
+    days = [date(year, month, n) for n in range(1, calendar.monthrange(year, month)[1] + 1)]
+    expected = [(d, schedule[d.weekday()], holidays.get(d)) for d in days if schedule[d.weekday()]]
+    plan = month_plan(year, month, tuple(schedule), territory)
+    assert [(p.day, p.seconds, p.holiday) for p in plan.days] == expected
+    by_day = {p.day: p for p in plan.days}
+    assert [plan.get(d) for d in days] == [by_day.get(d) for d in days]
+    assert plan.get(date(year + 1, month, 1)) is None and plan.get(days[-1] + timedelta(days=7)) is None
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_french_date_is_day_month_year(day: date) -> None:
+    assert french_date(day) == day.strftime("%d/%m/%Y")

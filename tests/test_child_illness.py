@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amcalc.child_illness import (
     ChildIllnessLedger,
@@ -76,6 +79,36 @@ def test_contract_year_from_hiring_anniversary() -> None:
     assert contract_year_start(HIRED, date(2025, 9, 1)) == HIRED
     with pytest.raises(InvalidInput):
         contract_year_start(HIRED, date(2024, 9, 1))
+
+
+hirings = st.one_of(st.dates(date(2000, 1, 1), date(2080, 12, 31)),
+                    st.sampled_from([date(2000, 2, 29), date(2023, 2, 28), date(2024, 2, 29), date(2024, 3, 1)]))
+
+
+@given(hirings, st.integers(0, 366 * 9))
+def test_contract_year_start_is_the_last_anniversary_as_relativedelta_counts_it(hired: date, offset: int) -> None:
+    # The definition: the latest hired + k years (k >= 0, 29 February → 28 February in a
+    # common year, as dateutil adds years) that is not after the day.
+    day = hired + timedelta(days=offset)
+    anniversaries = (hired + relativedelta(years=k) for k in range(day.year - hired.year + 1))
+    assert contract_year_start(hired, day) == max(a for a in anniversaries if a <= day)
+
+
+def test_short_absence_across_the_anniversary_counts_in_each_contract_year() -> None:
+    # Hired 2 Sep 2024, 4 short days used in that contract year. Thu 28 Aug – Fri 5 Sep 2025
+    # (9 calendar days, short): 28 Aug is the 5th short day of the year opened on 02/09/2024,
+    # 29 Aug and 1 Sep are paid; 2–5 Sep are short days 1 to 4 of the year opened on 02/09/2025.
+    before = run(IllnessAbsence(date(2024, 10, 7), date(2024, 10, 10)))
+    r = run(IllnessAbsence(date(2025, 8, 28), date(2025, 9, 5)), ledger=before.ledger)  # type: ignore[attr-defined]
+    assert [(d.day.day, d.paid) for d in r.days] == [  # type: ignore[attr-defined]
+        (28, False), (29, True), (1, True), (2, False), (3, False), (4, False), (5, False)]
+    assert [d.reason for d in r.days][:2] == [  # type: ignore[attr-defined]
+        "courte absence n° 5 sur 5 de l'année de contrat ouverte le 02/09/2024",
+        "limite de 5 jours de courtes absences atteinte pour l'année de contrat : le salaire est dû"]
+    assert r.days[-1].reason == ("courte absence n° 4 sur 5 de l'année de contrat "  # type: ignore[attr-defined]
+                                 "ouverte le 02/09/2025")
+    assert [(u.year_start, u.short_days) for u in r.ledger.years] == [  # type: ignore[attr-defined]
+        (date(2024, 9, 2), 5), (date(2025, 9, 2), 4)]
 
 
 def test_bad_inputs() -> None:

@@ -14,11 +14,11 @@ holiday day by day.
 
 from __future__ import annotations
 
-import calendar as _stdlib_calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from types import MappingProxyType
 
 import attrs
@@ -99,10 +99,23 @@ class MonthPlan:
     year: int
     month: int
     days: tuple[PlannedDay, ...]
+    _by_number: tuple[PlannedDay | None, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @_by_number.default
+    def _number_days(self) -> tuple[PlannedDay | None, ...]:
+        by_number: list[PlannedDay | None] = [None] * 32
+        for planned in self.days:
+            by_number[planned.day.day] = planned
+        return tuple(by_number)
 
     @property
     def seconds(self) -> int:
         return sum(d.seconds for d in self.days)
+
+    def get(self, day: date) -> PlannedDay | None:
+        """The plan of ``day`` (``None``: not a usual working day of this month)."""
+        planned = self._by_number[day.day]
+        return planned if planned is not None and planned.day == day else None
 
 
 @lru_cache(maxsize=65536)
@@ -114,12 +127,22 @@ def month_plan(
 ) -> MonthPlan:
     """Usual working days of ``year-month`` for a schedule of seconds per weekday
     (Monday first), holidays included and flagged."""
-    holidays_of_year = public_holidays(year, territory)
-    length = _stdlib_calendar.monthrange(year, month)[1]
-    days = []
-    for number in range(1, length + 1):
-        day = date(year, month, number)
-        seconds = weekday_seconds[day.weekday()]
-        if seconds:
-            days.append(PlannedDay(day, seconds, holidays_of_year.get(day)))
+    days = [planned for weekday in range(7) if weekday_seconds[weekday]
+            for planned in _weekday_plan(year, month, weekday, weekday_seconds[weekday], territory)]
+    days.sort(key=attrgetter("day"))
     return MonthPlan(year, month, tuple(days))
+
+
+@lru_cache(maxsize=65536)
+def _weekday_plan(year: int, month: int, weekday: int, seconds: int,
+                  territory: Territory) -> tuple[PlannedDay, ...]:
+    """The days of ``year-month`` falling on ``weekday`` (0: Monday) with their ``seconds``,
+    holidays flagged: shared by the month plans of every schedule with that weekday."""
+    holidays_of_year = public_holidays(year, territory)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7)
+    days = []
+    while day.month == month:
+        days.append(PlannedDay(day, seconds, holidays_of_year.get(day)))
+        day += timedelta(weeks=1)
+    return tuple(days)

@@ -24,13 +24,16 @@ carry from month to month in a :class:`ChildIllnessLedger`.
 
 from __future__ import annotations
 
+from calendar import isleap
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import partial
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
 from amcalc.errors import InvalidInput
@@ -111,9 +114,16 @@ def contract_year_start(hired: date, day: date) -> date:
     if day < hired:
         raise InvalidInput("absences", f"le {french_date(day)} précède l'embauche "
                                        f"({french_date(hired)}).")
-    years = day.year - hired.year
-    start = hired + relativedelta(years=years)
-    return start if start <= day else hired + relativedelta(years=years - 1)
+    start = _anniversary(hired, day.year)
+    return start if start <= day else _anniversary(hired, day.year - 1)
+
+
+def _anniversary(hired: date, year: int) -> date:
+    """The hiring date in ``year``: a hiring on 29 February has its anniversary on
+    28 February of a common year (as ``hired + relativedelta(years=…)``)."""
+    if hired.month == 2 and hired.day == 29 and not isleap(year):
+        return date(year, 2, 28)
+    return hired.replace(year=year)
 
 
 @attrs.frozen
@@ -129,15 +139,19 @@ class ChildIllnessLedger:
     open_run: tuple[date, date] | None = None
 
     def usage(self, day: date) -> ContractYearUsage:
-        start = contract_year_start(self.hired, day)
+        return self._year_opened(contract_year_start(self.hired, day))
+
+    def _year_opened(self, start: date) -> ContractYearUsage:
         for used in self.years:
             if used.year_start == start:
                 return used
         return ContractYearUsage(start)
 
     def with_usage(self, used: ContractYearUsage) -> ChildIllnessLedger:
-        others = tuple(u for u in self.years if u.year_start != used.year_start)
-        return attrs.evolve(self, years=tuple(sorted((*others, used), key=lambda u: u.year_start)))
+        years = [u for u in self.years if u.year_start != used.year_start]
+        years.append(used)
+        years.sort(key=attrgetter("year_start"))
+        return ChildIllnessLedger(self.hired, tuple(years), self.open_run)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], hired: date | None,
@@ -240,36 +254,53 @@ def assess_illness(
     resume: list[date] = []
     for period, days in sorted(periods, key=lambda p: p[0].start):
         if not period.certificate:
-            decided += [IllnessDay(d, True, "sans certificat médical ni bulletin d'hospitalisation "
-                                            "remis au retour de l'enfant, l'absence est rémunérée")
-                        for d in days]
+            decided += [IllnessDay(d, True, _UNCERTIFIED) for d in days]
             continue
         used = ledger.usage(period.start)
         long_allowed = used.long_absence in (None, period.start) or not one_long_absence_per_year
         if _is_long(period, days, rule) and long_allowed:
             last_unpaid = period.start + timedelta(days=LONG_ABSENCE_CALENDAR_DAYS - 1)
-            for d in days:
-                if d <= last_unpaid:
-                    decided.append(IllnessDay(d, False, "absence longue : non rémunérée jusqu'au "
-                                                        f"14e jour calendaire ({french_date(last_unpaid)})"))
-                else:
-                    decided.append(IllnessDay(d, True, "au-delà de 14 jours calendaires consécutifs : "
-                                                       "reprise du salaire ou rupture du contrat"))
+            decided += _long_absence_days(days, last_unpaid)
             if period.end > last_unpaid:
                 resume.append(last_unpaid + timedelta(days=1))
             ledger = ledger.with_usage(attrs.evolve(used, long_absence=period.start))
             continue
-        for d in days:
-            used = ledger.usage(d)
-            if used.short_days < SHORT_ABSENCE_DAYS:
-                ledger = ledger.with_usage(attrs.evolve(used, short_days=used.short_days + 1))
-                decided.append(IllnessDay(d, False, f"courte absence n° {used.short_days + 1} sur 5 "
-                                                    f"de l'année de contrat ouverte le "
-                                                    f"{french_date(used.year_start)}"))
-            else:
-                decided.append(IllnessDay(d, True, "limite de 5 jours de courtes absences atteinte "
-                                                   "pour l'année de contrat : le salaire est dû"))
+        short, ledger = _short_absence_days(ledger, days)
+        decided += short
     return tuple(decided), tuple(resume), ledger
+
+
+_UNCERTIFIED = ("sans certificat médical ni bulletin d'hospitalisation remis au retour de l'enfant, "
+                "l'absence est rémunérée")
+_BEYOND_LONG = "au-delà de 14 jours calendaires consécutifs : reprise du salaire ou rupture du contrat"
+_BEYOND_SHORT = "limite de 5 jours de courtes absences atteinte pour l'année de contrat : le salaire est dû"
+
+
+def _long_absence_days(days: Sequence[date], last_unpaid: date) -> list[IllnessDay]:
+    """The long absence: unpaid up to its 14th calendar day, paid beyond (art. 105)."""
+    unpaid = f"absence longue : non rémunérée jusqu'au 14e jour calendaire ({french_date(last_unpaid)})"
+    return [IllnessDay(d, False, unpaid) if d <= last_unpaid else IllnessDay(d, True, _BEYOND_LONG)
+            for d in days]
+
+
+def _short_absence_days(ledger: ChildIllnessLedger,
+                        days: Sequence[date]) -> tuple[list[IllnessDay], ChildIllnessLedger]:
+    """Short absences: the first 5 days of each contract year unpaid, the next ones paid
+    (art. 105); the ledger counts them, one contract year after the other."""
+    decided: list[IllnessDay] = []
+    for year_start, group in groupby(days, key=partial(contract_year_start, ledger.hired)):
+        year_days = list(group)
+        used = ledger._year_opened(year_start)
+        unpaid = year_days[:max(SHORT_ABSENCE_DAYS - used.short_days, 0)]
+        opened = french_date(year_start)
+        decided += [IllnessDay(d, False, f"courte absence n° {used.short_days + n} sur 5 de l'année "
+                                         f"de contrat ouverte le {opened}")
+                    for n, d in enumerate(unpaid, 1)]
+        decided += [IllnessDay(d, True, _BEYOND_SHORT) for d in year_days[len(unpaid):]]
+        if unpaid:
+            used = ContractYearUsage(year_start, used.short_days + len(unpaid), used.long_absence)
+            ledger = ledger.with_usage(used)
+    return decided, ledger
 
 
 @attrs.frozen

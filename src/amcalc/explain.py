@@ -50,7 +50,8 @@ def rate(value: Decimal) -> str:
 
 
 def french_date(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    """``05/03/2024`` (the text of ``strftime("%d/%m/%Y")``, without its cost)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @attrs.frozen

@@ -46,7 +46,7 @@ from dateutil.relativedelta import relativedelta
 
 from amcalc import parameters
 from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
-from amcalc.calendar import PlannedDay, Territory, month_plan
+from amcalc.calendar import MonthPlan, PlannedDay, Territory, month_plan
 from amcalc.child_illness import (
     ChildIllnessLedger,
     IllnessAbsence,
@@ -401,7 +401,7 @@ class MonthCalendar:
         self.start, self.end, self.territory = start, end, territory
         self.schedules, self.week_rhythm = schedules, week_rhythm
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
-        self._plans: dict[tuple[int, int, int], dict[date, PlannedDay]] = {}
+        self._plans: dict[tuple[int, int, int], MonthPlan] = {}
         self._days: dict[date, CalendarDay] = {}
 
     def rhythm(self, day: date) -> int | None:
@@ -413,10 +413,10 @@ class MonthCalendar:
         if index is None:
             return None
         key = (day.year, day.month, index)
-        if key not in self._plans:
-            plan = month_plan(day.year, day.month, self.schedules[index], self.territory)
-            self._plans[key] = {p.day: p for p in plan.days}
-        return self._plans[key].get(day)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = month_plan(day.year, day.month, self.schedules[index], self.territory)
+        return plan.get(day)
 
     def plan(self, first: date, last: date) -> list[PlannedDay]:
         """The usual working days from ``first`` to ``last``, each week on its rhythm."""
@@ -435,7 +435,7 @@ class MonthCalendar:
             return CalendarDay(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
         if (self.start and day < self.start) or (self.end and day > self.end):
             return CalendarDay(day, planned.seconds, planned.holiday, "outside")
-        if _monday(day) in self.non_care:
+        if self.non_care and _monday(day) in self.non_care:
             return CalendarDay(day, planned.seconds, planned.holiday, "non_care")
         if planned.holiday and day not in self.worked_holidays:
             return CalendarDay(day, planned.seconds, planned.holiday, "holiday")
@@ -924,7 +924,7 @@ def child_illness_days(
     notes.append("Maladie de l'enfant : jours consécutifs d'absence justifiée regroupés jusqu'au "
                  "retour prévu de l'enfant (jours non travaillés inclus) ; règle de l'absence longue : "
                  f"{rule.value} (CCN 3239 art. 105).")
-    return decided, (resume[0] if resume else None), attrs.evolve(book, open_run=open_run), notes
+    return decided, (resume[0] if resume else None), ChildIllnessLedger(book.hired, book.years, open_run), notes
 
 
 def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | None = None) -> bool:
