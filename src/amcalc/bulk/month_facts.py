@@ -1,0 +1,121 @@
+"""Faits du mois — what the calendar and the law say of a (month, territory), once for
+all its rows: weekday counts, the weekday of each day, public holidays, contribution
+lines, entretien minimums and the least hourly rate in force (CCN 3239 art. 107)."""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from datetime import date, timedelta
+from fractions import Fraction
+from functools import lru_cache
+from math import ceil
+from typing import Any
+
+import attrs
+import numpy as np
+
+from amcalc import parameters
+from amcalc.bulk.arrays import NEVER, day_number, distinct_values
+from amcalc.bulk.schema import Ints
+from amcalc.calendar import Territory, public_holidays
+from amcalc.errors import ParameterUnavailable
+from amcalc.maintenance import MaintenanceRates
+from amcalc.minimum_rate import minimum_rate
+from amcalc.money import RATE_SCALE
+from amcalc.net_salary import contribution_kernel
+
+__all__ = ["TERRITORIES", "MonthFacts", "floor_on", "month_facts"]
+
+
+TERRITORIES = list(Territory)
+
+
+@attrs.frozen
+class MonthFacts:
+    """The facts of a (month, territory), as day numbers and numpy tables; ``usable`` is false
+    when a parameter is missing or changes within the month (its rows: the scalar route)."""
+
+    usable: bool
+    first: int
+    length: int
+    counts: Any  # (7,) days of each weekday
+    work_counts: Any  # (7,) the same, public holidays removed
+    weekday: Any  # (31,) weekday of each day (0 past the month's end)
+    in_month: Any  # (31,) bool
+    holiday: Any  # (31,) bool
+    lines: Any  # (8, 2) contribution (rate, base share), padded with zero rates
+    legal: Any  # (2, 2) legal old-age lines
+    reduction: int
+    ceiling: int
+    maintenance: tuple[int, int, int, int]
+    min_rate: Any  # (2,) least rate_e4 in force on the first and last day (am_ge false, true)
+
+
+@lru_cache(maxsize=4096)
+def month_facts(key: int, territory_index: int) -> MonthFacts:
+    year, month = divmod(key, 12)
+    month += 1
+    territory = TERRITORIES[territory_index]
+    length = _stdlib_calendar.monthrange(year, month)[1]
+    first, last = date(year, month, 1), date(year, month, length)
+    weekday = np.zeros(31, np.int64)
+    in_month = np.zeros(31, bool)
+    holiday = np.zeros(31, bool)
+    holidays_of_year = public_holidays(year, territory)
+    for number in range(length):
+        day = first + timedelta(days=number)
+        weekday[number], in_month[number] = day.weekday(), True
+        holiday[number] = day in holidays_of_year
+    counts = np.bincount(weekday[in_month], minlength=7).astype(np.int64)
+    work_counts = np.bincount(weekday[in_month & ~holiday], minlength=7).astype(np.int64)
+    empty = np.zeros((8, 2), np.int64)
+    try:
+        table = contribution_kernel(first, territory)
+        changes = any(parameters.get(n).changes_in(first, last) for n in
+                      ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
+        rates = MaintenanceRates.at(first)
+        least = [max(_least_rate(first, am_ge), _least_rate(last, am_ge)) for am_ge in (False, True)]
+    except ParameterUnavailable:
+        return MonthFacts(False, day_number(first), length, counts, work_counts, weekday, in_month,
+                           holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
+    lines = empty.copy()
+    lines[:, 1] = 1
+    lines[:len(table.lines)] = table.lines
+    return MonthFacts(
+        not changes, day_number(first), length, counts, work_counts, weekday, in_month, holiday,
+        lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
+        (rates.scale, rates.agreed, rates.prorated, rates.floor), np.array(least, np.int64),
+    )
+
+
+def _least_rate(day: date, am_ge: bool) -> int:
+    """The least rate in 1/10 000 € that is not below the minimum in force on ``day``."""
+    return ceil(Fraction(minimum_rate(day, am_ge=am_ge).effective) * RATE_SCALE)
+
+
+@lru_cache(maxsize=2)
+def _start_floor(am_ge: bool) -> tuple[Any, Any]:
+    """The minimum rate (rate_e4, rounded up) from each date it changes, for the hiring check."""
+    names = ("smic_horaire", "legal_minimum_factor",
+             "conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate")
+    changes = sorted({v.start for name in names for v in parameters.get(name).values})
+    starts, floors = [], []
+    for day in changes:
+        try:
+            floors.append(_least_rate(day, am_ge))
+        except ParameterUnavailable:
+            continue
+        starts.append(day_number(day))
+    return np.array(starts, np.int64), np.array(floors, np.int64)
+
+
+def floor_on(days: Ints, am_ge: Any) -> Ints:
+    """The hiring floor of each row, looked up once per distinct (day, am_ge)."""
+    keys, which = distinct_values(days * 2 + am_ge.view(np.int8))
+    flag, day = (keys & 1).astype(bool), keys >> 1
+    table = np.empty(len(keys), np.int64)
+    for am in (False, True):
+        starts, floors = _start_floor(am)
+        index = np.searchsorted(starts, day[flag == am], side="right") - 1
+        table[flag == am] = np.where(index >= 0, floors[np.maximum(index, 0)], NEVER)
+    return table[which]

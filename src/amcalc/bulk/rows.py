@@ -1,0 +1,314 @@
+"""Lignes du lot — a record batch decoded into the kernels' integers: the contract-months
+(:class:`Rows`, and which may take the vector route) and their events (:class:`Events`:
+absences, worked weeks, weeks without care, the art. 105 counters carried)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from amcalc.absences import AbsenceCause, is_deducted
+from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, row_sum
+from amcalc.bulk.month_facts import floor_on, month_facts
+from amcalc.bulk.schema import Column, Ints, decode, weekday_columns
+from amcalc.child_illness import ChildIllnessLedger
+from amcalc.contract import ContractKind
+from amcalc.duration import SECONDS_PER_HOUR
+from amcalc.errors import AmcalcError
+from amcalc.month import MAX_DAY_SECONDS
+
+__all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
+
+
+MAX_WEEK = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
+_MAX_WORKED_WEEK = 7 * 24 * SECONDS_PER_HOUR  # a weekly total beyond: the scalar route
+_KINDS = list(ContractKind)
+CAUSES = list(AbsenceCause)
+_REGULAR = np.array([k is not ContractKind.OCCASIONAL for k in _KINDS])
+
+
+def _deducted_table() -> Any:
+    """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
+    rule needs more than the cause (art. 105 counters)."""
+    table = np.full((len(CAUSES), 2), -1, dtype=np.int64)
+    for i, cause in enumerate(CAUSES):
+        for full_year in (False, True):
+            deducted = is_deducted(cause, full_year)
+            if deducted is not None:
+                table[i, int(full_year)] = int(deducted)
+    return table
+
+
+_DEDUCTED = _deducted_table()
+_UNJUSTIFIED = CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
+_CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
+
+
+def _days_within(schedule: Ints) -> Any:
+    """Rows without a day over 13 h (one pass over the matrix when none has one)."""
+    if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
+        return True
+    return (schedule <= MAX_DAY_SECONDS).all(axis=1)
+
+
+class Rows:
+    """The decoded columns of a batch, and the rows the vector route may take."""
+
+    def __init__(self, batch: pa.RecordBatch) -> None:
+        n = batch.num_rows
+        names = batch.schema.names
+
+        def column(name: str) -> pa.Array | None:
+            return batch.column(name) if name in names else None
+
+        self.n = n
+        self.rate = decode(column("hourly_rate"), "money", n)
+        self.majorated = decode(column("majorated_rate"), "money", n)
+        self.complementary = decode(column("complementary_rate"), "money", n)
+        self.maintenance = decode(column("maintenance_per_hour"), "money", n)
+        self.territory = decode(column("territory"), "territory", n)
+        self.kind = decode(column("kind"), "kind", n)
+        days = [decode(c, "hours", n) for c in weekday_columns(batch)]
+        self.schedule = np.stack([d.values for d in days], axis=1)
+        self.weeks = _whole(column("weeks"), n)
+        self.month_key, self.month_ok = self._months(column("month"), n)
+        self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
+        self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
+        self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
+        majorated = np.where(self.majorated.null, 1000, self.majorated.values)
+        self.majorated_e4 = majorated
+        weekly = row_sum(self.schedule)
+        rate = self.rate.values
+        self.fast = (
+            self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
+            & self.majorated.ok & (majorated >= 1000) & (majorated <= 40_000)
+            & self.complementary.ok & (self.complementary.values <= 40_000)
+            & self.maintenance.ok & (self.maintenance.values <= 10**6)
+            & self.territory.ok & self.kind.ok & _REGULAR[self.kind.values]
+            & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
+            & np.logical_and.reduce([d.ok for d in days])
+            & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
+            & self.month_ok & start_ok & end_ok & am_ge_ok
+        )
+        self.full_year = self.weeks == 52
+        if not self.fast.any():
+            return
+        self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
+        self.groups, self.group = group_keys(self.key * 3 + self.territory.values * self.fast)
+        facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
+        self.facts = facts
+        g = self.group
+        self.first = np.array([f.first for f in facts], np.int64)[g]
+        self.length = np.array([f.length for f in facts], np.int64)[g]
+        least = np.array([f.min_rate for f in facts], np.int64).ravel()[g * 2 + self.am_ge.view(np.int8)]
+        usable = np.array([f.usable for f in facts])
+        last = self.first + self.length - 1
+        hired = self.start != -NEVER
+        self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
+                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
+                      & (~hired | (rate >= floor_on(np.where(hired, self.start, self.first), self.am_ge))))
+        # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
+        self.partial = (self.start > self.first) | (self.end < last)
+        self.batch = batch
+
+    @staticmethod
+    def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
+        if array is not None and pa.types.is_date32(array.type):
+            days = np.where(null_mask(array), 0, _date_values(array)) if array.null_count else _date_values(array)
+            distinct, which = distinct_values(days)  # a few months: convert those
+            months = distinct.astype("datetime64[D]").astype("datetime64[M]")
+            key = np.take(months.astype(np.int64) + 1970 * 12, which)
+            ok = np.take(months.astype("datetime64[D]").astype(np.int64) == distinct, which)
+            return key, ok & ~null_mask(array) if array.null_count else ok
+        column = decode(array, "month", n)
+        return column.values, column.ok & ~column.null
+
+
+def _is_text(array: pa.Array | None) -> bool:
+    return array is not None and (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)
+                                  or pa.types.is_dictionary(array.type))
+
+
+def _text_decoded(array: pa.Array | None, kind: str, n: int) -> pa.Array | Column | None:
+    """A text column (CSV) of dates, whole numbers or flags decoded (:func:`decode`), others as
+    they are; a row whose text does not parse takes the scalar route, which words its error."""
+    return decode(array, kind, n) if _is_text(array) else array
+
+
+def _whole(array: pa.Array | None, n: int) -> Ints:
+    """An integer column (``weeks``), 0 where null or not an integer (the scalar route then)."""
+    decoded = _text_decoded(array, "whole", n)
+    if isinstance(decoded, Column):
+        return np.where(decoded.ok & ~decoded.null, decoded.values, 0)
+    if decoded is not None and pa.types.is_integer(decoded.type):
+        return decoded.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    return np.zeros(n, np.int64)
+
+
+def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
+    """A bool column (``am_ge``, false where null) and where it is usable."""
+    decoded = _text_decoded(array, "flag", n)
+    if isinstance(decoded, Column):
+        return decoded.values.astype(bool) & ~decoded.null, decoded.ok
+    if decoded is not None and pa.types.is_boolean(decoded.type):
+        return decoded.fill_null(False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
+    return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
+
+
+def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints, Any]:
+    """Days since 1970 of a date32 column or of decoded text (``missing`` where null); ``ok``
+    false for other types."""
+    if isinstance(array, Column):
+        return np.where(array.null, missing, array.values), array.ok
+    if array is None or pa.types.is_null(array.type):
+        return np.full(n, missing, np.int64), np.ones(n, bool)
+    if not pa.types.is_date32(array.type):
+        return np.full(n, missing, np.int64), np.zeros(n, bool)
+    days = _date_values(array)
+    return np.where(null_mask(array), missing, days) if array.null_count else days, np.ones(n, bool)
+
+
+def _date_values(array: pa.Array) -> Ints:
+    """Days since 1970 of a date32 column, read from its buffer (any value where null)."""
+    data = array.buffers()[1]
+    if data is None:
+        return np.zeros(len(array), np.int64)
+    return np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4).astype(np.int64)
+
+
+def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
+    """Parent rows and struct fields of a list<struct> column; ``None`` when malformed."""
+    if array is None or pa.types.is_null(array.type):
+        return np.zeros(0, np.int64), {}
+    if not pa.types.is_list(array.type) and not pa.types.is_large_list(array.type):
+        return None
+    parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+    values = pa.compute.list_flatten(array)
+    if not fields:
+        return parents, {"": values}
+    kind = values.type
+    if not pa.types.is_struct(kind) or {kind.field(i).name for i in range(kind.num_fields)} - set(fields):
+        return None
+    names = {kind.field(i).name: i for i in range(kind.num_fields)}
+    return parents, {f: values.field(names[f]) for f in fields if f in names}
+
+
+class Events:
+    """The rows' events, flattened: absences, worked weeks, weeks without care."""
+
+    def __init__(self, batch: pa.RecordBatch, rows: Rows) -> None:
+        names = batch.schema.names
+        n = rows.n
+        self.bad = np.zeros(n, bool)
+        self.has = np.zeros(n, bool)
+
+        def column(name: str) -> pa.Array | None:
+            return batch.column(name) if name in names else None
+
+        def rows_of(entries: tuple[Ints, dict[str, pa.Array]] | None) -> tuple[Ints, dict[str, pa.Array]]:
+            if entries is None:
+                self.bad[:] = True
+                return np.zeros(0, np.int64), {}
+            self.has[entries[0]] = True
+            return entries
+
+        def mark(parents: Ints, bad: Any) -> None:
+            self.bad[parents[bad]] = True
+
+        # absences: a day of the month, a simple cause, whole or part of the day
+        self.a_row, fields = rows_of(_entries(column("absences"), ("date", "hours", "cause")))
+        count = len(self.a_row)
+        day, date_ok = _dates(fields.get("date"), count, 0)
+        hours = decode(fields.get("hours"), "hours", count)
+        cause = _causes(fields.get("cause"), count)
+        self.a_day = day - rows.first[self.a_row] if count and rows.fast.any() else day
+        self.a_seconds, self.a_whole = hours.values, hours.null
+        full_year = rows.full_year[self.a_row].astype(np.int64)
+        self.a_cause = cause
+        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
+        # art. 105 decides certified illness days, art. 47 may cost a holiday near an
+        # unjustified absence: those rows ask month_pay's calendar (_calendar_answers)
+        self.a_certified = cause == _CERTIFIED
+        self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
+        in_month = (self.a_day >= 0) & (self.a_day < 31)
+        if count and rows.fast.any():
+            in_month &= self.a_day < rows.length[self.a_row]
+            # certified illness without a hiring date (its error) or for a part of a day of a
+            # part-year contract (a fraction of a day): the scalar route
+            hired = rows.start[self.a_row] != -NEVER
+            part_day = ~hours.null & ~rows.full_year[self.a_row]
+            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
+        mark(self.a_row, ~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
+             | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month
+             | (~hours.null & (hours.values == 0)))
+        self.a_day = np.clip(self.a_day, 0, 30)
+        self.asks = np.zeros(n, bool)
+        self.asks[self.a_row[self.a_asks]] = True
+
+        # worked hours of civil weeks inside the month
+        self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
+        count = len(self.w_row)
+        week, week_ok = _dates(fields.get("week"), count, 0)
+        hours = decode(fields.get("hours"), "hours", count)
+        self.w_seconds = hours.values
+        start = week - rows.first[self.w_row] if count and rows.fast.any() else week
+        inside = (start >= 0) & (start + 6 < (rows.length[self.w_row] if count and rows.fast.any() else 0))
+        mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
+             | ~inside | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
+        self.w_start = np.clip(start, 0, 24)
+
+        # weeks without care: Mondays, 46 weeks or less only
+        self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))
+        count = len(self.c_row)
+        monday, monday_ok = _dates(fields.get(""), count, 0)
+        mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
+             | rows.full_year[self.c_row])
+        self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
+        others = np.zeros(n, bool)
+        others[self.w_row] = others[self.c_row] = True
+        self.absences_only = self.has & ~others
+
+        # art. 105 counters carried from last month: read by the single-contract API's own
+        # parser, row by row (few rows carry some); a row it refuses takes the scalar route
+        self.ledgers = _carried_ledgers(column("illness_ledger"), rows, self.bad)
+
+        # public holidays worked by agreement: the scalar route
+        holidays = _entries(column("worked_holidays"), ())
+        if holidays is None:
+            self.bad[:] = True
+        else:
+            self.bad[holidays[0]] = True
+
+
+def _carried_ledgers(array: pa.Array | None, rows: Rows, bad: Any) -> dict[int, ChildIllnessLedger]:
+    """Row → its :class:`ChildIllnessLedger`, for the rows of the vector route that carry one
+    (:meth:`ChildIllnessLedger.from_mapping`, as :func:`month_of_row`); marks ``bad`` the
+    rows it refuses."""
+    if array is None or array.null_count == len(array):
+        return {}
+    given = np.flatnonzero(~null_mask(array) & rows.fast)
+    ledgers = {}
+    for row, value in zip(given.tolist(), array.take(pa.array(given)).to_pylist(), strict=True):
+        try:
+            ledgers[row] = ChildIllnessLedger.from_mapping(value, day_or_none(rows.start[row]))
+        except AmcalcError:
+            bad[row] = True
+    return ledgers
+
+
+def _null_of(array: pa.Array | None, n: int) -> Any:
+    return np.ones(n, bool) if array is None else null_mask(array)
+
+
+def _causes(array: pa.Array | None, n: int) -> Ints:
+    """Index of each cause in :class:`AbsenceCause`, −1 when unknown."""
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return np.full(n, -1, np.int64)
+    encoded = pa.compute.dictionary_encode(array)
+    values = [c.value for c in CAUSES]
+    table = np.array([values.index(t) if t in values else -1 for t in encoded.dictionary.to_pylist()]
+                     + [-1], np.int64)
+    return table[encoded.indices.fill_null(len(encoded.dictionary)).to_numpy(zero_copy_only=False)]

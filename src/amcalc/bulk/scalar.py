@@ -1,0 +1,160 @@
+"""La voie scalaire — the rows the vector route does not take, through the
+single-contract API itself (:func:`amcalc.month.month_pay`, figures only), in this
+process or in worker processes (:class:`ScalarPool`); and a row's figures as the
+output columns hold them, to compare the two routes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from decimal import Decimal
+from math import ceil
+from typing import Any
+
+import attrs
+
+from amcalc.bulk.arrays import day_number
+from amcalc.bulk.schema import typed_cell
+from amcalc.calendar import WEEKDAYS
+from amcalc.child_illness import ChildIllnessLedger
+from amcalc.contract import Contract
+from amcalc.duration import SECONDS_PER_HOUR
+from amcalc.errors import AmcalcError, InvalidInput
+from amcalc.money import scaled
+from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay
+
+__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows"]
+
+
+_CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
+                  "majorated_rate", "complementary_rate", "maintenance_per_hour")
+
+
+def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
+    """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
+    through the single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
+    the figures only, as the scalar route of the engine computes them)."""
+    data = {k: typed_cell(k, row[k]) for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
+    schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
+    data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
+    contract = Contract.from_mapping(data)
+    month = row.get("month")
+    if isinstance(month, date):
+        if month.day != 1:
+            raise InvalidInput("month", f"donnez le premier jour du mois, pas le {month.isoformat()}.")
+        month = (month.year, month.month)
+    elif not isinstance(month, str):
+        raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
+    absences, weeks = events_from_tables(row.get("absences") or (), row.get("worked_hours") or ())
+    carried = row.get("illness_ledger")
+    ledger = None if carried is None else MonthLedger(ChildIllnessLedger.from_mapping(carried, contract.start))
+    return month_pay(contract, month, absences=absences, worked_weeks=weeks,
+                     non_care_weeks=row.get("non_care_weeks") or (),
+                     worked_holidays=row.get("worked_holidays") or (), ledger=ledger, trace=trace)
+
+
+def _cents(amount: Decimal) -> int:
+    return scaled(amount, 2, "amount")
+
+
+def figures(m: MonthPay) -> dict[str, Any]:
+    """The output columns of a month computed by the single-contract API (money in
+    ``Decimal``), to compare a row's result with it."""
+    p = m.pajemploi
+    return {
+        "base_salary": m.base_salary, "absence_deduction": m.absence_deduction,
+        "complementary_pay": m.complementary_pay, "majorated_pay": m.majorated_pay,
+        "holiday_pay": m.holiday_pay, "gross_salary": m.gross_salary,
+        "contributions": m.net_detail.total_contributions, "net_salary": m.net_salary,
+        "maintenance": m.maintenance,
+        "scheduled_seconds": int(m.scheduled_hours * SECONDS_PER_HOUR), "worked_seconds": int(m.worked_hours * SECONDS_PER_HOUR),
+        "complementary_seconds": int(m.complementary_hours * SECONDS_PER_HOUR),
+        "majorated_seconds": int(m.majorated_hours * SECONDS_PER_HOUR),
+        "scheduled_days": m.scheduled_days, "declared_hours": p.declared_hours,
+        "declared_days": p.declared_days, "declared_complementary_hours": p.complementary_hours,
+        "declared_majorated_hours": p.majorated_hours,
+        "warnings": list(m.warnings), "resume_or_end_on": m.resume_or_end_on,
+        "illness_ledger": m.ledger.child_illness.as_mapping() if m.ledger.child_illness else None,
+    }
+
+
+def _figures(m: MonthPay) -> dict[str, int]:
+    """The integer columns of :func:`figures` (money in cents), as the scalar route stores them."""
+    return {k: _cents(v) if isinstance(v, Decimal) else v for k, v in figures(m).items()
+            if k not in ("warnings", "resume_or_end_on", "illness_ledger")}
+
+
+@attrs.frozen
+class ScalarResult:
+    """What the scalar route gives for a row: its figures (ints), first day, warnings,
+    art. 105 date and counters, or its error (code, field, French message)."""
+
+    figures: dict[str, int] = attrs.field(factory=dict)
+    month_day: int = 0
+    warnings: tuple[str, ...] = ()
+    resume: date | None = None
+    ledger: ChildIllnessLedger | None = None
+    error: tuple[str, str | None, str] | None = None
+
+
+def scalar_rows(records: Sequence[Mapping[str, Any]]) -> list[ScalarResult]:
+    """Rows through :func:`amcalc.month.month_pay` (``trace=False``): the scalar route,
+    in this process or in a worker process (:class:`ScalarPool`)."""
+    results = []
+    for record in records:
+        try:
+            m = month_of_row(record, trace=False)
+        except AmcalcError as err:
+            results.append(ScalarResult(error=(err.code, err.field, err.message)))
+            continue
+        except Exception as err:  # noqa: BLE001 — a row is never lost: reported in its row
+            results.append(ScalarResult(error=("internal_error", None, f"{type(err).__name__}: {err}")))
+            continue
+        results.append(ScalarResult(_figures(m), day_number(date(m.year, m.month, 1)), m.warnings,
+                                    m.resume_or_end_on, m.ledger.child_illness))
+    return results
+
+
+class ScalarPool:
+    """The scalar route's rows of a chunk, spread over ``processes`` worker processes
+    when there are at least ``min_rows`` of them, in this process otherwise (or when
+    ``processes`` is 0). The workers are started at the first need and kept for the
+    life of the process (one pool per number of processes). The rows are computed by
+    the same :func:`scalar_rows` either way: results do not depend on it."""
+
+    def __init__(self, processes: int = 0, min_rows: int = 256) -> None:
+        self.processes, self.min_rows = processes, min_rows
+
+    def run(self, records: list[dict[str, Any]]) -> list[ScalarResult]:
+        if self.processes < 1 or len(records) < self.min_rows:
+            return scalar_rows(records)
+        size = max(32, ceil(len(records) / (4 * self.processes)))
+        try:
+            parts = _workers(self.processes).map(
+                scalar_rows, [records[k:k + size] for k in range(0, len(records), size)])
+            return [result for part in parts for result in part]
+        except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
+            _WORKERS.pop(self.processes, None)
+            return scalar_rows(records)
+
+
+_WORKERS: dict[int, ProcessPoolExecutor] = {}
+_WORKERS_LOCK = threading.Lock()
+
+
+def _workers(processes: int) -> ProcessPoolExecutor:
+    """The shared pool of ``processes`` workers, forked from a server that has imported
+    the engine once (spawned where there is no fork server): never a fork of this
+    multi-threaded process."""
+    with _WORKERS_LOCK:
+        if processes not in _WORKERS:
+            context: Any = multiprocessing.get_context("spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["amcalc.bulk.scalar"])
+            _WORKERS[processes] = ProcessPoolExecutor(processes, mp_context=context)
+        return _WORKERS[processes]
