@@ -257,6 +257,22 @@ def test_rows_refused_by_the_single_contract_api_get_its_error_without_the_scala
     assert_same(rows, payroll(pa.Table.from_pylist(rows)))
 
 
+def test_a_week_without_care_is_looked_up_day_by_day() -> None:
+    # 40 weeks, Mon, Tue, Thu, Fri 10 h; March 2025 plans 17 days (170 h). No care the week
+    # of Mon 10 March (4 days, 40 h) and an unpaid day on Mon 17: 120 h of care given. An
+    # absence on Thu 13, in the week without care, is refused as month_pay refuses it.
+    part_year = {"hourly_rate": "4.00", "weeks": 40, "month": "2025-03", "start": date(2024, 9, 2),
+                 "mon": "10", "tue": "10", "thu": "10", "fri": "10", "non_care_weeks": [date(2025, 3, 10)]}
+    rows = [part_year | {"absences": [{"date": date(2025, 3, 17), "hours": None, "cause": "unpaid_leave"}]},
+            part_year | {"absences": [{"date": date(2025, 3, 13), "hours": None, "cause": "unpaid_leave"}]}]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), stats=stats).to_pylist()
+    assert stats.scalar_rows == 0 and [r["route"] for r in result] == ["vector", "vector"]
+    assert result[0]["worked_seconds"] == 120 * 3600
+    assert result[1]["error_message"].startswith("le 13/03/2025 n'est pas un jour d'accueil prévu")
+    assert_same(rows, payroll(pa.Table.from_pylist(rows)))
+
+
 def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:
     # Mon–Fri 9 h (45 h); 100 h the week of 10 March 2025: 20 h a day (over 13 h, art. 96.1);
     # the 18 civil weeks from 2 Dec 2024 to 31 March average (17 × 45 + 100) / 18 = 48.06 h (art. 96.3)

@@ -267,9 +267,9 @@ class Events:
         mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
              | rows.full_year[self.c_row])
         self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
-        others = np.zeros(n, bool)
-        others[self.w_row] = others[self.c_row] = True
-        self.absences_only = self.has & ~others
+        weeks_worked = np.zeros(n, bool)
+        weeks_worked[self.w_row] = True
+        self.days_only = self.has & ~weeks_worked  # absences and weeks without care
 
         # art. 105 counters carried from last month: read by the single-contract API's own
         # parser, row by row (few rows carry some); a row it refuses takes the scalar route

@@ -122,12 +122,12 @@ def vector_route(rows: Rows, events: Events) -> tuple[Ints, dict[str, Ints], dic
         out["maintenance"][plain] = kernel.half_up_div(row_dot(work, allowance) * 100, scale)
         out["worked_seconds"][plain] = row_dot(work, sched_plain)
 
-    # rows of a whole month with absences only: the absent days looked up
-    quick = events.absences_only & ~rows.partial & ~events.asks
+    # rows of a whole month with absences or weeks without care only: those days looked up
+    quick = events.days_only & ~rows.partial & ~events.asks
     light = np.flatnonzero(fast & quick)
     refused: dict[int, _Error] = {}
     if len(light):
-        bad, refused = _absences_only(rows, events, light, out, absent, unpaid_days)
+        bad, refused = _days_looked_up(rows, events, light, out, absent, unpaid_days)
         fast[light[bad]] = False
 
     # rows with other events: the month's days, one column each
@@ -494,13 +494,13 @@ def _absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
     return refused
 
 
-def _absences_only(rows: Rows, events: Events, light: Ints, out: dict[str, Ints], absent: Ints,
-                   unpaid_days: Ints) -> tuple[Any, dict[int, _Error]]:
+def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints], absent: Ints,
+                    unpaid_days: Ints) -> tuple[Any, dict[int, _Error]]:
     """Rows of a whole month whose only events are absences that ask neither art. 105 nor
-    art. 47, without a day-by-day plan:
-    each absence's day is looked up in the month's calendar, and the month is the rows
-    without events less the absent days. The same checks and figures as :func:`_with_events`;
-    returns the rows to hand to the scalar route and the refused rows' errors."""
+    art. 47, and weeks without care, without a day-by-day plan: each day concerned is
+    looked up in the month's calendar, and the month is the rows without events less
+    those days. The same checks and figures as :func:`_with_events`; returns the rows to
+    hand to the scalar route and the refused rows' errors."""
     m = len(light)
     local = np.full(rows.n, -1, np.int64)
     local[light] = np.arange(m)
@@ -509,14 +509,15 @@ def _absences_only(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     bad = np.zeros(m, bool)
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    ga = g[a_row]
-    weekday = np.array([f.weekday for f in facts], np.int64)[ga, a_day]
-    holiday = np.array([f.holiday for f in facts])[ga, a_day]
+    weekdays = np.array([f.weekday for f in facts], np.int64)
+    holidays = np.array([f.holiday for f in facts])
+    off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays, holidays)
+    weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
     day_sched = sched[a_row, weekday]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
-    not_care_day = (day_sched == 0) | holiday
+    not_care_day = (day_sched == 0) | holiday | off[a_row, a_day]
     over = ~not_care_day & (seconds > day_sched)
     bad[a_row[not_care_day | over | partial_unpaid]] = True
     refused = _absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
@@ -534,12 +535,30 @@ def _absences_only(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
                                                                 rates.floor)))
     change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], one_day)
               - usual[a_row, weekday]) * (seconds > 0)
-    out["maintenance"][light] = kernel.half_up_div((row_dot(work, usual) + _sum_by(a_row, change, m)) * 100,
-                                                   rates.scale[:, 0])
-    out["worked_seconds"][light] = row_dot(work, sched) - _sum_by(a_row, seconds, m)
+    maintenance = row_dot(work, usual) + _sum_by(a_row, change, m) - _sum_by(c_row, usual[c_row, c_weekday], m)
+    out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates.scale[:, 0])
+    out["worked_seconds"][light] = (row_dot(work, sched) - _sum_by(a_row, seconds, m)
+                                    - _sum_by(c_row, sched[c_row, c_weekday], m))
     absent[light] = _sum_by(a_row, seconds * deducted, m)
     unpaid_days[light] = _sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64), m)
     return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+
+
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, weekdays: Ints,
+                        holidays: Any) -> tuple[Any, Ints, Ints]:
+    """The days of the month in the weeks without care of the rows ``local`` points to (batch
+    row → index, −1 for the others; ``sched``, ``group``, ``length``: theirs), as a (rows × 31)
+    mask, and the usual working days among them, each once: their rows and weekdays."""
+    keep = local[events.c_row] >= 0
+    row = np.repeat(local[events.c_row[keep]], 7)
+    day = (events.c_start[keep][:, None] + np.arange(7)).ravel()
+    inside = (day >= 0) & (day < length[row])
+    off = np.zeros((len(sched), 31), bool)
+    off[row[inside], day[inside]] = True  # a week given twice counts once
+    row, day = np.nonzero(off)
+    weekday = weekdays[group[row], day]
+    usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
+    return off, row[usual], weekday[usual]
 
 
 def _sum_by(row: Ints, values: Ints, m: int) -> Ints:
