@@ -11,7 +11,8 @@ called here on arrays unchanged (:data:`kernel`):
 of :mod:`amcalc.month`; the month's calendar comes from
 :mod:`amcalc.bulk.month_facts`. Three shapes of row, from the cheapest: a whole
 month without events (the weekday counts are enough), a whole month with
-absences only (each absent day looked up), and the others, planned day by day
+absences and weeks without care only (each of those days looked up), and the
+others, planned day by day
 (a rows × 31 matrix). Art. 105 and art. 47 are answered row by row by
 ``month_pay``'s own calendar and functions. Which rows come here: see
 :mod:`amcalc.bulk.engine`."""
