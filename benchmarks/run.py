@@ -5,6 +5,7 @@
     python benchmarks/run.py --memory 10000000 --rare 0   # only rows of the vector route
     python benchmarks/run.py --vector 1000000          # the vector route alone against numpy
     python benchmarks/run.py --cores 400000            # what a second core adds, processes and threads
+    python benchmarks/run.py --io 1000000              # Parquet alone: reading the input, writing the output
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
@@ -16,6 +17,12 @@ own, then of two processes doing the same at the same moment (each its own
 rows: nothing shared, no GIL between them), then of ``payroll`` with 1 and with
 2 threads in one process. If two processes together do not reach twice one
 process, the limit is the machine, not the engine's threads.
+
+``--io N`` times Parquet alone, without computing: reading N input rows row
+group by row group (CPU seconds: Arrow decodes columns in threads) and writing
+their N results with :data:`~amcalc.bulk.files.PARQUET_OPTIONS` (one thread, as
+``ParquetWriter`` does), so that the CPU a Parquet → Parquet run spends outside
+the engine is known.
 
 ``--memory N`` writes N random contract-months to a Parquet file batch by batch,
 then runs ``amcalc payroll`` on it in a child process and reports its throughput
@@ -49,6 +56,7 @@ import pyarrow.parquet as pq
 from amcalc.bulk import CHUNK_ROWS, payroll
 from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
 from amcalc.bulk.engine import compute
+from amcalc.bulk.files import PARQUET_OPTIONS
 
 
 def vector(rows: int) -> dict[str, object]:
@@ -88,6 +96,26 @@ def cores(rows: int, rare: float) -> dict[str, object]:
             "two_processes_cm_per_s": round(together), "processes_speedup": round(together / alone, 2),
             "one_thread_cm_per_s": round(threads[1]), "two_threads_cm_per_s": round(threads[2]),
             "threads_speedup": round(threads[2] / threads[1], 2)}
+
+
+def io(rows: int, rare: float) -> dict[str, object]:
+    table = random_rows(rows, rare=rare)
+    results = payroll(table)
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "in.parquet", Path(folder) / "out.parquet"
+        pq.write_table(table, source, row_group_size=CHUNK_ROWS)
+        began = time.process_time()
+        with pq.ParquetFile(source, pre_buffer=False) as file:
+            for group in range(file.num_row_groups):
+                file.read_row_group(group, use_threads=True)
+        read = time.process_time() - began
+        began = time.process_time()
+        with pq.ParquetWriter(target, results.schema, **PARQUET_OPTIONS) as writer:
+            for batch in results.to_batches(CHUNK_ROWS):
+                writer.write_batch(batch)
+        write = time.process_time() - began
+    return {"rows": rows, "rare": rare, "read_cpu_s": round(read, 3), "write_cpu_s": round(write, 3),
+            "parquet_only_ceiling_cm_per_s_2_cores": round(2 * rows / (read + write))}
 
 
 def memory(rows: int, rare: float) -> dict[str, object]:
@@ -141,6 +169,7 @@ def main() -> None:
     parser.add_argument("--memory", type=int, default=0)
     parser.add_argument("--vector", type=int, default=0)
     parser.add_argument("--cores", type=int, default=0)
+    parser.add_argument("--io", type=int, default=0)
     parser.add_argument("--rare", type=float, default=1.0)
     args = parser.parse_args()
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine()}
@@ -150,6 +179,8 @@ def main() -> None:
         print(json.dumps({**vector(args.vector), **machine}))
     if args.cores:
         print(json.dumps({**cores(args.cores, args.rare), **machine}))
+    if args.io:
+        print(json.dumps({**io(args.io, args.rare), **machine}))
     if args.memory:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
 
