@@ -23,7 +23,7 @@ from amcalc.absences import AbsenceCause  # noqa: E402
 from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.engine import figures, month_of_row  # noqa: E402
-from amcalc.bulk.schema import ILLNESS_LEDGER, MONEY, decimal_array  # noqa: E402
+from amcalc.bulk.schema import ILLNESS_LEDGER, MONEY, RECENT_WEEKS, decimal_array  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 from amcalc.child_illness import contract_year_start  # noqa: E402
 from amcalc.cli import main  # noqa: E402
@@ -136,7 +136,21 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
         for week in draw(st.lists(st.sampled_from(mondays), max_size=2, unique=True))]
     row["non_care_weeks"] = draw(st.lists(st.sampled_from(mondays), max_size=1)) if weeks < 52 or not clean else []
     row["illness_ledger"] = draw(st.none() | carried_ledgers(row["start"], first, clean))
+    row["recent_weeks"] = draw(st.none() | recent_weeks(first, clean))
     return row
+
+
+def recent_weeks(first: date, clean: bool) -> st.SearchStrategy[list[dict[str, Any]]]:
+    """Weeks carried from last month (art. 96.3): Mondays of the 20 weeks before the month,
+    some over 48 h, sometimes a week of the month itself (this month's total wins), and
+    when not ``clean`` a day that is not a Monday."""
+    monday = first - timedelta(days=first.weekday())
+    weeks = [monday - timedelta(weeks=k) for k in range(-1, 20)]
+    if not clean:
+        weeks.append(monday + timedelta(days=2))
+    return st.lists(st.fixed_dictionaries({"week": st.sampled_from(weeks),
+                                           "seconds": st.sampled_from([0, 30 * 3600, 45 * 3600, 60 * 3600])}),
+                    max_size=6, unique_by=lambda w: w["week"])
 
 
 def carried_ledgers(hired: date, first: date, clean: bool) -> st.SearchStrategy[dict[str, Any]]:
@@ -183,6 +197,7 @@ def table_of(rows: list[dict[str, Any]]) -> Any:
                                          ("cause", pa.string())]))),
         ("worked_hours", pa.list_(pa.struct([("week", pa.date32()), ("hours", pa.string())]))),
         ("non_care_weeks", pa.list_(pa.date32())), ("illness_ledger", ILLNESS_LEDGER),
+        ("recent_weeks", RECENT_WEEKS),
     ])
     months = pa.array([r["month"] if isinstance(r["month"], str) else r["month"].strftime("%Y-%m")
                        for r in rows])
@@ -388,6 +403,38 @@ def test_a_ledger_goes_on_through_a_month_without_illness_and_a_bad_one_is_refus
                                                                          "open_last": None}
     assert (got[1]["error_code"], got[1]["error_field"]) == ("invalid_input", "illness_ledger.years")
     assert got[1]["illness_ledger"] is None
+
+
+def test_the_weeks_of_the_last_months_carry_to_the_4_month_average() -> None:
+    # art. 96.3: Mon–Fri 9 h (45 h a week). Carried: 60 h in each of the 12 weeks from Mon 2
+    # Dec 2024 to Mon 17 Feb 2025. March 2025 gives no week: the 18 civil weeks starting after
+    # 30 Nov 2024 average (12 × 60 h + 6 × 45 h) / 18 = 55 h, over 48 h: a warning.
+    carried = [{"week": date(2024, 12, 2) + timedelta(weeks=k), "seconds": 60 * 3600} for k in range(12)]
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "start": date(2024, 9, 2),
+           **{d: "9" for d in WEEKDAYS[:5]}, "recent_weeks": carried}
+    got = payroll(pa.Table.from_pylist([row, row | {"recent_weeks": None}])).to_pylist()
+    assert [g["route"] for g in got] == ["vector", "vector"]
+    assert got[0]["warnings"] == ["Moyenne de 55,00 h par semaine sur les 4 derniers mois : au-delà de 48 h "
+                                  "(CCN 3239 art. 96.3 ; CASF L423-22)."]
+    assert got[1]["warnings"] == [] and got[1]["recent_weeks"] is None
+    assert got[0]["recent_weeks"] == carried  # all within the last 18 weeks of March
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
+def test_recent_weeks_keep_the_weeks_given_and_drop_the_old_ones() -> None:
+    # 50 h given for the week of Mon 10 March 2025; carried: Mon 11 Nov 2024 (past the 18
+    # weeks ending on 31 March: dropped) and Mon 10 March itself (this month's total wins)
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "start": date(2024, 9, 2),
+           **{d: "9" for d in WEEKDAYS[:5]},
+           "worked_hours": [{"week": date(2025, 3, 10), "hours": "50"}],
+           "recent_weeks": [{"week": date(2024, 11, 11), "seconds": 40 * 3600},
+                            {"week": date(2025, 3, 10), "seconds": 1}]}
+    wrong = row | {"recent_weeks": [{"week": date(2025, 3, 12), "seconds": 3600}]}
+    got = payroll(pa.Table.from_pylist([row, wrong])).to_pylist()
+    assert got[0]["route"] == "vector"
+    assert got[0]["recent_weeks"] == [{"week": date(2025, 3, 10), "seconds": 50 * 3600}]
+    assert (got[1]["error_code"], got[1]["error_field"]) == ("invalid_input", "recent_weeks[0].week")
+    assert_same([row, wrong], payroll(pa.Table.from_pylist([row, wrong])))
 
 
 def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:

@@ -89,6 +89,7 @@ from amcalc.net_salary import NetSalary, net_salary
 
 __all__ = [
     "DAY_REST_WARNING",
+    "HISTORY_WEEKS",
     "Absence",
     "MonthLedger",
     "MonthPay",
@@ -105,13 +106,16 @@ __all__ = [
     "month_pay",
     "normal_hours_declared",
     "parse_month",
+    "recent_weeks_of",
     "spread_seconds",
     "week_without_care_day",
 ]
 
 MAX_AVERAGE_WEEK_SECONDS = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3
 MAX_DAY_SECONDS = 13 * SECONDS_PER_HOUR  # 24 h − 11 h of daily rest (CCN 3239 art. 96.1)
-_HISTORY_WEEKS = 18  # enough for a 4-month average
+HISTORY_WEEKS = 18
+"""Civil weeks a month hands to the next (:attr:`MonthLedger.weekly_hours`): enough for a
+4-month average (CCN 3239 art. 96.3)."""
 
 
 class PartialMonth(StrEnum):
@@ -175,6 +179,31 @@ class MonthLedger:
 
     child_illness: ChildIllnessLedger | None = None
     weekly_hours: tuple[tuple[date, int], ...] = ()
+
+
+def recent_weeks_of(entries: Iterable[object], field: str = "recent_weeks") -> tuple[tuple[date, int], ...]:
+    """Semaines récentes — the hours actually worked in the civil weeks of the last
+    months, ``[{"week": Monday, "seconds": n}, …]``, as :attr:`MonthLedger.weekly_hours`
+    keeps them for the 4-month average (CCN 3239 art. 96.3).
+
+    >>> recent_weeks_of([{"week": date(2025, 3, 10), "seconds": 180000}])
+    ((datetime.date(2025, 3, 10), 180000),)
+    """
+    weeks: dict[date, int] = {}
+    for i, entry in enumerate(entries):
+        where = f"{field}[{i}]"
+        if not isinstance(entry, Mapping) or set(entry) != {"week", "seconds"}:
+            raise InvalidInput(where, "clés attendues : week (un lundi), seconds (les secondes travaillées).")
+        monday, seconds = entry["week"], entry["seconds"]
+        if not isinstance(monday, date) or monday.weekday() != 0:
+            raise InvalidInput(f"{where}.week", f"un lundi est attendu, pas {monday!r}.")
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= 7 * 24 * SECONDS_PER_HOUR:
+            raise InvalidInput(f"{where}.seconds", f"de 0 à {7 * 24 * SECONDS_PER_HOUR} secondes dans une "
+                                                   f"semaine, pas {seconds!r}.")
+        if monday in weeks:
+            raise InvalidInput(f"{where}.week", f"deux totaux pour la semaine du {french_date(monday)}.")
+        weeks[monday] = seconds
+    return tuple(sorted(weeks.items()))
 
 
 @attrs.frozen(kw_only=True)
@@ -953,7 +982,7 @@ def _history(ledger: MonthLedger | None, weeks: Sequence[tuple[date, int]],
              last: date) -> tuple[tuple[date, int], ...]:
     known = dict(ledger.weekly_hours) if ledger else {}
     known.update(weeks)
-    floor = last - timedelta(weeks=_HISTORY_WEEKS)
+    floor = last - timedelta(weeks=HISTORY_WEEKS)
     return tuple(sorted((k, v) for k, v in known.items() if k > floor))
 
 
@@ -963,7 +992,7 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     hours when known, else the week's rhythm when given, else the average week ``usual``)."""
     since = last - relativedelta(months=4)
     known = {**planned, **dict(history)}
-    mondays = [_monday(last) - timedelta(weeks=k) for k in range(_HISTORY_WEEKS)]
+    mondays = [_monday(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS)]
     window = [m for m in mondays if m > since]
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 

@@ -41,12 +41,14 @@ from amcalc.bulk.schema import (
     ILLNESS_LEDGER,
     NUMBER_FIELDS,
     OUTPUT_SCHEMA,
+    RECENT_WEEKS,
+    Ints,
     decimal_array,
     int_array,
     output_schema,
     string_array,
 )
-from amcalc.bulk.vector import Art105, vector_route
+from amcalc.bulk.vector import Art105, VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
 
 __all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
@@ -88,20 +90,20 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     n = batch.num_rows
     rows = Rows(batch)
     if rows.fast.any():
-        events = Events(batch, rows)
-        vector, out, vector_warnings, errors, illness = vector_route(rows, events)
+        vector = vector_route(rows, Events(batch, rows))
     else:
-        vector, out = np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS}
-        vector_warnings, errors, illness = {}, {}, Art105({}, {})
+        vector = VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
+                              {}, {}, Art105({}, {}), np.zeros((0, 3), np.int64))
+    out, errors, illness, recent = vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks]
     scalar = np.ones(n, bool)
-    scalar[vector] = False
+    scalar[vector.rows] = False
     scalar[list(errors)] = False
     valid = np.ones(n, bool)
     month = np.where(rows.month_ok, rows.month_key, 0)
     months, which = distinct_values(month)
     month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
     month_valid = rows.month_ok.copy()
-    warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector_warnings.items()}
+    warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector.warnings.items()}
     indices = np.flatnonzero(scalar)
     records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
     for i, result in zip(indices.tolist(), pool.run(records), strict=True):
@@ -117,6 +119,8 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
             illness.resume[i] = result.resume
         if result.ledger is not None:
             illness.ledgers[i] = result.ledger
+        if result.recent_weeks:
+            recent.append(np.array([(i, day_number(w), s) for w, s in result.recent_weeks], np.int64))
     for i in errors:
         valid[i] = False
     columns: dict[str, pa.Array] = {}
@@ -140,6 +144,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
         resume_days[i], has_resume[i] = day_number(day), True
     columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
     columns["illness_ledger"] = _ledger_column(illness.ledgers, n)
+    columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
     schema = output_schema(batch.schema.field("id").type if "id" in batch.schema.names else None)
     return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
 
@@ -153,6 +158,20 @@ def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Arra
     place[rows] = np.arange(len(rows))
     values = pa.array([ledgers[r].as_mapping() for r in rows], ILLNESS_LEDGER)
     return values.take(pa.array(place, mask=place < 0))
+
+
+def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
+    """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
+    weeks = weeks[np.lexsort((weeks[:, 1], weeks[:, 0]))]
+    counts = np.bincount(weeks[:, 0], minlength=n)
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    every = np.ones(len(weeks), bool)
+    values = pa.StructArray.from_arrays(
+        [int_array(weeks[:, 1], every, pa.int32()).view(pa.date32()), int_array(weeks[:, 2], every, pa.int64())],
+        fields=list(RECENT_WEEKS.value_type))
+    return pa.ListArray.from_arrays(pa.array(offsets), values, type=RECENT_WEEKS,
+                                    mask=pa.array(counts == 0) if (counts == 0).any() else None)
 
 
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:

@@ -270,16 +270,21 @@ class _Behind:
 
 def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
     """CSV has no lists, structs nor dictionaries: warnings as their count, routes as text,
-    no ``illness_ledger`` (CSV input has no absences: nothing to carry); an ``id`` that CSV
+    no ``illness_ledger`` nor ``recent_weeks`` (carry them with Parquet); an ``id`` that CSV
     cannot hold as it is (lists, structures, bytes) is refused, not altered."""
     if "id" in batch.schema.names and not _csv_cell(batch.schema.field("id").type):
         raise InvalidInput("id", f"un id de type {batch.schema.field('id').type} ne s'écrit pas en CSV : "
                                  "écrivez le résultat en Parquet (.parquet), ou donnez un id texte ou nombre.")
-    kept = [f.name for f in batch.schema if not pa.types.is_struct(f.type)]
+    kept = [f.name for f in batch.schema if not _carried(f.type)]
     columns = [pc.list_value_length(c) if pa.types.is_list(c.type) else
                c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c
                for c in (batch.column(name) for name in kept)]
     return pa.RecordBatch.from_arrays(columns, names=kept)
+
+
+def _carried(kind: pa.DataType) -> bool:
+    """A column handed to next month (``illness_ledger``, ``recent_weeks``): structures."""
+    return bool(pa.types.is_struct(kind) or (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)))
 
 
 def _csv_cell(kind: pa.DataType) -> bool:

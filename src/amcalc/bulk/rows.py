@@ -271,6 +271,9 @@ class Events:
         weeks_worked[self.w_row] = True
         self.days_only = self.has & ~weeks_worked  # absences and weeks without care
 
+        # the weeks worked in the last months, carried from last month (art. 96.3 average)
+        self.r_row, self.r_week, self.r_seconds = self._recent_weeks(column("recent_weeks"))
+
         # art. 105 counters carried from last month: read by the single-contract API's own
         # parser, row by row (few rows carry some); a row it refuses takes the scalar route
         self.ledgers = _carried_ledgers(column("illness_ledger"), rows, self.bad)
@@ -281,6 +284,36 @@ class Events:
             self.bad[:] = True
         else:
             self.bad[holidays[0]] = True
+
+    def _recent_weeks(self, array: pa.Array | None) -> tuple[Ints, Ints, Ints]:
+        """The ``recent_weeks`` given: rows, Mondays (day numbers) and seconds; a row with a
+        week that is not a Monday, given twice or out of bounds takes the scalar route
+        (:func:`amcalc.month.recent_weeks_of` words its error)."""
+        entries = _entries(array, ("week", "seconds"))
+        if entries is None:
+            self.bad[:] = True
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+        row, fields = entries
+        week, week_ok = _dates(fields.get("week"), len(row), 0)
+        seconds, seconds_ok = _whole_seconds(fields.get("seconds"), len(row))
+        self.bad[row[~week_ok | _null_of(fields.get("week"), len(row)) | ((week + 3) % 7 != 0) | ~seconds_ok]] = True
+        self.bad[_repeated_keys(row, week)] = True
+        return row, week, seconds
+
+
+def _repeated_keys(row: Ints, key: Ints) -> Ints:
+    """The rows given the same key (a day number) twice."""
+    order = np.lexsort((key, row))
+    row, key = row[order], key[order]
+    return row[1:][(row[1:] == row[:-1]) & (key[1:] == key[:-1])]
+
+
+def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
+    """An integer column of seconds, and where it is usable (not null, 0 to a week)."""
+    if array is None or not pa.types.is_integer(array.type):
+        return np.zeros(n, np.int64), np.zeros(n, bool)
+    values = array.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return values, (values >= 0) & (values <= _MAX_WORKED_WEEK)
 
 
 def _carried_ledgers(array: pa.Array | None, rows: Rows, bad: Any) -> dict[int, ChildIllnessLedger]:

@@ -1,5 +1,5 @@
 """La voie scalaire — the rows the vector route does not take, through the
-single-contract API itself (:func:`amcalc.month.month_pay`, figures only), in this
+single-contract API itself (:func:`amcalc.month.month_pay, recent_weeks_of`, figures only), in this
 process or in worker processes (:class:`ScalarPool`); and a row's figures as the
 output columns hold them, to compare the two routes."""
 
@@ -25,7 +25,7 @@ from amcalc.contract import Contract
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import scaled
-from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay
+from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay, recent_weeks_of
 
 __all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows"]
 
@@ -50,8 +50,10 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     elif not isinstance(month, str):
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
     absences, weeks = events_from_tables(row.get("absences") or (), row.get("worked_hours") or ())
-    carried = row.get("illness_ledger")
-    ledger = None if carried is None else MonthLedger(ChildIllnessLedger.from_mapping(carried, contract.start))
+    # what last month handed over (MonthPay.ledger): the art. 105 counters, the recent weeks
+    carried, recent = row.get("illness_ledger"), recent_weeks_of(row.get("recent_weeks") or ())
+    ledger = MonthLedger(None if carried is None else ChildIllnessLedger.from_mapping(carried, contract.start),
+                         recent) if carried is not None or recent else None
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
                      non_care_weeks=row.get("non_care_weeks") or (),
                      worked_holidays=row.get("worked_holidays") or (), ledger=ledger, trace=trace)
@@ -79,13 +81,14 @@ def figures(m: MonthPay) -> dict[str, Any]:
         "declared_majorated_hours": p.majorated_hours,
         "warnings": list(m.warnings), "resume_or_end_on": m.resume_or_end_on,
         "illness_ledger": m.ledger.child_illness.as_mapping() if m.ledger.child_illness else None,
+        "recent_weeks": [{"week": w, "seconds": s} for w, s in m.ledger.weekly_hours] or None,
     }
 
 
 def _figures(m: MonthPay) -> dict[str, int]:
     """The integer columns of :func:`figures` (money in cents), as the scalar route stores them."""
     return {k: _cents(v) if isinstance(v, Decimal) else v for k, v in figures(m).items()
-            if k not in ("warnings", "resume_or_end_on", "illness_ledger")}
+            if k not in ("warnings", "resume_or_end_on", "illness_ledger", "recent_weeks")}
 
 
 @attrs.frozen
@@ -98,6 +101,7 @@ class ScalarResult:
     warnings: tuple[str, ...] = ()
     resume: date | None = None
     ledger: ChildIllnessLedger | None = None
+    recent_weeks: tuple[tuple[date, int], ...] = ()
     error: tuple[str, str | None, str] | None = None
 
 
@@ -115,7 +119,7 @@ def scalar_rows(records: Sequence[Mapping[str, Any]]) -> list[ScalarResult]:
             results.append(ScalarResult(error=("internal_error", None, f"{type(err).__name__}: {err}")))
             continue
         results.append(ScalarResult(_figures(m), day_number(date(m.year, m.month, 1)), m.warnings,
-                                    m.resume_or_end_on, m.ledger.child_illness))
+                                    m.resume_or_end_on, m.ledger.child_illness, m.ledger.weekly_hours))
     return results
 
 

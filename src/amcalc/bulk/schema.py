@@ -33,8 +33,8 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import parse_money, scaled
 
-__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "decimal_array", "output_schema",
-           "string_array", "typed_cell"]
+__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "RECENT_WEEKS", "decimal_array",
+           "output_schema", "string_array", "typed_cell"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -64,6 +64,8 @@ INPUT_COLUMNS = {
     "worked_holidays": "list<date32>, optional",
     "illness_ledger": "struct (the type of ILLNESS_LEDGER), optional: last month's output column of that name, "
                       "the art. 105 counters of the contract years",
+    "recent_weeks": "list<struct<week: date32 (Monday), seconds: integer>>, optional: last month's output "
+                    "column of that name, the weeks actually worked of the last 4 months (art. 96.3)",
 }
 """The input columns and their types; other columns are ignored."""
 
@@ -85,6 +87,10 @@ ILLNESS_LEDGER = pa.struct([
 """The art. 105 counters a month hands to the next (:meth:`amcalc.child_illness.ChildIllnessLedger.as_mapping`):
 per contract year, its first day, the short days left unpaid and the start of its long
 absence; and the certified absence still running at the month's end (first and last day)."""
+
+RECENT_WEEKS = pa.list_(pa.struct([pa.field("week", pa.date32()), pa.field("seconds", pa.int64())]))
+"""The civil weeks actually worked in the last 18 weeks (Monday, seconds), from the
+``worked_hours`` given: the 4-month average of art. 96.3 (:attr:`amcalc.month.MonthLedger.weekly_hours`)."""
 
 OUTPUT_SCHEMA = pa.schema([
     pa.field("month", pa.date32()),
@@ -113,6 +119,7 @@ OUTPUT_SCHEMA = pa.schema([
     pa.field("warnings", pa.list_(pa.string())),
     pa.field("resume_or_end_on", pa.date32()),
     pa.field("illness_ledger", ILLNESS_LEDGER),
+    pa.field("recent_weeks", RECENT_WEEKS),
 ])
 """The result of each row (see docs/howto/bulk.md for the meaning of each column)."""
 

@@ -22,8 +22,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -45,6 +43,7 @@ from amcalc.mensualisation import declared_hours, monthly_salary_cents
 from amcalc.money import RATE_SCALE, choose, half_up_div
 from amcalc.month import (
     DAY_REST_WARNING,
+    HISTORY_WEEKS,
     MAX_DAY_SECONDS,
     Absence,
     MonthCalendar,
@@ -97,11 +96,20 @@ def _maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:
     return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
 
 
-def vector_route(rows: Rows, events: Events) -> tuple[Ints, dict[str, Ints], dict[int, list[str]],
-                                                   dict[int, _Error], Art105]:
-    """Figures of the rows still on the vector route, those rows (indices), their warnings,
-    the errors of the rows refused by the single-contract API's checks, and what art. 105
-    says of them (the dates pay must resume, the counters for next month)."""
+@attrs.frozen
+class VectorResult:
+    """What the vector route gives for a batch."""
+
+    rows: Ints  # the rows it computed (indices)
+    figures: dict[str, Ints]  # the number columns, rows of the batch
+    warnings: dict[int, list[str]]
+    refused: dict[int, _Error]  # rows refused by the single-contract API's checks
+    illness: Art105  # the dates pay must resume, the counters for next month
+    recent_weeks: Ints  # (row, Monday, seconds) of the weeks to carry, by row and Monday
+
+
+def vector_route(rows: Rows, events: Events) -> VectorResult:
+    """The rows that can take the vector route, computed together (see the module)."""
     n = rows.n
     # the columns filled part by part below; the others are computed whole at the end
     out = {name: np.zeros(n, np.int64) for name in ("maintenance", "worked_seconds", "holiday_pay")}
@@ -134,12 +142,12 @@ def vector_route(rows: Rows, events: Events) -> tuple[Ints, dict[str, Ints], dic
     # rows with other events: the month's days, one column each
     busy = np.flatnonzero(fast & (events.has | rows.partial) & ~quick)
     long_days: list[Ints] = []
-    long_weeks: list[Ints] = []
+    weeks: list[Ints] = []
     # the counters carried from last month go on, without the absence then in progress
     illness = Art105({}, {row: attrs.evolve(book, open_run=None) for row, book in events.ledgers.items()})
     if len(busy):
         bad, busy_refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                         long_days, long_weeks, illness)
+                                         long_days, weeks, illness)
         refused.update(busy_refused)
         fast[busy[bad]] = False
 
@@ -186,8 +194,12 @@ def vector_route(rows: Rows, events: Events) -> tuple[Ints, dict[str, Ints], dic
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
-    return (np.flatnonzero(fast), out, _row_warnings(rows, long_days, long_weeks, fast), refused,
-            illness.of_rows(fast))
+    given = np.concatenate(weeks) if weeks else np.zeros((0, 3), np.int64)
+    given = given[fast[given[:, 0]]]
+    carried = np.stack([events.r_row, events.r_week, events.r_seconds], axis=1)
+    carried = carried[fast[carried[:, 0]]]
+    return VectorResult(np.flatnonzero(fast), out, _row_warnings(rows, long_days, given, carried, fast),
+                        refused, illness.of_rows(fast), _recent_weeks(rows, given, carried))
 
 
 def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
@@ -209,24 +221,45 @@ def _hours_text(seconds: int) -> str:
     return format_hours(seconds)
 
 
-def _row_warnings(rows: Rows, long_days: list[Ints], long_weeks: list[Ints],
+def _row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
                   fast: Any) -> dict[int, list[str]]:
     """Row → its warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
-    days over 13 h, then the 4-month average (art. 96.3, 96.1), worded by its functions."""
+    days over 13 h, then the 4-month average (art. 96.3, 96.1), worded by its functions.
+    ``given``, ``carried``: (row, Monday, seconds) of the month's weeks and of the weeks
+    carried from last month; the average can pass 48 h only in a row with a week over it
+    (the usual week, unknown weeks' value, is at most 48 h on this route)."""
     warnings = _long_day_warnings(long_days, fast)
-    if not long_weeks:
-        return warnings
-    triples = np.concatenate(long_weeks)
-    triples = triples[fast[triples[:, 0]]]
-    triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
-    for row, group in groupby(triples.tolist(), key=itemgetter(0)):
-        weeks = [(EPOCH + timedelta(days=day), seconds) for _, day, seconds in group]
+    heavy = np.union1d(given[given[:, 2] > MAX_WEEK, 0], carried[carried[:, 2] > MAX_WEEK, 0])
+    for row in heavy.tolist():
+        weeks = _weeks_of(given, row)
         last = EPOCH + timedelta(days=int(rows.first[row] + rows.length[row] - 1))
         # one weekday schedule: the contract's average week (annual hours / weeks) is its week
-        average = average_week_warning(weeks, last, int(rows.schedule[row].sum()))
+        average = average_week_warning(weeks, last, int(rows.schedule[row].sum()), None,
+                                       MonthLedger(None, tuple(_weeks_of(carried, row))))
         warnings[row] = ([long_week_warning(monday, s) for monday, s in weeks if s > MAX_WEEK]
                          + warnings.get(row, []) + ([average] if average else []))
     return warnings
+
+
+def _weeks_of(weeks: Ints, row: int) -> list[tuple[date, int]]:
+    """(Monday, seconds) of the (row, Monday, seconds) ``weeks`` of ``row``, by Monday."""
+    mine = weeks[weeks[:, 0] == row]
+    return sorted((EPOCH + timedelta(days=day), seconds) for _, day, seconds in mine.tolist())
+
+
+def _recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
+    """(row, Monday, seconds) of the weeks to carry to next month, by row and Monday: those
+    carried and those given this month (which win for the same Monday), of the last 18 weeks
+    (:attr:`amcalc.month.MonthLedger.weekly_hours`, as ``month_pay`` keeps them)."""
+    weeks = np.concatenate([carried, given])
+    source = np.repeat([0, 1], [len(carried), len(given)])
+    order = np.lexsort((source, weeks[:, 1], weeks[:, 0]))
+    weeks = weeks[order]
+    last_of_week = np.ones(len(weeks), bool)  # the last entry of each (row, Monday): this month's
+    last_of_week[:-1] = (weeks[1:, 0] != weeks[:-1, 0]) | (weeks[1:, 1] != weeks[:-1, 1])
+    weeks = weeks[last_of_week]
+    last = rows.first[weeks[:, 0]] + rows.length[weeks[:, 0]] - 1
+    return weeks[weeks[:, 1] > last - 7 * HISTORY_WEEKS]
 
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
@@ -246,11 +279,11 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
 
 def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
                  maj_s: Ints, absent: Ints, unpaid_days: Ints, long_days: list[Ints],
-                 long_weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, _Error]]:
+                 weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, _Error]]:
     """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
-    ((row, day, seconds) of care over 13 h, art. 96.1) and ``long_weeks`` ((row, Monday,
-    seconds) of every weekly total of the rows with one over 48 h, art. 96.3) and returns the rows to hand to the scalar
-    route after all (what the columns alone could not settle), and the errors of the rows
+    ((row, day, seconds) of care over 13 h, art. 96.1) and ``weeks`` ((row, Monday, seconds)
+    of every weekly total given, art. 96.3) and returns the rows to hand to the scalar route
+    after all (what the columns alone could not settle), and the errors of the rows
     :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
     total without a day of care (their messages from the same functions); fills ``illness``
     (art. 105)."""
@@ -332,9 +365,7 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], c
         week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
-        heavy = np.isin(w_row, w_row[worked > MAX_WEEK])  # art. 96.3: every week of those rows
-        long_weeks.append(np.stack([busy[w_row[heavy]], first[w_row[heavy]] + w_start[heavy],
-                                    worked[heavy]], axis=1))
+        weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
         actual[w_row[:, None], days] = parts
         comp, maj = kernel.split_week(worked, threshold)
         np.add.at(comp_s, busy[w_row], comp)
