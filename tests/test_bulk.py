@@ -19,6 +19,8 @@ pa = pytest.importorskip("pyarrow")
 np = pytest.importorskip("numpy")
 pq = pytest.importorskip("pyarrow.parquet")
 
+from bulk_support import with_scalar_rows  # noqa: E402
+
 from amcalc.absences import AbsenceCause  # noqa: E402
 from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
@@ -111,7 +113,7 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
         "end": draw(st.sampled_from([None, None, first + timedelta(days=length - 1),
                                      first + timedelta(days=draw(st.integers(12, length - 2)))]
                                     if clean else [None, first + timedelta(days=20)])),
-        "kind": draw(st.sampled_from([None, "cdi", "cdd"] if clean else ["occasional", "cdi"])),
+        "kind": draw(st.sampled_from([None, "cdi", "cdd", "occasional"] if clean else ["occasional", "cdi"])),
     }
     hours = ["7", "8", "8.5", "09:00-17:30"] if len(days) == 5 else ["8", "9.25", "10", "08:30-18:30", "11"]
     for day in WEEKDAYS:
@@ -288,6 +290,24 @@ def test_a_week_without_care_is_looked_up_day_by_day() -> None:
     assert_same(rows, payroll(pa.Table.from_pylist(rows)))
 
 
+def test_occasional_care_is_paid_by_the_hour_on_the_vector_route() -> None:
+    # art. 108.2, 109.3: Mondays and Thursdays 9 h at 4.00 € in April 2025, 8 days planned.
+    # Easter Monday (21st) is kept, and so is the child's absence on Thu 10 (the parent keeps
+    # paying it); unpaid leave on Mon 14 is not paid. Done: 5 days, 45 h; kept: 18 h;
+    # 63 h × 4.00 € = 252.00 €, nothing deducted; Pajemploi: 45 h and 5 days of care.
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-04", "start": date(2025, 1, 6), "kind": "occasional",
+           "mon": "9", "thu": "9",
+           "absences": [{"date": date(2025, 4, 10), "hours": None, "cause": "child_absence"},
+                        {"date": date(2025, 4, 14), "hours": None, "cause": "unpaid_leave"}]}
+    stats = PayrollStats()
+    got = payroll(pa.Table.from_pylist([row]), stats=stats).to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    assert (got["base_salary"], got["absence_deduction"], got["gross_salary"]) == (
+        Decimal("252.00"), Decimal("0.00"), Decimal("252.00"))
+    assert (got["worked_seconds"], got["declared_hours"], got["declared_days"]) == (45 * 3600, 45, 5)
+    assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
 def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:
     # Mon–Fri 9 h (45 h); 100 h the week of 10 March 2025: 20 h a day (over 13 h, art. 96.1);
     # the 18 civil weeks from 2 Dec 2024 to 31 March average (17 × 45 + 100) / 18 = 48.06 h (art. 96.3)
@@ -444,9 +464,8 @@ def test_a_float_or_unknown_column_type_is_an_error_in_its_row() -> None:
 
 
 def test_dates_weeks_and_am_ge_as_text_give_the_same_results_as_typed_columns() -> None:
-    # a CSV's cells: "2024-04-20", "52", "true"; every tenth row occasional care (the scalar route)
-    typed = random_rows(600, seed=8)
-    typed = typed.append_column("kind", pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(600)]))
+    # a CSV's cells: "2024-04-20", "52", "true"; every tenth row on the scalar route
+    typed = with_scalar_rows(random_rows(600, seed=8))
     text = typed
     for name in ("start", "end", "weeks", "am_ge"):
         column = typed.column(name).cast(pa.string())
@@ -495,9 +514,7 @@ def test_worker_processes_give_the_same_results() -> None:
     # the scalar route's rows computed by two worker processes, or here
     from amcalc.bulk.engine import ScalarPool, compute
 
-    table = random_rows(300, seed=4, rare=5.0)
-    kinds = pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(300)])  # occasional: scalar
-    batch = table.append_column("kind", kinds).combine_chunks().to_batches()[0]
+    batch = with_scalar_rows(random_rows(300, seed=4, rare=5.0)).combine_chunks().to_batches()[0]
     here, scalar_here = compute(batch)
     there, scalar_there = compute(batch, ScalarPool(2, min_rows=1))
     assert scalar_here == scalar_there > 10

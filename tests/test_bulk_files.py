@@ -21,6 +21,8 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pv = pytest.importorskip("pyarrow.csv")
 
+from bulk_support import with_scalar_rows  # noqa: E402
+
 import amcalc.bulk  # noqa: E402
 from amcalc.bulk import PayrollStats, output_schema, payroll  # noqa: E402
 from amcalc.bulk import files as bulk_files  # noqa: E402
@@ -56,9 +58,7 @@ def no_pipeline_threads_left() -> bool:
 
 @pytest.fixture(scope="module")
 def rows() -> Any:
-    # every tenth row occasional care: the scalar route (the realistic mix takes none)
-    table = random_rows(1_000, seed=21)
-    return table.append_column("kind", pa.array(["occasional" if i % 10 == 0 else "cdi" for i in range(1_000)]))
+    return with_scalar_rows(random_rows(1_000, seed=21))  # every tenth row on the scalar route
 
 
 @pytest.fixture(scope="module")

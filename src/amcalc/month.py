@@ -102,6 +102,7 @@ __all__ = [
     "band_seconds",
     "day_rest_warning",
     "events_from_tables",
+    "kept_when_occasional",
     "long_week_warning",
     "month_pay",
     "normal_hours_declared",
@@ -997,14 +998,18 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
 
+def kept_when_occasional(cause: AbsenceCause) -> bool:
+    """Accueil occasionnel: whether an absence is paid as its planned hours (the parent
+    keeps paying it, paid leave aside: CCN 3239 art. 108.2, 109.3)."""
+    return cause.paid_by_parent and cause is not AbsenceCause.PAID_LEAVE
+
+
 def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, int], maj: Mapping[date, int],
                      rate_e4: int, contract: Contract, steps: list[Step]) -> tuple[int, int, Fraction]:
     """Occasional care: hourly rate × hours done (art. 108.2, 109.3); paid absences and
     maintained holidays are paid as planned hours."""
     done = sum(actual.values()) - sum(maj.values())
-    kept = sum(d.absent_seconds for d in month_days
-               if d.absence is not None and d.absence.cause.paid_by_parent
-               and d.absence.cause is not AbsenceCause.PAID_LEAVE)
+    kept = sum(d.absent_seconds for d in month_days if d.absence is not None and kept_when_occasional(d.absence.cause))
     kept += sum(d.scheduled for d in month_days if d.status == "holiday")
     base = hours_pay_cents(done + kept, rate_e4, RATE_SCALE)
     steps.append(Step("Accueil occasionnel : heures effectuées ou maintenues",

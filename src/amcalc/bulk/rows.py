@@ -18,6 +18,7 @@ from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import AmcalcError
+from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
 from amcalc.month import MAX_DAY_SECONDS
 
 __all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
@@ -27,7 +28,7 @@ MAX_WEEK = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3: a schedule beyond takes 
 _MAX_WORKED_WEEK = 7 * 24 * SECONDS_PER_HOUR  # a weekly total beyond: the scalar route
 _KINDS = list(ContractKind)
 CAUSES = list(AbsenceCause)
-_REGULAR = np.array([k is not ContractKind.OCCASIONAL for k in _KINDS])
+_OCCASIONAL = _KINDS.index(ContractKind.OCCASIONAL)
 
 
 def _deducted_table() -> Any:
@@ -87,13 +88,17 @@ class Rows:
             & self.majorated.ok & (majorated >= 1000) & (majorated <= 40_000)
             & self.complementary.ok & (self.complementary.values <= 40_000)
             & self.maintenance.ok & (self.maintenance.values <= 10**6)
-            & self.territory.ok & self.kind.ok & _REGULAR[self.kind.values]
+            & self.territory.ok & self.kind.ok
             & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
             & np.logical_and.reduce([d.ok for d in days])
             & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
             & self.month_ok & start_ok & end_ok & am_ge_ok
         )
         self.full_year = self.weeks == 52
+        # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
+        # planned week passes 45 h (its weeks not given then have no majorated hours)
+        self.occasional = self.kind.values == _OCCASIONAL
+        self.fast &= ~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)
         if not self.fast.any():
             return
         self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])

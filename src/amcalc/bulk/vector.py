@@ -37,7 +37,7 @@ from amcalc.child_illness import ChildIllnessLedger, LongAbsenceRule
 from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.explain import french_date
-from amcalc.extra_hours import hours_pay_cents, split_week
+from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import declared_hours, monthly_salary_cents
 from amcalc.money import RATE_SCALE, choose, half_up_div
@@ -53,6 +53,7 @@ from amcalc.month import (
     activity_days_declared,
     average_week_warning,
     child_illness_days,
+    kept_when_occasional,
     long_week_warning,
     normal_hours_declared,
     spread_seconds,
@@ -97,6 +98,22 @@ def _maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:
 
 
 @attrs.frozen
+class _Totals:
+    """Per-row totals that the paths by day fill for the figures (rows of the batch)."""
+
+    complementary: Ints  # seconds of the weeks given (art. 96.4)
+    majorated: Ints
+    absent: Ints  # seconds unpaid (art. 111, 52 weeks)
+    unpaid_days: Ints  # days wholly unpaid (46 weeks or less)
+    by_the_hour: Ints  # occasional care: seconds done or kept, paid at the hourly rate (art. 108.2)
+    days_cared: Ints  # occasional care: days with care given
+
+    @classmethod
+    def zeros(cls, n: int) -> _Totals:
+        return cls(*(np.zeros(n, np.int64) for _ in range(6)))
+
+
+@attrs.frozen
 class VectorResult:
     """What the vector route gives for a batch."""
 
@@ -116,11 +133,12 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     fast = rows.fast & ~events.bad
     facts, g = rows.facts, rows.group
     sched = rows.schedule
-    comp_s, maj_s = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    absent, unpaid_days = np.zeros(n, np.int64), np.zeros(n, np.int64)
+    totals = _Totals.zeros(n)
+    occasional = rows.occasional
+    fast &= ~(occasional & events.asks)  # art. 105 / 47 for occasional care: the scalar route
 
     # rows without events: the weekday counts of the month are enough
-    plain = np.flatnonzero(fast & ~events.has & ~rows.partial)
+    plain = np.flatnonzero(fast & ~events.has & ~rows.partial & ~occasional)
     if len(plain):
         g_plain, sched_plain = g[plain], np.take(sched, plain, axis=0)
         work = _per_row(facts, "work_counts", g_plain)
@@ -132,22 +150,21 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         out["worked_seconds"][plain] = row_dot(work, sched_plain)
 
     # rows of a whole month with absences or weeks without care only: those days looked up
-    quick = events.days_only & ~rows.partial & ~events.asks
+    quick = events.days_only & ~rows.partial & ~events.asks & ~occasional
     light = np.flatnonzero(fast & quick)
     refused: dict[int, _Error] = {}
     if len(light):
-        bad, refused = _days_looked_up(rows, events, light, out, absent, unpaid_days)
+        bad, refused = _days_looked_up(rows, events, light, out, totals)
         fast[light[bad]] = False
 
-    # rows with other events: the month's days, one column each
-    busy = np.flatnonzero(fast & (events.has | rows.partial) & ~quick)
+    # rows with other events, and occasional care: the month's days, one column each
+    busy = np.flatnonzero(fast & (events.has | rows.partial | occasional) & ~quick)
     long_days: list[Ints] = []
     weeks: list[Ints] = []
     # the counters carried from last month go on, without the absence then in progress
     illness = Art105({}, {row: attrs.evolve(book, open_run=None) for row, book in events.ledgers.items()})
     if len(busy):
-        bad, busy_refused = _with_events(rows, events, busy, out, comp_s, maj_s, absent, unpaid_days,
-                                         long_days, weeks, illness)
+        bad, busy_refused = _with_events(rows, events, busy, out, totals, long_days, weeks, illness)
         refused.update(busy_refused)
         fast[busy[bad]] = False
 
@@ -157,10 +174,13 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     days_per_week = (sched > 0).astype(np.int64)
     annual = row_sum(sched) * rows.weeks
     annual_days = row_sum(days_per_week) * rows.weeks
-    base = kernel.monthly_salary_cents(annual, rate)
+    base = kernel.monthly_salary_cents(annual, rate)  # mensualised (art. 109)
+    by_the_hour = np.flatnonzero(occasional & fast)  # occasional care (art. 108.2, 109.3)
+    base[by_the_hour] = kernel.hours_pay_cents(totals.by_the_hour[by_the_hour], rate[by_the_hour], RATE_SCALE)
     scheduled = row_dot(counts, sched)
     scheduled_days = row_dot(counts, days_per_week)
     # the kernels of absences and extra hours on the rows that have some (0 for the others)
+    comp_s, maj_s, absent, unpaid_days = totals.complementary, totals.majorated, totals.absent, totals.unpaid_days
     absences = np.flatnonzero((absent != 0) | (unpaid_days != 0))
     deduction = _on_rows(absences, n, lambda b, a, s, u, d, full_year: kernel.choose(
         full_year, kernel.deduction_cents(b, a, np.maximum(s, 1)), kernel.deduction_cents(b, u, np.maximum(d, 1))),
@@ -188,9 +208,12 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
-        declared_hours=kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1),
-                                             kernel.declared_hours(annual), rows.partial.astype(np.int64)),
-        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
+        declared_hours=kernel.choose(
+            occasional, kernel.half_up_div(out["worked_seconds"] - maj_s - comp_s, SECONDS_PER_HOUR),
+            kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1), kernel.declared_hours(annual),
+                                         rows.partial.astype(np.int64))),
+        declared_days=kernel.activity_days_declared(kernel.choose(occasional, totals.days_cared * 12, annual_days),
+                                                    unpaid_days, deduction),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
@@ -277,10 +300,10 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
     return {rows[a]: texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
 
 
-def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], comp_s: Ints,
-                 maj_s: Ints, absent: Ints, unpaid_days: Ints, long_days: list[Ints],
-                 weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, _Error]]:
-    """Rows with events or a partial month, as a (rows × 31 days) plan; fills ``long_days``
+def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], totals: _Totals,
+                 long_days: list[Ints], weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, _Error]]:
+    """Rows with events, a partial month or occasional care, as a (rows × 31 days) plan;
+    fills ``totals``, ``long_days``
     ((row, day, seconds) of care over 13 h, art. 96.1) and ``weeks`` ((row, Monday, seconds)
     of every weekly total given, art. 96.3) and returns the rows to hand to the scalar route
     after all (what the columns alone could not settle), and the errors of the rows
@@ -312,7 +335,8 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], c
     non_care &= in_month
     working = (sched > 0) & ~non_care & ~holiday & ~outside
 
-    keep = local[events.a_row] >= 0
+    keep = keep_a = local[events.a_row] >= 0
+    occasional = rows.occasional[busy]
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
     day_sched = sched[a_row, a_day]
@@ -367,16 +391,24 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], c
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
         actual[w_row[:, None], days] = parts
-        comp, maj = kernel.split_week(worked, threshold)
-        np.add.at(comp_s, busy[w_row], comp)
-        np.add.at(maj_s, busy[w_row], maj)
+        # occasional care: the hours beyond 45 h are majorated (art. 96.4, 108.2)
+        comp, maj = kernel.split_week(worked, kernel.choose(occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold))
+        np.add.at(totals.complementary, busy[w_row], comp)
+        np.add.at(totals.majorated, busy[w_row], maj)
 
     rates = _maintenance_rates(facts, g)
     allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
     out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
     out["worked_seconds"][busy] = row_sum(actual)
-    absent[busy] = row_sum(unpaid)
-    unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
+    unpaid *= ~occasional[:, None]  # occasional care is paid by the hour: nothing deducted
+    totals.absent[busy] = row_sum(unpaid)
+    totals.unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
+    if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
+        kept = _sum_by(a_row, seconds * _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]], m)
+        kept += row_sum(sched * (holiday & ~non_care & ~outside))
+        mine = np.flatnonzero(occasional)
+        totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
+        totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
     errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
@@ -526,8 +558,8 @@ def _absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
     return refused
 
 
-def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints], absent: Ints,
-                    unpaid_days: Ints) -> tuple[Any, dict[int, _Error]]:
+def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
+                    totals: _Totals) -> tuple[Any, dict[int, _Error]]:
     """Rows of a whole month whose only events are absences that ask neither art. 105 nor
     art. 47, and weeks without care, without a day-by-day plan: each day concerned is
     looked up in the month's calendar, and the month is the rows without events less
@@ -571,8 +603,9 @@ def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints
     out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates.scale[:, 0])
     out["worked_seconds"][light] = (row_dot(work, sched) - _sum_by(a_row, seconds, m)
                                     - _sum_by(c_row, sched[c_row, c_weekday], m))
-    absent[light] = _sum_by(a_row, seconds * deducted, m)
-    unpaid_days[light] = _sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64), m)
+    totals.absent[light] = _sum_by(a_row, seconds * deducted, m)
+    totals.unpaid_days[light] = _sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
+                                        m)
     return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
 
 
@@ -591,6 +624,10 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     weekday = weekdays[group[row], day]
     usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
     return off, row[usual], weekday[usual]
+
+
+_KEPT_WHEN_OCCASIONAL = np.array([kept_when_occasional(c) for c in CAUSES], np.int64)
+"""[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`)."""
 
 
 def _sum_by(row: Ints, values: Ints, m: int) -> Ints:
