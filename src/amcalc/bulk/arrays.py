@@ -12,7 +12,7 @@ import pyarrow as pa
 from amcalc.bulk.schema import Ints
 
 __all__ = ["EPOCH", "NEVER", "day_number", "day_or_none", "distinct_values", "group_keys", "null_mask",
-           "row_dot", "row_sum"]
+           "repeated_rows", "row_dot", "row_sum"]
 
 
 EPOCH = date(1970, 1, 1)
@@ -61,3 +61,10 @@ def row_dot(a: Ints, b: Ints) -> Ints:
 
 def null_mask(array: pa.Array) -> Any:
     return array.is_null().to_numpy(zero_copy_only=False)
+
+
+def repeated_rows(row: Ints, key: Ints) -> Ints:
+    """The rows given the same key (a day, a Monday) twice, once for each repeat."""
+    order = np.lexsort((key, row))
+    row, key = row[order], key[order]
+    return row[1:][(row[1:] == row[:-1]) & (key[1:] == key[:-1])]

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.absences import AbsenceCause, is_deducted
-from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, row_sum
+from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, repeated_rows, row_sum
 from amcalc.bulk.month_facts import floor_on, month_facts
 from amcalc.bulk.schema import Column, Ints, decode, weekday_columns
 from amcalc.child_illness import ChildIllnessLedger
@@ -302,15 +302,8 @@ class Events:
         week, week_ok = _dates(fields.get("week"), len(row), 0)
         seconds, seconds_ok = _whole_seconds(fields.get("seconds"), len(row))
         self.bad[row[~week_ok | _null_of(fields.get("week"), len(row)) | ((week + 3) % 7 != 0) | ~seconds_ok]] = True
-        self.bad[_repeated_keys(row, week)] = True
+        self.bad[repeated_rows(row, week)] = True
         return row, week, seconds
-
-
-def _repeated_keys(row: Ints, key: Ints) -> Ints:
-    """The rows given the same key (a day number) twice."""
-    order = np.lexsort((key, row))
-    row, key = row[order], key[order]
-    return row[1:][(row[1:] == row[:-1]) & (key[1:] == key[:-1])]
 
 
 def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:

@@ -29,7 +29,7 @@ import attrs
 import numpy as np
 
 from amcalc.absences import AbsenceCause, deduction_cents
-from amcalc.bulk.arrays import EPOCH, day_or_none, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, day_or_none, repeated_rows, row_dot, row_sum
 from amcalc.bulk.month_facts import TERRITORIES, MonthFacts
 from amcalc.bulk.rows import CAUSES, MAX_WEEK, Events, Rows
 from amcalc.bulk.schema import Ints
@@ -346,7 +346,7 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
     over = ~not_care_day & (seconds > day_sched)
     bad[a_row[not_care_day | over | partial_unpaid]] = True
     refused = _absence_refusals(a_row, first[a_row] + a_day, not_care_day, over, day_sched)
-    repeated = _repeated(a_row, a_day)
+    repeated = repeated_rows(a_row, a_day)
     bad[repeated] = True
     # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
     asks = events.a_asks[keep] & ~bad[a_row]
@@ -370,7 +370,7 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
     keep = local[events.w_row] >= 0
     w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
     if len(w_row):
-        repeated = np.concatenate([repeated, _repeated(w_row, w_start)])
+        repeated = np.concatenate([repeated, repeated_rows(w_row, w_start)])
         bad[repeated] = True
         days = w_start[:, None] + np.arange(7)
         weights = actual[w_row[:, None], days]
@@ -585,7 +585,7 @@ def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints
     over = ~not_care_day & (seconds > day_sched)
     bad[a_row[not_care_day | over | partial_unpaid]] = True
     refused = _absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
-    repeated = _repeated(a_row, a_day)
+    repeated = repeated_rows(a_row, a_day)
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
@@ -635,9 +635,3 @@ def _sum_by(row: Ints, values: Ints, m: int) -> Ints:
     totals = np.zeros(m, np.int64)
     np.add.at(totals, row, values)
     return totals
-
-
-def _repeated(row: Ints, day: Ints) -> Ints:
-    """The rows given the same day (of the month, 0 to 30) twice."""
-    keys = np.sort(row * 31 + day)
-    return keys[1:][keys[1:] == keys[:-1]] // 31
