@@ -130,8 +130,8 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
                                                                  [None, "0", "30"])),
                         "cause": draw(st.sampled_from(causes))} for d in chosen]
     mondays = [first - timedelta(days=first.weekday()) + timedelta(weeks=k) for k in range(6)]
-    if clean:
-        mondays = [m for m in mondays if m >= first and m + timedelta(days=6) < first + timedelta(days=length)]
+    if clean:  # the weeks of the month, those that straddle two months included
+        mondays = [m for m in mondays if first - timedelta(days=6) <= m < first + timedelta(days=length)]
     row["worked_hours"] = [
         {"week": week, "hours": draw(st.sampled_from(["0", "30", "42", "46.5", "50", "120"] if clean
                                                      else ["50", "42"]))}
@@ -306,6 +306,24 @@ def test_occasional_care_is_paid_by_the_hour_on_the_vector_route() -> None:
         Decimal("252.00"), Decimal("0.00"), Decimal("252.00"))
     assert (got["worked_seconds"], got["declared_hours"], got["declared_days"]) == (45 * 3600, 45, 5)
     assert_same([row], payroll(pa.Table.from_pylist([row])))
+
+
+def test_a_week_across_two_months_counts_its_days_in_each() -> None:
+    # Mon–Fri 9 h (45 h), 50 h given for the week of Mon 31 March 2025: 10 h a day. March has
+    # Monday (190 h worked, 189 planned); the 5 majorated hours (beyond 45 h, art. 96.4) fall on
+    # Friday 4 April: 5 h × 4.00 € × 1.25 = 25.00 € in April (193 h worked: Easter Monday off).
+    week = [{"week": date(2025, 3, 31), "hours": "50"}]
+    contract = {"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 9, 2), "majorated_rate": "0.25",
+                **{d: "9" for d in WEEKDAYS[:5]}, "worked_hours": week}
+    rows = [contract | {"month": "2025-03"}, contract | {"month": "2025-04"}]
+    stats = PayrollStats()
+    march, april = payroll(pa.Table.from_pylist(rows), stats=stats).to_pylist()
+    assert stats.scalar_rows == 0
+    assert (march["worked_seconds"], march["majorated_seconds"], march["majorated_pay"]) == (
+        190 * 3600, 0, Decimal("0.00"))
+    assert (april["worked_seconds"], april["majorated_seconds"], april["majorated_pay"]) == (
+        193 * 3600, 5 * 3600, Decimal("25.00"))
+    assert_same(rows, payroll(pa.Table.from_pylist(rows)))
 
 
 def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:

@@ -24,7 +24,7 @@ from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE
 from amcalc.net_salary import contribution_kernel
 
-__all__ = ["TERRITORIES", "MonthFacts", "floor_on", "month_facts"]
+__all__ = ["TERRITORIES", "MonthFacts", "are_holidays", "floor_on", "holiday_numbers", "month_facts"]
 
 
 TERRITORIES = list(Territory)
@@ -119,3 +119,21 @@ def floor_on(days: Ints, am_ge: Any) -> Ints:
         index = np.searchsorted(starts, day[flag == am], side="right") - 1
         table[flag == am] = np.where(index >= 0, floors[np.maximum(index, 0)], NEVER)
     return table[which]
+
+
+@lru_cache(maxsize=256)
+def holiday_numbers(year: int, territory_index: int) -> Any:
+    """The public holidays of ``year`` in a territory, as day numbers (sorted)."""
+    return np.array(sorted(day_number(d) for d in public_holidays(year, TERRITORIES[territory_index])), np.int64)
+
+
+def are_holidays(days: Ints, territory: Ints) -> Any:
+    """Whether each day (a day number) is a public holiday of its row's territory (days of
+    any month: those of a week that straddles two months)."""
+    kinds = len(TERRITORIES)
+    keys = (days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970) * kinds + territory
+    found = np.zeros(days.shape, bool)
+    for key in np.unique(keys).tolist():
+        mine = keys == key
+        found[mine] = np.isin(days[mine], holiday_numbers(key // kinds, key % kinds))
+    return found

@@ -253,17 +253,17 @@ class Events:
         self.asks = np.zeros(n, bool)
         self.asks[self.a_row[self.a_asks]] = True
 
-        # worked hours of civil weeks inside the month
+        # worked hours of the civil weeks of the month (a week may straddle two months)
         self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
         count = len(self.w_row)
         week, week_ok = _dates(fields.get("week"), count, 0)
         hours = decode(fields.get("hours"), "hours", count)
         self.w_seconds = hours.values
         start = week - rows.first[self.w_row] if count and rows.fast.any() else week
-        inside = (start >= 0) & (start + 6 < (rows.length[self.w_row] if count and rows.fast.any() else 0))
+        overlaps = (start > -7) & (start < (rows.length[self.w_row] if count and rows.fast.any() else 0))
         mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
-             | ~inside | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
-        self.w_start = np.clip(start, 0, 24)
+             | ~overlaps | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
+        self.w_start = np.clip(start, -6, 30)  # the day of the month of its Monday, −6 to 30
 
         # weeks without care: Mondays, 46 weeks or less only
         self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))

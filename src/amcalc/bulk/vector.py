@@ -30,7 +30,7 @@ import numpy as np
 
 from amcalc.absences import AbsenceCause, deduction_cents
 from amcalc.bulk.arrays import EPOCH, day_or_none, repeated_rows, row_dot, row_sum
-from amcalc.bulk.month_facts import TERRITORIES, MonthFacts
+from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, are_holidays
 from amcalc.bulk.rows import CAUSES, MAX_WEEK, Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.child_illness import ChildIllnessLedger, LongAbsenceRule
@@ -52,6 +52,7 @@ from amcalc.month import (
     absence_over_schedule,
     activity_days_declared,
     average_week_warning,
+    band_seconds,
     child_illness_days,
     kept_when_occasional,
     long_week_warning,
@@ -71,6 +72,7 @@ kernel: Any = SimpleNamespace(
     declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
     hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
     normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
+    band_seconds=band_seconds,
 )
 """The shared kernels, typed for ``int``: here they run on numpy int64 arrays unchanged."""
 
@@ -372,10 +374,13 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
     if len(w_row):
         repeated = np.concatenate([repeated, repeated_rows(w_row, w_start)])
         bad[repeated] = True
-        days = w_start[:, None] + np.arange(7)
-        weights = actual[w_row[:, None], days]
+        days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
+        inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
+        at = np.clip(days, 0, 30)
+        planned, usual = _days_elsewhere(rows, events, busy[w_row], first[w_row][:, None] + days)
+        weights = np.where(inside, actual[w_row[:, None], at], planned)
         threshold = row_sum(weights)
-        usual = sched[w_row[:, None], days] * ~outside[w_row[:, None], days]
+        usual = np.where(inside, sched[w_row[:, None], at] * ~outside[w_row[:, None], at], usual)
         weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
@@ -385,16 +390,22 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
             monday = EPOCH + timedelta(days=int(first[w_row[k]] + w_start[k]))
             refused.setdefault(int(w_row[k]), week_without_care_day(monday))
         weights[empty, 0] = 1
-        parts = np.stack(kernel.spread_seconds(worked, [weights[:, k] for k in range(7)]), axis=1)
-        week, col = np.nonzero(parts > MAX_DAY_SECONDS)  # art. 96.1 warnings
+        by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
+        parts = np.stack(by_day, axis=1)
+        week, col = np.nonzero((parts > MAX_DAY_SECONDS) & inside)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        actual[w_row[:, None], days] = parts
-        # occasional care: the hours beyond 45 h are majorated (art. 96.4, 108.2)
-        comp, maj = kernel.split_week(worked, kernel.choose(occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold))
-        np.add.at(totals.complementary, busy[w_row], comp)
-        np.add.at(totals.majorated, busy[w_row], maj)
+        week, col = np.nonzero(inside)
+        actual[w_row[week], days[week, col]] = parts[week, col]
+        # the week's extra hours, day by day: those of the month's days are this month's
+        # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
+        contract = kernel.choose(occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
+        comp, maj = kernel.split_week(worked, contract)
+        for total, band_start, extra in ((totals.complementary, contract, comp),
+                                         (totals.majorated, np.maximum(contract, CONVENTIONAL_WEEK_SECONDS), maj)):
+            in_month = row_sum(np.stack(kernel.band_seconds(by_day, band_start, extra), axis=1) * inside)
+            np.add.at(total, busy[w_row], in_month)
 
     rates = _maintenance_rates(facts, g)
     allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
@@ -413,6 +424,19 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
         refused.pop(row, None)
     errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
     return bad, errors
+
+
+def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[Ints, Ints]:
+    """For days (day numbers, one line per week of ``row``, batch rows) of the month before
+    or after: the seconds planned (a usual working day within the contract, not a public
+    holiday nor in a week without care) and the usual seconds (within the contract), as
+    :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
+    usual = rows.schedule[row[:, None], (days + 3) % 7]
+    usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
+    without_care = np.isin(row * (1 << 32) + days[:, 0], events.c_row * (1 << 32) + rows.first[events.c_row]
+                           + events.c_start)
+    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care[:, None]
+    return usual * ~off, usual
 
 
 @attrs.frozen
