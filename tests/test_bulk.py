@@ -26,7 +26,7 @@ from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.engine import figures, month_of_row  # noqa: E402
 from amcalc.bulk.schema import ILLNESS_LEDGER, MONEY, RECENT_WEEKS, decimal_array  # noqa: E402
-from amcalc.calendar import WEEKDAYS  # noqa: E402
+from amcalc.calendar import WEEKDAYS, Territory, public_holidays  # noqa: E402
 from amcalc.child_illness import contract_year_start  # noqa: E402
 from amcalc.cli import main  # noqa: E402
 from amcalc.errors import AmcalcError  # noqa: E402
@@ -137,6 +137,10 @@ def contract_months(draw: st.DrawFn) -> dict[str, Any]:
                                                      else ["50", "42"]))}
         for week in draw(st.lists(st.sampled_from(mondays), max_size=2, unique=True))]
     row["non_care_weeks"] = draw(st.lists(st.sampled_from(mondays), max_size=1)) if weeks < 52 or not clean else []
+    holidays = sorted(d for d in public_holidays(year, Territory(row["territory"] or "metropole"))
+                      if (d.year, d.month) == (year, month))
+    row["worked_holidays"] = draw(st.lists(st.sampled_from(holidays or [first]), max_size=2, unique=True)
+                                  if clean else st.sampled_from([[], [first + timedelta(days=2)]]))
     row["illness_ledger"] = draw(st.none() | carried_ledgers(row["start"], first, clean))
     row["recent_weeks"] = draw(st.none() | recent_weeks(first, clean))
     return row
@@ -198,7 +202,8 @@ def table_of(rows: list[dict[str, Any]]) -> Any:
         ("absences", pa.list_(pa.struct([("date", pa.date32()), ("hours", pa.string()),
                                          ("cause", pa.string())]))),
         ("worked_hours", pa.list_(pa.struct([("week", pa.date32()), ("hours", pa.string())]))),
-        ("non_care_weeks", pa.list_(pa.date32())), ("illness_ledger", ILLNESS_LEDGER),
+        ("non_care_weeks", pa.list_(pa.date32())), ("worked_holidays", pa.list_(pa.date32())),
+        ("illness_ledger", ILLNESS_LEDGER),
         ("recent_weeks", RECENT_WEEKS),
     ])
     months = pa.array([r["month"] if isinstance(r["month"], str) else r["month"].strftime("%Y-%m")
@@ -324,6 +329,22 @@ def test_a_week_across_two_months_counts_its_days_in_each() -> None:
     assert (april["worked_seconds"], april["majorated_seconds"], april["majorated_pay"]) == (
         193 * 3600, 5 * 3600, Decimal("25.00"))
     assert_same(rows, payroll(pa.Table.from_pylist(rows)))
+
+
+def test_holidays_worked_are_paid_with_their_uplift_on_the_vector_route() -> None:
+    # art. 47, 101: Mon–Fri 9 h at 4.00 € (780.00 € a month), 1 and 8 May 2025 worked by
+    # agreement: 9 h × 4.00 € × 100 % = 36.00 € for 1 May, 9 h × 4.00 € × 10 % = 3.60 € for
+    # 8 May; gross 819.60 €; 21 days worked (Ascension, the 29th, off), 189 h.
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-05", "start": date(2024, 9, 2),
+           **{d: "9" for d in WEEKDAYS[:5]}, "worked_holidays": [date(2025, 5, 1), date(2025, 5, 8)]}
+    wrong = row | {"worked_holidays": [date(2025, 5, 2)]}  # not a holiday: month_pay's error
+    stats = PayrollStats()
+    got, refused = payroll(pa.Table.from_pylist([row, wrong]), stats=stats).to_pylist()
+    assert got["route"] == "vector" and stats.scalar_rows == 1
+    assert (got["holiday_pay"], got["gross_salary"], got["worked_seconds"]) == (
+        Decimal("39.60"), Decimal("819.60"), 189 * 3600)
+    assert (refused["error_code"], refused["error_field"]) == ("invalid_input", "worked_holidays")
+    assert_same([row, wrong], payroll(pa.Table.from_pylist([row, wrong])))
 
 
 def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:

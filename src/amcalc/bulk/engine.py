@@ -20,7 +20,8 @@ the civil weeks of the month, a week across two months shared day by day (days
 over 13 h and weeks over 48 h get the
 warnings of :func:`amcalc.month.day_rest_warning`,
 :func:`~amcalc.month.long_week_warning` and :func:`~amcalc.month.average_week_warning`),
-weeks without care, and a gross under the social security ceiling; rows that
+weeks without care, public holidays worked (art. 47, 101), and a gross under
+the social security ceiling; rows that
 :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or
 a weekly total without a day of care get its error, worded by the same functions.
 Every other row — and any row that does not parse — takes the **scalar** route,

@@ -272,9 +272,19 @@ class Events:
         mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
              | rows.full_year[self.c_row])
         self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
+        # public holidays worked by agreement (art. 47, 101): days of the month
+        self.h_row, fields = rows_of(_entries(column("worked_holidays"), ()))
+        count = len(self.h_row)
+        day, day_ok = _dates(fields.get(""), count, 0)
+        self.h_day = day - rows.first[self.h_row] if count and rows.fast.any() else day
+        mark(self.h_row, ~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
+             | (self.h_day >= (rows.length[self.h_row] if count and rows.fast.any() else 0)))
+        self.h_day = np.clip(self.h_day, 0, 30)
+        self.holidays_worked = np.zeros(n, bool)
+        self.holidays_worked[self.h_row] = True
         weeks_worked = np.zeros(n, bool)
         weeks_worked[self.w_row] = True
-        self.days_only = self.has & ~weeks_worked  # absences and weeks without care
+        self.days_only = self.has & ~weeks_worked & ~self.holidays_worked  # absences, weeks without care
 
         # the weeks worked in the last months, carried from last month (art. 96.3 average)
         self.r_row, self.r_week, self.r_seconds = self._recent_weeks(column("recent_weeks"))
@@ -282,13 +292,6 @@ class Events:
         # art. 105 counters carried from last month: read by the single-contract API's own
         # parser, row by row (few rows carry some); a row it refuses takes the scalar route
         self.ledgers = _carried_ledgers(column("illness_ledger"), rows, self.bad)
-
-        # public holidays worked by agreement: the scalar route
-        holidays = _entries(column("worked_holidays"), ())
-        if holidays is None:
-            self.bad[:] = True
-        else:
-            self.bad[holidays[0]] = True
 
     def _recent_weeks(self, array: pa.Array | None) -> tuple[Ints, Ints, Ints]:
         """The ``recent_weeks`` given: rows, Mondays (day numbers) and seconds; a row with a

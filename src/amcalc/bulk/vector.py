@@ -38,9 +38,10 @@ from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.explain import french_date
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
+from amcalc.holiday_pay import holiday_uplift
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import declared_hours, monthly_salary_cents
-from amcalc.money import RATE_SCALE, choose, half_up_div
+from amcalc.money import RATE_SCALE, choose, half_up_div, scaled
 from amcalc.month import (
     DAY_REST_WARNING,
     HISTORY_WEEKS,
@@ -137,7 +138,8 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     sched = rows.schedule
     totals = _Totals.zeros(n)
     occasional = rows.occasional
-    fast &= ~(occasional & events.asks)  # art. 105 / 47 for occasional care: the scalar route
+    # art. 105 / 47 for occasional care or with holidays worked: the scalar route
+    fast &= ~((occasional | events.holidays_worked) & events.asks)
 
     # rows without events: the weekday counts of the month are enough
     plain = np.flatnonzero(fast & ~events.has & ~rows.partial & ~occasional)
@@ -190,7 +192,7 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     extra = np.flatnonzero((comp_s != 0) | (maj_s != 0))
     comp_pay = _on_rows(extra, n, kernel.hours_pay_cents, comp_s, rate, RATE_SCALE + rows.complementary.values)
     maj_pay = _on_rows(extra, n, kernel.hours_pay_cents, maj_s, rate, RATE_SCALE + rows.majorated_e4)
-    gross = base - deduction + comp_pay + maj_pay
+    gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
     lines = np.array([f.lines for f in facts], np.int64)
     used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
     lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
@@ -335,6 +337,13 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
         inside = (day >= 0) & (day < 31)
         non_care[c_row[inside], day[inside]] = True
     non_care &= in_month
+    worked_holiday = np.zeros((m, 31), bool)  # public holidays worked by agreement (art. 47, 101)
+    keep = local[events.h_row] >= 0
+    h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
+    worked_holiday[h_row, h_day] = True
+    not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]  # month_pay words its error
+    bad[not_holiday] = True
+    holiday &= ~worked_holiday  # the holidays off (chômés)
     working = (sched > 0) & ~non_care & ~holiday & ~outside
 
     keep = keep_a = local[events.a_row] >= 0
@@ -414,16 +423,41 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
     unpaid *= ~occasional[:, None]  # occasional care is paid by the hour: nothing deducted
     totals.absent[busy] = row_sum(unpaid)
     totals.unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
+    if len(h_row):
+        out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
     if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
         kept = _sum_by(a_row, seconds * _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]], m)
         kept += row_sum(sched * (holiday & ~non_care & ~outside))
         mine = np.flatnonzero(occasional)
         totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
         totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
-    for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
+    # month_pay refuses those rows earlier, for another reason: the scalar route words it
+    for row in np.unique(np.concatenate([repeated, not_holiday])).tolist():
         refused.pop(row, None)
     errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
     return bad, errors
+
+
+def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
+    """Majoration des jours fériés travaillés (CCN 3239 art. 47, 101; Code du travail L3133-6):
+    ``worked`` (rows × 31) the seconds worked on holidays; one line for 1 May, one for the
+    other holidays, at the uplift in force on the first day worked of each, as ``month_pay``."""
+    may_day = np.zeros(worked.shape, bool)
+    may_day[:, 0] = rows.month_key[busy] % 12 == 4
+    pay = np.zeros(len(busy), np.int64)
+    for group in (worked * may_day, worked * ~may_day):
+        seconds = row_sum(group)
+        mine = np.flatnonzero(seconds)
+        first_day = rows.first[busy[mine]] + np.argmax(group[mine] > 0, axis=1)
+        uplift = np.array([_uplift_e4(day) for day in first_day.tolist()], np.int64)
+        pay[mine] += kernel.hours_pay_cents(seconds[mine], rows.rate.values[busy[mine]], uplift)
+    return pay
+
+
+@lru_cache(maxsize=1 << 12)
+def _uplift_e4(day: int) -> int:
+    """The uplift of hours worked on the holiday ``day`` (a day number), in 1/10 000."""
+    return scaled(holiday_uplift(EPOCH + timedelta(days=day)).value, 4, "uplift")
 
 
 def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[Ints, Ints]:
