@@ -65,6 +65,8 @@ def null_mask(array: pa.Array) -> Any:
 
 def repeated_rows(row: Ints, key: Ints) -> Ints:
     """The rows given the same key (a day, a Monday) twice, once for each repeat."""
-    order = np.lexsort((key, row))
-    row, key = row[order], key[order]
-    return row[1:][(row[1:] == row[:-1]) & (key[1:] == key[:-1])]
+    if not len(row):
+        return row
+    low, span = int(key.min()), int(key.max()) - int(key.min()) + 1
+    pairs = np.sort(row * span + (key - low))  # one key for (row, key): a single sort
+    return pairs[1:][pairs[1:] == pairs[:-1]] // span

@@ -238,6 +238,12 @@ def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
     return result
 
 
+@lru_cache(maxsize=1 << 16)
+def _day_rest_text(day: int, seconds: int) -> str:
+    """:data:`~amcalc.month.DAY_REST_WARNING` for a day number and its seconds of care."""
+    return DAY_REST_WARNING.format(day=_french_day(day), hours=_hours_text(seconds))
+
+
 @lru_cache(maxsize=1 << 12)
 def _french_day(day: int) -> str:
     return french_date(EPOCH + timedelta(days=day))
@@ -298,8 +304,7 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]
     triples = triples[fast[triples[:, 0]]]
     triples = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
     rows, days, seconds = triples.T.tolist()
-    texts = [DAY_REST_WARNING.format(day=_french_day(d), hours=_hours_text(s))
-             for d, s in zip(days, seconds, strict=True)]
+    texts = [_day_rest_text(d, s) for d, s in zip(days, seconds, strict=True)]
     bounds = [*np.flatnonzero(np.diff(triples[:, 0], prepend=-1)).tolist(), len(texts)]
     return {rows[a]: texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
 
@@ -337,13 +342,11 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
         inside = (day >= 0) & (day < 31)
         non_care[c_row[inside], day[inside]] = True
     non_care &= in_month
-    worked_holiday = np.zeros((m, 31), bool)  # public holidays worked by agreement (art. 47, 101)
-    keep = local[events.h_row] >= 0
+    keep = local[events.h_row] >= 0  # public holidays worked by agreement (art. 47, 101)
     h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
-    worked_holiday[h_row, h_day] = True
     not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]  # month_pay words its error
     bad[not_holiday] = True
-    holiday &= ~worked_holiday  # the holidays off (chômés)
+    holiday[h_row, h_day] = False  # the holidays left are those off (chômés)
     working = (sched > 0) & ~non_care & ~holiday & ~outside
 
     keep = keep_a = local[events.a_row] >= 0
@@ -386,10 +389,15 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
         days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
         inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
         at = np.clip(days, 0, 30)
-        planned, usual = _days_elsewhere(rows, events, busy[w_row], first[w_row][:, None] + days)
-        weights = np.where(inside, actual[w_row[:, None], at], planned)
+        weights = actual[w_row[:, None], at]
+        usual = sched[w_row[:, None], at] * ~outside[w_row[:, None], at]
+        across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
+        if len(across):
+            planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
+                                                 first[w_row[across], None] + days[across])
+            weights[across] = np.where(inside[across], weights[across], planned)
+            usual[across] = np.where(inside[across], usual[across], elsewhere)
         threshold = row_sum(weights)
-        usual = np.where(inside, sched[w_row[:, None], at] * ~outside[w_row[:, None], at], usual)
         weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
@@ -413,8 +421,10 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
         comp, maj = kernel.split_week(worked, contract)
         for total, band_start, extra in ((totals.complementary, contract, comp),
                                          (totals.majorated, np.maximum(contract, CONVENTIONAL_WEEK_SECONDS), maj)):
-            in_month = row_sum(np.stack(kernel.band_seconds(by_day, band_start, extra), axis=1) * inside)
-            np.add.at(total, busy[w_row], in_month)
+            if len(across):  # only the days of this month, in the week's band (month.band_seconds)
+                bands = kernel.band_seconds([d[across] for d in by_day], band_start[across], extra[across])
+                extra[across] = row_sum(np.stack(bands, axis=1) * inside[across])
+            np.add.at(total, busy[w_row], extra)
 
     rates = _maintenance_rates(facts, g)
     allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
@@ -424,6 +434,8 @@ def _with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], t
     totals.absent[busy] = row_sum(unpaid)
     totals.unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
     if len(h_row):
+        worked_holiday = np.zeros((m, 31), bool)
+        worked_holiday[h_row, h_day] = True
         out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
     if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
         kept = _sum_by(a_row, seconds * _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]], m)
@@ -633,13 +645,14 @@ def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
     weekdays = np.array([f.weekday for f in facts], np.int64)
     holidays = np.array([f.holiday for f in facts])
-    off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays, holidays)
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays,
+                                                       holidays, a_row, a_day)
     weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
     day_sched = sched[a_row, weekday]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
-    not_care_day = (day_sched == 0) | holiday | off[a_row, a_day]
+    not_care_day = (day_sched == 0) | holiday | absent_off
     over = ~not_care_day & (seconds > day_sched)
     bad[a_row[not_care_day | over | partial_unpaid]] = True
     refused = _absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
@@ -668,20 +681,29 @@ def _days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints
 
 
 def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, weekdays: Ints,
-                        holidays: Any) -> tuple[Any, Ints, Ints]:
-    """The days of the month in the weeks without care of the rows ``local`` points to (batch
-    row → index, −1 for the others; ``sched``, ``group``, ``length``: theirs), as a (rows × 31)
-    mask, and the usual working days among them, each once: their rows and weekdays."""
+                        holidays: Any, a_row: Ints, a_day: Ints) -> tuple[Any, Ints, Ints]:
+    """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
+    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``,
+    ``a_day``) falls in one, and the usual working days of the month they take, each once:
+    their rows and weekdays."""
     keep = local[events.c_row] >= 0
-    row = np.repeat(local[events.c_row[keep]], 7)
+    given = local[events.c_row[keep]]
+    with_weeks = np.unique(given)  # a (those rows × 31) mask of their days
+    index = np.full(len(sched), -1, np.int64)
+    index[with_weeks] = np.arange(len(with_weeks))
+    row = np.repeat(given, 7)
     day = (events.c_start[keep][:, None] + np.arange(7)).ravel()
     inside = (day >= 0) & (day < length[row])
-    off = np.zeros((len(sched), 31), bool)
-    off[row[inside], day[inside]] = True  # a week given twice counts once
-    row, day = np.nonzero(off)
+    off = np.zeros((len(with_weeks), 31), bool)
+    off[index[row[inside]], day[inside]] = True  # a week given twice counts once
+    at = index[a_row]
+    absent_off = np.zeros(len(a_row), bool)
+    absent_off[at >= 0] = off[at[at >= 0], a_day[at >= 0]]
+    which, day = np.nonzero(off)
+    row = with_weeks[which]
     weekday = weekdays[group[row], day]
     usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
-    return off, row[usual], weekday[usual]
+    return absent_off, row[usual], weekday[usual]
 
 
 _KEPT_WHEN_OCCASIONAL = np.array([kept_when_occasional(c) for c in CAUSES], np.int64)
