@@ -39,6 +39,7 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.bulk.arrays import day_number, distinct_values
+from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows
 from amcalc.bulk.schema import (
@@ -52,7 +53,7 @@ from amcalc.bulk.schema import (
     output_schema,
     string_array,
 )
-from amcalc.bulk.vector import Art105, VectorResult, vector_route
+from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
 
 __all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]

@@ -1,0 +1,304 @@
+"""Le mois jour par jour — the rows of the vector route with events: a (rows × 31 days)
+plan of the month, or, for a whole month with only absences and weeks without care, those
+days looked up in the calendar; the same checks and errors as
+:func:`~amcalc.month.month_pay`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
+from amcalc.bulk.calendar_answers import Art105, calendar_answers
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
+from amcalc.bulk.month_facts import are_holidays
+from amcalc.bulk.rows import CAUSES, Events, Rows
+from amcalc.bulk.schema import Ints
+from amcalc.errors import InvalidInput
+from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
+from amcalc.holiday_pay import holiday_uplift
+from amcalc.money import scaled
+from amcalc.month import (
+    MAX_DAY_SECONDS,
+    absence_not_on_care_day,
+    absence_over_schedule,
+    kept_when_occasional,
+    week_without_care_day,
+)
+
+__all__ = ["absence_refusals", "days_looked_up", "with_events"]
+
+
+def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], totals: Totals,
+                 long_days: list[Ints], weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, Refusal]]:
+    """Rows with events, a partial month or occasional care, as a (rows × 31 days) plan;
+    fills ``totals``, ``long_days``
+    ((row, day, seconds) of care over 13 h, art. 96.1) and ``weeks`` ((row, Monday, seconds)
+    of every weekly total given, art. 96.3) and returns the rows to hand to the scalar route
+    after all (what the columns alone could not settle), and the errors of the rows
+    :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
+    total without a day of care (their messages from the same functions); fills ``illness``
+    (art. 105)."""
+    m = len(busy)
+    local = np.full(rows.n, -1, np.int64)
+    local[busy] = np.arange(m)
+    facts, g = rows.facts, rows.group[busy]
+    weekday = np.array([f.weekday for f in facts], np.int64)[g]
+    in_month = np.array([f.in_month for f in facts])[g]
+    holiday = np.array([f.holiday for f in facts])[g]
+    sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+    first = rows.first[busy]
+    day_index = np.arange(31)
+    # days before the hiring or after the end: units not worked (art. 111, PartialMonth.PRORATA)
+    outside = ((day_index < (rows.start[busy] - first)[:, None])
+               | (day_index > (rows.end[busy] - first)[:, None]))
+    bad = np.zeros(m, bool)
+
+    non_care = np.zeros((m, 31), bool)
+    keep = local[events.c_row] >= 0
+    c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
+    for k in range(7):
+        day = c_start + k
+        inside = (day >= 0) & (day < 31)
+        non_care[c_row[inside], day[inside]] = True
+    non_care &= in_month
+    keep = local[events.h_row] >= 0  # public holidays worked by agreement (art. 47, 101)
+    h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
+    not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]  # month_pay words its error
+    bad[not_holiday] = True
+    holiday[h_row, h_day] = False  # the holidays left are those off (chômés)
+    working = (sched > 0) & ~non_care & ~holiday & ~outside
+
+    keep = keep_a = local[events.a_row] >= 0
+    occasional = rows.occasional[busy]
+    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
+    whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
+    day_sched = sched[a_row, a_day]
+    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
+    not_care_day = ~working[a_row, a_day]
+    over = ~not_care_day & (seconds > day_sched)
+    bad[a_row[not_care_day | over | partial_unpaid]] = True
+    refused = absence_refusals(a_row, first[a_row] + a_day, not_care_day, over, day_sched)
+    repeated = repeated_rows(a_row, a_day)
+    bad[repeated] = True
+    # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
+    asks = events.a_asks[keep] & ~bad[a_row]
+    usual_holidays = holiday & (sched > 0)
+    asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
+    unpaid = np.zeros((m, 31), np.int64)
+    if asks.any():
+        answers = calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
+                                    usual_holidays)
+        bad[answers.unanswered] = True
+        deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
+        unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
+        illness.update(answers.illness)
+    missing = np.zeros((m, 31), np.int64)
+    missing[a_row, a_day] = seconds
+    unpaid[a_row, a_day] = seconds * deducted
+    if outside.any():
+        unpaid = np.where(outside, sched, unpaid)
+    actual = working * (sched - missing)  # the plan; the weeks given replace their days below
+
+    keep = local[events.w_row] >= 0
+    w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
+    if len(w_row):
+        repeated = np.concatenate([repeated, repeated_rows(w_row, w_start)])
+        bad[repeated] = True
+        days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
+        inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
+        at = np.clip(days, 0, 30)
+        weights = actual[w_row[:, None], at]
+        usual = sched[w_row[:, None], at] * ~outside[w_row[:, None], at]
+        across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
+        if len(across):
+            planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
+                                                 first[w_row[across], None] + days[across])
+            weights[across] = np.where(inside[across], weights[across], planned)
+            usual[across] = np.where(inside[across], usual[across], elsewhere)
+        threshold = row_sum(weights)
+        weights = np.where((threshold == 0)[:, None], usual, weights)
+        empty = row_sum(weights) == 0
+        wrong = np.flatnonzero(empty & (worked > 0))
+        bad[w_row[wrong]] = True
+        wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
+        for k in wrong[np.unique(w_row[wrong], return_index=True)[1]].tolist():
+            monday = EPOCH + timedelta(days=int(first[w_row[k]] + w_start[k]))
+            refused.setdefault(int(w_row[k]), week_without_care_day(monday))
+        weights[empty, 0] = 1
+        by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
+        parts = np.stack(by_day, axis=1)
+        week, col = np.nonzero((parts > MAX_DAY_SECONDS) & inside)  # art. 96.1 warnings
+        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
+                                   parts[week, col]], axis=1))
+        weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
+        week, col = np.nonzero(inside)
+        actual[w_row[week], days[week, col]] = parts[week, col]
+        # the week's extra hours, day by day: those of the month's days are this month's
+        # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
+        contract = kernel.choose(occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
+        comp, maj = kernel.split_week(worked, contract)
+        for total, band_start, extra in ((totals.complementary, contract, comp),
+                                         (totals.majorated, np.maximum(contract, CONVENTIONAL_WEEK_SECONDS), maj)):
+            if len(across):  # only the days of this month, in the week's band (month.band_seconds)
+                bands = kernel.band_seconds([d[across] for d in by_day], band_start[across], extra[across])
+                extra[across] = row_sum(np.stack(bands, axis=1) * inside[across])
+            np.add.at(total, busy[w_row], extra)
+
+    rates = maintenance_rates(facts, g)
+    allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+    out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
+    out["worked_seconds"][busy] = row_sum(actual)
+    unpaid *= ~occasional[:, None]  # occasional care is paid by the hour: nothing deducted
+    totals.absent[busy] = row_sum(unpaid)
+    totals.unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
+    if len(h_row):
+        worked_holiday = np.zeros((m, 31), bool)
+        worked_holiday[h_row, h_day] = True
+        out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
+    if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
+        kept = sum_by(a_row, seconds * _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]], m)
+        kept += row_sum(sched * (holiday & ~non_care & ~outside))
+        mine = np.flatnonzero(occasional)
+        totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
+        totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
+    # month_pay refuses those rows earlier, for another reason: the scalar route words it
+    for row in np.unique(np.concatenate([repeated, not_holiday])).tolist():
+        refused.pop(row, None)
+    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+    return bad, errors
+
+
+def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
+    """Majoration des jours fériés travaillés (CCN 3239 art. 47, 101; Code du travail L3133-6):
+    ``worked`` (rows × 31) the seconds worked on holidays; one line for 1 May, one for the
+    other holidays, at the uplift in force on the first day worked of each, as ``month_pay``."""
+    may_day = np.zeros(worked.shape, bool)
+    may_day[:, 0] = rows.month_key[busy] % 12 == 4
+    pay = np.zeros(len(busy), np.int64)
+    for group in (worked * may_day, worked * ~may_day):
+        seconds = row_sum(group)
+        mine = np.flatnonzero(seconds)
+        first_day = rows.first[busy[mine]] + np.argmax(group[mine] > 0, axis=1)
+        uplift = np.array([_uplift_e4(day) for day in first_day.tolist()], np.int64)
+        pay[mine] += kernel.hours_pay_cents(seconds[mine], rows.rate.values[busy[mine]], uplift)
+    return pay
+
+
+@lru_cache(maxsize=1 << 12)
+def _uplift_e4(day: int) -> int:
+    """The uplift of hours worked on the holiday ``day`` (a day number), in 1/10 000."""
+    return scaled(holiday_uplift(EPOCH + timedelta(days=day)).value, 4, "uplift")
+
+
+def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[Ints, Ints]:
+    """For days (day numbers, one line per week of ``row``, batch rows) of the month before
+    or after: the seconds planned (a usual working day within the contract, not a public
+    holiday nor in a week without care) and the usual seconds (within the contract), as
+    :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
+    usual = rows.schedule[row[:, None], (days + 3) % 7]
+    usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
+    without_care = np.isin(row * (1 << 32) + days[:, 0], events.c_row * (1 << 32) + rows.first[events.c_row]
+                           + events.c_start)
+    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care[:, None]
+    return usual * ~off, usual
+
+
+def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
+                      day_sched: Ints) -> dict[int, InvalidInput]:
+    """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
+    given order) on a day without care or longer than the day's schedule (``day``: days since
+    1970 of each absence, ``row`` in order)."""
+    refused: dict[int, InvalidInput] = {}
+    wrong = np.flatnonzero(not_care_day | over)
+    for k in wrong[np.unique(row[wrong], return_index=True)[1]].tolist():
+        when = EPOCH + timedelta(days=int(day[k]))
+        refused[int(row[k])] = (absence_not_on_care_day(when) if not_care_day[k]
+                                else absence_over_schedule(when, int(day_sched[k])))
+    return refused
+
+
+def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
+                    totals: Totals) -> tuple[Any, dict[int, Refusal]]:
+    """Rows of a whole month whose only events are absences that ask neither art. 105 nor
+    art. 47, and weeks without care, without a day-by-day plan: each day concerned is
+    looked up in the month's calendar, and the month is the rows without events less
+    those days. The same checks and figures as :func:`with_events`; returns the rows to
+    hand to the scalar route and the refused rows' errors."""
+    m = len(light)
+    local = np.full(rows.n, -1, np.int64)
+    local[light] = np.arange(m)
+    facts, g = rows.facts, rows.group[light]
+    sched = rows.schedule[light]
+    bad = np.zeros(m, bool)
+    keep = local[events.a_row] >= 0
+    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
+    weekdays = np.array([f.weekday for f in facts], np.int64)
+    holidays = np.array([f.holiday for f in facts])
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays,
+                                                       holidays, a_row, a_day)
+    weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
+    day_sched = sched[a_row, weekday]
+    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
+    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
+    not_care_day = (day_sched == 0) | holiday | absent_off
+    over = ~not_care_day & (seconds > day_sched)
+    bad[a_row[not_care_day | over | partial_unpaid]] = True
+    refused = absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
+    repeated = repeated_rows(a_row, a_day)
+    bad[repeated] = True
+    for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
+        refused.pop(row, None)
+    work = np.array([f.work_counts for f in facts], np.int64)[g]
+
+    seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
+    per_hour = rows.maintenance.values[light]
+    rates = maintenance_rates(facts, g)
+    usual = kernel.day_allowance(sched, per_hour[:, None], rates)
+    one_day = kernel.MaintenanceRates(*(t[a_row, 0] for t in (rates.scale, rates.agreed, rates.prorated,
+                                                                rates.floor)))
+    change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], one_day)
+              - usual[a_row, weekday]) * (seconds > 0)
+    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, usual[c_row, c_weekday], m)
+    out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates.scale[:, 0])
+    out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
+                                    - sum_by(c_row, sched[c_row, c_weekday], m))
+    totals.absent[light] = sum_by(a_row, seconds * deducted, m)
+    totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
+                                        m)
+    return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+
+
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, weekdays: Ints,
+                        holidays: Any, a_row: Ints, a_day: Ints) -> tuple[Any, Ints, Ints]:
+    """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
+    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``,
+    ``a_day``) falls in one, and the usual working days of the month they take, each once:
+    their rows and weekdays."""
+    keep = local[events.c_row] >= 0
+    given = local[events.c_row[keep]]
+    with_weeks = np.unique(given)  # a (those rows × 31) mask of their days
+    index = np.full(len(sched), -1, np.int64)
+    index[with_weeks] = np.arange(len(with_weeks))
+    row = np.repeat(given, 7)
+    day = (events.c_start[keep][:, None] + np.arange(7)).ravel()
+    inside = (day >= 0) & (day < length[row])
+    off = np.zeros((len(with_weeks), 31), bool)
+    off[index[row[inside]], day[inside]] = True  # a week given twice counts once
+    at = index[a_row]
+    absent_off = np.zeros(len(a_row), bool)
+    absent_off[at >= 0] = off[at[at >= 0], a_day[at >= 0]]
+    which, day = np.nonzero(off)
+    row = with_weeks[which]
+    weekday = weekdays[group[row], day]
+    usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
+    return absent_off, row[usual], weekday[usual]
+
+
+_KEPT_WHEN_OCCASIONAL = np.array([kept_when_occasional(c) for c in CAUSES], np.int64)
+"""[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`)."""

@@ -1,0 +1,80 @@
+"""Les noyaux partagés — the kernels of the single-contract API, typed for ``int``, called
+on numpy arrays unchanged by the vector route, and the per-row tables and totals its paths
+share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
+
+import attrs
+import numpy as np
+
+from amcalc.absences import deduction_cents
+from amcalc.bulk.month_facts import MonthFacts
+from amcalc.bulk.schema import Ints
+from amcalc.extra_hours import hours_pay_cents, split_week
+from amcalc.maintenance import MaintenanceRates, day_allowance
+from amcalc.mensualisation import declared_hours, monthly_salary_cents
+from amcalc.money import choose, half_up_div
+from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
+from amcalc.net_salary import ContributionKernel
+
+__all__ = ["Refusal", "Totals", "kernel", "maintenance_rates", "per_group", "per_row", "sum_by"]
+
+
+kernel: Any = SimpleNamespace(
+    ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
+    activity_days_declared=activity_days_declared, choose=choose, day_allowance=day_allowance,
+    declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
+    hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
+    normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
+    band_seconds=band_seconds,
+)
+"""The shared kernels, typed for ``int``: here they run on numpy int64 arrays unchanged."""
+
+
+Refusal = tuple[str, str | None, str]  # code, field, French message of a refused row
+
+
+def per_row(facts: Sequence[MonthFacts], name: str, group: Ints) -> Ints:
+    """A fact of each row's month, gathered by ``np.take`` (several times faster than
+    fancy indexing for the (groups × 7) tables)."""
+    return np.take(np.array([getattr(f, name) for f in facts], np.int64), group, axis=0)
+
+
+def per_group(values: Ints, group: Ints) -> Any:
+    """``values`` (one per month group) for each row, or one int when every group has the same."""
+    if (values == values[0]).all():
+        return int(values[0])
+    return np.take(values, group)
+
+
+def maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:
+    """A :class:`MaintenanceRates` of (rows × 1) arrays."""
+    terms = per_row(facts, "maintenance", group)
+    return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
+
+
+@attrs.frozen
+class Totals:
+    """Per-row totals that the paths by day fill for the figures (rows of the batch)."""
+
+    complementary: Ints  # seconds of the weeks given (art. 96.4)
+    majorated: Ints
+    absent: Ints  # seconds unpaid (art. 111, 52 weeks)
+    unpaid_days: Ints  # days wholly unpaid (46 weeks or less)
+    by_the_hour: Ints  # occasional care: seconds done or kept, paid at the hourly rate (art. 108.2)
+    days_cared: Ints  # occasional care: days with care given
+
+    @classmethod
+    def zeros(cls, n: int) -> Totals:
+        return cls(*(np.zeros(n, np.int64) for _ in range(6)))
+
+
+def sum_by(row: Ints, values: Ints, m: int) -> Ints:
+    """Σ of ``values`` per row (0 to m − 1), exact in int64."""
+    totals = np.zeros(m, np.int64)
+    np.add.at(totals, row, values)
+    return totals
