@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from amcalc.calendar import WEEKDAYS, month_plan
+from amcalc.child_illness import ChildIllnessLedger, ContractYearUsage
 from amcalc.contract import Contract, ContractKind
 from amcalc.errors import BelowMinimumRate, InvalidInput, UnsupportedCase
 from amcalc.extra_hours import split_week
@@ -135,6 +136,28 @@ def test_an_illness_to_the_last_day_of_the_month_goes_on_the_next() -> None:
         Absence.of(date(2025, 4, d), "child_illness_certified") for d in (1, 2, 3)])
     assert [d.paid for d in april.illness_days] == [False, False, True]
     assert (april.absence_deduction, april.resume_or_end_on) == (Decimal("70.91"), date(2025, 4, 3))
+
+
+def test_occasional_care_keeps_a_holiday_only_as_art_47_says() -> None:
+    # Mondays and Thursdays 9 h in April 2025. The AM is absent without reason on Thu 17, the
+    # last scheduled day before Easter Monday (21st): the holiday is not kept (art. 47, for
+    # every accueil). Paid: 6 days done, 54 h × 4.00 € = 216.00 €.
+    c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2025, 1, 6),
+                               schedule={"mon": "9", "thu": "9"}, kind=ContractKind.OCCASIONAL)
+    m = month_pay(c, "2025-04", absences=[Absence.of(date(2025, 4, 17), "am_unjustified")])
+    assert m.base_salary == Decimal("216.00")
+
+
+def test_occasional_care_pays_certified_illness_beyond_the_limits() -> None:
+    # The same contract, the 5 short days of the contract year used: a certified illness on
+    # Thu 10 April 2025 is paid (art. 105) as its planned 9 h: 54 h done + 9 h + Easter Monday
+    # kept = 72 h × 4.00 € = 288.00 €; with days left it is unpaid: 63 h, 252.00 €.
+    c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2025, 1, 6),
+                               schedule={"mon": "9", "thu": "9"}, kind=ContractKind.OCCASIONAL)
+    used = MonthLedger(ChildIllnessLedger(date(2025, 1, 6), (ContractYearUsage(date(2025, 1, 6), 5),)))
+    ill = [Absence.of(date(2025, 4, 10), "child_illness_certified")]
+    assert month_pay(c, "2025-04", absences=ill, ledger=used).base_salary == Decimal("288.00")
+    assert month_pay(c, "2025-04", absences=ill).base_salary == Decimal("252.00")
 
 
 def test_occasional_care_pays_hours_done() -> None:

@@ -678,7 +678,7 @@ def month_pay(
     partial = any(d.status == "outside" for d in month_days)
     if occasional:
         base, deduction, absent_units = _occasional_base(month_days, actual, maj_by_day, rate_e4,
-                                                         contract, steps)
+                                                         contract, steps, unpaid_illness, unpaid_holidays)
         monthly_days = Fraction(sum(1 for s in actual.values() if s))
         normal_declared = half_up_div(sum(actual.values()) - sum(maj_by_day.values()) -
                                       sum(comp_by_day.values()), SECONDS_PER_HOUR)
@@ -998,24 +998,35 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
 
-def kept_when_occasional(cause: AbsenceCause) -> bool:
+def kept_when_occasional(cause: AbsenceCause) -> bool | None:
     """Accueil occasionnel: whether an absence is paid as its planned hours (the parent
-    keeps paying it, paid leave aside: CCN 3239 art. 108.2, 109.3)."""
+    keeps paying it, paid leave aside, being 10 % at the end: CCN 3239 art. 102.1.2.3,
+    108.2, 109.3); ``None`` for certified child illness, paid only beyond the limits of
+    art. 105."""
+    if cause is AbsenceCause.CHILD_ILLNESS_CERTIFIED:
+        return None
     return cause.paid_by_parent and cause is not AbsenceCause.PAID_LEAVE
 
 
 def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, int], maj: Mapping[date, int],
-                     rate_e4: int, contract: Contract, steps: list[Step]) -> tuple[int, int, Fraction]:
-    """Occasional care: hourly rate × hours done (art. 108.2, 109.3); paid absences and
-    maintained holidays are paid as planned hours."""
+                     rate_e4: int, contract: Contract, steps: list[Step], unpaid_illness: set[date],
+                     unpaid_holidays: set[date]) -> tuple[int, int, Fraction]:
+    """Occasional care: hourly rate × hours done (art. 108.2, 109.3); the absences the
+    parent keeps paying (certified illness beyond the limits of art. 105) and the holidays
+    kept (art. 47: not next to an unjustified absence) are paid as planned hours."""
     done = sum(actual.values()) - sum(maj.values())
-    kept = sum(d.absent_seconds for d in month_days if d.absence is not None and kept_when_occasional(d.absence.cause))
-    kept += sum(d.scheduled for d in month_days if d.status == "holiday")
+    kept = sum(d.absent_seconds for d in month_days if d.absence is not None and _kept(d.absence, unpaid_illness))
+    kept += sum(d.scheduled for d in month_days if d.status == "holiday" and d.day not in unpaid_holidays)
     base = hours_pay_cents(done + kept, rate_e4, RATE_SCALE)
     steps.append(Step("Accueil occasionnel : heures effectuées ou maintenues",
                       f"{format_hours(done + kept)} × {rate(contract.hourly_rate)}",
                       euros(to_euros(base)), "CCN 3239 art. 108.2, 109.3"))
     return base, 0, Fraction(0)
+
+
+def _kept(absence: Absence, unpaid_illness: set[date]) -> bool:
+    kept = kept_when_occasional(absence.cause)
+    return absence.day not in unpaid_illness if kept is None else kept
 
 
 def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: set[date],

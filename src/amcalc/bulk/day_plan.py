@@ -300,5 +300,6 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     return absent_off, row[usual], weekday[usual]
 
 
-_KEPT_WHEN_OCCASIONAL = np.array([kept_when_occasional(c) for c in CAUSES], np.int64)
-"""[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`)."""
+_KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
+"""[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
+certified illness 0: its rows take the scalar route)."""
