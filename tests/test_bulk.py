@@ -347,6 +347,23 @@ def test_holidays_worked_are_paid_with_their_uplift_on_the_vector_route() -> Non
     assert_same([row, wrong], payroll(pa.Table.from_pylist([row, wrong])))
 
 
+def test_occasional_care_asks_art_47_and_105_on_the_vector_route() -> None:
+    # as tests/test_month.py: an unjustified absence on Thu 17 April 2025 costs Easter Monday
+    # (54 h, 216.00 €); a certified illness on Thu 10 April, the 5 short days used, is paid
+    # (72 h, 288.00 €)
+    occasional = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-04", "start": date(2025, 1, 6),
+                  "kind": "occasional", "mon": "9", "thu": "9"}
+    rows = [occasional | {"absences": [{"date": date(2025, 4, 17), "hours": None, "cause": "am_unjustified"}],
+                          "illness_ledger": None},
+            occasional | {"absences": ill(date(2025, 4, 10)),
+                          "illness_ledger": {"years": [{"year_start": date(2025, 1, 6), "short_days": 5}]}}]
+    stats = PayrollStats()
+    got = payroll(pa.Table.from_pylist(rows), stats=stats).to_pylist()
+    assert stats.scalar_rows == 0
+    assert [g["base_salary"] for g in got] == [Decimal("216.00"), Decimal("288.00")]
+    assert_same(rows, payroll(pa.Table.from_pylist(rows)))
+
+
 def test_a_week_over_48_hours_takes_the_vector_route_with_its_warnings() -> None:
     # Mon–Fri 9 h (45 h); 100 h the week of 10 March 2025: 20 h a day (over 13 h, art. 96.1);
     # the 18 civil weeks from 2 Dec 2024 to 31 March average (17 × 45 + 100) / 18 = 48.06 h (art. 96.3)

@@ -24,7 +24,7 @@ results do not depend on how the input is split into batches.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -133,9 +133,3 @@ def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, proc
 def _input_schema(source: Any) -> pa.Schema | None:
     return getattr(source, "schema", None) if isinstance(
         source, (pa.Table, pa.RecordBatch, pa.RecordBatchReader)) else None
-
-
-def rows_of(records: Iterable[dict[str, Any]]) -> pa.Table:
-    """A table of rows given as mappings (e.g. the ``input`` tables of ``month`` scenario
-    cases): a convenience for small inputs and tests."""
-    return pa.Table.from_pylist(list(records))

@@ -70,7 +70,8 @@ def calendar_answers(rows: Rows, busy: Ints, a_row: Ints, a_day: Ints, events: E
     holiday_of, holiday_at = np.nonzero(holidays[asking])
     holiday_bounds, holiday_days = _bounds(holiday_of, len(asking)), holiday_at.tolist()
     batch_rows = busy[asking]
-    non_care = _non_care_mondays(rows, events, batch_rows)
+    non_care = _dates_by_row(events.c_row, rows.first[events.c_row] + events.c_start, batch_rows, rows.n)
+    worked = _dates_by_row(events.h_row, rows.first[events.h_row] + events.h_day, batch_rows, rows.n)
     unpaid_illness: list[bool] = []
     holiday_row: list[int] = []
     holiday_day: list[int] = []
@@ -84,7 +85,8 @@ def calendar_answers(rows: Rows, busy: Ints, a_row: Ints, a_day: Ints, events: E
         first = EPOCH + timedelta(days=first_day)
         its_absences = absences[absence_bounds[i]:absence_bounds[i + 1]]
         cal = MonthCalendar(day_or_none(start), day_or_none(end), TERRITORIES[territory], [tuple(schedule)],
-                            {}, non_care.get(row, frozenset()), frozenset(), {a.day: a for a in its_absences})
+                            {}, non_care.get(row, frozenset()), worked.get(row, frozenset()),
+                            {a.day: a for a in its_absences})
         # the month's days that can be unpaid holidays: holidays of usual working days
         candidates = holiday_days[holiday_bounds[i]:holiday_bounds[i + 1]]
         try:
@@ -140,13 +142,13 @@ def _row_answers(cal: MonthCalendar, first: date, length: int, candidates: list[
     return {d.day for d in illness if not d.paid}, holidays, back, book
 
 
-def _non_care_mondays(rows: Rows, events: Events, batch_rows: Ints) -> dict[int, frozenset[date]]:
-    """Batch row → the Mondays of its weeks without care, for the rows ``batch_rows``."""
-    wanted = np.zeros(rows.n, bool)
+def _dates_by_row(row: Ints, days: Ints, batch_rows: Ints, n: int) -> dict[int, frozenset[date]]:
+    """Batch row → its dates among ``days`` (day numbers of the rows ``row``), for the rows
+    ``batch_rows`` (weeks without care, holidays worked)."""
+    wanted = np.zeros(n, bool)
     wanted[batch_rows] = True
-    care = wanted[events.c_row]
-    mondays: dict[int, set[date]] = {}
-    for row, day in zip(events.c_row[care].tolist(),
-                        (rows.first[events.c_row[care]] + events.c_start[care]).tolist(), strict=True):
-        mondays.setdefault(row, set()).add(EPOCH + timedelta(days=day))
-    return {row: frozenset(days) for row, days in mondays.items()}
+    mine = wanted[row]
+    dates: dict[int, set[date]] = {}
+    for r, day in zip(row[mine].tolist(), days[mine].tolist(), strict=True):
+        dates.setdefault(r, set()).add(EPOCH + timedelta(days=day))
+    return {r: frozenset(d) for r, d in dates.items()}

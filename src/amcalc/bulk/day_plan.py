@@ -90,12 +90,14 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
     usual_holidays = holiday & (sched > 0)
     asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
     unpaid = np.zeros((m, 31), np.int64)
+    lost = np.zeros((m, 31), bool)  # the holidays art. 47 leaves unpaid
     if asks.any():
         answers = calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
                                     usual_holidays)
         bad[answers.unanswered] = True
         deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
         unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
+        lost[answers.holiday_row, answers.holiday_day] = True
         illness.update(answers.illness)
     missing = np.zeros((m, 31), np.int64)
     missing[a_row, a_day] = seconds
@@ -161,8 +163,10 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
         worked_holiday[h_row, h_day] = True
         out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
     if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
-        kept = sum_by(a_row, seconds * _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]], m)
-        kept += row_sum(sched * (holiday & ~non_care & ~outside))
+        # certified illness is kept beyond the limits of art. 105, a holiday unless art. 47 says not
+        kept_absence = np.where(events.a_certified[keep_a], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]])
+        kept = sum_by(a_row, seconds * kept_absence, m)
+        kept += row_sum(sched * (holiday & ~non_care & ~outside & ~lost))
         mine = np.flatnonzero(occasional)
         totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
         totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
@@ -302,4 +306,4 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
-certified illness 0: its rows take the scalar route)."""
+certified illness: decided by art. 105, see :func:`with_events`)."""

@@ -8,8 +8,7 @@ output columns (:data:`~amcalc.bulk.schema.OUTPUT_SCHEMA`).
 
 Rows take the **vector** route when they are common and simple: regular care
 (CDI or CDD) or occasional care (paid by the hour, art. 108.2; no planned week
-over 45 h, no certified illness nor unjustified absence) on one weekday
-schedule of at most 13 h a day, in a whole month
+over 45 h) on one weekday schedule of at most 13 h a day, in a whole month
 or one where the contract starts or ends (art. 111 proration,
 :attr:`~amcalc.month.PartialMonth.PRORATA`), absences inside the month (whole
 days for 46 weeks or less) — certified child illness (art. 105, from the

@@ -280,11 +280,9 @@ class Events:
         mark(self.h_row, ~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
              | (self.h_day >= (rows.length[self.h_row] if count and rows.fast.any() else 0)))
         self.h_day = np.clip(self.h_day, 0, 30)
-        self.holidays_worked = np.zeros(n, bool)
-        self.holidays_worked[self.h_row] = True
-        weeks_worked = np.zeros(n, bool)
-        weeks_worked[self.w_row] = True
-        self.days_only = self.has & ~weeks_worked & ~self.holidays_worked  # absences, weeks without care
+        by_week_or_holiday = np.zeros(n, bool)
+        by_week_or_holiday[self.w_row] = by_week_or_holiday[self.h_row] = True
+        self.days_only = self.has & ~by_week_or_holiday  # absences and weeks without care only
 
         # the weeks worked in the last months, carried from last month (art. 96.3 average)
         self.r_row, self.r_week, self.r_seconds = self._recent_weeks(column("recent_weeks"))

@@ -61,8 +61,6 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     sched = rows.schedule
     totals = Totals.zeros(n)
     occasional = rows.occasional
-    # art. 105 / 47 for occasional care or with holidays worked: the scalar route
-    fast &= ~((occasional | events.holidays_worked) & events.asks)
 
     # rows without events: the weekday counts of the month are enough
     plain = np.flatnonzero(fast & ~events.has & ~rows.partial & ~occasional)
