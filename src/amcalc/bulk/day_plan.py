@@ -9,6 +9,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
+import attrs
 import numpy as np
 
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
@@ -35,87 +36,136 @@ __all__ = ["absence_refusals", "days_looked_up", "with_events"]
 def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], totals: Totals,
                  long_days: list[Ints], weeks: list[Ints], illness: Art105) -> tuple[Any, dict[int, Refusal]]:
     """Rows with events, a partial month or occasional care, as a (rows × 31 days) plan;
-    fills ``totals``, ``long_days``
-    ((row, day, seconds) of care over 13 h, art. 96.1) and ``weeks`` ((row, Monday, seconds)
-    of every weekly total given, art. 96.3) and returns the rows to hand to the scalar route
-    after all (what the columns alone could not settle), and the errors of the rows
+    fills ``out``, ``totals``, ``long_days`` ((row, day, seconds) of care over 13 h, art.
+    96.1), ``weeks`` ((row, Monday, seconds) of every weekly total given, art. 96.3) and
+    ``illness`` (art. 105); returns the rows to hand to the scalar route after all (what the
+    columns alone could not settle), and the errors of the rows
     :func:`~amcalc.month.month_pay` refuses for an absence on a day without care or a weekly
-    total without a day of care (their messages from the same functions); fills ``illness``
-    (art. 105)."""
-    m = len(busy)
-    local = np.full(rows.n, -1, np.int64)
-    local[busy] = np.arange(m)
-    facts, g = rows.facts, rows.group[busy]
-    weekday = np.array([f.weekday for f in facts], np.int64)[g]
-    in_month = np.array([f.in_month for f in facts])[g]
-    holiday = np.array([f.holiday for f in facts])[g]
-    sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
-    first = rows.first[busy]
-    day_index = np.arange(31)
-    # days before the hiring or after the end: units not worked (art. 111, PartialMonth.PRORATA)
-    outside = ((day_index < (rows.start[busy] - first)[:, None])
-               | (day_index > (rows.end[busy] - first)[:, None]))
-    bad = np.zeros(m, bool)
+    total without a day of care (their messages from the same functions)."""
+    plan = _Plan.of(rows, events, busy)
+    plan.absences(rows, events, illness)
+    plan.weeks_given(rows, events, totals, long_days, weeks)
+    plan.figures(rows, out, totals)
+    # month_pay refuses those rows earlier, for another reason: the scalar route words it
+    for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
+        plan.refused.pop(row, None)
+    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in plan.refused.items()}
+    return plan.bad, errors
 
-    non_care = np.zeros((m, 31), bool)
-    keep = local[events.c_row] >= 0
-    c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
-    for k in range(7):
-        day = c_start + k
-        inside = (day >= 0) & (day < 31)
-        non_care[c_row[inside], day[inside]] = True
-    non_care &= in_month
-    keep = local[events.h_row] >= 0  # public holidays worked by agreement (art. 47, 101)
-    h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
-    not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]  # month_pay words its error
-    bad[not_holiday] = True
-    holiday[h_row, h_day] = False  # the holidays left are those off (chômés)
-    working = (sched > 0) & ~non_care & ~holiday & ~outside
 
-    keep = keep_a = local[events.a_row] >= 0
-    occasional = rows.occasional[busy]
-    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
-    day_sched = sched[a_row, a_day]
-    seconds = np.where(whole, day_sched, events.a_seconds[keep])
-    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[busy][a_row]
-    not_care_day = ~working[a_row, a_day]
-    over = ~not_care_day & (seconds > day_sched)
-    bad[a_row[not_care_day | over | partial_unpaid]] = True
-    refused = absence_refusals(a_row, first[a_row] + a_day, not_care_day, over, day_sched)
-    repeated = repeated_rows(a_row, a_day)
-    bad[repeated] = True
-    # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
-    asks = events.a_asks[keep] & ~bad[a_row]
-    usual_holidays = holiday & (sched > 0)
-    asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
-    unpaid = np.zeros((m, 31), np.int64)
-    lost = np.zeros((m, 31), bool)  # the holidays art. 47 leaves unpaid
-    if asks.any():
-        answers = calendar_answers(rows, busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
-                                    usual_holidays)
-        bad[answers.unanswered] = True
-        deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
-        unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
-        lost[answers.holiday_row, answers.holiday_day] = True
-        illness.update(answers.illness)
-    missing = np.zeros((m, 31), np.int64)
-    missing[a_row, a_day] = seconds
-    unpaid[a_row, a_day] = seconds * deducted
-    if outside.any():
-        unpaid = np.where(outside, sched, unpaid)
-    actual = working * (sched - missing)  # the plan; the weeks given replace their days below
+@attrs.define
+class _Plan:
+    """The busy rows' month, one column a day (rows × 31), and what their events change."""
 
-    keep = local[events.w_row] >= 0
-    w_row, w_start, worked = local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
-    if len(w_row):
-        repeated = np.concatenate([repeated, repeated_rows(w_row, w_start)])
-        bad[repeated] = True
+    busy: Ints
+    local: Ints  # batch row → index in busy, −1 for the others
+    first: Ints  # day number of the month's first day
+    sched: Ints  # seconds planned each day (the weekday's schedule)
+    holiday: Any  # public holidays off (chômés)
+    non_care: Any  # days of the weeks without care
+    outside: Any  # days before the hiring or after the end (art. 111, PartialMonth.PRORATA)
+    occasional: Any
+    h_row: Ints  # holidays worked by agreement (art. 47, 101): rows and days
+    h_day: Ints
+    not_holiday: Ints  # rows giving a worked holiday that is not one: month_pay's error
+    bad: Any  # rows to hand to the scalar route
+    refused: dict[int, InvalidInput] = attrs.field(factory=dict)
+    repeated: Ints = attrs.field(factory=lambda: np.zeros(0, np.int64))  # rows given a day twice
+    # set by absences():
+    actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
+    unpaid: Ints = None  # seconds unpaid each day (art. 111)
+    lost: Any = None  # holidays art. 47 leaves unpaid
+    kept_absent: Ints = None  # occasional care: seconds of absence the parent keeps paying, per row
+
+    @classmethod
+    def of(cls, rows: Rows, events: Events, busy: Ints) -> _Plan:
+        m = len(busy)
+        local = np.full(rows.n, -1, np.int64)
+        local[busy] = np.arange(m)
+        facts, g = rows.facts, rows.group[busy]
+        weekday = np.array([f.weekday for f in facts], np.int64)[g]
+        in_month = np.array([f.in_month for f in facts])[g]
+        holiday = np.array([f.holiday for f in facts])[g]
+        sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+        first = rows.first[busy]
+        day_index = np.arange(31)
+        outside = ((day_index < (rows.start[busy] - first)[:, None])
+                   | (day_index > (rows.end[busy] - first)[:, None]))
+        non_care = np.zeros((m, 31), bool)
+        keep = local[events.c_row] >= 0
+        c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
+        for k in range(7):
+            day = c_start + k
+            inside = (day >= 0) & (day < 31)
+            non_care[c_row[inside], day[inside]] = True
+        keep = local[events.h_row] >= 0
+        h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
+        not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]
+        bad = np.zeros(m, bool)
+        bad[not_holiday] = True
+        holiday[h_row, h_day] = False  # the holidays left are those off
+        return cls(busy, local, first, sched, holiday, non_care & in_month, outside, rows.occasional[busy],
+                   h_row, h_day, not_holiday, bad)
+
+    def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
+        """The absences' days: checked as month_pay checks them, unpaid as art. 105, 111 and
+        47 say (certified illness and the holidays next to an unjustified absence: by
+        month_pay's calendar); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
+        m, sched, bad = len(self.busy), self.sched, self.bad
+        working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
+        keep = self.local[events.a_row] >= 0
+        a_row, a_day = self.local[events.a_row[keep]], events.a_day[keep]
+        whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
+        day_sched = sched[a_row, a_day]
+        seconds = np.where(whole, day_sched, events.a_seconds[keep])
+        partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
+        not_care_day = ~working[a_row, a_day]
+        over = ~not_care_day & (seconds > day_sched)
+        bad[a_row[not_care_day | over | partial_unpaid]] = True
+        self.refused = absence_refusals(a_row, self.first[a_row] + a_day, not_care_day, over, day_sched)
+        self.repeated = repeated_rows(a_row, a_day)
+        bad[self.repeated] = True
+        # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
+        asks = events.a_asks[keep] & ~bad[a_row]
+        usual_holidays = self.holiday & (sched > 0)
+        asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
+        unpaid = np.zeros((m, 31), np.int64)
+        self.lost = np.zeros((m, 31), bool)
+        if asks.any():
+            answers = calendar_answers(rows, self.busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
+                                       usual_holidays)
+            bad[answers.unanswered] = True
+            deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
+            unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
+            self.lost[answers.holiday_row, answers.holiday_day] = True
+            illness.update(answers.illness)
+        missing = np.zeros((m, 31), np.int64)
+        missing[a_row, a_day] = seconds
+        unpaid[a_row, a_day] = seconds * deducted
+        if self.outside.any():
+            unpaid = np.where(self.outside, sched, unpaid)
+        self.unpaid = unpaid
+        self.actual = working * (sched - missing)  # the plan; the weeks given replace their days
+        # occasional care: certified illness is kept beyond the limits of art. 105
+        kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
+        self.kept_absent = sum_by(a_row, seconds * kept, m)
+
+    def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
+                    weeks: list[Ints]) -> None:
+        """The weekly totals given replace their days, spread over the planned ones (a week
+        across two months over both), and give the extra hours of this month's days."""
+        keep = self.local[events.w_row] >= 0
+        w_row, w_start, worked = self.local[events.w_row[keep]], events.w_start[keep], events.w_seconds[keep]
+        if not len(w_row):
+            return
+        busy, first, actual = self.busy, self.first, self.actual
+        self.repeated = np.concatenate([self.repeated, repeated_rows(w_row, w_start)])
+        self.bad[self.repeated] = True
         days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
         inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
         at = np.clip(days, 0, 30)
         weights = actual[w_row[:, None], at]
-        usual = sched[w_row[:, None], at] * ~outside[w_row[:, None], at]
+        usual = self.sched[w_row[:, None], at] * ~self.outside[w_row[:, None], at]
         across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
@@ -126,11 +176,11 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
         weights = np.where((threshold == 0)[:, None], usual, weights)
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
-        bad[w_row[wrong]] = True
+        self.bad[w_row[wrong]] = True
         wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
         for k in wrong[np.unique(w_row[wrong], return_index=True)[1]].tolist():
             monday = EPOCH + timedelta(days=int(first[w_row[k]] + w_start[k]))
-            refused.setdefault(int(w_row[k]), week_without_care_day(monday))
+            self.refused.setdefault(int(w_row[k]), week_without_care_day(monday))
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
         parts = np.stack(by_day, axis=1)
@@ -142,7 +192,7 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
         actual[w_row[week], days[week, col]] = parts[week, col]
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
-        contract = kernel.choose(occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
+        contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
         comp, maj = kernel.split_week(worked, contract)
         for total, band_start, extra in ((totals.complementary, contract, comp),
                                          (totals.majorated, np.maximum(contract, CONVENTIONAL_WEEK_SECONDS), maj)):
@@ -151,30 +201,27 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
                 extra[across] = row_sum(np.stack(bands, axis=1) * inside[across])
             np.add.at(total, busy[w_row], extra)
 
-    rates = maintenance_rates(facts, g)
-    allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
-    out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
-    out["worked_seconds"][busy] = row_sum(actual)
-    unpaid *= ~occasional[:, None]  # occasional care is paid by the hour: nothing deducted
-    totals.absent[busy] = row_sum(unpaid)
-    totals.unpaid_days[busy] = np.count_nonzero((unpaid == sched) & (unpaid > 0), axis=1)
-    if len(h_row):
-        worked_holiday = np.zeros((m, 31), bool)
-        worked_holiday[h_row, h_day] = True
-        out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
-    if occasional.any():  # hours done, and the absences and holidays the parent keeps paying
-        # certified illness is kept beyond the limits of art. 105, a holiday unless art. 47 says not
-        kept_absence = np.where(events.a_certified[keep_a], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep_a]])
-        kept = sum_by(a_row, seconds * kept_absence, m)
-        kept += row_sum(sched * (holiday & ~non_care & ~outside & ~lost))
-        mine = np.flatnonzero(occasional)
-        totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
-        totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
-    # month_pay refuses those rows earlier, for another reason: the scalar route words it
-    for row in np.unique(np.concatenate([repeated, not_holiday])).tolist():
-        refused.pop(row, None)
-    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in refused.items()}
-    return bad, errors
+    def figures(self, rows: Rows, out: dict[str, Ints], totals: Totals) -> None:
+        """Entretien, hours worked, what is unpaid, the holidays worked, and occasional care
+        by the hour."""
+        busy, actual, unpaid = self.busy, self.actual, self.unpaid
+        rates = maintenance_rates(rows.facts, rows.group[busy])
+        allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+        out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
+        out["worked_seconds"][busy] = row_sum(actual)
+        unpaid *= ~self.occasional[:, None]  # occasional care is paid by the hour: nothing deducted
+        totals.absent[busy] = row_sum(unpaid)
+        totals.unpaid_days[busy] = np.count_nonzero((unpaid == self.sched) & (unpaid > 0), axis=1)
+        if len(self.h_row):
+            worked_holiday = np.zeros(actual.shape, bool)
+            worked_holiday[self.h_row, self.h_day] = True
+            out["holiday_pay"][busy] = _worked_holiday_pay(rows, busy, actual * worked_holiday)
+        mine = np.flatnonzero(self.occasional)
+        if len(mine):  # hours done, and the absences and holidays the parent keeps paying (art. 47)
+            kept = self.kept_absent + row_sum(self.sched * (self.holiday & ~self.non_care & ~self.outside
+                                                            & ~self.lost))
+            totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
+            totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
 
 
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
