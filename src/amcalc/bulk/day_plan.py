@@ -235,7 +235,8 @@ def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
         seconds = row_sum(group)
         mine = np.flatnonzero(seconds)
         first_day = rows.first[busy[mine]] + np.argmax(group[mine] > 0, axis=1)
-        uplift = np.array([_uplift_e4(day) for day in first_day.tolist()], np.int64)
+        days, which = np.unique(first_day, return_inverse=True)  # the uplift once per day
+        uplift = np.array([_uplift_e4(day) for day in days.tolist()], np.int64)[which.ravel()]
         pay[mine] += kernel.hours_pay_cents(seconds[mine], rows.rate.values[busy[mine]], uplift)
     return pay
 

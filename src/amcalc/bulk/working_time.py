@@ -45,21 +45,26 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
     (the usual week, unknown weeks' value, is at most 48 h on this route)."""
     warnings = _long_day_warnings(long_days, fast)
     heavy = np.union1d(given[given[:, 2] > MAX_WEEK, 0], carried[carried[:, 2] > MAX_WEEK, 0])
+    given_weeks, carried_weeks = _weeks_by_row(given, heavy), _weeks_by_row(carried, heavy)
     for row in heavy.tolist():
-        weeks = _weeks_of(given, row)
+        weeks = given_weeks.get(row, [])
         last = EPOCH + timedelta(days=int(rows.first[row] + rows.length[row] - 1))
         # one weekday schedule: the contract's average week (annual hours / weeks) is its week
         average = average_week_warning(weeks, last, int(rows.schedule[row].sum()), None,
-                                       MonthLedger(None, tuple(_weeks_of(carried, row))))
+                                       MonthLedger(None, tuple(carried_weeks.get(row, []))))
         warnings[row] = ([long_week_warning(monday, s) for monday, s in weeks if s > MAX_WEEK]
                          + warnings.get(row, []) + ([average] if average else []))
     return warnings
 
 
-def _weeks_of(weeks: Ints, row: int) -> list[tuple[date, int]]:
-    """(Monday, seconds) of the (row, Monday, seconds) ``weeks`` of ``row``, by Monday."""
-    mine = weeks[weeks[:, 0] == row]
-    return sorted((EPOCH + timedelta(days=day), seconds) for _, day, seconds in mine.tolist())
+def _weeks_by_row(weeks: Ints, rows: Ints) -> dict[int, list[tuple[date, int]]]:
+    """Row → (Monday, seconds) by Monday, of the (row, Monday, seconds) ``weeks`` of ``rows``,
+    in one pass."""
+    mine = weeks[np.isin(weeks[:, 0], rows)]
+    grouped: dict[int, list[tuple[date, int]]] = {}
+    for row, day, seconds in mine[np.lexsort((mine[:, 1], mine[:, 0]))].tolist():
+        grouped.setdefault(row, []).append((EPOCH + timedelta(days=day), seconds))
+    return grouped
 
 
 def recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
