@@ -9,9 +9,12 @@ with no output left, and a bad cell of a CSV is an error in its row."""
 from __future__ import annotations
 
 import io
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pv = pytest.importorskip("pyarrow.csv")
+pc = pytest.importorskip("pyarrow.compute")
 
 from bulk_support import with_scalar_rows  # noqa: E402
 
@@ -28,6 +32,7 @@ from amcalc.bulk import PayrollStats, output_schema, payroll  # noqa: E402
 from amcalc.bulk import files as bulk_files  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.files import READ_AHEAD, WRITE_BEHIND, payroll_file  # noqa: E402
+from amcalc.bulk.json_cells import as_json, json_cell  # noqa: E402
 from amcalc.cli import main  # noqa: E402
 from amcalc.errors import InvalidInput, UnreadableFile  # noqa: E402
 
@@ -146,8 +151,7 @@ def test_an_empty_csv_gives_a_csv_with_the_output_header(tmp_path: Path) -> None
     source, target = tmp_path / "mois.csv", tmp_path / "paie.csv"
     source.write_text("hourly_rate,weeks,month,mon\n", "utf-8")
     assert payroll_file(source, target).rows == 0
-    header = [f'"{n}"' for n in output_schema().names  # structures: not in CSV
-              if n not in ("illness_ledger", "recent_weeks")]
+    header = [f'"{n}"' for n in output_schema().names]  # lists and structures as JSON text
     assert target.read_text("utf-8").splitlines()[0].split(",") == header
 
 
@@ -390,6 +394,125 @@ def test_an_id_csv_cannot_hold_is_refused_not_altered(tmp_path: Path, rows: Any,
     assert no_output_left(tmp_path, target)
     payroll_file(source, tmp_path / "paie.parquet")  # Parquet holds it
     assert pq.read_table(tmp_path / "paie.parquet").column("id").to_pylist()[:2] == [[0], [1]]
+
+
+# --- CSV: events and carried counters as JSON cells ---------------------------------------------
+
+FOUR_DAYS_HEADER = "id,hourly_rate,weeks,start,month,mon,tue,thu,fri,absences,illness_ledger"
+
+
+def four_days(id_: str, month: str, absences: str, ledger: str = "") -> str:
+    """A CSV line: Mon, Tue, Thu, Fri 10 h at 4.00 €, 52 weeks, hired 4 Nov 2024 (693.33 € a month)."""
+    return ",".join([id_, "4.00", "52", "2024-11-04", month, "10", "10", "10", "10", csv_quoted(absences),
+                     csv_quoted(ledger)])
+
+
+def csv_quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if text else ""
+
+
+def ill(month: str, *days: int) -> str:
+    return json.dumps([{"date": f"{month}-{d:02}", "cause": "child_illness_certified"} for d in days])
+
+
+def test_a_csv_gives_its_absences_as_json_cells(tmp_path: Path) -> None:
+    # zen-avec-mon-assmat, Dec 2024 (as tests/test_bulk.py): the Christmas week unpaid,
+    # 693.33 € × 40 h / 180 h = 154.07 €; hours as text, as a JSON number, or the whole day
+    absences = ('[{"date": "2024-12-23", "cause": "unpaid_leave"}, {"date": "2024-12-24", "cause": "unpaid_leave",'
+                ' "hours": "10"}, {"date": "2024-12-26", "cause": "unpaid_leave", "hours": 10},'
+                ' {"date": "2024-12-27", "cause": "unpaid_leave", "hours": 10.0}]')
+    source = write_csv(tmp_path / "mois.csv", [FOUR_DAYS_HEADER, four_days("lea", "2024-12", absences)])
+    assert main(["payroll", str(source), "-o", str(tmp_path / "paie.csv"), "--processes", "0"]) == 0
+    got = pv.read_csv(tmp_path / "paie.csv").to_pylist()[0]
+    assert (got["route"], got["error_code"]) == ("vector", None)
+    assert (got["absence_deduction"], got["gross_salary"], got["declared_hours"]) == (154.07, 539.26, 135)
+
+
+def test_a_csv_month_hands_its_counters_to_next_months_csv(tmp_path: Path) -> None:
+    # art. 105, 5 short days a contract year (as tests/test_bulk.py): ill Mon 3 and Tue 4 March,
+    # 693.33 € × 20 h / 170 h = 81.57 €; ill 7, 8, 10, 11 April, 3 days still unpaid:
+    # 693.33 € × 30 h / 170 h = 122.35 € (163.14 € if the counters started again from zero)
+    march = write_csv(tmp_path / "mars.csv", [FOUR_DAYS_HEADER, four_days("lea", "2025-03", ill("2025-03", 3, 4))])
+    payroll_file(march, tmp_path / "paie-mars.csv")
+    paid = pv.read_csv(tmp_path / "paie-mars.csv", convert_options=pv.ConvertOptions(
+        column_types={"illness_ledger": pa.string()})).to_pylist()[0]
+    assert paid["absence_deduction"] == 81.57
+    ledger = paid["illness_ledger"]
+    assert ledger == ('{"years":[{"year_start":"2024-11-04","short_days":2,"long_absence":null}],'
+                      '"open_start":null,"open_last":null}')
+    april = write_csv(tmp_path / "avril.csv", [FOUR_DAYS_HEADER,
+                                               four_days("lea", "2025-04", ill("2025-04", 7, 8, 10, 11), ledger)])
+    payroll_file(april, tmp_path / "paie-avril.parquet")
+    got = pq.read_table(tmp_path / "paie-avril.parquet").to_pylist()[0]
+    assert (got["route"], got["absence_deduction"]) == ("vector", Decimal("122.35"))
+    assert got["illness_ledger"]["years"] == [{"year_start": date(2024, 11, 4), "short_days": 5,
+                                               "long_absence": None}]
+
+
+def test_a_bad_json_cell_is_an_error_in_its_row(tmp_path: Path) -> None:
+    bad = {
+        1: ('[{"date": "2025-03-32", "cause": "unpaid_leave"}]',
+            ("absences[0].date", "date impossible : '2025-03-32'.")),
+        3: ('[{"date": "2025-03-10", "cause": "unpaid_leave"}',
+            ("absences", "JSON illisible au caractère 49 : "
+                         "'[{\"date\": \"2025-03-10\", \"cause\": \"unpaid_leave\"}'.")),
+        4: ('[{"day": "2025-03-10", "cause": "unpaid_leave"}]',
+            ("absences[0]", "un objet { } de clés date, hours, cause est attendu, pas "
+                            "{'day': '2025-03-10', 'cause': 'unpaid_leave'}.")),
+        6: ('{"date": "2025-03-10", "cause": "unpaid_leave"}',
+            ("absences", "une liste [ … ] est attendue, pas {'date': '2025-03-10', 'cause': 'unpaid_leave'}.")),
+        7: ('[{"date": "2025-03-10", "cause": "grasse_matinee"}]',  # JSON, but month_pay refuses it
+            ("absences.cause", "'grasse_matinee' inconnu")),
+    }
+    lines = [four_days(f"r{i}", "2025-03", bad[i][0] if i in bad else "") for i in range(9)]
+    source = write_csv(tmp_path / "mois.csv", [FOUR_DAYS_HEADER, *lines])
+    stats = payroll_file(source, tmp_path / "paie.parquet")
+    back = pq.read_table(tmp_path / "paie.parquet").to_pylist()
+    assert stats.errors == len(bad)
+    for i, row in enumerate(back):
+        if i in bad:
+            field, message = bad[i][1]
+            assert (row["error_code"], row["error_field"]) == ("invalid_input", field)
+            assert row["error_message"].startswith(message) and row["gross_salary"] is None
+        else:  # 170 h in March 2025: the month's salary
+            assert (row["error_code"], row["gross_salary"]) == (None, Decimal("693.33"))
+
+
+def as_csv_text(table: Any) -> Any:
+    """``table`` as a CSV gives it: every column text, lists and structures as JSON cells."""
+    columns = []
+    for field, column in zip(table.schema, table.columns, strict=True):
+        column = column.combine_chunks()
+        if field.name == "month":
+            columns.append(pc.strftime(column.cast(pa.timestamp("s")), "%Y-%m"))
+        elif pa.types.is_nested(field.type):
+            columns.append(as_json(column))
+        else:
+            columns.append(column.cast(pa.string()))
+    return pa.table(columns, names=table.schema.names)
+
+
+def test_json_cells_give_the_same_results_as_arrow_lists(rows: Any, expected: Any) -> None:
+    # every column of the realistic mix as text, events as JSON: the same cents, warnings and
+    # errors, on both routes (every tenth row takes the scalar route, which reads the JSON itself)
+    got = payroll(as_csv_text(rows), chunk_rows=128)
+    assert got.column("id").to_pylist() == [str(i) for i in expected.column("id").to_pylist()]
+    assert got.drop_columns(["id"]).equals(expected.drop_columns(["id"]))
+    assert "scalar" in got.column("route").to_pylist()
+
+
+def test_warnings_and_carried_weeks_are_json_text_in_a_csv(tmp_path: Path) -> None:
+    # a week of 50 h (five days of 10 h): the art. 96 warning, and the week carried for the
+    # 4-month average, both as JSON text that next month's CSV reads back
+    header = "id,hourly_rate,weeks,start,month,mon,tue,wed,thu,fri,worked_hours"
+    week = csv_quoted('[{"week": "2025-03-10", "hours": "50"}]')
+    source = write_csv(tmp_path / "mois.csv", [header, f"a,4.00,52,2024-11-04,2025-03,9,9,9,9,9,{week}"])
+    payroll_file(source, tmp_path / "paie.csv")
+    got = pv.read_csv(tmp_path / "paie.csv", convert_options=pv.ConvertOptions(
+        column_types={"warnings": pa.string(), "recent_weeks": pa.string()})).to_pylist()[0]
+    assert json.loads(got["recent_weeks"]) == [{"week": "2025-03-10", "seconds": 50 * 3600}]
+    assert [w[:35] for w in json.loads(got["warnings"])] == ["Semaine du 10/03/2025 : 50,00 h de "]
+    assert json_cell("recent_weeks", got["recent_weeks"]) == [{"week": date(2025, 3, 10), "seconds": 180000}]
 
 
 # --- memory: a bounded number of batches in flight (counted, not timed) ---------------------------

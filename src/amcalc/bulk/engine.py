@@ -39,6 +39,7 @@ import pyarrow as pa
 
 from amcalc.bulk.arrays import day_number, distinct_values
 from amcalc.bulk.calendar_answers import Art105
+from amcalc.bulk.json_cells import json_columns
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows
 from amcalc.bulk.schema import (
@@ -90,11 +91,14 @@ _IN_PROCESS = ScalarPool()
 def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.RecordBatch, int]:
     """The results of ``batch`` (same rows, same order) and how many took the scalar route
     (computed by ``pool``: in this process by default)."""
-    batch = _plain(batch)
+    given = _plain(batch)
+    batch, unreadable = json_columns(given)  # a CSV's JSON cells
     n = batch.num_rows
     rows = Rows(batch)
     if rows.fast.any():
-        vector = vector_route(rows, Events(batch, rows))
+        events = Events(batch, rows)
+        events.bad |= unreadable  # month_of_row words their error
+        vector = vector_route(rows, events)
     else:
         vector = VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
                               {}, {}, Art105({}, {}), np.zeros((0, 3), np.int64))
@@ -109,7 +113,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     month_valid = rows.month_ok.copy()
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector.warnings.items()}
     indices = np.flatnonzero(scalar)
-    records = batch.take(pa.array(indices)).to_pylist() if len(indices) else []
+    records = given.take(pa.array(indices)).to_pylist() if len(indices) else []
     for i, result in zip(indices.tolist(), pool.run(records), strict=True):
         if result.error is not None:
             errors[i] = result.error

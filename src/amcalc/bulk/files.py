@@ -7,9 +7,11 @@ background thread writes (at most :data:`WRITE_BEHIND` batches waiting), so
 that reading, computing and writing overlap. CSV columns are all read as text
 and parsed by the engine (hours and amounts exactly, never as floats; dates,
 ``weeks`` and ``am_ge`` too), so that a bad cell is an error in its row, never
-the end of the run; ``id`` is copied as written. CSV has no list columns, so
-its rows carry no events (use Parquet or Arrow for absences and worked hours).
-Output lists (``warnings``) are written to CSV as their count. Parquet output
+the end of the run; ``id`` is copied as written. CSV has no lists: the events
+and the counters carried from last month are JSON cells
+(:mod:`amcalc.bulk.json_cells`), and the output's lists and structures
+(``warnings``, ``illness_ledger``, ``recent_weeks``) are written as JSON text
+that next month's CSV takes as it is. Parquet output
 is written with :data:`PARQUET_OPTIONS`. A file that cannot be read raises
 :class:`~amcalc.errors.UnreadableFile`, and no output is left (see
 :func:`payroll_file`).
@@ -31,11 +33,11 @@ from typing import Any, TextIO, cast
 
 import attrs
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
 from amcalc.bulk import CHUNK_ROWS, PayrollStats, payroll_batches
+from amcalc.bulk.json_cells import as_json
 from amcalc.bulk.schema import output_schema
 from amcalc.errors import InvalidInput, UnreadableFile
 
@@ -269,22 +271,16 @@ class _Behind:
 
 
 def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """CSV has no lists, structs nor dictionaries: warnings as their count, routes as text,
-    no ``illness_ledger`` nor ``recent_weeks`` (carry them with Parquet); an ``id`` that CSV
-    cannot hold as it is (lists, structures, bytes) is refused, not altered."""
+    """CSV has no lists, structs nor dictionaries: lists and structures as JSON text
+    (:func:`~amcalc.bulk.json_cells.as_json`), routes as text; an ``id`` that CSV cannot
+    hold as it is (lists, structures, bytes) is refused, not altered."""
     if "id" in batch.schema.names and not _csv_cell(batch.schema.field("id").type):
         raise InvalidInput("id", f"un id de type {batch.schema.field('id').type} ne s'écrit pas en CSV : "
                                  "écrivez le résultat en Parquet (.parquet), ou donnez un id texte ou nombre.")
-    kept = [f.name for f in batch.schema if not _carried(f.type)]
-    columns = [pc.list_value_length(c) if pa.types.is_list(c.type) else
+    columns = [as_json(c) if pa.types.is_nested(c.type) else
                c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c
-               for c in (batch.column(name) for name in kept)]
-    return pa.RecordBatch.from_arrays(columns, names=kept)
-
-
-def _carried(kind: pa.DataType) -> bool:
-    """A column handed to next month (``illness_ledger``, ``recent_weeks``): structures."""
-    return bool(pa.types.is_struct(kind) or (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)))
+               for c in batch.columns]
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
 def _csv_cell(kind: pa.DataType) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from amcalc.bulk.arrays import day_number
+from amcalc.bulk.json_cells import NESTED_COLUMNS, json_cell
 from amcalc.bulk.schema import typed_cell
 from amcalc.calendar import WEEKDAYS
 from amcalc.child_illness import ChildIllnessLedger
@@ -49,14 +50,15 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
         month = (month.year, month.month)
     elif not isinstance(month, str):
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
-    absences, weeks = events_from_tables(row.get("absences") or (), row.get("worked_hours") or ())
+    events: Any = {k: json_cell(k, row.get(k)) for k in NESTED_COLUMNS}  # lists, or their JSON text
+    absences, weeks = events_from_tables(events["absences"] or (), events["worked_hours"] or ())
     # what last month handed over (MonthPay.ledger): the art. 105 counters, the recent weeks
-    carried, recent = row.get("illness_ledger"), recent_weeks_of(row.get("recent_weeks") or ())
+    carried, recent = events["illness_ledger"], recent_weeks_of(events["recent_weeks"] or ())
     ledger = MonthLedger(None if carried is None else ChildIllnessLedger.from_mapping(carried, contract.start),
                          recent) if carried is not None or recent else None
     return month_pay(contract, month, absences=absences, worked_weeks=weeks,
-                     non_care_weeks=row.get("non_care_weeks") or (),
-                     worked_holidays=row.get("worked_holidays") or (), ledger=ledger, trace=trace)
+                     non_care_weeks=events["non_care_weeks"] or (),
+                     worked_holidays=events["worked_holidays"] or (), ledger=ledger, trace=trace)
 
 
 def _cents(amount: Decimal) -> int:

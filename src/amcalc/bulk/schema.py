@@ -202,7 +202,7 @@ _WHOLE_TEXT = re.compile(r"[+-]?[0-9]+")
 _FLAGS = {"true": True, "1": True, "false": False, "0": False}
 
 
-def _date_of(text: str, field: str) -> date:
+def date_of(text: str, field: str) -> date:
     day = text.strip()
     if not _DATE_TEXT.fullmatch(day):
         raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {text!r}.")
@@ -226,7 +226,7 @@ def _flag_of(text: str, field: str) -> bool:
 
 
 _TYPED_TEXT: dict[str, Callable[[str, str], object]] = {
-    "start": _date_of, "end": _date_of, "weeks": _whole_of, "am_ge": _flag_of,
+    "start": date_of, "end": date_of, "weeks": _whole_of, "am_ge": _flag_of,
 }
 
 
@@ -261,7 +261,7 @@ _PARSERS: dict[str, Callable[[str], int]] = {
     "month": lambda t: _month_key(t),
     "territory": lambda t: list(Territory).index(parse_choice(Territory, t, "territory")),
     "kind": lambda t: list(ContractKind).index(parse_choice(ContractKind, t, "kind")),
-    "date": lambda t: (_date_of(t, "value") - _EPOCH).days,
+    "date": lambda t: (date_of(t, "value") - _EPOCH).days,
     "whole": lambda t: _bounded(_whole_of(t, "value")),
     "flag": lambda t: int(_flag_of(t, "value")),
 }
