@@ -67,7 +67,8 @@ INPUT_COLUMNS = {
     "recent_weeks": "list<struct<week: date32 (Monday), seconds: integer>>, optional: last month's output "
                     "column of that name, the weeks actually worked of the last 4 months (art. 96.3)",
 }
-"""The input columns and their types; other columns are ignored."""
+"""The input columns and their types; other columns are ignored. The lists and the
+structure may also be given as JSON text (a CSV's cells: :mod:`amcalc.bulk.json_cells`)."""
 
 _MONEY_FIELDS = (
     "base_salary", "absence_deduction", "complementary_pay", "majorated_pay", "holiday_pay",
