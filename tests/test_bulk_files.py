@@ -478,6 +478,31 @@ def test_a_bad_json_cell_is_an_error_in_its_row(tmp_path: Path) -> None:
             assert (row["error_code"], row["gross_salary"]) == (None, Decimal("693.33"))
 
 
+@pytest.mark.parametrize(("column", "text", "field", "message"), [
+    ("illness_ledger", '{"years": [{"year_start": "2024-11-04", "short_days": "2"}]}',
+     "illness_ledger.years[0].short_days", "un nombre entier est attendu, pas '2'."),
+    ("illness_ledger", '{"years": [{"year_start": "2024-11-04", "short_days": 4294967296}]}',
+     "illness_ledger.years[0].short_days", "un nombre entier est attendu, pas 4294967296."),
+    ("absences", '[{"date": "2025-03-10", "cause": "unpaid_leave", "hours": true}]',
+     "absences[0].hours", "un texte ou un nombre est attendu, pas True."),
+    ("worked_hours", '[{"week": 20250310, "hours": "50"}]',
+     "worked_hours[0].week", "date attendue au format AAAA-MM-JJ, pas 20250310."),
+    ("non_care_weeks", '["2025-08-04", "2025-08-11", "2025-8-18"]',
+     "non_care_weeks[2]", "date attendue au format AAAA-MM-JJ, pas '2025-8-18'."),
+])
+def test_a_json_cell_not_of_its_type_names_the_place(column: str, text: str, field: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        json_cell(column, text)
+    assert (raised.value.field, raised.value.message) == (field, message)
+
+
+def test_a_json_cell_reads_numbers_exactly_and_blank_as_none() -> None:
+    assert json_cell("worked_hours", '[{"week": "2025-03-10", "hours": 0.1}]') == [
+        {"week": date(2025, 3, 10), "hours": "0.1"}]
+    assert json_cell("absences", "  ") is None and json_cell("absences", "null") is None
+    assert json_cell("hourly_rate", "[1]") == "[1]"  # not a JSON column: as it is
+
+
 def as_csv_text(table: Any) -> Any:
     """``table`` as a CSV gives it: every column text, lists and structures as JSON cells."""
     columns = []

@@ -20,8 +20,10 @@ month's CSV.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -51,44 +53,109 @@ def json_cell(column: str, value: object) -> object:
     ``None`` for an empty cell; :class:`~amcalc.errors.InvalidInput` naming the column
     and the place in it when the text is not JSON or not of that type. Values that are
     not text are returned as they are."""
-    kind = NESTED_COLUMNS.get(column)
-    if kind is None or not isinstance(value, str):
+    convert = _CONVERTERS.get(column)
+    if convert is None or not isinstance(value, str):
         return value
     if not value.strip():
         return None
     try:
-        parsed = json.loads(value, parse_float=Decimal)
+        return convert(_DECODER.decode(value))
     except json.JSONDecodeError as err:
         raise InvalidInput(column, f"JSON illisible au caractère {err.pos + 1} : {value[:80]!r}.") from None
-    return _typed(parsed, kind, column)
+    except _Misfit as misfit:
+        raise InvalidInput(column + "".join(reversed(misfit.path)), misfit.message) from None
 
 
-def _typed(value: object, kind: pa.DataType, where: str) -> object:
-    """``value`` (parsed JSON) as the Python form of ``kind``, checked."""
+class _Misfit(Exception):
+    """A JSON value not of its type; ``path`` is filled in, innermost first, on the way out."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message, self.path = message, list[str]()
+
+
+Convert = Callable[[object], object]
+
+
+def _converter(kind: pa.DataType) -> Convert:
+    """The function that checks a parsed JSON value against ``kind`` and gives its Python form."""
+    if pa.types.is_list(kind):
+        return _list_of(_converter(kind.value_type))
+    if pa.types.is_struct(kind):
+        return _object_of({field.name: _converter(field.type) for field in kind})
+    if pa.types.is_date32(kind):
+        return _date
+    if pa.types.is_integer(kind):
+        return partial(_whole, bound=1 << (kind.bit_width - 1))
+    return _text
+
+
+def _list_of(item: Convert) -> Convert:
+    def convert(value: object) -> object:
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            raise _Misfit(f"une liste [ … ] est attendue, pas {value!r}.")
+        items = []
+        for i, entry in enumerate(value):
+            try:
+                items.append(item(entry))
+            except _Misfit as misfit:
+                misfit.path.append(f"[{i}]")
+                raise
+        return items
+    return convert
+
+
+def _object_of(fields: dict[str, Convert]) -> Convert:
+    names = fields.keys()
+
+    def convert(value: object) -> object:
+        if value is None:
+            return None
+        if not isinstance(value, dict) or not value.keys() <= names:
+            raise _Misfit(f"un objet {{ }} de clés {', '.join(names)} est attendu, pas {value!r}.")
+        result = {}
+        for name, field in fields.items():
+            try:
+                result[name] = field(value.get(name))
+            except _Misfit as misfit:
+                misfit.path.append(f".{name}")
+                raise
+        return result
+    return convert
+
+
+def _date(value: object) -> date | None:
     if value is None:
         return None
-    if pa.types.is_list(kind):
-        if not isinstance(value, list):
-            raise InvalidInput(where, f"une liste [ … ] est attendue, pas {value!r}.")
-        return [_typed(item, kind.value_type, f"{where}[{i}]") for i, item in enumerate(value)]
-    if pa.types.is_struct(kind):
-        names = [field.name for field in kind]
-        if not isinstance(value, dict) or set(value) - set(names):
-            raise InvalidInput(where, f"un objet {{ }} de clés {', '.join(names)} est attendu, pas {value!r}.")
-        return {field.name: _typed(value.get(field.name), field.type, f"{where}.{field.name}") for field in kind}
-    if pa.types.is_date32(kind):
-        if not isinstance(value, str):
-            raise InvalidInput(where, f"date attendue au format AAAA-MM-JJ, pas {value!r}.")
-        return date_of(value, where)
-    if pa.types.is_integer(kind):
-        bound = 1 << (kind.bit_width - 1)
-        if isinstance(value, bool) or not isinstance(value, int) or not -bound <= value < bound:
-            raise InvalidInput(where, f"un nombre entier est attendu, pas {value!r}.")
-        return value
-    # text (hours, causes): a JSON number is read exactly, as its text
+    if not isinstance(value, str):
+        raise _Misfit(f"date attendue au format AAAA-MM-JJ, pas {value!r}.")
+    try:
+        return date_of(value, "date")
+    except InvalidInput as err:
+        raise _Misfit(err.message) from None
+
+
+def _whole(value: object, bound: int) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not -bound <= value < bound:
+        raise _Misfit(f"un nombre entier est attendu, pas {value!r}.")
+    return value
+
+
+def _text(value: object) -> str | None:
+    """Hours and causes: a JSON number is read exactly, as its text."""
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise InvalidInput(where, f"un texte ou un nombre est attendu, pas {value!r}.")
+        raise _Misfit(f"un texte ou un nombre est attendu, pas {value!r}.")
     return str(value)
+
+
+_CONVERTERS = {name: _converter(kind) for name, kind in NESTED_COLUMNS.items()}
+_DECODER = json.JSONDecoder(parse_float=Decimal)  # numbers exact, never floats
 
 
 def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:
