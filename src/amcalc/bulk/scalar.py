@@ -36,8 +36,9 @@ _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "
 
 
 def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
-    """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs)
-    through the single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
+    """A row (a mapping of the input columns, e.g. a ``month`` scenario case's inputs, or a
+    CSV row with its lists as JSON text: :mod:`amcalc.bulk.json_cells`) through the
+    single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
     the figures only, as the scalar route of the engine computes them)."""
     data = {k: typed_cell(k, row[k]) for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
