@@ -508,7 +508,7 @@ def as_csv_text(table: Any) -> Any:
     columns = []
     for field, column in zip(table.schema, table.columns, strict=True):
         column = column.combine_chunks()
-        if field.name == "month":
+        if field.name == "month" and pa.types.is_date32(field.type):
             columns.append(pc.strftime(column.cast(pa.timestamp("s")), "%Y-%m"))
         elif pa.types.is_nested(field.type):
             columns.append(as_json(column))
