@@ -74,10 +74,10 @@ class _Misfit(Exception):
         self.message, self.path = message, list[str]()
 
 
-Convert = Callable[[object], object]
+_Convert = Callable[[object], object]
 
 
-def _converter(kind: pa.DataType) -> Convert:
+def _converter(kind: pa.DataType) -> _Convert:
     """The function that checks a parsed JSON value against ``kind`` and gives its Python form."""
     if pa.types.is_list(kind):
         return _list_of(_converter(kind.value_type))
@@ -90,7 +90,7 @@ def _converter(kind: pa.DataType) -> Convert:
     return _text
 
 
-def _list_of(item: Convert) -> Convert:
+def _list_of(item: _Convert) -> _Convert:
     def convert(value: object) -> object:
         if value is None:
             return None
@@ -107,7 +107,7 @@ def _list_of(item: Convert) -> Convert:
     return convert
 
 
-def _object_of(fields: dict[str, Convert]) -> Convert:
+def _object_of(fields: dict[str, _Convert]) -> _Convert:
     names = fields.keys()
 
     def convert(value: object) -> object:

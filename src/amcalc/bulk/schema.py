@@ -204,6 +204,7 @@ _FLAGS = {"true": True, "1": True, "false": False, "0": False}
 
 
 def date_of(text: str, field: str) -> date:
+    """The date of a text ``AAAA-MM-JJ``, or :class:`~amcalc.errors.InvalidInput` on ``field``."""
     day = text.strip()
     if not _DATE_TEXT.fullmatch(day):
         raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {text!r}.")
