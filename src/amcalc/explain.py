@@ -23,7 +23,7 @@ import attrs
 
 from amcalc.parameters import EVIDENCE, DatedValue, Parameter
 
-__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "rate"]
+__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "percent", "rate"]
 
 
 def number(value: Fraction | Decimal | int, places: int = 2) -> str:
@@ -47,6 +47,13 @@ def euros(amount: Decimal | Fraction | int, places: int = 2) -> str:
 def rate(value: Decimal) -> str:
     """An hourly rate with the decimals it was given (at least 2): ``3,8525 €``."""
     return euros(value, max(2, -int(value.as_tuple().exponent)))
+
+
+def percent(ratio: Decimal) -> str:
+    """A rate as a percentage with at least two decimals, all that the rate has:
+    ``percent(Decimal("0.069"))`` is ``6,90 %``, ``percent(Decimal("0.000619"))`` ``0,0619 %``."""
+    value = (ratio * 100).normalize()
+    return f"{number(value, max(2, -int(value.as_tuple().exponent)))} %"
 
 
 def french_date(day: date) -> str:

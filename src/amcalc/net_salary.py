@@ -56,6 +56,7 @@ from amcalc.explain import (
     euros,
     french_date,
     number,
+    percent,
 )
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
@@ -337,12 +338,6 @@ def _exact(value: Fraction) -> Decimal:
         return (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
 
 
-def _percent(rate: Decimal) -> str:
-    """``6,90 %``, ``23,18025 %``: at least two decimals, all that the rate has."""
-    value = (rate * 100).normalize()
-    return f"{number(value, max(2, -int(value.as_tuple().exponent)))} %"
-
-
 def _result(
     gross_cents: int,
     extra_cents: int,
@@ -394,7 +389,7 @@ def _overtime_reduction(gross_cents: int, extra_cents: int, table: _Table) -> Co
     return ContributionLine(
         "Réduction de cotisations salariales (heures complémentaires et majorées)",
         to_euros(extra_cents), Decimal(rate_ppm) / _PPM, -to_euros(cents),
-        f"CSS art. L241-17 I 7° et D241-21 (taux plafonné à {_percent(cap.value)})",
+        f"CSS art. L241-17 I 7° et D241-21 (taux plafonné à {percent(cap.value)})",
     )
 
 
@@ -459,17 +454,17 @@ def _explain(
     for row, line in zip(table.rows, figures.lines, strict=False):
         places = max(2, -int(line.amount.as_tuple().exponent))
         base = (
-            f"{_percent(table.csg_base.value)} × {euros(figures.gross)}" if row[0].on_csg_base
+            f"{percent(table.csg_base.value)} × {euros(figures.gross)}" if row[0].on_csg_base
             else euros(line.base)
         )
-        steps.append(Step(line.label, f"{_percent(line.rate)} × {base}",
+        steps.append(Step(line.label, f"{percent(line.rate)} × {base}",
                           euros(line.amount, places), articles[row[0].parameter]))
     reductions = figures.lines[len(table.rows):]
     for line in reductions:
-        steps.append(Step(line.label, f"{_percent(line.rate)} × {euros(line.base)}",
+        steps.append(Step(line.label, f"{percent(line.rate)} × {euros(line.base)}",
                           euros(line.amount), "CSS art. L241-17 I 7°, D241-21"))
     summed = (
-        f"{_percent(1 - figures.conversion)} × {euros(figures.gross)}, arrondi une fois"
+        f"{percent(1 - figures.conversion)} × {euros(figures.gross)}, arrondi une fois"
         if total else "somme des lignes arrondies"
     )
     steps.append(Step(

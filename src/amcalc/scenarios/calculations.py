@@ -26,6 +26,7 @@ from amcalc.money import parse_money, round_to_cents
 from amcalc.month import MonthPay, events_from_tables, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
+from amcalc.scenarios.family_calculations import FAMILY_CALCULATIONS
 from amcalc.termination import (
     final_regularisation,
     fixed_term_end,
@@ -301,3 +302,6 @@ CALCULATIONS: dict[str, Calculation] = {
                     frozenset({"precarity", "leave_compensation"}), _fixed_term_end),
     )
 }
+CALCULATIONS.update(
+    (name, Calculation(name, inputs, figures, run)) for name, inputs, figures, run in FAMILY_CALCULATIONS
+)

@@ -1,0 +1,151 @@
+"""Le complément de libre choix du mode de garde (CMG) — one child, one month, an AM employed directly.
+
+Two rules, chosen by the month (CSS L531-5; décret n° 2025-515 du 30 mai 2025):
+
+- from 1 September 2025, the effort-rate formula of CSS D531-18
+  (:mod:`amcalc.family.cmg_effort_rate`);
+- until 31 August 2025, the flat monthly amounts by income band and age of
+  the old barème (:mod:`amcalc.family.cmg_flat_amount`).
+
+Both take over the contributions (CSS L531-5 II, D531-17) and pay part of the
+salary; the child must be under the age limit, counted up to and including
+the month of the birthday (CSS R552-3 II 1°).
+
+The CAF's example of 2025: a couple with 3 000 € a month, one child, 125 h at
+4,85 € = 606,25 €:
+
+>>> from amcalc.family import Child, ChildcareCost, Household
+>>> family = Household.of(resources="36000.00", dependent_children=1)
+>>> child = Child.of(born="2024-03-15")
+>>> cost = ChildcareCost.of(net_salary="606.25", hours="125")
+>>> cmg(family, child, cost, "2025-10").amount
+Decimal('374.13')
+>>> before = ChildcareCost.of(net_salary="606.25", hours="125", gross_salary="776.06", declared_days=16)
+>>> cmg(family, child, before, "2025-06").amount
+Decimal('339.42')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+import attrs
+
+from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.family.childcare_cost import ChildcareCost
+from amcalc.family.household import Child, Household
+from amcalc.month import parse_month
+
+__all__ = ["REFORM_DAY", "Cmg", "CmgRule", "cmg", "contributions_share_text"]
+
+REFORM_DAY = date(2025, 9, 1)
+"""The effort-rate CMG applies to the months from September 2025 (décret n° 2025-515)."""
+
+LAST_FLAT_MONTH = date(2025, 8, 1)
+"""The last month of the flat amounts."""
+
+
+class CmgRule(StrEnum):
+    """Which CMG rule computes the month."""
+
+    EFFORT_RATE = "effort_rate"
+    """From 1 September 2025: cost × (1 − income × effort rate ÷ reference hourly cost)."""
+    FLAT_AMOUNT = "flat_amount"
+    """Until 31 August 2025: a flat monthly amount by income band and age, at most 85 % of the cost."""
+
+    @classmethod
+    def of_month(cls, first_day: date) -> CmgRule:
+        return cls.EFFORT_RATE if first_day >= REFORM_DAY else cls.FLAT_AMOUNT
+
+    def values_day(self, first_day: date) -> date:
+        """The day whose values the rule takes for ``first_day``: the month itself within the
+        rule's period, else its nearest month (a rule applied to another period, to compare)."""
+        if self is CmgRule.EFFORT_RATE:
+            return max(first_day, REFORM_DAY)
+        return min(first_day, LAST_FLAT_MONTH)
+
+
+@attrs.frozen(kw_only=True)
+class Cmg(Explained):
+    """The CMG of one child for one month.
+
+    ``amount`` is the salary part paid to the family, in euros;
+    ``contributions_taken_over`` the share of the contributions the CMG pays
+    (1 when all); ``monthly_income`` and ``cost_counted`` are the figures of the
+    effort-rate formula (``None`` under the old rule or for a child not eligible).
+    """
+
+    year: int
+    month: int
+    rule: CmgRule
+    eligible: bool
+    amount: Decimal
+    contributions_taken_over: Fraction
+    monthly_income: Decimal | None = None
+    cost_counted: Decimal | None = None
+    explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def age_limit(child: Child, household: Household, rule: CmgRule) -> tuple[int, str]:
+    """The age up to which the CMG is due, and its article: 6, or 12 for a single
+    parent since the reform (CSS D531-18-1)."""
+    if rule is CmgRule.EFFORT_RATE and household.single_parent:
+        return 12, "CSS art. D531-18-1 (parent isolé)"
+    return 6, "CSS art. L531-1, D531-18-1"
+
+
+def is_of_age(child: Child, limit: int, first_day: date) -> bool:
+    """Due up to and including the month of the birthday (CSS R552-3 II 1°)."""
+    birthday = child.birthday(limit)
+    return (first_day.year, first_day.month) <= (birthday.year, birthday.month)
+
+
+def contributions_share_text(share: Fraction) -> str:
+    """``100 %`` or ``88,89 %``."""
+    return f"{number(share * 100, 0 if share == 1 else 2)} %"
+
+
+def not_eligible(year: int, month: int, rule: CmgRule, child: Child, limit: int, article: str) -> Cmg:
+    birthday = child.birthday(limit)
+    explanation = Explanation(
+        title=f"CMG du mois {month:02d}/{year} : pas de droit",
+        reference=article,
+        steps=(Step("Âge limite", f"{limit} ans le {french_date(birthday)}, droit jusqu'à la fin de ce mois",
+                    "aucun CMG ni prise en charge des cotisations", "CSS art. R552-3 II 1°"),),
+    )
+    return Cmg(year=year, month=month, rule=rule, eligible=False, amount=Decimal("0.00"),
+               contributions_taken_over=Fraction(0), explanation=explanation)
+
+
+def cmg(household: Household, child: Child, cost: ChildcareCost, month: str | tuple[int, int], *,
+        rule: CmgRule | None = None, specific_hours: bool = False, prepare_half: bool = False) -> Cmg:
+    """The CMG of ``child`` for ``month`` (``"AAAA-MM"``), from the month's ``cost``.
+
+    ``rule`` forces one rule (to compare them, see :func:`amcalc.family.reform_comparison`);
+    by default the month decides. ``specific_hours`` (at least 25 h in the month
+    at night, on Sundays or public holidays) and ``prepare_half`` (PreParE at
+    50 % or less) only matter under the old rule.
+    """
+    from amcalc.family.cmg_effort_rate import effort_rate_cmg
+    from amcalc.family.cmg_flat_amount import flat_amount_cmg
+
+    year, number_ = parse_month(month)
+    first_day = date(year, number_, 1)
+    chosen = rule or CmgRule.of_month(first_day)
+    limit, article = age_limit(child, household, chosen)
+    if not is_of_age(child, limit, first_day):
+        return not_eligible(year, number_, chosen, child, limit, article)
+    if chosen is CmgRule.EFFORT_RATE:
+        result = effort_rate_cmg(household, child, cost, first_day)
+    else:
+        result = flat_amount_cmg(household, child, cost, first_day, specific_hours=specific_hours,
+                                 prepare_half=prepare_half)
+    if chosen.values_day(first_day) != first_day:
+        note = (f"Comparaison : cette règle ne s'applique pas à ce mois ; elle est calculée avec les valeurs "
+                f"du {french_date(chosen.values_day(first_day))}.")
+        result = attrs.evolve(result, explanation=attrs.evolve(
+            result.explanation, notes=(*result.explanation.notes, note)))
+    return result

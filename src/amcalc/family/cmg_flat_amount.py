@@ -1,0 +1,143 @@
+"""Le CMG jusqu'au 31 août 2025 — the flat amounts of the old barème.
+
+- No CMG at all (neither part) when the gross pay per day of activity and per
+  child exceeds 5 × the SMIC horaire (old CSS D531-17).
+- Otherwise every contribution is taken over, and the family receives the
+  published monthly amount (net of CRDS) of its income band, by age of the
+  child (under 3; from the month after the 3rd birthday, the 3–6 amount) and
+  family situation (couple or single parent), +10 % for specific hours,
+  halved with a PreParE at 50 % or less — at most 85 % of the net salary and
+  entretien (old CSS D531-18).
+- Income bands: the N−2 resources against two ceilings by number of children
+  (a single parent's ceilings are 40 % higher, rounded to the euro).
+
+The published amounts held are those of April to August 2025; an earlier
+month is :class:`~amcalc.errors.ParameterUnavailable`.
+
+>>> from amcalc.family import Child, ChildcareCost, Household
+>>> family = Household.of(resources="22000.00", dependent_children=1)
+>>> cost = ChildcareCost.of(net_salary="700.00", maintenance="80.00", hours="140",
+...                         gross_salary="896.00", declared_days=18)
+>>> flat_amount_cmg(family, Child.of(born="2024-10-01"), cost, date(2025, 4, 1)).amount
+Decimal('538.28')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from amcalc import parameters
+from amcalc.errors import InvalidInput, ParameterUnavailable, UnsupportedCase
+from amcalc.explain import Explanation, ParameterUse, Step, euros, french_date, percent
+from amcalc.family.childcare_cost import ChildcareCost
+from amcalc.family.cmg import Cmg, CmgRule
+from amcalc.family.household import Child, Household
+from amcalc.money import half_up_div, round_to_cents
+
+__all__ = ["flat_amount_cmg", "income_band"]
+
+REFERENCE = "CSS art. L531-5, D531-17 et D531-18 (rédaction antérieure au décret n° 2025-515)"
+
+
+def _at(name: str, day: date) -> tuple[parameters.Parameter, parameters.DatedValue]:
+    parameter = parameters.get(name)
+    try:
+        return parameter, parameter.at(day)
+    except ParameterUnavailable as err:
+        raise ParameterUnavailable("month", err.message) from None
+
+
+def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], list[ParameterUse]]:
+    """The band (1, 2 or 3) of the household's resources, the two ceilings it was
+    compared with, and the parameters used."""
+    children = household.dependent_children
+    kind = "one_child" if children == 1 else "two_children"
+    looked_up = [_at(f"cmg_income_ceiling{bound}_{kind}", day) for bound in (1, 2)]
+    ceilings = [Fraction(value.value) for _, value in looked_up]
+    if children > 2:
+        further = [_at(f"cmg_income_ceiling{bound}_per_further_child", day) for bound in (1, 2)]
+        looked_up += further
+        ceilings = [c + (children - 2) * Fraction(v.value) for c, (_, v) in zip(ceilings, further, strict=True)]
+    uses = [ParameterUse.of(p, v, " €") for p, v in looked_up]
+    if household.single_parent:
+        uplift_p, uplift = _at("cmg_single_parent_ceiling_uplift", day)
+        uses.append(ParameterUse.of(uplift_p, uplift))
+        ceilings = [c * (1 + Fraction(uplift.value)) for c in ceilings]
+    low, high = (half_up_div(c.numerator, c.denominator) for c in ceilings)
+    band = 1 if household.resources <= low else 2 if household.resources <= high else 3
+    return band, (low, high), uses
+
+
+def _daily_pay_test(cost: ChildcareCost, day: date) -> tuple[bool, Step, list[ParameterUse]]:
+    if cost.gross_salary is None:
+        raise InvalidInput("gross_salary", "le salaire brut du mois est nécessaire avant le 1er septembre 2025 "
+                           "(plafond de 5 SMIC par jour).")
+    if cost.declared_days is None:
+        raise InvalidInput("declared_days", "les jours d'activité déclarés sont nécessaires avant le "
+                           "1er septembre 2025 (plafond de 5 SMIC par jour).")
+    if cost.declared_days == 0 and cost.gross_salary > 0:
+        raise InvalidInput("declared_days", "un salaire sans aucun jour d'activité déclaré.")
+    factor_p, factor = _at("cmg_daily_pay_limit_factor", day)
+    smic_p, smic = _at("smic_horaire", day)
+    limit = factor.value * smic.value
+    daily = Fraction(cost.gross_salary) / max(cost.declared_days, 1)
+    passes = daily <= limit
+    step = Step("Salaire brut par jour", f"{euros(cost.gross_salary)} ÷ {cost.declared_days} jours = "
+                f"{euros(round_to_cents(daily))}, plafond {factor.value} × {euros(smic.value)} = {euros(limit)}",
+                "sous le plafond" if passes else "au-dessus du plafond : aucun CMG",
+                "CSS art. D531-17 (ancienne rédaction)")
+    return passes, step, [ParameterUse.of(factor_p, factor), ParameterUse.of(smic_p, smic, " €/h")]
+
+
+def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, first_day: date, *,
+                    specific_hours: bool = False, prepare_half: bool = False) -> Cmg:
+    """The CMG of a month until 31 August 2025, for a child of age (see :func:`amcalc.family.cmg`)."""
+    if household.aeeh_children:
+        raise UnsupportedCase("aeeh", "avant le 1er septembre 2025, la majoration liée à l'AEEH n'est pas "
+                              "calculée (barème non repris).")
+    title = f"CMG du mois {first_day.month:02d}/{first_day.year} (barème antérieur au 1er septembre 2025)"
+    values_day = CmgRule.FLAT_AMOUNT.values_day(first_day)
+    passes, daily_step, uses = _daily_pay_test(cost, values_day)
+    if not passes:
+        explanation = Explanation(title, REFERENCE, (daily_step,), tuple(uses))
+        return Cmg(year=first_day.year, month=first_day.month, rule=CmgRule.FLAT_AMOUNT, eligible=False,
+                   amount=Decimal("0.00"), contributions_taken_over=Fraction(0), explanation=explanation)
+    band, ceilings, band_uses = income_band(household, values_day)
+    third = child.birthday(3)
+    age = "under_3" if (first_day.year, first_day.month) <= (third.year, third.month) else "3_to_6"
+    who = "single_parent" if household.single_parent else "couple"
+    amount_p, published = _at(f"cmg_flat_amount_{who}_{age}_band{band}", values_day)
+    share_p, share = _at("cmg_flat_amount_cap_share", values_day)
+    amount, steps = Fraction(published.value), [daily_step]
+    steps.append(Step("Tranche de revenus", f"{euros(household.resources)} comparé aux plafonds "
+                      f"{euros(ceilings[0], 0)} et {euros(ceilings[1], 0)}", f"tranche {band}",
+                      "CSS art. D531-18 (ancienne rédaction)"))
+    steps.append(Step("Montant maximal", amount_p.label.split(" : ")[1], euros(published.value),
+                      "barème au " + french_date(published.start)))
+    if specific_hours:
+        uplift_p, uplift = _at("cmg_specific_hours_uplift", values_day)
+        uses.append(ParameterUse.of(uplift_p, uplift))
+        amount *= 1 + Fraction(uplift.value)
+        steps.append(Step("Horaires spécifiques", f"+ {percent(uplift.value)}", euros(round_to_cents(amount)),
+                          "CSS art. D531-18 (ancienne rédaction)"))
+    if prepare_half:
+        amount /= 2
+        steps.append(Step("PreParE à 50 % ou moins", "montant divisé par deux", euros(round_to_cents(amount)),
+                          "CSS art. D531-18 (ancienne rédaction)"))
+    paid = cost.net_salary + cost.maintenance
+    cap = Fraction(share.value) * Fraction(paid)
+    final = round_to_cents(min(amount, cap))
+    steps.append(Step("CMG", f"le plus petit de {euros(round_to_cents(amount))} et {percent(share.value)} × "
+                      f"({euros(cost.net_salary)} + {euros(cost.maintenance)}) = {euros(round_to_cents(cap))}",
+                      euros(final), "CSS art. D531-18 (ancienne rédaction)"))
+    steps.append(Step("Cotisations prises en charge", "salaire sous le plafond journalier", "100 %",
+                      "CSS art. L531-5 II, D531-17 (ancienne rédaction)"))
+    explanation = Explanation(
+        title, REFERENCE, tuple(steps),
+        (*uses, *band_uses, ParameterUse.of(amount_p, published, " €"), ParameterUse.of(share_p, share)),
+        notes=("Montants publiés nets de CRDS.",),
+    )
+    return Cmg(year=first_day.year, month=first_day.month, rule=CmgRule.FLAT_AMOUNT, eligible=True,
+               amount=final, contributions_taken_over=Fraction(1), explanation=explanation)
