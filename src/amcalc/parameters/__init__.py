@@ -48,6 +48,7 @@ import attrs
 from amcalc.errors import ParameterUnavailable
 
 __all__ = [
+    "CONFIRMED",
     "FRESHNESS_WARNING",
     "REVIEWED_ON",
     "VERIFIED_UP_TO",
@@ -146,6 +147,10 @@ VERIFIED_UP_TO: date = _REVIEW["verified_up_to"]
 
 REVIEWED_ON: date = _REVIEW["reviewed_on"]
 """The day of the last review of the values."""
+
+CONFIRMED: dict[str, str] = _REVIEW.get("confirmed", {})
+"""Parameters revised from time to time whose newest entry is over a year old, found
+still in force at the last review: name → how it was checked."""
 
 FRESHNESS_WARNING = (
     f"Valeurs légales vérifiées jusqu'au {VERIFIED_UP_TO:%d/%m/%Y} : ce calcul applique après cette "
