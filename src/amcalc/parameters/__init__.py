@@ -97,7 +97,8 @@ class Parameter:
                 f"aucune valeur de « {self.label} » n'est en vigueur le {on.isoformat()} "
                 f"(données à partir du {self.values[0].start.isoformat()}).",
             )
-        return attrs.evolve(self.values[index], applied_on=on)
+        entry = self.values[index]
+        return DatedValue(entry.start, entry.value, entry.reference, entry.evidence, on)
 
     def changes_in(self, first: date, last: date) -> tuple[date, ...]:
         """Effective dates strictly after ``first`` and up to ``last``."""
