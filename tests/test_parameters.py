@@ -64,3 +64,51 @@ def test_as_of_is_the_last_effective_date() -> None:
 def test_unknown_parameter() -> None:
     with pytest.raises(ParameterUnavailable):
         parameters.get("no_such_parameter")
+
+
+# --- the review (issue 20) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", parameters.names())
+def test_newest_value_is_at_most_a_year_older_than_the_verified_date(name: str) -> None:
+    """A value revised from time to time whose newest entry is over a year old was probably
+    missed at the review: mark it ``stable`` if it deliberately has no scheduled revision, or
+    confirm it in the review's ``[confirmed]`` table with how it was checked."""
+    p = parameters.get(name)
+    year_before = parameters.VERIFIED_UP_TO.replace(year=parameters.VERIFIED_UP_TO.year - 1)
+    recent = p.values[-1].start >= year_before
+    assert recent or p.stable or name in parameters.CONFIRMED, (
+        f"{name}: newest value from {p.values[-1].start}, before {year_before}")
+    assert not (p.stable and name in parameters.CONFIRMED), f"{name}: stable, so no confirmation"
+
+
+def test_confirmations_name_real_parameters_that_need_them() -> None:
+    year_before = parameters.VERIFIED_UP_TO.replace(year=parameters.VERIFIED_UP_TO.year - 1)
+    for name, how in parameters.CONFIRMED.items():
+        assert name in parameters.names() and how.strip()
+        assert parameters.get(name).values[-1].start < year_before, f"{name} is recent: drop its confirmation"
+
+
+def test_the_yearly_values_are_not_marked_stable() -> None:
+    # revised each year or more often (décrets and arrêtés, annual negotiations, the local
+    # board's decision): marking one stable would silence the test above
+    for name in ("smic_horaire", "minimum_garanti", "social_security_monthly_ceiling",
+                 "conventional_minimum_rate", "conventional_minimum_rate_am_ge",
+                 "contribution_alsace_moselle_health"):
+        assert not parameters.get(name).stable, name
+
+
+def test_the_december_2026_review_tags() -> None:
+    smic, mg = parameters.get("smic_horaire"), parameters.get("minimum_garanti")
+    june_2026 = date(2026, 6, 1)
+    assert (smic.at(june_2026).value, smic.at(june_2026).evidence) == (Decimal("12.31"), "S")
+    assert (mg.at(june_2026).value, mg.at(june_2026).evidence) == (Decimal("4.35"), "S")
+    assert "JO 24/05/2026" in smic.at(june_2026).reference
+    may_2023 = date(2023, 5, 1)
+    for p, value in ((smic, "11.52"), (mg, "4.10")):  # arrêté du 26 avril 2023, JORF 27 avril 2023
+        assert (p.at(may_2023).value, p.at(may_2023).evidence) == (Decimal(value), "P")
+    provident = parameters.get("contribution_provident").values[-1]
+    assert provident.value == Decimal("0.0104")  # annex 3, annex B: 1.02 % + 0.02 % (APNI)
+    assert "avenant n° 8 du 27 juin 2025" in provident.reference and "avenant n° 9" in provident.reference
+    alsace = parameters.get("contribution_alsace_moselle_health").values[-1]
+    assert alsace.value == Decimal("0.013") and "2026 à confirmer" in alsace.reference

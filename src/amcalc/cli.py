@@ -5,7 +5,8 @@
   a month and the settlement at its end (:mod:`amcalc.demo`);
 - ``amcalc payroll INPUT -o OUTPUT`` computes every contract-month of a CSV or
   Parquet file (extra ``amcalc[bulk]``);
-- ``amcalc bench --rows N [--json]`` measures the bulk engine (extra ``amcalc[bulk]``).
+- ``amcalc bench --rows N [--json]`` measures the bulk engine (extra ``amcalc[bulk]``);
+- ``amcalc parameters [--on DAY] [--json]`` lists the dated legal values (:mod:`amcalc.parameters.command`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from amcalc.demo import explain_file
 from amcalc.errors import AmcalcError
+from amcalc.parameters.command import add_command as add_parameters_command
 from amcalc.scenarios import CALCULATIONS, ScenarioFileError, run_files
 
 __all__ = ["main"]
@@ -125,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rows", type=int, default=1_000_000, help="random contract-months (default 10^6)")
     bench.add_argument("--json", action="store_true", help="one JSON line")
     bench.set_defaults(handler=_bench)
+    add_parameters_command(commands)
     return parser
 
 

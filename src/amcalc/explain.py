@@ -3,7 +3,9 @@
 An :class:`Explanation` lists the steps (formula, result, article), the dated
 parameters used (value, effective date, reference) and the notes. Results
 carry one and render it with ``explain()`` (text) and ``_repr_html_()``
-(notebooks).
+(notebooks). Its ``freshness`` is the warning of a calculation for a day after
+the date up to which the values were verified (:func:`amcalc.parameters.freshness_warning`):
+the latest day a parameter was applied on, or ``computed_for``.
 
 >>> from decimal import Decimal
 >>> euros(Decimal("1234.5"))
@@ -21,7 +23,7 @@ from fractions import Fraction
 
 import attrs
 
-from amcalc.parameters import EVIDENCE, DatedValue, Parameter
+from amcalc.parameters import EVIDENCE, DatedValue, Parameter, freshness_warning
 
 __all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "percent", "rate"]
 
@@ -73,29 +75,40 @@ class Step:
 
 @attrs.frozen
 class ParameterUse:
-    """A dated legal parameter as it was applied."""
+    """A dated legal parameter as it was applied (``on``: the day it was applied for)."""
 
     label: str
     value: str
     start: date
     reference: str
     evidence: str
+    on: date | None = None
 
     @classmethod
     def of(cls, parameter: Parameter, dated: DatedValue, unit: str = "") -> ParameterUse:
         shown = number(dated.value, max(2, -int(dated.value.as_tuple().exponent)))
-        return cls(parameter.label, f"{shown}{unit}", dated.start, dated.reference, dated.evidence)
+        return cls(parameter.label, f"{shown}{unit}", dated.start, dated.reference, dated.evidence,
+                   dated.applied_on)
 
 
 @attrs.frozen
 class Explanation:
-    """Title, legal basis, steps, parameters and notes of a result."""
+    """Title, legal basis, steps, parameters and notes of a result; ``computed_for``:
+    the last day the result covers, where its parameters do not show it."""
 
     title: str
     reference: str
     steps: tuple[Step, ...] = ()
     parameters: tuple[ParameterUse, ...] = ()
     notes: tuple[str, ...] = ()
+    computed_for: date | None = None
+    freshness: str | None = attrs.field(init=False)
+
+    @freshness.default
+    def _freshness(self) -> str | None:
+        days = [p.on for p in self.parameters if p.on is not None]
+        days += [self.computed_for] if self.computed_for is not None else []
+        return freshness_warning(max(days)) if days else None
 
     def text(self) -> str:
         lines = [self.title, f"Fondement : {self.reference}", ""]
@@ -111,6 +124,8 @@ class Explanation:
                 )
         if self.notes:
             lines += ["", *(f"Note : {note}" for note in self.notes)]
+        if self.freshness:
+            lines += ["", f"Avertissement : {self.freshness}"]
         return "\n".join(lines)
 
     def html(self) -> str:
@@ -135,6 +150,8 @@ class Explanation:
             )
             parts.append(f"<p>Paramètres appliqués :</p><ul>{items}</ul>")
         parts += [f"<p><i>Note : {e(n)}</i></p>" for n in self.notes]
+        if self.freshness:
+            parts.append(f"<p><b>Avertissement : {e(self.freshness)}</b></p>")
         parts.append("</div>")
         return "".join(parts)
 

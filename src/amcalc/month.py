@@ -822,6 +822,7 @@ def month_pay(
             steps=tuple(steps),
             parameters=tuple(uses),
             notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
+            computed_for=last,
         )
     return MonthPay(
         year=year, month=number_, base_salary=to_euros(base),

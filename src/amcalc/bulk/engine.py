@@ -55,11 +55,13 @@ from amcalc.bulk.schema import (
 )
 from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
+from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
 __all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
 
 
 _ROUTES = pa.array(["vector", "scalar"])
+_FRESHNESS = pa.array([FRESHNESS_WARNING])
 
 
 _INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complementary_hours",
@@ -146,6 +148,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
         else:
             columns[field] = decimal_array(values, valid)
     columns["warnings"] = _warnings(warnings, valid)
+    columns["freshness"] = _freshness(month_days, valid & month_valid)
     resume_days = np.zeros(n, np.int64)
     has_resume = np.zeros(n, bool)
     for i, day in illness.resume.items():
@@ -200,3 +203,14 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
     invalid = ~np.asarray(valid)
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(texts, pa.string()),
                                     mask=pa.array(invalid) if invalid.any() else None)
+
+
+def _freshness(month_days: Ints, computed: Any) -> pa.Array:
+    """The ``freshness`` column: the warning of a month ending after the day up to which the
+    values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
+    next_month = np.asarray(month_days).astype("datetime64[D]").astype("datetime64[M]") + 1
+    last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
+    stale = computed & (last_day > day_number(VERIFIED_UP_TO))
+    # an empty dictionary when no row is stale, as a Parquet file reads it back
+    dictionary = _FRESHNESS if stale.any() else _FRESHNESS[:0]
+    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(len(stale), np.int8), mask=~stale), dictionary)

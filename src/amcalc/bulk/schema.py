@@ -118,6 +118,7 @@ OUTPUT_SCHEMA = pa.schema([
     pa.field("declared_complementary_hours", pa.int32()),
     pa.field("declared_majorated_hours", pa.int32()),
     pa.field("warnings", pa.list_(pa.string())),
+    pa.field("freshness", pa.dictionary(pa.int8(), pa.string())),
     pa.field("resume_or_end_on", pa.date32()),
     pa.field("illness_ledger", ILLNESS_LEDGER),
     pa.field("recent_weeks", RECENT_WEEKS),

@@ -14,8 +14,24 @@ Traceback (most recent call last):
 ...
 amcalc.errors.ParameterUnavailable: on : aucune valeur de « SMIC horaire brut (métropole) » n'est en vigueur le 2021-12-31 (données à partir du 2022-01-01).
 
-``as_of`` is the last effective date the data covers: figures after it use
-the last known values, so check it against your payroll date.
+``as_of`` is the last effective date the data covers. :data:`VERIFIED_UP_TO`
+is the last day for which every value was checked against its source, at the
+review of :data:`REVIEWED_ON` (``review.toml``): a calculation for a later day
+uses the last known values, and its explanation carries
+:func:`freshness_warning`.
+
+>>> VERIFIED_UP_TO, REVIEWED_ON
+(datetime.date(2026, 12, 31), datetime.date(2026, 12, 5))
+>>> freshness_warning(date(2026, 12, 31)) is None
+True
+>>> print(freshness_warning(date(2027, 1, 31)))
+Valeurs légales vérifiées jusqu'au 31/12/2026 : ce calcul applique après cette date les dernières valeurs connues (SMIC, minimum garanti, minima conventionnels, cotisations), qui ont pu changer depuis ; vérifiez-les avant de l'utiliser.
+
+Each looked-up value remembers the day it was asked for (``applied_on``), so a
+result that lists the values it used knows the days it covers:
+
+>>> get("smic_horaire").at(date(2027, 1, 31)).applied_on
+datetime.date(2027, 1, 31)
 """
 
 from __future__ import annotations
@@ -31,30 +47,46 @@ import attrs
 
 from amcalc.errors import ParameterUnavailable
 
-__all__ = ["DatedValue", "Parameter", "as_of", "get", "names"]
+__all__ = [
+    "CONFIRMED",
+    "FRESHNESS_WARNING",
+    "REVIEWED_ON",
+    "VERIFIED_UP_TO",
+    "DatedValue",
+    "Parameter",
+    "as_of",
+    "freshness_warning",
+    "get",
+    "names",
+]
 
 EVIDENCE = {"P": "texte primaire", "S": "source secondaire", "U": "non vérifié"}
 
 
 @attrs.frozen
 class DatedValue:
-    """A value in force from ``start`` until the next entry."""
+    """A value in force from ``start`` until the next entry; ``applied_on``: the day
+    it was looked up for by :meth:`Parameter.at` (``None`` in the history)."""
 
     start: date
     value: Decimal
     reference: str
     evidence: str
+    applied_on: date | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
 class Parameter:
-    """A legal parameter and its history, sorted by effective date."""
+    """A legal parameter and its history, sorted by effective date. ``stable``: the
+    value deliberately has no scheduled revision (a rate of the CCN or of a code
+    that changes only with its text), so an old last entry is not a sign of neglect."""
 
     name: str
     label: str
     unit: str
     description: str
     values: tuple[DatedValue, ...]
+    stable: bool = False
 
     def at(self, on: date) -> DatedValue:
         """The entry in force on ``on``, or :class:`ParameterUnavailable`."""
@@ -65,7 +97,8 @@ class Parameter:
                 f"aucune valeur de « {self.label} » n'est en vigueur le {on.isoformat()} "
                 f"(données à partir du {self.values[0].start.isoformat()}).",
             )
-        return self.values[index]
+        entry = self.values[index]
+        return DatedValue(entry.start, entry.value, entry.reference, entry.evidence, on)
 
     def changes_in(self, first: date, last: date) -> tuple[date, ...]:
         """Effective dates strictly after ``first`` and up to ``last``."""
@@ -84,7 +117,8 @@ def _load(name: str) -> Parameter:
         )
         for entry in raw["values"]
     )
-    return Parameter(raw["name"], raw["label"], raw["unit"], raw["description"], values)
+    return Parameter(raw["name"], raw["label"], raw["unit"], raw["description"], values,
+                     stable=raw.get("stable", False))
 
 
 def names() -> tuple[str, ...]:
@@ -105,3 +139,27 @@ def get(name: str) -> Parameter:
 
 as_of: date = max(get(n).values[-1].start for n in names())
 """Last effective date covered by the bundled data."""
+
+
+_REVIEW = tomllib.loads(resources.files(__name__).joinpath("review.toml").read_text("utf-8"))
+
+VERIFIED_UP_TO: date = _REVIEW["verified_up_to"]
+"""Every value in force up to this day was checked against its source at the last review."""
+
+REVIEWED_ON: date = _REVIEW["reviewed_on"]
+"""The day of the last review of the values."""
+
+CONFIRMED: dict[str, str] = _REVIEW.get("confirmed", {})
+"""Parameters revised from time to time whose newest entry is over a year old, found
+still in force at the last review: name → how it was checked."""
+
+FRESHNESS_WARNING = (
+    f"Valeurs légales vérifiées jusqu'au {VERIFIED_UP_TO:%d/%m/%Y} : ce calcul applique après cette "
+    "date les dernières valeurs connues (SMIC, minimum garanti, minima conventionnels, cotisations), "
+    "qui ont pu changer depuis ; vérifiez-les avant de l'utiliser."
+)
+
+
+def freshness_warning(day: date) -> str | None:
+    """The warning of a calculation for ``day`` after :data:`VERIFIED_UP_TO`, else ``None``."""
+    return FRESHNESS_WARNING if day > VERIFIED_UP_TO else None

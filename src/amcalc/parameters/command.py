@@ -1,0 +1,91 @@
+"""``amcalc parameters [--on AAAA-MM-JJ] [--json]`` — every dated legal value, with its
+evidence and the date up to which the values were verified.
+
+Without ``--on``, each parameter's newest value (the one in force on the verified date).
+
+>>> data = listing()
+>>> data["verified_up_to"], data["reviewed_on"]
+('2026-12-31', '2026-12-05')
+>>> smic = next(p for p in data["parameters"] if p["name"] == "smic_horaire")
+>>> smic["value"], smic["from"], smic["evidence"]
+('12.31', '2026-06-01', 'S')
+>>> print(text(listing(date(2024, 6, 1))).splitlines()[0])
+Paramètres légaux en vigueur le 01/06/2024 (valeurs vérifiées jusqu'au 31/12/2026, revue du 05/12/2026)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from amcalc.errors import AmcalcError, InvalidInput
+from amcalc.explain import french_date, number
+from amcalc.parameters import EVIDENCE, REVIEWED_ON, VERIFIED_UP_TO, get, names
+
+__all__ = ["add_command", "listing", "text"]
+
+
+def listing(on: date | None = None) -> dict[str, Any]:
+    """Every parameter's value in force on ``on`` (default: its newest), as JSON-ready data."""
+    rows = []
+    for name in names():
+        parameter = get(name)
+        entry = parameter.at(on) if on is not None else parameter.values[-1]
+        rows.append({
+            "name": name, "label": parameter.label, "unit": parameter.unit, "value": str(entry.value),
+            "from": entry.start.isoformat(), "reference": entry.reference, "evidence": entry.evidence,
+            "evidence_label": EVIDENCE[entry.evidence], "stable": parameter.stable,
+        })
+    return {"on": on.isoformat() if on else None, "verified_up_to": VERIFIED_UP_TO.isoformat(),
+            "reviewed_on": REVIEWED_ON.isoformat(), "parameters": rows}
+
+
+def _shown(value: str, unit: str) -> str:
+    amount = Decimal(value)
+    if unit == "ratio":
+        return f"{number(amount * 100, max(2, -int(amount.as_tuple().exponent) - 2))} %"
+    places = max(2, -int(amount.as_tuple().exponent))
+    return f"{number(amount, places)} €" + ("/h" if unit == "EUR/h" else "")
+
+
+def text(data: dict[str, Any]) -> str:
+    """The listing in French, one block per parameter."""
+    when = f"en vigueur le {french_date(date.fromisoformat(data['on']))}" if data["on"] else "les plus récents"
+    lines = [f"Paramètres légaux {when} (valeurs vérifiées jusqu'au "
+             f"{french_date(VERIFIED_UP_TO)}, revue du {french_date(REVIEWED_ON)})"]
+    for p in data["parameters"]:
+        lines += ["", p["label"] + (" (valeur stable)" if p["stable"] else ""),
+                  f"  {_shown(p['value'], p['unit'])} depuis le {french_date(date.fromisoformat(p['from']))}"
+                  f" — {p['reference']} ({p['evidence_label']})"]
+    return "\n".join(lines)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        on = _day(args.on) if args.on else None
+        data = listing(on)
+    except AmcalcError as err:
+        print(f"amcalc parameters: {err.code}: {err}", file=sys.stderr)
+        return 2
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else text(data))
+    return 0
+
+
+def _day(given: str) -> date:
+    try:
+        return date.fromisoformat(given)
+    except ValueError:
+        raise InvalidInput("on", f"{given!r} n'est pas une date AAAA-MM-JJ.") from None
+
+
+def add_command(commands: Any) -> None:
+    """Register ``amcalc parameters`` on the command line's subparsers."""
+    command = commands.add_parser("parameters", help="list the dated legal values, their evidence and "
+                                                     "the date up to which they were verified")
+    command.add_argument("--on", help="the values in force on this day (AAAA-MM-JJ; default: the newest)")
+    command.add_argument("--json", action="store_true", help="one JSON document")
+    command.set_defaults(handler=_run)
