@@ -46,6 +46,9 @@ def test_json_on_a_day_gives_the_values_then_in_force(capsys: pytest.CaptureFixt
     smic = next(p for p in data["parameters"] if p["name"] == "smic_horaire")
     # décret n° 2023-1216: 11.65 € from 1 January 2024 to 31 October 2024
     assert (data["on"], smic["value"], smic["from"]) == ("2024-06-01", "11.65", "2024-01-01")
+    # the effort-rate CMG (CSS D531-18) was not yet in force: listed without a value
+    cap = next(p for p in data["parameters"] if p["name"] == "cmg_hourly_cost_cap")
+    assert (cap["value"], cap["from"], cap["evidence"]) == (None, None, None)
 
 
 def test_text_shows_each_label_value_and_the_verified_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +62,7 @@ def test_text_shows_each_label_value_and_the_verified_date(capsys: pytest.Captur
     assert "_" not in out  # no identifiers (smic_horaire) in the French text
 
 
-@pytest.mark.parametrize(("day", "code"), [("2021-12-31", "parameter_unavailable"), ("2026-13-01", "invalid_input")])
+@pytest.mark.parametrize(("day", "code"), [("2005-12-31", "parameter_unavailable"), ("2026-13-01", "invalid_input")])
 def test_a_bad_day_is_a_typed_error_without_traceback(day: str, code: str,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parameters", "--on", day]) == 2

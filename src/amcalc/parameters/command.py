@@ -22,24 +22,35 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from amcalc.errors import AmcalcError, InvalidInput
+from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
 from amcalc.explain import french_date, number
-from amcalc.parameters import EVIDENCE, REVIEWED_ON, VERIFIED_UP_TO, get, names
+from amcalc.parameters import EVIDENCE, REVIEWED_ON, VERIFIED_UP_TO, DatedValue, Parameter, get, names
 
 __all__ = ["add_command", "listing", "text"]
 
 
+def _in_force(parameter: Parameter, on: date | None) -> DatedValue | None:
+    if on is None:
+        return parameter.values[-1]
+    return parameter.at(on) if on >= parameter.values[0].start else None
+
+
 def listing(on: date | None = None) -> dict[str, Any]:
-    """Every parameter's value in force on ``on`` (default: its newest), as JSON-ready data."""
+    """Every parameter's value in force on ``on`` (default: its newest), as JSON-ready data;
+    a parameter not yet in force that day has ``value`` and ``from`` null, and a day on
+    which none is in force is :class:`~amcalc.errors.ParameterUnavailable`."""
     rows = []
     for name in names():
         parameter = get(name)
-        entry = parameter.at(on) if on is not None else parameter.values[-1]
+        entry = _in_force(parameter, on)
         rows.append({
-            "name": name, "label": parameter.label, "unit": parameter.unit, "value": str(entry.value),
-            "from": entry.start.isoformat(), "reference": entry.reference, "evidence": entry.evidence,
-            "evidence_label": EVIDENCE[entry.evidence], "stable": parameter.stable,
+            "name": name, "label": parameter.label, "unit": parameter.unit,
+            "value": str(entry.value) if entry else None, "from": entry.start.isoformat() if entry else None,
+            "reference": entry.reference if entry else None, "evidence": entry.evidence if entry else None,
+            "evidence_label": EVIDENCE[entry.evidence] if entry else None, "stable": parameter.stable,
         })
+    if on is not None and all(row["value"] is None for row in rows):
+        raise ParameterUnavailable("on", f"aucun paramètre n'est en vigueur le {on.isoformat()}.")
     return {"on": on.isoformat() if on else None, "verified_up_to": VERIFIED_UP_TO.isoformat(),
             "reviewed_on": REVIEWED_ON.isoformat(), "parameters": rows}
 
@@ -49,6 +60,8 @@ def _shown(value: str, unit: str) -> str:
     if unit == "ratio":
         return f"{number(amount * 100, max(2, -int(amount.as_tuple().exponent) - 2))} %"
     places = max(2, -int(amount.as_tuple().exponent))
+    if unit == "factor":
+        return f"{number(amount, places)} fois"
     return f"{number(amount, places)} €" + ("/h" if unit == "EUR/h" else "")
 
 
@@ -58,9 +71,13 @@ def text(data: dict[str, Any]) -> str:
     lines = [f"Paramètres légaux {when} (valeurs vérifiées jusqu'au "
              f"{french_date(VERIFIED_UP_TO)}, revue du {french_date(REVIEWED_ON)})"]
     for p in data["parameters"]:
-        lines += ["", p["label"] + (" (valeur stable)" if p["stable"] else ""),
-                  f"  {_shown(p['value'], p['unit'])} depuis le {french_date(date.fromisoformat(p['from']))}"
-                  f" — {p['reference']} ({p['evidence_label']})"]
+        lines.append("")
+        lines.append(p["label"] + (" (valeur stable)" if p["stable"] else ""))
+        if p["value"] is None:
+            lines.append("  pas encore en vigueur à cette date")
+            continue
+        lines.append(f"  {_shown(p['value'], p['unit'])} depuis le {french_date(date.fromisoformat(p['from']))}"
+                     f" — {p['reference']} ({p['evidence_label']})")
     return "\n".join(lines)
 
 
