@@ -12,7 +12,7 @@ from amcalc import parameters
 from amcalc.errors import ParameterUnavailable
 from amcalc.money import round_to_cents
 
-UNITS = {"EUR", "EUR/h", "ratio", "factor"}  # factor: a multiple of another value (5 × SMIC)
+UNITS = {"EUR", "EUR/h", "ratio", "factor", "months"}  # factor: a multiple of another value (5 × SMIC)
 
 
 @pytest.mark.parametrize("name", parameters.names())

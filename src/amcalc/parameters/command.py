@@ -59,6 +59,8 @@ def _shown(value: str, unit: str) -> str:
     amount = Decimal(value)
     if unit == "ratio":
         return f"{number(amount * 100, max(2, -int(amount.as_tuple().exponent) - 2))} %"
+    if unit == "months":
+        return f"{number(amount, 0)} mois"
     places = max(2, -int(amount.as_tuple().exponent))
     if unit == "factor":
         return f"{number(amount, places)} fois"
