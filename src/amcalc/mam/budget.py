@@ -95,7 +95,7 @@ _LABEL = {
 
 def _charge(key: object) -> Charge:
     try:
-        return Charge(key)
+        return Charge(str(key))
     except ValueError:
         known = ", ".join(c.value for c in Charge)
         raise InvalidInput(f"charges.{key}", f"poste inconnu ; postes possibles : {known}.") from None

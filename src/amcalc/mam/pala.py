@@ -26,12 +26,12 @@ from fractions import Fraction
 import attrs
 
 from amcalc import parameters
-from amcalc.parameters import DatedValue
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number, percent
 from amcalc.family.household import parse_date
 from amcalc.money import parse_money, to_euros
 from amcalc.month import parse_month
+from amcalc.parameters import DatedValue
 
 __all__ = ["PalaLoan", "pala_loan"]
 
