@@ -73,7 +73,7 @@ def shares(rule: SplitRule) -> list[Decimal]:
 
 def test_the_contracts_of_the_house() -> None:
     assert (A.worked_hours, A.maintenance, B.worked_hours, B.maintenance) == (
-        162, Decimal("72.90"), 184, Decimal("82.80"))
+        Fraction(162), Decimal("72.90"), Fraction(184), Decimal("82.80"))
     anne = house()[0]
     assert (anne.children, anne.hours, anne.maintenance) == (3, Fraction(486), Decimal("218.70"))
 
