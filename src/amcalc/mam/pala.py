@@ -140,7 +140,7 @@ def _check(loan: Decimal, cost: Decimal, count: int, ceiling: Decimal, share: De
     if Fraction(loan) > Fraction(cost) * Fraction(share):
         raise LegalLimitExceeded("amount", f"le prêt de {euros(loan)} dépasse {percent(share)} du coût des "
                                            f"travaux ({euros(cost)} × {percent(share)} = "
-                                           f"{number(Fraction(cost) * Fraction(share))} €).")
+                                           f"{number(Fraction(cost) * Fraction(share))} €) (CSS art. D542-35).")
     if count > most:
         raise LegalLimitExceeded("instalments", f"{count} mensualités : au plus {most} (CSS art. D542-35).")
     if int(loan * 100) < count:
