@@ -59,6 +59,7 @@ def test_text_shows_each_label_value_and_the_verified_date(capsys: pytest.Captur
         assert parameters.get(name).label in out
     assert "12,31 €/h depuis le 01/06/2026" in out  # SMIC of 1 June 2026
     assert "6,90 % depuis le 01/01/2022" in out  # capped old-age rate 0.069
+    assert "120 mois depuis le 01/09/2011" in out  # the PALA's instalments, unit "months"
     assert "_" not in out  # no identifiers (smic_horaire) in the French text
 
 
