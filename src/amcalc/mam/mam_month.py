@@ -105,7 +105,8 @@ def mam_month(budget: Budget, members: Sequence[MamMember], month: str | tuple[i
     split = split_charges(budget, members, rule=rule)
     lines = tuple(_member_month(member, split.share_of(member.name), (year, number_), cover) for member in members)
     steps = [Step("Charges du mois", f"{len(budget.charges)} postes", euros(budget.total)),
-             *(Step(f"Reste pour {line.name}", _remains_formula(line), euros(line.remains)) for line in lines)]
+             *(Step(f"Reste pour {line.name}", _remains_formula(line.received, line.share, line.loan_instalment),
+                    euros(line.remains)) for line in lines)]
     short = [line.name for line in lines if not line.break_even.reached]
     notes = [f"Répartition {rule.label}."]
     notes.append(f"Seuil de rentabilité non atteint ce mois-ci : {', '.join(short)}." if short
@@ -116,9 +117,9 @@ def mam_month(budget: Budget, members: Sequence[MamMember], month: str | tuple[i
     return MamMonth(year=year, month=number_, budget=budget, split=split, members=lines, explanation=explanation)
 
 
-def _remains_formula(line: MemberMonth) -> str:
-    formula = f"reçu {euros(line.received)} − part {euros(line.share)}"
-    return formula + (f" − PALA {euros(line.loan_instalment)}" if line.loan_instalment else "")
+def _remains_formula(received: Decimal, share: Decimal, instalment: Decimal) -> str:
+    formula = f"reçu {euros(received)} − part {euros(share)}"
+    return formula + (f" − PALA {euros(instalment)}" if instalment else "")
 
 
 def _member_month(member: MamMember, share: Decimal, month: tuple[int, int], cover: BreakEvenCover) -> MemberMonth:
@@ -127,11 +128,11 @@ def _member_month(member: MamMember, share: Decimal, month: tuple[int, int], cov
     covered = member.maintenance + (member.meals if cover is BreakEvenCover.MAINTENANCE_AND_MEALS else ZERO)
     result = break_even(member.name, month, share=share, instalment=instalment, covered=covered,
                         children=member.children, hours=member.hours, cover=cover)
-    line = MemberMonth(name=member.name, net_salary=member.net_salary, maintenance=member.maintenance,
+    remains = received - share - instalment
+    return MemberMonth(name=member.name, net_salary=member.net_salary, maintenance=member.maintenance,
                        meals=member.meals, mileage=member.mileage, received=received, share=share,
-                       loan_instalment=instalment, remains=received - share - instalment, break_even=result,
-                       explanation=Explanation("", ""))
-    return attrs.evolve(line, explanation=_member_explanation(member, line, month))
+                       loan_instalment=instalment, remains=remains, break_even=result,
+                       explanation=_member_explanation(member, month, received, share, instalment, result))
 
 
 def _lines(member: MamMember, attribute: str) -> str:
@@ -139,21 +140,22 @@ def _lines(member: MamMember, attribute: str) -> str:
     return " + ".join(euros(a) for a in amounts) if amounts else "aucun contrat ce mois-ci"
 
 
-def _member_explanation(member: MamMember, line: MemberMonth, month: tuple[int, int]) -> Explanation:
-    steps = [Step("Salaires nets", _lines(member, "net_salary"), euros(line.net_salary), "CCN 3239 art. 109 à 111"),
-             Step("Indemnités d'entretien", _lines(member, "maintenance"), euros(line.maintenance),
+def _member_explanation(member: MamMember, month: tuple[int, int], received: Decimal, share: Decimal,
+                        instalment: Decimal, result: BreakEven) -> Explanation:
+    steps = [Step("Salaires nets", _lines(member, "net_salary"), euros(member.net_salary), "CCN 3239 art. 109 à 111"),
+             Step("Indemnités d'entretien", _lines(member, "maintenance"), euros(member.maintenance),
                   "CCN 3239 art. 114.1")]
-    if line.meals:
-        steps.append(Step("Repas", _lines(member, "meals"), euros(line.meals), "CCN 3239 art. 114.2"))
-    if line.mileage:
-        steps.append(Step("Indemnités kilométriques", _lines(member, "mileage"), euros(line.mileage),
+    if member.meals:
+        steps.append(Step("Repas", _lines(member, "meals"), euros(member.meals), "CCN 3239 art. 114.2"))
+    if member.mileage:
+        steps.append(Step("Indemnités kilométriques", _lines(member, "mileage"), euros(member.mileage),
                           "CCN 3239 art. 113"))
-    steps += [Step("Reçu de ses employeurs", " + ".join(s.result for s in steps), euros(line.received)),
-              Step("Part des charges de la MAM", "selon le règlement de fonctionnement", euros(line.share))]
-    if line.loan_instalment:
-        steps.append(Step("Mensualité du PALA", "échéancier de son prêt", euros(line.loan_instalment),
-                          "CSS art. D542-35"))
-    steps.append(Step("Reste pour elle", _remains_formula(line), euros(line.remains)))
-    return Explanation(title=f"Le mois de {line.name} à la MAM, {month[1]:02d}/{month[0]}", reference=MONTH_REFERENCE,
-                       steps=(*steps, *line.break_even.explanation.steps),
-                       notes=("Salaires nets avant impôt sur le revenu.", *line.break_even.explanation.notes))
+    steps += [Step("Reçu de ses employeurs", " + ".join(s.result for s in steps), euros(received)),
+              Step("Part des charges de la MAM", "selon le règlement de fonctionnement", euros(share))]
+    if instalment:
+        steps.append(Step("Mensualité du PALA", "échéancier de son prêt", euros(instalment), "CSS art. D542-35"))
+    steps.append(Step("Reste pour elle", _remains_formula(received, share, instalment),
+                      euros(received - share - instalment)))
+    return Explanation(title=f"Le mois de {member.name} à la MAM, {month[1]:02d}/{month[0]}",
+                       reference=MONTH_REFERENCE, steps=(*steps, *result.explanation.steps),
+                       notes=("Salaires nets avant impôt sur le revenu.", *result.explanation.notes))
