@@ -272,6 +272,8 @@ def test_members_months_must_be_one_month() -> None:
 
 def test_results_render_as_html() -> None:
     month = mam_month(BUDGET, house(), OCTOBER, rule=SplitRule.HOURS_OF_CARE)
-    for result in (month, month.split, month.members[0], month.members[0].break_even, BUDGET):
+    loan = pala_loan("1000.00", works="2000.00", granted_on="2025-07-01")
+    plan = startup_plan(works="2000.00", equipment="0", members=house(loan), opening_on="2025-09-01")
+    for result in (month, month.split, month.members[0], month.members[0].break_even, BUDGET, loan, plan):
         assert result._repr_html_().startswith("<div class='amcalc'>")
     assert "au prorata des heures d'accueil du mois" in month.explain()
