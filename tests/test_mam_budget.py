@@ -120,9 +120,10 @@ def test_split_explained() -> None:
 
 
 def test_each_ams_month_and_break_even() -> None:
-    # equal split: Anne 475,01 €, the others 475,00 €; Anne repays a PALA of 5 000 € over
-    # 120 months from 09/2025: 500 000 ÷ 120 = 4 166,67 cents → 41,66 € a month
-    loan = pala_loan("5000.00", works="20000.00", granted_on="2025-08-20")
+    # equal split: Anne 475,01 €, the others 475,00 €; Anne repays a PALA of 5 000 € granted in
+    # April 2025 over 120 months from 10/2025 (the sixth month after April, CSS D542-37):
+    # 500 000 ÷ 120 = 4 166,67 cents → 41,66 € a month
+    loan = pala_loan("5000.00", works="20000.00", granted_on="2025-04-20")
     month = mam_month(BUDGET, house(loan), OCTOBER)
     anne, bea, chloe, dina = month.members
     # Anne receives what month_pay computed for her three contracts, never recomputed
@@ -166,14 +167,15 @@ def test_break_even_reached_with_a_margin_and_meals_counted() -> None:
 
 def test_pala_schedule() -> None:
     # 7 500 € over 84 months: 750 000 ÷ 84 = 8 928,57 cents → 89,28 €; the last:
-    # 7 500 − 83 × 89,28 = 7 500 − 7 410,24 = 89,76 €; granted 15/12/2025, first 01/2026, last 12/2032
+    # 7 500 − 83 × 89,28 = 7 500 − 7 410,24 = 89,76 €; granted 15/12/2025, due from the sixth
+    # month after (CSS D542-37): first 06/2026, the 84th 83 months later, 05/2033
     loan = pala_loan("7500.00", works="9375.00", granted_on="2025-12-15", instalments=84)
     assert (loan.regular_instalment, loan.last_instalment) == (Decimal("89.28"), Decimal("89.76"))
-    assert (loan.first_month, loan.last_month) == ((2026, 1), (2032, 12))
+    assert (loan.first_month, loan.last_month) == ((2026, 6), (2033, 5))
     schedule = loan.schedule()
-    assert len(schedule) == 84 and schedule[0] == ("2026-01", Decimal("89.28"))
-    assert schedule[-1] == ("2032-12", Decimal("89.76"))
-    assert loan.instalment("2025-12") == loan.instalment("2033-01") == Decimal("0.00")
+    assert len(schedule) == 84 and schedule[0] == ("2026-06", Decimal("89.28"))
+    assert schedule[-1] == ("2033-05", Decimal("89.76"))
+    assert loan.instalment("2026-05") == loan.instalment("2033-06") == Decimal("0.00")
     assert pala_loan("100.00", works="200", granted_on="2025-01-01", instalments=3,
                      first_month="2025-03").schedule() == (
         ("2025-03", Decimal("33.33")), ("2025-04", Decimal("33.33")), ("2025-05", Decimal("33.34")))
@@ -206,7 +208,7 @@ def test_startup_plan() -> None:
     assert (plan.to_finance, plan.surplus) == (Decimal("100.00"), Decimal("0.00"))
     assert plan.installation_premiums == (("Anne", Decimal("1200.00")), ("Béa", Decimal("1200.00")))
     # Béa: 400 000 ÷ 60 = 6 666,67 → 66,66 €, last 4 000 − 59 × 66,66 = 67,06 €
-    assert "PALA de Béa : 60 mensualités de 66,66 € (dernière 67,06 €) à partir de 08/2025" in plan.explain()
+    assert "PALA de Béa : 60 mensualités de 66,66 € (dernière 67,06 €) à partir de 01/2026" in plan.explain()
 
 
 def test_startup_aids_by_date() -> None:
@@ -255,6 +257,7 @@ def test_startup_loans_over_80_percent_of_the_works() -> None:
     (lambda: pala_loan("100", works="1000", granted_on="2025-01-01", instalments=0), "instalments"),
     (lambda: pala_loan("1.00", works="1000", granted_on="2025-01-01", instalments=120), "instalments"),
     (lambda: pala_loan("100", works="1000", granted_on="01/01/2025"), "granted_on"),
+    (lambda: pala_loan("100", works="1000", granted_on="2025-03-01", first_month="2025-02"), "first_month"),
     (lambda: startup_plan(works="1", equipment="1", members=house(), opening_on="2025-13-01"), "opening_on"),
 ])
 def test_invalid_input_names_the_field(call: object, field: str) -> None:

@@ -153,7 +153,7 @@ def _member_explanation(member: MamMember, month: tuple[int, int], received: Dec
     steps += [Step("Reçu de ses employeurs", " + ".join(s.result for s in steps), euros(received)),
               Step("Part des charges de la MAM", "selon le règlement de fonctionnement", euros(share))]
     if instalment:
-        steps.append(Step("Mensualité du PALA", "échéancier de son prêt", euros(instalment), "CSS art. D542-35"))
+        steps.append(Step("Mensualité du PALA", "échéancier de son prêt", euros(instalment), "CSS art. D542-37"))
     steps.append(Step("Reste pour elle", _remains_formula(received, share, instalment),
                       euros(received - share - instalment)))
     return Explanation(title=f"Le mois de {member.name} à la MAM, {month[1]:02d}/{month[0]}",

@@ -46,7 +46,7 @@ __all__ = ["StartupPlan", "startup_plan"]
 
 ZERO = Decimal("0.00")
 STARTUP_REFERENCE = ("Aides de la CAF aux MAM et aux assistants maternels (circulaires Cnaf du 6 avril 2016 et "
-                     "du 8 février 2024 ; prime d'installation) ; CSS art. L542-9, D542-35 (PALA)")
+                     "du 8 février 2024 ; prime d'installation) ; CSS art. L542-9 2°, D542-36, D542-37 (PALA)")
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +114,7 @@ def _check_loans(loans: Decimal, works: Decimal, day: date) -> None:
     share = parameters.get("pala_works_share").at(day).value
     if Fraction(loans) > Fraction(works) * Fraction(share):
         raise LegalLimitExceeded("members", f"les PALA des assistantes ({euros(loans)}) dépassent ensemble "
-                                            f"{percent(share)} du coût des travaux ({euros(works)}) (CSS art. D542-35).")
+                                            f"{percent(share)} du coût des travaux ({euros(works)}) (CSS art. D542-36).")
 
 
 def _steps(members: list[MamMember], works: Decimal, kit: Decimal, aid: Decimal, premium: Decimal,
@@ -130,7 +130,7 @@ def _steps(members: list[MamMember], works: Decimal, kit: Decimal, aid: Decimal,
             steps.append(Step(f"PALA de {member.name}", f"{loan.instalments} mensualités de "
                               f"{euros(loan.regular_instalment)} (dernière {euros(loan.last_instalment)}) à partir "
                               f"de {loan.first_month[1]:02d}/{loan.first_month[0]}", euros(loan.amount),
-                              "CSS art. D542-35"))
+                              "CSS art. D542-37"))
     if own:
         steps.append(Step("Apport personnel", "fonds propres des assistantes", euros(own)))
     resources = " + ".join(s.result for s in steps[1:]) or "0,00 €"
