@@ -229,7 +229,11 @@ class PajemploiFigures:
 
 @attrs.frozen(kw_only=True)
 class MonthPay(Explained):
-    """A contract's month: salary lines, indemnities, Pajemploi figures, warnings."""
+    """A contract's month: salary lines, indemnities, Pajemploi figures, warnings.
+
+    ``care_days``: the days of actual care of the month and the seconds worked each
+    (chômé holidays, absences and paid leave left out), as the day-by-day walk found them.
+    """
 
     year: int
     month: int
@@ -250,6 +254,7 @@ class MonthPay(Explained):
     meals: Decimal
     mileage: Decimal
     worked_hours: Fraction
+    care_days: tuple[tuple[date, int], ...]
     pajemploi: PajemploiFigures
     warnings: tuple[str, ...]
     illness_days: tuple[IllnessDay, ...]
@@ -833,6 +838,7 @@ def month_pay(
         holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=net.net, net_detail=net,
         maintenance=maintenance, meals=meal_total, mileage=mileage_total,
         worked_hours=Fraction(worked_total, SECONDS_PER_HOUR), pajemploi=pajemploi,
+        care_days=tuple((day, seconds) for day, seconds in sorted(actual.items()) if seconds),
         warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
         ledger=new_ledger, explanation=explanation,
     )

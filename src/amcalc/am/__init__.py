@@ -1,0 +1,41 @@
+"""L'assistant maternel et tous ses employeurs — one AM, several contracts (CASF L421-4,
+L423-21, L423-22; CCN 3239 art. 46, 96, 100; CGI art. 80 sexies).
+
+- :mod:`amcalc.am.agrement`: her agrément and its limits;
+- :mod:`amcalc.am.childminder`: the AM as a value, her contracts, the check of a new one;
+- :mod:`amcalc.am.working_time`: her week checked as a whole;
+- :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes.
+"""
+
+from amcalc.am.agrement import Agrement
+from amcalc.am.childminder import ChildCare, Childminder
+from amcalc.am.tax_regime import (
+    CareDays,
+    IncomeTax,
+    ShortDayBasis,
+    SmicDate,
+    SpecialRegime,
+    TaxRegime,
+    income_tax,
+    special_regime,
+)
+from amcalc.am.working_time import Presence, Violation, WeekCheck, WeekRule, check_week
+
+__all__ = [
+    "Agrement",
+    "CareDays",
+    "ChildCare",
+    "Childminder",
+    "IncomeTax",
+    "Presence",
+    "ShortDayBasis",
+    "SmicDate",
+    "SpecialRegime",
+    "TaxRegime",
+    "Violation",
+    "WeekCheck",
+    "WeekRule",
+    "check_week",
+    "income_tax",
+    "special_regime",
+]
