@@ -4,7 +4,8 @@ L423-21, L423-22; CCN 3239 art. 46, 96, 100; CGI art. 80 sexies).
 - :mod:`amcalc.am.agrement`: her agrément and its limits;
 - :mod:`amcalc.am.childminder`: the AM as a value, her contracts, the check of a new one;
 - :mod:`amcalc.am.working_time`: her week checked as a whole;
-- :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes.
+- :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes;
+- :mod:`amcalc.am.year`: her months and her year across contracts.
 """
 
 from amcalc.am.agrement import Agrement
@@ -20,12 +21,15 @@ from amcalc.am.tax_regime import (
     special_regime,
 )
 from amcalc.am.working_time import Presence, Violation, WeekCheck, WeekRule, check_week
+from amcalc.am.year import ChildminderMonth, ChildminderYear, childminder_month, childminder_year
 
 __all__ = [
     "Agrement",
     "CareDays",
     "ChildCare",
     "Childminder",
+    "ChildminderMonth",
+    "ChildminderYear",
     "IncomeTax",
     "Presence",
     "ShortDayBasis",
@@ -36,6 +40,8 @@ __all__ = [
     "WeekCheck",
     "WeekRule",
     "check_week",
+    "childminder_month",
+    "childminder_year",
     "income_tax",
     "special_regime",
 ]
