@@ -5,11 +5,13 @@ L423-21, L423-22; CCN 3239 art. 46, 96, 100; CGI art. 80 sexies).
 - :mod:`amcalc.am.childminder`: the AM as a value, her contracts, the check of a new one;
 - :mod:`amcalc.am.working_time`: her week checked as a whole;
 - :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes;
-- :mod:`amcalc.am.year`: her months and her year across contracts.
+- :mod:`amcalc.am.year`: her months and her year across contracts;
+- :mod:`amcalc.am.mileage`: a trip shared between employers.
 """
 
 from amcalc.am.agrement import Agrement
 from amcalc.am.childminder import ChildCare, Childminder
+from amcalc.am.mileage import TripShare, split_trip
 from amcalc.am.tax_regime import (
     CareDays,
     IncomeTax,
@@ -36,6 +38,7 @@ __all__ = [
     "SmicDate",
     "SpecialRegime",
     "TaxRegime",
+    "TripShare",
     "Violation",
     "WeekCheck",
     "WeekRule",
@@ -44,4 +47,5 @@ __all__ = [
     "childminder_year",
     "income_tax",
     "special_regime",
+    "split_trip",
 ]
