@@ -6,11 +6,13 @@ L423-21, L423-22; CCN 3239 art. 46, 96, 100; CGI art. 80 sexies).
 - :mod:`amcalc.am.working_time`: her week checked as a whole;
 - :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes;
 - :mod:`amcalc.am.year`: her months and her year across contracts;
-- :mod:`amcalc.am.mileage`: a trip shared between employers.
+- :mod:`amcalc.am.mileage`: a trip shared between employers;
+- :mod:`amcalc.am.leave_dates`: her paid-leave dates with several employers.
 """
 
 from amcalc.am.agrement import Agrement
 from amcalc.am.childminder import ChildCare, Childminder
+from amcalc.am.leave_dates import LeaveDates, leave_dates
 from amcalc.am.mileage import TripShare, split_trip
 from amcalc.am.tax_regime import (
     CareDays,
@@ -33,6 +35,7 @@ __all__ = [
     "ChildminderMonth",
     "ChildminderYear",
     "IncomeTax",
+    "LeaveDates",
     "Presence",
     "ShortDayBasis",
     "SmicDate",
@@ -46,6 +49,7 @@ __all__ = [
     "childminder_month",
     "childminder_year",
     "income_tax",
+    "leave_dates",
     "special_regime",
     "split_trip",
 ]
