@@ -112,6 +112,7 @@ __all__ = [
     "recent_weeks_of",
     "spread_seconds",
     "walk_month",
+    "working_time_warnings",
     "week_without_care_day",
 ]
 
@@ -654,6 +655,26 @@ def walk_month(
                      weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
 
 
+def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedger | None) -> list[str]:
+    """Alertes de durée du travail du mois (CCN 3239 art. 96.1, 96.3; CASF L423-21, L423-22): weeks
+    over 48 h, days over 13 h, a schedule leaving less than 11 h of rest, a 4-month average over
+    48 h (with the previous months of ``ledger``)."""
+    warnings = [long_week_warning(week.monday, week.worked) for week in walk.weeks
+                if week.worked > MAX_AVERAGE_WEEK_SECONDS]
+    warnings += [day_rest_warning(day, walk.actual[day]) for day in sorted(walk.actual)
+                 if walk.actual[day] > MAX_DAY_SECONDS]
+    used = sorted({walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks})
+    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])}):
+        if seconds > MAX_DAY_SECONDS:
+            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
+                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
+                            "(CCN 3239 art. 96.1).")
+    usual = {m: contract.rhythms[i].weekly_seconds for m, i in walk.week_rhythm.items()}
+    average = average_week_warning(walk.week_totals, walk.last, contract.annual_seconds // contract.weeks,
+                                   usual, ledger)
+    return [*warnings, average] if average else warnings
+
+
 def _week_step(week: WeekWalk, first: date, last: date) -> Step:
     """The explanation line of a week with extra hours (CCN 3239 art. 96.4, 110)."""
     straddles = any(s and not first <= d.day <= last for d, s in zip(week.days, week.seconds, strict=True))
@@ -744,27 +765,11 @@ def month_pay(
 
     # -- weeks: actual hours per day, extra hours attributed to days (the walk) --
     actual, comp_by_day, maj_by_day = walk.actual, walk.complementary, walk.majorated
-    week_totals = list(walk.week_totals)
     week_steps = [_week_step(week, first, last) for week in walk.weeks
                   if trace and (week.complementary or week.majorated)]
-    warnings += [long_week_warning(week.monday, week.worked) for week in walk.weeks
-                 if week.worked > MAX_AVERAGE_WEEK_SECONDS]
-    warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
-                 if actual[day] > MAX_DAY_SECONDS]
-    schedules = walk.schedules
-    used = sorted({cal.rhythm(week.monday) or 0 for week in walk.weeks})
-    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(schedules[i])}):
-        if seconds > MAX_DAY_SECONDS:
-            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
-                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
-                            "(CCN 3239 art. 96.1).")
-    history = _history(ledger, week_totals, last)
+    warnings += working_time_warnings(contract, walk, ledger)
+    history = _history(ledger, walk.week_totals, last)
     week_rhythm = walk.week_rhythm
-    usual = {m: contract.rhythms[i].weekly_seconds for m, i in week_rhythm.items()}
-    average = average_week_warning(week_totals, last, contract.annual_seconds // contract.weeks,
-                                   usual, ledger)
-    if average:
-        warnings.append(average)
 
     # -- salary base and the méthode réelle (art. 109, 111) --
     plan = cal.plan(first, last)
