@@ -128,6 +128,8 @@ def test_rows_are_arrow_ready(year) -> None:  # type: ignore[no-untyped-def]
     table = pa.Table.from_pylist(year.rows())
     assert table.num_rows == 12 + 4 + 6  # lina every month, noe from September, sacha until June
     assert sum(table.column("gross_salary").to_pylist()) == year.totals["gross_salary"]
+    lina_march = next(r for r in year.rows() if r["child"] == "lina" and r["month"] == "2025-03")
+    assert (lina_march["care_days"], lina_march["worked_seconds"]) == (17, 17 * 9 * 3600)
 
 
 def test_the_year_explains_itself_in_french(year) -> None:  # type: ignore[no-untyped-def]

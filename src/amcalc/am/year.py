@@ -71,10 +71,11 @@ class ChildminderMonth(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
     def rows(self) -> list[dict[str, object]]:
-        """One row per contract (Arrow- and pandas-ready: ``pyarrow.Table.from_pylist``)."""
+        """One row per contract (Arrow- and pandas-ready: ``pyarrow.Table.from_pylist``; for JSON,
+        ``json.dumps(rows, default=str)`` writes the amounts as exact decimal strings)."""
         return [{"month": f"{self.year}-{self.month:02d}", "child": care.child, "employer": care.employer,
                  **{name: getattr(pay, name) for name in MONEY_FIGURES},
-                 "worked_hours": Decimal(pay.worked_hours.numerator) / pay.worked_hours.denominator,
+                 "worked_seconds": sum(seconds for _, seconds in pay.care_days),
                  "care_days": len(pay.care_days)}
                 for care, pay in self.lines]
 
