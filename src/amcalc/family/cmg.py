@@ -89,10 +89,10 @@ class Cmg(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
-def age_limit(child: Child, household: Household, rule: CmgRule) -> tuple[int, str]:
+def age_limit(single_parent: bool, rule: CmgRule) -> tuple[int, str]:
     """The age up to which the CMG is due, and its article: 6, or 12 for a single
     parent since the reform (CSS D531-18-1)."""
-    if rule is CmgRule.EFFORT_RATE and household.single_parent:
+    if rule is CmgRule.EFFORT_RATE and single_parent:
         return 12, "CSS art. D531-18-1 (parent isolé)"
     return 6, "CSS art. L531-1, D531-18-1"
 
@@ -135,7 +135,7 @@ def cmg(household: Household, child: Child, cost: ChildcareCost, month: str | tu
     year, number_ = parse_month(month)
     first_day = date(year, number_, 1)
     chosen = rule or CmgRule.of_month(first_day)
-    limit, article = age_limit(child, household, chosen)
+    limit, article = age_limit(household.single_parent, chosen)
     if not is_of_age(child, limit, first_day):
         return not_eligible(year, number_, chosen, child, limit, article)
     if chosen is CmgRule.EFFORT_RATE:
