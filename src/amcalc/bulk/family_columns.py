@@ -153,13 +153,16 @@ def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Arr
 
 
 def _vector_rows(parsed: Sequence[Parsed], usable: Sequence[int], rows: _Rows, figures: _Figures) -> list[int]:
-    """Compute the rows of months from September 2025 on arrays; return the others."""
+    """Compute the rows of months from September 2025 on arrays; return the others (earlier
+    months, and children not yet born, whose error the single API words)."""
     index = np.array(usable, np.int64)
     if not len(index):
         return []
     households = [p for p in (parsed[i] for i in usable) if isinstance(p, tuple)]
     month_key: Ints = rows.year[index] * 12 + rows.month[index] - 1
-    reform = month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1
+    born = np.array([h[1].born.year * 12 + h[1].born.month - 1 for h in households], np.int64)
+    # a child not yet born that month: the single API words the error
+    reform = (month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1) & (born <= month_key)
     index, month_key = index[reform], month_key[reform]
     households = [h for h, keep in zip(households, reform.tolist(), strict=True) if keep]
     if len(index):

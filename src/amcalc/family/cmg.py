@@ -34,6 +34,7 @@ from fractions import Fraction
 
 import attrs
 
+from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
 from amcalc.family.childcare_cost import ChildcareCost
 from amcalc.family.household import Child, Household
@@ -134,6 +135,9 @@ def cmg(household: Household, child: Child, cost: ChildcareCost, month: str | tu
 
     year, number_ = parse_month(month)
     first_day = date(year, number_, 1)
+    if (child.born.year, child.born.month) > (year, number_):
+        raise InvalidInput("child_born", f"l'enfant, né le {french_date(child.born)}, n'est pas encore né "
+                           f"en {number_:02d}/{year}.")
     chosen = rule or CmgRule.of_month(first_day)
     limit, article = age_limit(household.single_parent, chosen)
     if not is_of_age(child, limit, first_day):
