@@ -32,8 +32,9 @@ from amcalc.bulk.schema import MONEY, Ints, decimal_array, decode, string_array,
 from amcalc.employer_contributions import employer_rates, employer_total_cents
 from amcalc.errors import AmcalcError
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month
-from amcalc.family.cmg import REFORM_DAY
+from amcalc.family.cmg import age_limit
 from amcalc.family.cmg_effort_rate import EFFORT_RATES, effort_rate_cents, effort_rate_level, monthly_income
+from amcalc.family.cmg_rule import REFORM_DAY, CmgRule
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = ["FAMILY_FIELDS", "HOUSEHOLD_COLUMNS", "family_columns", "has_household"]
@@ -201,8 +202,6 @@ def _effort_rate_rows(households: Sequence[tuple[Household, Child, Decimal]], in
 def _of_age(households: Sequence[tuple[Household, Child, Decimal]], month_key: Ints) -> Ints:
     """Due up to and including the month of the birthday that ends the right, read from
     :func:`amcalc.family.cmg.age_limit` and :meth:`Child.birthday` for each distinct child."""
-    from amcalc.family.cmg import CmgRule, age_limit
-
     last: dict[tuple[Child, bool], int] = {}
     ends = np.empty(len(households), np.int64)
     for k, (household, child, _) in enumerate(households):

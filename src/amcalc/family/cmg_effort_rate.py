@@ -34,7 +34,7 @@ from amcalc import parameters
 from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.explain import Explanation, ParameterUse, Step, euros, percent
 from amcalc.family.childcare_cost import ChildcareCost
-from amcalc.family.cmg import Cmg, CmgRule, contributions_share_text
+from amcalc.family.cmg_rule import Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
 from amcalc.money import half_up_div, maximum, minimum, round_to_cents, scaled, to_euros
 
