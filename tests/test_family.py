@@ -100,6 +100,13 @@ def test_single_parent_keeps_it_until_twelve_after_the_reform_only() -> None:
     assert not cmg(single, eight, before, "2025-06").eligible
 
 
+def test_a_child_not_yet_born_is_refused() -> None:
+    with pytest.raises(InvalidInput) as err:
+        cmg(COUPLE_3000, Child.of(born="2025-11-02"), cost("300.00", "60"), "2025-10")
+    assert err.value.field == "child_born"
+    assert cmg(COUPLE_3000, Child.of(born="2025-10-30"), cost("30.00", "6"), "2025-10").eligible
+
+
 def test_a_leap_day_birthday_falls_on_first_march() -> None:
     leap = Child.of(born="2020-02-29")
     assert leap.birthday(6) == date(2026, 3, 1)

@@ -77,14 +77,15 @@ def test_newest_value_is_at_most_a_year_older_than_the_verified_date(name: str) 
     p = parameters.get(name)
     year_before = parameters.VERIFIED_UP_TO.replace(year=parameters.VERIFIED_UP_TO.year - 1)
     recent = p.values[-1].start >= year_before
-    assert recent or p.stable or name in parameters.CONFIRMED, (
+    assert recent or p.stable or name in parameters.CONFIRMED or name in parameters.MISSING, (
         f"{name}: newest value from {p.values[-1].start}, before {year_before}")
     assert not (p.stable and name in parameters.CONFIRMED), f"{name}: stable, so no confirmation"
+    assert not (name in parameters.CONFIRMED and name in parameters.MISSING), f"{name}: confirmed or missing"
 
 
 def test_confirmations_name_real_parameters_that_need_them() -> None:
     year_before = parameters.VERIFIED_UP_TO.replace(year=parameters.VERIFIED_UP_TO.year - 1)
-    for name, how in parameters.CONFIRMED.items():
+    for name, how in (*parameters.CONFIRMED.items(), *parameters.MISSING.items()):
         assert name in parameters.names() and how.strip()
         assert parameters.get(name).values[-1].start < year_before, f"{name} is recent: drop its confirmation"
 

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import attrs
 
 from amcalc.calendar import WEEKDAYS, Territory
-from amcalc.duration import SECONDS_PER_HOUR, parse_hours
+from amcalc.duration import SECONDS_PER_HOUR, parse_hours, parse_time_range
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import number
 from amcalc.minimum_rate import check_rate
@@ -78,9 +78,11 @@ class ContractKind(StrEnum):
 
 @attrs.frozen
 class WeeklySchedule:
-    """Seconds of care per weekday, Monday first."""
+    """Seconds of care per weekday, Monday first; ``ranges`` keeps the time range
+    (start, end in seconds since midnight) of each weekday written as one."""
 
     seconds_by_weekday: tuple[int, int, int, int, int, int, int]
+    ranges: tuple[tuple[int, int] | None, ...] = (None,) * 7
 
     @classmethod
     def from_mapping(cls, schedule: Mapping[str, object], field: str = "schedule") -> WeeklySchedule:
@@ -98,7 +100,9 @@ class WeeklySchedule:
                 raise InvalidInput(f"{field}.{day}", "une journée ne dépasse pas 24 heures.")
         if not any(seconds):
             raise InvalidInput(field, "l'emploi du temps ne contient aucune heure d'accueil.")
-        return cls(seconds)  # type: ignore[arg-type]
+        ranges = tuple(parse_time_range(schedule[d], f"{field}.{d}") if d in schedule else None
+                       for d in WEEKDAYS)
+        return cls(seconds, ranges)  # type: ignore[arg-type]
 
     @property
     def weekly_seconds(self) -> int:

@@ -6,6 +6,10 @@ the sums the library makes of them (rules.md §12.4: 1 min = 1/60 h).
 
 >>> parse_hours("7.5", "mon"), parse_hours("08:30-18:30", "mon")
 (27000, 36000)
+>>> parse_time_range("08:30-18:30", "mon"), parse_time_range("10", "mon")
+((30600, 66600), None)
+>>> format_time(30600)
+'08h30'
 >>> format_hours(Fraction(520, 3) * SECONDS_PER_HOUR)
 '173,33 h'
 """
@@ -18,7 +22,7 @@ from fractions import Fraction
 
 from amcalc.errors import InvalidInput
 
-__all__ = ["SECONDS_PER_HOUR", "format_hours", "hours", "parse_hours"]
+__all__ = ["SECONDS_PER_HOUR", "format_hours", "format_time", "hours", "parse_hours", "parse_time_range"]
 
 SECONDS_PER_HOUR = 3600
 _RANGE = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
@@ -29,15 +33,9 @@ def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> in
     if isinstance(text, (bool, float)):
         raise InvalidInput(field, "écrivez les heures en texte (\"7.5\" ou \"08:30-16:00\").")
     raw = str(text)
-    match = _RANGE.match(raw)
-    if match:
-        h1, m1, h2, m2 = (int(g) for g in match.groups())
-        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
-            raise InvalidInput(field, f"horaire impossible : {raw}.")
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        if end <= start:
-            raise InvalidInput(field, f"la fin de la plage {raw} précède son début.")
-        return (end - start) * 60
+    time_range = parse_time_range(raw, field)
+    if time_range:
+        return time_range[1] - time_range[0]
     try:
         value = Decimal(raw.strip().replace(",", "."))
     except InvalidOperation:
@@ -52,6 +50,28 @@ def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> in
     if seconds != seconds.to_integral_value():
         raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
     return int(seconds)
+
+
+def parse_time_range(text: object, field: str) -> tuple[int, int] | None:
+    """(start, end) in seconds since midnight of ``"HH:MM-HH:MM"``, half-open [start, end);
+    ``None`` when ``text`` is not a time range (a number of hours)."""
+    raw = str(text)
+    match = _RANGE.match(raw)
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
+        raise InvalidInput(field, f"horaire impossible : {raw}.")
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if end <= start:
+        raise InvalidInput(field, f"la fin de la plage {raw} précède son début.")
+    return start * 60, end * 60
+
+
+def format_time(seconds: int) -> str:
+    """A moment of the day in seconds since midnight: ``08h30``."""
+    minutes = seconds // 60
+    return f"{minutes // 60:02d}h{minutes % 60:02d}"
 
 
 def hours(seconds: int | Fraction) -> Fraction:

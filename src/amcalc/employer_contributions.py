@@ -35,7 +35,9 @@ from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, pe
 from amcalc.money import parse_money, scaled, to_euros
 from amcalc.net_salary import contribution_cents
 
-__all__ = ["EMPLOYER_LINES", "EmployerContributions", "employer_contributions"]
+__all__ = [
+    "EMPLOYER_LINES", "EmployerContributions", "employer_contributions", "employer_rates", "employer_total_cents",
+]
 
 EMPLOYER_LINES = (
     ("employer_contribution_health", "CSS art. D242-3"),
@@ -71,16 +73,25 @@ class EmployerContributions(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
+def employer_rates(on: date) -> list[tuple[parameters.Parameter, parameters.DatedValue, str]]:
+    """The employer lines in force on ``on``: (parameter, dated rate, article)."""
+    return [(parameters.get(name), parameters.get(name).at(on), article) for name, article in EMPLOYER_LINES]
+
+
+def employer_total_cents(gross_cents: int, rates_ppm: list[int]) -> int:
+    """The employer contributions in cents, each line rounded once (``rates_ppm``: the rates of
+    :func:`employer_rates` in millionths). Runs on numpy arrays of gross pays unchanged."""
+    return sum((contribution_cents(gross_cents, rate, 1_000_000) for rate in rates_ppm), 0)
+
+
 def employer_contributions(gross: object, on: date) -> EmployerContributions:
     """The employer lines of an AM's gross salary ``gross`` (entretien, meals and
     kilometres are not salary) in force on ``on``."""
     amount = parse_money(gross, "gross_salary")
     cents = scaled(amount, 2, "gross_salary")
     used, lines = [], []
-    for name, article in EMPLOYER_LINES:
-        parameter = parameters.get(name)
-        dated = parameter.at(on)
-        line_cents = contribution_cents(cents, scaled(dated.value, 6, name), 1_000_000)
+    for parameter, dated, article in employer_rates(on):
+        line_cents = contribution_cents(cents, scaled(dated.value, 6, parameter.name), 1_000_000)
         lines.append((EmployerLine(parameter.label, dated.value, to_euros(line_cents)), article))
         used.append(ParameterUse.of(parameter, dated))
     total = sum((line.amount for line, _ in lines), Decimal("0.00"))

@@ -92,9 +92,11 @@ __all__ = [
     "HISTORY_WEEKS",
     "Absence",
     "MonthLedger",
+    "MonthWalk",
     "MonthPay",
     "PajemploiFigures",
     "PartialMonth",
+    "WeekWalk",
     "absence_not_on_care_day",
     "absence_over_schedule",
     "activity_days_declared",
@@ -109,6 +111,8 @@ __all__ = [
     "parse_month",
     "recent_weeks_of",
     "spread_seconds",
+    "walk_month",
+    "working_time_warnings",
     "week_without_care_day",
 ]
 
@@ -229,7 +233,11 @@ class PajemploiFigures:
 
 @attrs.frozen(kw_only=True)
 class MonthPay(Explained):
-    """A contract's month: salary lines, indemnities, Pajemploi figures, warnings."""
+    """A contract's month: salary lines, indemnities, Pajemploi figures, warnings.
+
+    ``care_days``: the days of actual care of the month and the seconds worked each
+    (chômé holidays, absences and paid leave left out), as the day-by-day walk found them.
+    """
 
     year: int
     month: int
@@ -250,6 +258,7 @@ class MonthPay(Explained):
     meals: Decimal
     mileage: Decimal
     worked_hours: Fraction
+    care_days: tuple[tuple[date, int], ...]
     pajemploi: PajemploiFigures
     warnings: tuple[str, ...]
     illness_days: tuple[IllnessDay, ...]
@@ -487,6 +496,197 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@attrs.frozen
+class WeekWalk:
+    """One civil week touching the month, as it was worked: its days, the seconds actually
+    worked each, the week's threshold for extra hours (its planned hours; 45 h in occasional
+    care) and its complementary and majorated seconds (CCN 3239 art. 96.4, 110)."""
+
+    monday: date
+    days: tuple[CalendarDay, ...]
+    seconds: tuple[int, ...]
+    threshold: int
+    complementary: int
+    majorated: int
+    given: bool  # actual hours were given for the week (it joins the 4-month average)
+
+    @property
+    def worked(self) -> int:
+        return sum(self.seconds)
+
+
+@attrs.frozen(kw_only=True)
+class MonthWalk:
+    """Le mois jour par jour — the month's days as planned, worked, absent and paid, with their
+    hours: the step :func:`month_pay` stands on, and from which an AM's days of actual care
+    come (CGI art. 80 sexies). ``actual``, ``complementary`` and ``majorated``: seconds of each
+    day of the month; ``weeks``: every civil week touching the month."""
+
+    first: date
+    last: date
+    calendar: MonthCalendar = attrs.field(eq=False, repr=False)
+    absences: Mapping[date, Absence]
+    non_care: frozenset[date]
+    holidays_worked: frozenset[date]
+    week_rhythm: Mapping[date, int]
+    schedules: tuple[tuple[int, ...], ...]
+    weeks: tuple[WeekWalk, ...]
+    actual: Mapping[date, int]
+    complementary: Mapping[date, int]
+    majorated: Mapping[date, int]
+
+    @property
+    def week_totals(self) -> tuple[tuple[date, int], ...]:
+        """(Monday, seconds) of the weeks whose actual hours were given."""
+        return tuple((w.monday, w.worked) for w in self.weeks if w.given)
+
+    @property
+    def care_days(self) -> tuple[tuple[date, int], ...]:
+        """The days of the month actually worked and their seconds."""
+        return tuple((day, seconds) for day, seconds in sorted(self.actual.items()) if seconds)
+
+
+def _month_bounds(contract: Contract, month: str | tuple[int, int]) -> tuple[int, int, date, date]:
+    """(year, month, first day, last day) of a month the contract can be walked over."""
+    year, number_ = parse_month(month)
+    first = date(year, number_, 1)
+    last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
+    if len(contract.rhythms) == 1 and contract.schedule is None:
+        raise UnsupportedCase("schedule", "le calcul d'un mois suit l'emploi du temps jour par jour : "
+                                          "donnez un emploi du temps hebdomadaire (schedule).")
+    if (contract.start and contract.start > last) or (contract.end and contract.end < first):
+        raise InvalidInput("month", f"le mois {year}-{number_:02d} est hors de la durée du contrat.")
+    return year, number_, first, last
+
+
+def walk_month(
+    contract: Contract,
+    month: str | tuple[int, int],
+    *,
+    absences: Iterable[Absence] = (),
+    worked_weeks: Mapping[date, object] | None = None,
+    worked_days: Mapping[date, object] | None = None,
+    non_care_weeks: Iterable[date] = (),
+    worked_holidays: Iterable[date] = (),
+    rhythm_weeks: Mapping[date, int] | None = None,
+) -> MonthWalk:
+    """Le mois jour par jour (CCN 3239 art. 96.4, 97, 110, 111): the contract's calendar around
+    the month and the seconds actually worked each day, the extra hours of each civil week
+    attributed to its days — the events checked as :func:`month_pay` takes them.
+
+    >>> c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2025, 1, 6),
+    ...     schedule={"mon": "9", "thu": "9"})
+    >>> walk = walk_month(c, "2025-05", absences=[Absence.of(date(2025, 5, 5), "unpaid_leave")])
+    >>> [day.day for day, _ in walk.care_days]  # 1, 8 and 29 May are holidays, 5 May absent
+    [12, 15, 19, 22, 26]
+    """
+    year, number_, first, last = _month_bounds(contract, month)
+    occasional = contract.kind is ContractKind.OCCASIONAL
+    full_year = contract.accueil is Accueil.FULL_YEAR
+    non_care = frozenset(non_care_weeks)
+    for monday in non_care:
+        if not isinstance(monday, date) or monday.weekday() != 0:
+            raise InvalidInput("non_care_weeks", f"{monday!r} : indiquez le lundi de chaque semaine "
+                                                 "sans accueil.")
+    if non_care and full_year:
+        raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
+                                             "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
+                                             "absences.")
+    month_mondays = [_monday(first) + timedelta(weeks=k)
+                     for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
+    span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
+    absence_map: dict[date, Absence] = {}
+    for absence in absences:
+        if absence.day in absence_map:
+            raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
+        if not span_first <= absence.day <= span_last:
+            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
+                                           f"du mois {year}-{number_:02d}.")
+        absence_map[absence.day] = absence
+    week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
+    schedules = tuple(r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms)
+    holidays_worked = frozenset(worked_holidays)
+    cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
+                        holidays_worked, absence_map)
+    for day in holidays_worked:
+        planned = cal.planned_day(day) if first <= day <= last else None
+        if planned is None or planned.holiday is None:
+            raise InvalidInput("worked_holidays", f"le {french_date(day)} n'est pas un jour férié "
+                                                  "habituellement travaillé du mois.")
+    for absence in absence_map.values():
+        d = cal.day(absence.day)
+        if d.status != "work":
+            raise absence_not_on_care_day(absence.day)
+        if absence.seconds is not None and absence.seconds > d.scheduled:
+            raise absence_over_schedule(absence.day, d.scheduled)
+    weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
+                   for k, v in (worked_weeks or {}).items()}
+    days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
+                  for k, v in (worked_days or {}).items()}
+    for day, seconds in days_given.items():
+        if _monday(day) in weeks_given:
+            raise InvalidInput("worked_days", f"la semaine du {french_date(_monday(day))} est déjà "
+                                              "donnée en total hebdomadaire.")
+        if seconds > 24 * SECONDS_PER_HOUR:
+            raise InvalidInput("worked_days", f"le {french_date(day)} : une journée ne dépasse pas 24 h.")
+        whole_day = absence_map.get(day)
+        if whole_day and whole_day.seconds is None and seconds:
+            raise InvalidInput("worked_days", f"le {french_date(day)} est déclaré absent toute la journée.")
+
+    actual: dict[date, int] = {}
+    comp_by_day: dict[date, int] = {}
+    maj_by_day: dict[date, int] = {}
+    weeks = []
+    for monday in month_mondays:
+        days = tuple(cal.day(monday + timedelta(days=i)) for i in range(7))
+        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
+        per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
+        comp, maj = split_week(sum(per_day), threshold)
+        for d, s, c_s, m_s in zip(
+            days, per_day, band_seconds(per_day, threshold, comp),
+            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj), strict=True,
+        ):
+            if first <= d.day <= last:
+                actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
+        given = monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
+        weeks.append(WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given))
+    return MonthWalk(first=first, last=last, calendar=cal, absences=absence_map, non_care=non_care,
+                     holidays_worked=holidays_worked, week_rhythm=week_rhythm, schedules=schedules,
+                     weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
+
+
+def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedger | None) -> list[str]:
+    """Alertes de durée du travail du mois (CCN 3239 art. 96.1, 96.3; CASF L423-21, L423-22): weeks
+    over 48 h, days over 13 h, a schedule leaving less than 11 h of rest, a 4-month average over
+    48 h (with the previous months of ``ledger``)."""
+    warnings = [long_week_warning(week.monday, week.worked) for week in walk.weeks
+                if week.worked > MAX_AVERAGE_WEEK_SECONDS]
+    warnings += [day_rest_warning(day, walk.actual[day]) for day in sorted(walk.actual)
+                 if walk.actual[day] > MAX_DAY_SECONDS]
+    used = sorted({walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks})
+    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])}):
+        if seconds > MAX_DAY_SECONDS:
+            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
+                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
+                            "(CCN 3239 art. 96.1).")
+    usual = {m: contract.rhythms[i].weekly_seconds for m, i in walk.week_rhythm.items()}
+    average = average_week_warning(walk.week_totals, walk.last, contract.annual_seconds // contract.weeks,
+                                   usual, ledger)
+    return [*warnings, average] if average else warnings
+
+
+def _week_step(week: WeekWalk, first: date, last: date) -> Step:
+    """The explanation line of a week with extra hours (CCN 3239 art. 96.4, 110)."""
+    straddles = any(s and not first <= d.day <= last for d, s in zip(week.days, week.seconds, strict=True))
+    return Step(
+        f"Semaine du {french_date(week.monday)}",
+        f"{format_hours(week.worked)} effectuées pour {format_hours(week.threshold)} prévues"
+        + (" (semaine à cheval : heures rattachées au mois de chaque jour)" if straddles else ""),
+        f"{format_hours(week.complementary)} complémentaires, {format_hours(week.majorated)} majorées",
+        "CCN 3239 art. 96.4, 110",
+    )
+
+
 def month_pay(
     contract: Contract,
     month: str | tuple[int, int],
@@ -540,70 +740,17 @@ def month_pay(
     >>> m.complementary_pay, m.majorated_pay, m.gross_salary, m.maintenance
     (Decimal('21.00'), Decimal('9.24'), Decimal('758.24'), Decimal('98.50'))
     """
-    year, number_ = parse_month(month)
-    first = date(year, number_, 1)
-    last = date(year, number_, _stdlib_calendar.monthrange(year, number_)[1])
-    if len(contract.rhythms) == 1 and contract.schedule is None:
-        raise UnsupportedCase("schedule", "le calcul d'un mois suit l'emploi du temps jour par jour : "
-                                          "donnez un emploi du temps hebdomadaire (schedule).")
-    if (contract.start and contract.start > last) or (contract.end and contract.end < first):
-        raise InvalidInput("month", f"le mois {year}-{number_:02d} est hors de la durée du contrat.")
+    year, number_, first, last = _month_bounds(contract, month)
     in_first = max(first, contract.start) if contract.start else first
     in_last = min(last, contract.end) if contract.end else last
     for day in sorted({in_first, in_last}):  # the minimum in force in the month (art. 107)
         check_rate(contract.hourly_rate, day, am_ge=contract.am_ge)
+    walk = walk_month(contract, (year, number_), absences=absences, worked_weeks=worked_weeks,
+                      worked_days=worked_days, non_care_weeks=non_care_weeks, worked_holidays=worked_holidays,
+                      rhythm_weeks=rhythm_weeks)
+    cal, absence_map, non_care, holidays_worked = walk.calendar, walk.absences, walk.non_care, walk.holidays_worked
     occasional = contract.kind is ContractKind.OCCASIONAL
     full_year = contract.accueil is Accueil.FULL_YEAR
-    non_care = frozenset(non_care_weeks)
-    for monday in non_care:
-        if not isinstance(monday, date) or monday.weekday() != 0:
-            raise InvalidInput("non_care_weeks", f"{monday!r} : indiquez le lundi de chaque semaine "
-                                                 "sans accueil.")
-    if non_care and full_year:
-        raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
-                                             "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
-                                             "absences.")
-    month_mondays = [_monday(first) + timedelta(weeks=k)
-                     for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
-    span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
-    absence_map: dict[date, Absence] = {}
-    for absence in absences:
-        if absence.day in absence_map:
-            raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
-        if not span_first <= absence.day <= span_last:
-            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
-                                           f"du mois {year}-{number_:02d}.")
-        absence_map[absence.day] = absence
-    week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
-    schedules = [r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms]
-    holidays_worked = frozenset(worked_holidays)
-    cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
-                        holidays_worked, absence_map)
-    for day in holidays_worked:
-        planned = cal.planned_day(day) if first <= day <= last else None
-        if planned is None or planned.holiday is None:
-            raise InvalidInput("worked_holidays", f"le {french_date(day)} n'est pas un jour férié "
-                                                  "habituellement travaillé du mois.")
-    for absence in absence_map.values():
-        d = cal.day(absence.day)
-        if d.status != "work":
-            raise absence_not_on_care_day(absence.day)
-        if absence.seconds is not None and absence.seconds > d.scheduled:
-            raise absence_over_schedule(absence.day, d.scheduled)
-    weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
-                   for k, v in (worked_weeks or {}).items()}
-    days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
-                  for k, v in (worked_days or {}).items()}
-    for day, seconds in days_given.items():
-        if _monday(day) in weeks_given:
-            raise InvalidInput("worked_days", f"la semaine du {french_date(_monday(day))} est déjà "
-                                              "donnée en total hebdomadaire.")
-        if seconds > 24 * SECONDS_PER_HOUR:
-            raise InvalidInput("worked_days", f"le {french_date(day)} : une journée ne dépasse pas 24 h.")
-        whole_day = absence_map.get(day)
-        if whole_day and whole_day.seconds is None and seconds:
-            raise InvalidInput("worked_days", f"le {french_date(day)} est déclaré absent toute la journée.")
-
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     warnings: list[str] = []
     steps: list[Step] = []
@@ -616,51 +763,13 @@ def month_pay(
     notes += illness_notes
     unpaid_illness = {d.day for d in illness_days if not d.paid}
 
-    # -- weeks: actual hours per day, extra hours attributed to days --
-    actual: dict[date, int] = {}
-    comp_by_day: dict[date, int] = {}
-    maj_by_day: dict[date, int] = {}
-    week_totals: list[tuple[date, int]] = []
-    week_steps: list[Step] = []
-    for monday in month_mondays:
-        days = [cal.day(monday + timedelta(days=i)) for i in range(7)]
-        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
-        per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
-        worked = sum(per_day)
-        comp, maj = split_week(worked, threshold)
-        for d, s, c_s, m_s in zip(
-            days, per_day, band_seconds(per_day, threshold, comp),
-            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj), strict=True,
-        ):
-            if first <= d.day <= last:
-                actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
-        if monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given):
-            week_totals.append((monday, worked))
-        if trace and (comp or maj):
-            straddles = any(s and not first <= d.day <= last for d, s in zip(days, per_day, strict=True))
-            week_steps.append(Step(
-                f"Semaine du {french_date(monday)}",
-                f"{format_hours(worked)} effectuées pour {format_hours(threshold)} prévues"
-                + (" (semaine à cheval : heures rattachées au mois de chaque jour)" if straddles else ""),
-                f"{format_hours(comp)} complémentaires, {format_hours(maj)} majorées",
-                "CCN 3239 art. 96.4, 110",
-            ))
-        if worked > MAX_AVERAGE_WEEK_SECONDS:
-            warnings.append(long_week_warning(monday, worked))
-    warnings += [day_rest_warning(day, actual[day]) for day in sorted(actual)
-                 if actual[day] > MAX_DAY_SECONDS]
-    used = sorted({cal.rhythm(monday) or 0 for monday in month_mondays})
-    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(schedules[i])}):
-        if seconds > MAX_DAY_SECONDS:
-            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
-                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
-                            "(CCN 3239 art. 96.1).")
-    history = _history(ledger, week_totals, last)
-    usual = {m: contract.rhythms[i].weekly_seconds for m, i in week_rhythm.items()}
-    average = average_week_warning(week_totals, last, contract.annual_seconds // contract.weeks,
-                                   usual, ledger)
-    if average:
-        warnings.append(average)
+    # -- weeks: actual hours per day, extra hours attributed to days (the walk) --
+    actual, comp_by_day, maj_by_day = walk.actual, walk.complementary, walk.majorated
+    week_steps = [_week_step(week, first, last) for week in walk.weeks
+                  if trace and (week.complementary or week.majorated)]
+    warnings += working_time_warnings(contract, walk, ledger)
+    history = _history(ledger, walk.week_totals, last)
+    week_rhythm = walk.week_rhythm
 
     # -- salary base and the méthode réelle (art. 109, 111) --
     plan = cal.plan(first, last)
@@ -812,7 +921,7 @@ def month_pay(
             notes.append("Rythme de chaque semaine, selon le calendrier du contrat : " + " ; ".join(
                 f"semaine du {french_date(m)} : rythme {week_rhythm[m]} "
                 f"({format_hours(contract.rhythms[week_rhythm[m]].weekly_seconds)})"
-                for m in month_mondays) + " ; le salaire mensualisé couvre tous les rythmes "
+                for m in (week.monday for week in walk.weeks)) + " ; le salaire mensualisé couvre tous les rythmes "
                 "(CCN 3239 art. 97, 109.2).")
         notes += _notes(contract, full_year, occasional, partial, partial_month)
         explanation = Explanation(
@@ -834,6 +943,7 @@ def month_pay(
         holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=net.net, net_detail=net,
         maintenance=maintenance, meals=meal_total, mileage=mileage_total,
         worked_hours=Fraction(worked_total, SECONDS_PER_HOUR), pajemploi=pajemploi,
+        care_days=walk.care_days,
         warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
         ledger=new_ledger, explanation=explanation,
     )

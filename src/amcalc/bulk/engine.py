@@ -39,6 +39,7 @@ import pyarrow as pa
 
 from amcalc.bulk.arrays import day_number, distinct_values
 from amcalc.bulk.calendar_answers import Art105
+from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.json_cells import json_columns
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows
@@ -156,8 +157,12 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
     columns["illness_ledger"] = _ledger_column(illness.ledgers, n)
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
-    schema = output_schema(batch.schema.field("id").type if "id" in batch.schema.names else None)
-    return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
+    id_type = batch.schema.field("id").type if "id" in batch.schema.names else None
+    result = pa.RecordBatch.from_arrays(list(columns.values()), schema=output_schema(id_type))
+    if has_household(batch):
+        result = pa.RecordBatch.from_arrays([*result.columns, *family_columns(batch, result)],
+                                            schema=output_schema(id_type, family=True))
+    return result, len(indices)
 
 
 def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:

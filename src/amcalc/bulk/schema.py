@@ -128,20 +128,29 @@ OUTPUT_SCHEMA = pa.schema([
 NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
 
 
-def output_schema(id_type: pa.DataType | None = None) -> pa.Schema:
-    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one."""
-    return OUTPUT_SCHEMA.insert(0, pa.field("id", id_type)) if id_type is not None else OUTPUT_SCHEMA
+def output_schema(id_type: pa.DataType | None = None, *, family: bool = False) -> pa.Schema:
+    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one, and followed
+    by the family's columns when the input has household columns
+    (:data:`amcalc.bulk.family_columns.FAMILY_FIELDS`)."""
+    schema = OUTPUT_SCHEMA.insert(0, pa.field("id", id_type)) if id_type is not None else OUTPUT_SCHEMA
+    if family:
+        from amcalc.bulk.family_columns import FAMILY_FIELDS
+
+        for field in FAMILY_FIELDS:
+            schema = schema.append(field)
+    return schema
 
 
-def decimal_array(cents: Ints, valid: Any) -> pa.Array:
-    """``decimal128(12, 2)`` from int64 cents: 16-byte little-endian words built in
-    numpy (low word = cents, high word = its sign), null where not ``valid``."""
+def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Array:
+    """``decimal128(12, 2)`` (or another decimal ``kind``) from its unscaled int64 values (cents
+    for money): 16-byte little-endian words built in numpy (low word = the value, high word
+    = its sign), null where not ``valid``."""
     cents = np.asarray(cents, dtype=np.int64)
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
     if cents.min(initial=0) < 0:
         words[:, 1] = cents >> 63
-    return pa.Array.from_buffers(MONEY, len(cents), [_validity(valid), pa.py_buffer(words)])
+    return pa.Array.from_buffers(kind, len(cents), [_validity(valid), pa.py_buffer(words)])
 
 
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
@@ -230,13 +239,14 @@ def _flag_of(text: str, field: str) -> bool:
 
 _TYPED_TEXT: dict[str, Callable[[str, str], object]] = {
     "start": date_of, "end": date_of, "weeks": _whole_of, "am_ge": _flag_of,
+    "child_born": date_of, "children": _whole_of, "single_parent": _flag_of, "aeeh": _flag_of,
 }
 
 
 def typed_cell(column: str, value: object) -> object:
-    """Cellule en texte (d'un CSV) — the value of a cell of ``start``, ``end`` (dates
-    ``AAAA-MM-JJ``), ``weeks`` (an integer) or ``am_ge`` (``true``, ``false``, ``1``, ``0``)
-    given as text, parsed; :class:`~amcalc.errors.InvalidInput` naming the column when it
+    """Cellule en texte (d'un CSV) — the value of a cell of ``start``, ``end``, ``child_born``
+    (dates ``AAAA-MM-JJ``), ``weeks``, ``children`` (integers) or ``am_ge``, ``single_parent``,
+    ``aeeh`` (``true``, ``false``, ``1``, ``0``) given as text, parsed; :class:`~amcalc.errors.InvalidInput` naming the column when it
     does not parse. Other values are returned as they are.
 
     >>> typed_cell("start", "2024-11-04"), typed_cell("weeks", " 52"), typed_cell("am_ge", "TRUE")

@@ -5,7 +5,8 @@ the figures the CMG is computed from (:meth:`ChildcareCost.of_month`).
 """
 
 from amcalc.family.childcare_cost import ChildcareCost
-from amcalc.family.cmg import REFORM_DAY, Cmg, CmgRule, cmg
+from amcalc.family.cmg import cmg
+from amcalc.family.cmg_rule import REFORM_DAY, Cmg, CmgRule
 from amcalc.family.family_month import Care, ChildMonth, FamilyMonth, family_month
 from amcalc.family.family_year import FamilyYear, MaintenanceInCredit, family_year
 from amcalc.family.household import Child, Household

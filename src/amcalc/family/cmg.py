@@ -29,70 +29,25 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from fractions import Fraction
 
 import attrs
 
-from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.errors import InvalidInput
+from amcalc.explain import Explanation, Step, french_date
 from amcalc.family.childcare_cost import ChildcareCost
+from amcalc.family.cmg_effort_rate import effort_rate_cmg
+from amcalc.family.cmg_flat_amount import flat_amount_cmg
+from amcalc.family.cmg_rule import REFORM_DAY, Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
 from amcalc.month import parse_month
 
 __all__ = ["REFORM_DAY", "Cmg", "CmgRule", "cmg", "contributions_share_text"]
 
-REFORM_DAY = date(2025, 9, 1)
-"""The effort-rate CMG applies to the months from September 2025 (décret n° 2025-515)."""
-
-LAST_FLAT_MONTH = date(2025, 8, 1)
-"""The last month of the flat amounts."""
-
-
-class CmgRule(StrEnum):
-    """Which CMG rule computes the month."""
-
-    EFFORT_RATE = "effort_rate"
-    """From 1 September 2025: cost × (1 − income × effort rate ÷ reference hourly cost)."""
-    FLAT_AMOUNT = "flat_amount"
-    """Until 31 August 2025: a flat monthly amount by income band and age, at most 85 % of the cost."""
-
-    @classmethod
-    def of_month(cls, first_day: date) -> CmgRule:
-        return cls.EFFORT_RATE if first_day >= REFORM_DAY else cls.FLAT_AMOUNT
-
-    def values_day(self, first_day: date) -> date:
-        """The day whose values the rule takes for ``first_day``: the month itself within the
-        rule's period, else its nearest month (a rule applied to another period, to compare)."""
-        if self is CmgRule.EFFORT_RATE:
-            return max(first_day, REFORM_DAY)
-        return min(first_day, LAST_FLAT_MONTH)
-
-
-@attrs.frozen(kw_only=True)
-class Cmg(Explained):
-    """The CMG of one child for one month.
-
-    ``amount`` is the salary part paid to the family, in euros;
-    ``contributions_taken_over`` the share of the contributions the CMG pays
-    (1 when all); ``monthly_income`` and ``cost_counted`` are the figures of the
-    effort-rate formula (``None`` under the old rule or for a child not eligible).
-    """
-
-    year: int
-    month: int
-    rule: CmgRule
-    eligible: bool
-    amount: Decimal
-    contributions_taken_over: Fraction
-    monthly_income: Decimal | None = None
-    cost_counted: Decimal | None = None
-    explanation: Explanation = attrs.field(eq=False, repr=False)
-
-
-def age_limit(child: Child, household: Household, rule: CmgRule) -> tuple[int, str]:
+def age_limit(single_parent: bool, rule: CmgRule) -> tuple[int, str]:
     """The age up to which the CMG is due, and its article: 6, or 12 for a single
     parent since the reform (CSS D531-18-1)."""
-    if rule is CmgRule.EFFORT_RATE and household.single_parent:
+    if rule is CmgRule.EFFORT_RATE and single_parent:
         return 12, "CSS art. D531-18-1 (parent isolé)"
     return 6, "CSS art. L531-1, D531-18-1"
 
@@ -101,11 +56,6 @@ def is_of_age(child: Child, limit: int, first_day: date) -> bool:
     """Due up to and including the month of the birthday (CSS R552-3 II 1°)."""
     birthday = child.birthday(limit)
     return (first_day.year, first_day.month) <= (birthday.year, birthday.month)
-
-
-def contributions_share_text(share: Fraction) -> str:
-    """``100 %`` or ``88,89 %``."""
-    return f"{number(share * 100, 0 if share == 1 else 2)} %"
 
 
 def not_eligible(year: int, month: int, rule: CmgRule, child: Child, limit: int, article: str) -> Cmg:
@@ -129,13 +79,13 @@ def cmg(household: Household, child: Child, cost: ChildcareCost, month: str | tu
     at night, on Sundays or public holidays) and ``prepare_half`` (PreParE at
     50 % or less) only matter under the old rule.
     """
-    from amcalc.family.cmg_effort_rate import effort_rate_cmg
-    from amcalc.family.cmg_flat_amount import flat_amount_cmg
-
     year, number_ = parse_month(month)
     first_day = date(year, number_, 1)
+    if (child.born.year, child.born.month) > (year, number_):
+        raise InvalidInput("child_born", f"l'enfant, né le {french_date(child.born)}, n'est pas encore né "
+                           f"en {number_:02d}/{year}.")
     chosen = rule or CmgRule.of_month(first_day)
-    limit, article = age_limit(child, household, chosen)
+    limit, article = age_limit(household.single_parent, chosen)
     if not is_of_age(child, limit, first_day):
         return not_eligible(year, number_, chosen, child, limit, article)
     if chosen is CmgRule.EFFORT_RATE:

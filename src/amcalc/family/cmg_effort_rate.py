@@ -34,11 +34,13 @@ from amcalc import parameters
 from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.explain import Explanation, ParameterUse, Step, euros, percent
 from amcalc.family.childcare_cost import ChildcareCost
-from amcalc.family.cmg import Cmg, CmgRule, contributions_share_text
+from amcalc.family.cmg_rule import Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
-from amcalc.money import half_up_div, round_to_cents
+from amcalc.money import half_up_div, maximum, minimum, round_to_cents, scaled, to_euros
 
-__all__ = ["EFFORT_RATES", "effort_rate_cmg", "effort_rate_level", "monthly_income"]
+__all__ = [
+    "EFFORT_RATES", "effort_rate_cents", "effort_rate_cmg", "effort_rate_level", "monthly_income",
+]
 
 EFFORT_RATES = ("cmg_effort_rate_1", "cmg_effort_rate_2", "cmg_effort_rate_3", "cmg_effort_rate_4_7",
                 "cmg_effort_rate_8_10")
@@ -62,11 +64,18 @@ def effort_rate_level(household: Household) -> int:
     return min(level + household.aeeh_children, len(EFFORT_RATES) - 1)
 
 
-def monthly_income(resources: Decimal, floor: Decimal, ceiling: Decimal) -> int:
-    """Resources ÷ 12 rounded to the euro, 0,50 up, within the floor and the ceiling (CSS D531-18 2°)."""
-    exact = Fraction(resources) / 12
-    rounded = half_up_div(exact.numerator, exact.denominator)
-    return int(min(max(Decimal(rounded), floor), ceiling))
+def monthly_income(resources_cents: int, floor: int, ceiling: int) -> int:
+    """Resources ÷ 12 rounded to the euro, 0,50 up, within the floor and the ceiling
+    (CSS D531-18 2°). Like the other kernels, it runs on numpy arrays unchanged."""
+    return minimum(maximum(half_up_div(resources_cents, 1200), floor), ceiling)
+
+
+def effort_rate_cents(counted_cents: int, income: int, effort_e6: int, reference_cents: int) -> int:
+    """The CMG in cents: counted × (1 − income × effort ÷ reference), rounded once, half-up,
+    never below zero (CSS D531-18); ``effort_e6`` is the effort rate in millionths
+    (0,0619 % = 619). Runs on numpy arrays unchanged (the bulk engine's family columns)."""
+    scale = 10_000 * reference_cents
+    return maximum(half_up_div(counted_cents * (scale - income * effort_e6), scale), 0)
 
 
 def effort_rate_cmg(household: Household, child: Child, cost: ChildcareCost, first_day: date) -> Cmg:
@@ -83,9 +92,9 @@ def effort_rate_cmg(household: Household, child: Child, cost: ChildcareCost, fir
     full_cost = cost.cmg_cost
     capped = round_to_cents(Fraction(cap) * cost.hours)
     counted = min(full_cost, capped)
-    income = monthly_income(household.resources, floor, ceiling)
-    factor = 1 - Fraction(income) * Fraction(effort) / Fraction(reference)
-    amount = max(round_to_cents(Fraction(counted) * factor), Decimal("0.00"))
+    income = monthly_income(scaled(household.resources, 2, "resources"), int(floor), int(ceiling))
+    amount = to_euros(effort_rate_cents(scaled(counted, 2, "cost"), income, scaled(effort, 6, "effort"),
+                                        scaled(reference, 2, "reference")))
     share = Fraction(1) if full_cost <= capped else Fraction(cap) * cost.hours / Fraction(full_cost)
 
     hours_text = format_hours(cost.hours * SECONDS_PER_HOUR)

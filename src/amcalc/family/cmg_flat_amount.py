@@ -32,7 +32,7 @@ from amcalc import parameters
 from amcalc.errors import InvalidInput, ParameterUnavailable, UnsupportedCase
 from amcalc.explain import Explanation, ParameterUse, Step, euros, french_date, percent
 from amcalc.family.childcare_cost import ChildcareCost
-from amcalc.family.cmg import Cmg, CmgRule
+from amcalc.family.cmg_rule import Cmg, CmgRule
 from amcalc.family.household import Child, Household
 from amcalc.money import half_up_div, round_to_cents
 

@@ -31,7 +31,8 @@ from amcalc.employer_contributions import employer_contributions
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, euros
 from amcalc.family.childcare_cost import ChildcareCost
-from amcalc.family.cmg import Cmg, CmgRule, cmg, contributions_share_text
+from amcalc.family.cmg import cmg
+from amcalc.family.cmg_rule import Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
 from amcalc.money import parse_money, round_to_cents
 from amcalc.month import parse_month

@@ -25,7 +25,7 @@ import attrs
 
 from amcalc.errors import UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, euros
-from amcalc.family.cmg import CmgRule
+from amcalc.family.cmg_rule import CmgRule
 from amcalc.family.family_month import Care, FamilyMonth, family_month
 from amcalc.family.household import Household
 from amcalc.month import parse_month

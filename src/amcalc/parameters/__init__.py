@@ -49,6 +49,7 @@ from amcalc.errors import ParameterUnavailable
 
 __all__ = [
     "CONFIRMED",
+    "MISSING",
     "FRESHNESS_WARNING",
     "REVIEWED_ON",
     "VERIFIED_UP_TO",
@@ -152,6 +153,10 @@ REVIEWED_ON: date = _REVIEW["reviewed_on"]
 CONFIRMED: dict[str, str] = _REVIEW.get("confirmed", {})
 """Parameters revised from time to time whose newest entry is over a year old, found
 still in force at the last review: name → how it was checked."""
+
+MISSING: dict[str, str] = _REVIEW.get("missing", {})
+"""Parameters whose next entry is due but was not found at the last review: name → what is
+missing. Results that need it use the last known value and say so."""
 
 FRESHNESS_WARNING = (
     f"Valeurs légales vérifiées jusqu'au {VERIFIED_UP_TO:%d/%m/%Y} : ce calcul applique après cette "

@@ -26,6 +26,7 @@ from amcalc.money import parse_money, round_to_cents
 from amcalc.month import MonthPay, events_from_tables, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
+from amcalc.scenarios.am_calculations import AM_CALCULATIONS
 from amcalc.scenarios.family_calculations import FAMILY_CALCULATIONS
 from amcalc.termination import (
     final_regularisation,
@@ -300,8 +301,7 @@ CALCULATIONS: dict[str, Calculation] = {
                     frozenset({"hours", "amount"}), _regularisation),
         Calculation("fixed_term_end", frozenset({"total_gross", "leave_already_paid"}),
                     frozenset({"precarity", "leave_compensation"}), _fixed_term_end),
+        *(Calculation(*spec) for spec in AM_CALCULATIONS),
+        *(Calculation(*spec) for spec in FAMILY_CALCULATIONS),
     )
 }
-CALCULATIONS.update(
-    (name, Calculation(name, inputs, figures, run)) for name, inputs, figures, run in FAMILY_CALCULATIONS
-)
