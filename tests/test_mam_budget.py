@@ -25,6 +25,7 @@ from fractions import Fraction
 import pytest
 
 from amcalc import Contract, month_pay
+from amcalc.am import Agrement, ChildCare, Childminder, childminder_month
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.mam import (
     BreakEvenCover,
@@ -76,6 +77,24 @@ def test_the_contracts_of_the_house() -> None:
         Fraction(162), Decimal("72.90"), Fraction(184), Decimal("82.80"))
     anne = house()[0]
     assert (anne.children, anne.hours, anne.maintenance) == (3, Fraction(486), Decimal("218.70"))
+
+
+def test_a_member_from_the_am_across_her_employers() -> None:
+    # Chloé as amcalc.am knows her: agrément of 3, two contracts A (one from November: not in
+    # force in October), so one child, 162 h and 72,90 € of entretien in October
+    def care(child: str, start: date) -> ChildCare:
+        c = Contract.from_schedule(hourly_rate="4.50", weeks=46, start=start, maintenance_per_hour="0.45",
+                                   schedule=dict.fromkeys(("mon", "tue", "thu", "fri"), "9"))
+        return ChildCare.of(child=child, employer=f"famille-{child}", born=date(2025, 1, 10), contract=c)
+
+    am = Childminder.of(agrement=Agrement.of(children=3), contracts=[care("lina", date(2025, 9, 1)),
+                                                                    care("noe", date(2025, 11, 3))])
+    chloe = MamMember.of_childminder(name="Chloé", childminder=am, month=childminder_month(am, OCTOBER))
+    assert (chloe.places, chloe.children, chloe.hours, chloe.maintenance) == (3, 1, Fraction(162), Decimal("72.90"))
+    assert chloe.net_salary == A.net_salary
+    with pytest.raises(InvalidInput) as err:
+        MamMember.of_childminder(name="Chloé", childminder=am, month=[A])  # type: ignore[arg-type]
+    assert err.value.field == "month"
 
 
 def test_budget_by_category() -> None:

@@ -4,8 +4,9 @@ Her name, the places of her agrément (the most children she may have in her
 charge at once, CASF L421-4), the months amcalc computed for her contracts
 (:func:`amcalc.month_pay`, one per contract — one contract per child, CASF
 L424-7), whether this is her first agrément (the prime d'installation) and
-her PALA if she took one. Her salaries, entretien, children under contract and
-hours of care are read from those months, never recomputed.
+her PALA if she took one (:meth:`MamMember.of_childminder` reads her places and
+months from the AM of :mod:`amcalc.am`). Her salaries, entretien, children under
+contract and hours of care are read from those months, never recomputed.
 
 >>> from datetime import date
 >>> from amcalc import Contract, month_pay
@@ -14,6 +15,17 @@ hours of care are read from those months, never recomputed.
 >>> anne = MamMember.of(name="Anne", places=4, months=[month_pay(contract, "2025-10")])
 >>> anne.children, anne.hours, anne.maintenance
 (1, Fraction(162, 1), Decimal('72.90'))
+
+From the AM across her employers (:class:`amcalc.am.Childminder` and her
+:func:`amcalc.am.childminder_month`), her places are her agrément's and her
+months those of her contracts in force:
+
+>>> from amcalc.am import Agrement, ChildCare, Childminder, childminder_month
+>>> am = Childminder.of(agrement=Agrement.of(children=3), contracts=[
+...     ChildCare.of(child="lina", employer="A", born=date(2025, 1, 10), contract=contract)])
+>>> bea = MamMember.of_childminder(name="Béa", childminder=am, month=childminder_month(am, "2025-10"))
+>>> bea.places, bea.children, bea.maintenance
+(3, 1, Decimal('72.90'))
 """
 
 from __future__ import annotations
@@ -24,6 +36,8 @@ from fractions import Fraction
 
 import attrs
 
+from amcalc.am.childminder import Childminder
+from amcalc.am.year import ChildminderMonth
 from amcalc.errors import InvalidInput
 from amcalc.family.household import parse_count, parse_flag
 from amcalc.mam.pala import PalaLoan
@@ -69,6 +83,18 @@ class MamMember:
         return cls(name=name.strip(), places=parse_count(places, "places", least=1, most=MOST_PLACES),
                    months=_months(months), first_agrement=parse_flag(first_agrement, "first_agrement"),
                    loan=loan)
+
+    @classmethod
+    def of_childminder(cls, *, name: object, childminder: Childminder, month: ChildminderMonth,
+                       first_agrement: object = False, loan: object = None) -> MamMember:
+        """The AM of :mod:`amcalc.am` in the MAM: the places of her agrément, the ``MonthPay`` of
+        each contract of her ``month`` (:func:`amcalc.am.childminder_month`), never recomputed."""
+        if not isinstance(childminder, Childminder):
+            raise InvalidInput("childminder", f"une assistante (Childminder) est attendue, pas {childminder!r}.")
+        if not isinstance(month, ChildminderMonth):
+            raise InvalidInput("month", f"son mois calculé par childminder_month est attendu, pas {month!r}.")
+        return cls.of(name=name, places=childminder.agrement.children, months=[pay for _, pay in month.lines],
+                      first_agrement=first_agrement, loan=loan)
 
     @property
     def children(self) -> int:
