@@ -20,8 +20,8 @@ in the ratio cap × hours ÷ cost (CSS D531-17 I).
 >>> family = Household.of(resources="36000.00", dependent_children=1)
 >>> result = effort_rate_cmg(family, Child.of(born="2024-03-15"),
 ...     ChildcareCost.of(net_salary="1125.00", hours="125"), date(2025, 10, 1))
->>> result.cost_counted, result.amount, round(float(result.contributions_taken_over), 4)
-(Decimal('1000.00'), Decimal('617.11'), 0.8889)
+>>> result.cost_counted, result.amount, result.contributions_taken_over
+(Decimal('1000.00'), Decimal('617.11'), Fraction(8, 9))
 """
 
 from __future__ import annotations
