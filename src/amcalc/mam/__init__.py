@@ -6,6 +6,7 @@
 - :mod:`amcalc.mam.delegation`: delegations proposed when an AM is absent.
 """
 
+from amcalc.mam.delegation import Absence, DelegationProposal, ProposedDelegation, Uncovered, propose_delegations
 from amcalc.mam.house import (
     MAX_AMS,
     MAX_AMS_AT_WORK,
@@ -23,8 +24,10 @@ __all__ = [
     "MAX_AMS",
     "MAX_AMS_AT_WORK",
     "MAX_CHILDREN",
+    "Absence",
     "CareInterval",
     "Delegate",
+    "DelegationProposal",
     "LegalLimit",
     "Mam",
     "MamChild",
@@ -33,5 +36,8 @@ __all__ = [
     "PlanningRule",
     "PlanningViolation",
     "Premises",
+    "ProposedDelegation",
+    "Uncovered",
     "check_planning",
+    "propose_delegations",
 ]

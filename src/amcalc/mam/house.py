@@ -29,8 +29,8 @@ from datetime import date
 
 import attrs
 
-from amcalc.am.childminder import ChildCare, Childminder
 from amcalc.am.agrement import whole_number
+from amcalc.am.childminder import ChildCare, Childminder
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 
 __all__ = [

@@ -35,10 +35,11 @@ Lundi de 08h00 à 12h00 : a1 est confié à B, qui n'est ni l'assistant maternel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 
@@ -203,14 +204,14 @@ def _children_at(moment: _Moment, own: dict[str, int]) -> int:
     return len({child for child, _ in moment.charge}) + sum(own[am] for am in moment.ams)
 
 
-Stretch = tuple[int, int, Hashable, int]
+Key = TypeVar("Key", bound=Hashable)
 
 
-def _stretches(found: Iterable[Stretch]) -> list[Stretch]:
+def _stretches(found: Iterable[tuple[int, int, Key, int]]) -> list[tuple[int, int, Key, int]]:
     """(start, end, key, figure) merged where the same key goes on without a break, the
     largest figure kept."""
-    merged: list[Stretch] = []
-    last_of: dict[Hashable, int] = {}
+    merged: list[tuple[int, int, Key, int]] = []
+    last_of: dict[Key, int] = {}
     for start, end, key, figure in sorted(found, key=lambda f: f[0]):
         index = last_of.get(key)
         if index is not None and merged[index][1] == start:
@@ -253,8 +254,7 @@ def _children_twice(moments: Sequence[_Moment]) -> list[PlanningViolation]:
         twice += [(m.start, m.end, (child, tuple(ams)), len(ams)) for child, ams in by_child.items()
                   if len(ams) > 1]
     found = []
-    for start, end, key, _ in _stretches(twice):
-        child, ams = key  # type: ignore[misc]
+    for start, end, (child, ams), _ in _stretches(twice):
         when = week_moment(start, end)
         found.append(PlanningViolation(
             PlanningRule.CHILD_TWICE, when, child, f"{when.capitalize()} : {child} est confié à la fois à "
@@ -269,8 +269,7 @@ def _delegations(mam: Mam, moments: Sequence[_Moment]) -> list[PlanningViolation
     wrong = [(m.start, m.end, pair, 0) for m in moments for pair in m.charge
              if not mam.child(pair[0]).authorises(pair[1])]
     found = []
-    for start, end, key, _ in _stretches(wrong):
-        child_id, am = key  # type: ignore[misc]
+    for start, end, (child_id, am), _ in _stretches(wrong):
         child = mam.child(child_id)
         when = week_moment(start, end)
         named = child.delegate(am)
@@ -290,19 +289,19 @@ def _agrement(mam: Mam, member: Member, shifts: Sequence[CareInterval], moments:
     dates for the children whose contract is known."""
     ranges: dict[str, list[tuple[int, int]]] = {}
     for m in moments:
-        for child, am in m.charge:
-            if am == member.id:
+        for child, carer in m.charge:
+            if carer == member.id:
                 ranges.setdefault(child, []).append((m.start, m.end))
     work = [(s.start, s.end) for s in shifts if s.am == member.id]
     if not work:
         return []
     children = [mam.child(child) for child in ranges]
-    am = member.childminder
+    her = member.childminder
     week = check_week(
-        [_presence(child, ranges[child.id], on) for child in children], agrement=am.agrement,
-        own_children_under_3=am.own_under(3, on), own_children_under_11=am.own_under(11, on), at_work=work)
+        [_presence(child, ranges[child.id], on) for child in children], agrement=her.agrement,
+        own_children_under_3=her.own_under(3, on), own_children_under_11=her.own_under(11, on), at_work=work)
     found = [*(v for v in week.violations if v.rule in _CAPACITY),
-             *am.agrement_findings([c.care for c in children if c.care is not None], on)]
+             *her.agrement_findings([c.care for c in children if c.care is not None], on)]
     return [PlanningViolation(v.rule, v.when, member.id, f"{member.id} : {v.message[0].lower()}{v.message[1:]}")
             for v in found]
 
