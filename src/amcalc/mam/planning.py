@@ -232,7 +232,7 @@ def _house_limits(mam: Mam, moments: Sequence[_Moment], own: dict[str, int]) -> 
         when = week_moment(start, end)
         found.append(PlanningViolation(
             PlanningRule.AM_COUNT, when, "", f"{when.capitalize()} : {most} assistants maternels au travail en "
-            f"même temps, pour {limit} au plus ({MAX_AMS_AT_WORK.article})."))
+            f"même temps, pour {limit} au plus ({PlanningRule.AM_COUNT.article})."))
     limit = mam.premises.children
     for start, end, _, most in _stretches((m.start, m.end, None, _children_at(m, own)) for m in moments
                                           if _children_at(m, own) > limit):
@@ -240,7 +240,7 @@ def _house_limits(mam: Mam, moments: Sequence[_Moment], own: dict[str, int]) -> 
         found.append(PlanningViolation(
             PlanningRule.CHILDREN, when, "", f"{when.capitalize()} : {most} enfants dans la maison en même temps "
             f"(les enfants de moins de 3 ans des assistants maternels compris), pour {limit} au plus "
-            f"({MAX_CHILDREN.article})."))
+            f"({PlanningRule.CHILDREN.article})."))
     return found
 
 
