@@ -39,7 +39,7 @@ def test_spec_example_delegated_two_and_two_to_full_ams() -> None:
     assert (check.rules, check.max_children, check.max_ams) == (("agrement",), 16, 3)
     assert [(v.who, v.article) for v in check.violations] == [("A", "CASF L421-4"), ("B", "CASF L421-4")]
     assert check.violations[0].message == (
-        "A : lundi de 08h00 à 17h00 : 6 enfants pour un agrément de 4 (CASF L421-4).")
+        "A, lundi de 08h00 à 17h00 : 6 enfants pour un agrément de 4 (CASF L421-4).")
 
 
 def test_spec_example_a_fifth_am_at_work_from_0800_to_0830() -> None:
@@ -156,7 +156,7 @@ def test_the_delegates_agrement_ages_apply_to_the_child_delegated() -> None:
     mam = Mam.of(ams=ams, delegates={"a1": ["B"]})
     check = check_planning(mam, [at("A", "08:00", "12:00", []), at("B", "08:00", "12:00", ["a1"])], on=ON)
     assert check.rules == ("agrement_age",)
-    assert check.violations[0].message.startswith("B : a1 a 4 ans le 05/01/2026")
+    assert check.violations[0].message.startswith("B, a1 a 4 ans le 05/01/2026")
 
 
 def test_a_conforme_planning_says_so() -> None:
@@ -173,6 +173,7 @@ def test_a_conforme_planning_says_so() -> None:
     (lambda: check_planning(four_by_four(), [at("A", "08:00", "09:00", ["zz"])], on=ON), "children"),
     (lambda: Mam.of(ams={"A": Childminder.of()}, children=[MamChild.of(id="x", am="A")] * 2), "children"),
     (lambda: Mam.of(ams={"A": Childminder.of()}, children=[MamChild.of(id="x", am="B")]), "children.x.am"),
+    (lambda: Mam.of(ams={"A": Childminder.of()}, delegates={"x": ["A"]}), "delegates"),
     (lambda: at("A", "17:00", "08:00", []), "presence.from"),
     (lambda: at("A", "08:00", "09:00", [], day="lun"), "presence.day"),
 ])

@@ -176,8 +176,13 @@ class Mam:
                                             f"{limits.ams} ({MAX_AMS.article}).")
         house = [*children]
         if delegates is not None:
-            house += [MamChild.of(id=care.child, am=m.id, delegates=delegates.get(care.child, ()), care=care)
-                      for m in members for care in m.childminder.contracts]
+            contracts = [(m.id, care) for m in members for care in m.childminder.contracts]
+            unknown = sorted(set(delegates) - {care.child for _, care in contracts})
+            if unknown:
+                raise InvalidInput("delegates", f"{unknown[0]} n'a de contrat avec aucun assistant maternel "
+                                                "de la maison.")
+            house += [MamChild.of(id=care.child, am=am, delegates=delegates.get(care.child, ()), care=care)
+                      for am, care in contracts]
         _check_children(house, {m.id for m in members})
         return cls(members=tuple(members), children=tuple(house), premises=limits)
 

@@ -302,7 +302,7 @@ def _agrement(mam: Mam, member: Member, shifts: Sequence[CareInterval], moments:
         own_children_under_3=her.own_under(3, on), own_children_under_11=her.own_under(11, on), at_work=work)
     found = [*(v for v in week.violations if v.rule in _CAPACITY),
              *her.agrement_findings([c.care for c in children if c.care is not None], on)]
-    return [PlanningViolation(v.rule, v.when, member.id, f"{member.id} : {v.message[0].lower()}{v.message[1:]}")
+    return [PlanningViolation(v.rule, v.when, member.id, f"{member.id}, {v.message[0].lower()}{v.message[1:]}")
             for v in found]
 
 
@@ -327,8 +327,8 @@ def _contract_hours(member: Member, shifts: Sequence[CareInterval], on: date) ->
     return [PlanningViolation(
         PlanningRule.CONTRACT_HOURS, "semaine", member.id,
         f"{member.id} : {_hours(given)} de travail dans la semaine pour {_hours(due)} prévues par ses contrats : "
-        f"la délégation ne peut pas la faire passer sous les heures d'accueil mensuelles de ses contrats "
-        f"({PlanningRule.CONTRACT_HOURS.article}).")]
+        "une délégation ne peut pas laisser un assistant maternel sous les heures d'accueil mensuelles de ses "
+        f"contrats ({PlanningRule.CONTRACT_HOURS.article}).")]
 
 
 def _hours(value: Fraction) -> str:
