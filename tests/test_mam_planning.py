@@ -169,8 +169,8 @@ def test_a_conforme_planning_says_so() -> None:
 
 
 @pytest.mark.parametrize(("build", "field"), [
-    (lambda: check_planning(four_by_four(), [at("Z", "08:00", "09:00", [])], on=ON), "am"),
-    (lambda: check_planning(four_by_four(), [at("A", "08:00", "09:00", ["zz"])], on=ON), "children"),
+    (lambda: check_planning(four_by_four(), [at("Z", "08:00", "09:00", [])], on=ON), "presence[0].am"),
+    (lambda: check_planning(four_by_four(), [at("A", "08:00", "09:00", ["zz"])], on=ON), "presence[0].children"),
     (lambda: Mam.of(ams={"A": Childminder.of()}, children=[MamChild.of(id="x", am="A")] * 2), "children"),
     (lambda: Mam.of(ams={"A": Childminder.of()}, children=[MamChild.of(id="x", am="B")]), "children.x.am"),
     (lambda: Mam.of(ams={"A": Childminder.of()}, delegates={"x": ["A"]}), "delegates"),

@@ -14,8 +14,8 @@ consent annexed.
 ...              children=[MamChild.of(id="lina", am="A", delegates=["B"]), MamChild.of(id="noe", am="B")])
 >>> mam.may_care("lina", "B"), mam.may_care("noe", "A")
 (True, False)
->>> MAX_AMS_AT_WORK.value, MAX_AMS_AT_WORK.since, MAX_AMS_AT_WORK.article
-(4, datetime.date(2021, 5, 21), 'CASF L424-1 (ordonnance n° 2021-611 du 19 mai 2021)')
+>>> MAX_AMS_AT_WORK.value, MAX_AMS_AT_WORK.since, MAX_AMS_AT_WORK.article, MAX_AMS_AT_WORK.evidence
+(4, datetime.date(2021, 5, 21), 'CASF L424-1', 'S')
 >>> Mam.of(ams={"A": Childminder.of()}, children=[MamChild.of(id="lina", am="A", delegates=["Z"])])
 Traceback (most recent call last):
 ...
@@ -48,22 +48,23 @@ __all__ = [
 
 @attrs.frozen
 class LegalLimit:
-    """A limit of the law: its ``value``, in force ``since``, its article and the evidence
-    (``P`` primary text, ``S`` secondary source, ``U`` unverified)."""
+    """A limit of the law: its ``value``, in force ``since`` (by the text ``source``), its
+    article and the evidence (``P`` primary text, ``S`` secondary source, ``U`` unverified)."""
 
     value: int
     since: date
     article: str
+    source: str
     evidence: str
 
 
-_REFORM = date(2021, 5, 21)  # ordonnance n° 2021-611 du 19 mai 2021 (JO du 20 mai)
-_L424_1 = "CASF L424-1 (ordonnance n° 2021-611 du 19 mai 2021)"
-MAX_AMS = LegalLimit(6, _REFORM, _L424_1, "S")
+_REFORM = date(2021, 5, 21)  # the day after the ordonnance's publication (JO du 20 mai 2021)
+_ORDONNANCE = "ordonnance n° 2021-611 du 19 mai 2021"
+MAX_AMS = LegalLimit(6, _REFORM, "CASF L424-1", _ORDONNANCE, "S")
 """AMs in one house (4 before 2021-05-21)."""
-MAX_AMS_AT_WORK = LegalLimit(4, _REFORM, _L424_1, "S")
+MAX_AMS_AT_WORK = LegalLimit(4, _REFORM, "CASF L424-1", _ORDONNANCE, "S")
 """AMs at work in the house at the same time."""
-MAX_CHILDREN = LegalLimit(20, _REFORM, _L424_1, "U")
+MAX_CHILDREN = LegalLimit(20, _REFORM, "CASF L424-1", _ORDONNANCE, "U")
 """Children in the house at the same time, the AMs' own children under 3 included
 (secondary sources; the article's current wording not read)."""
 

@@ -181,9 +181,11 @@ def _known(mam: Mam, intervals: Iterable[CareInterval]) -> tuple[CareInterval, .
     for index, shift in enumerate(shifts):
         if not isinstance(shift, CareInterval) or not 0 <= shift.start < shift.end <= WEEK:
             raise InvalidInput(f"presence[{index}]", "une plage de présence (CareInterval) est attendue.")
-        mam.member(shift.am)
-        for child in shift.children:
-            mam.child(child)
+        if shift.am not in {m.id for m in mam.members}:
+            raise InvalidInput(f"presence[{index}].am", f"{shift.am} n'est pas un assistant maternel de la maison.")
+        unknown = sorted(set(shift.children) - {c.id for c in mam.children})
+        if unknown:
+            raise InvalidInput(f"presence[{index}].children", f"{unknown[0]} n'est pas un enfant de la maison.")
     return shifts
 
 
