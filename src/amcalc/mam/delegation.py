@@ -128,7 +128,8 @@ def propose_delegations(mam: Mam, intervals: Iterable[CareInterval], absences: I
     placed: list[ProposedDelegation] = []
     missing: list[Uncovered] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
-        waiting = [(child, s.am) for s in to_place if s.start <= start < s.end for child in s.children]
+        waiting = list(dict.fromkeys((child, s.am) for s in to_place if s.start <= start < s.end
+                                     for child in s.children))
         if not waiting:
             continue
         here = [_clip(s, start, end) for s in kept if s.start <= start < s.end]
