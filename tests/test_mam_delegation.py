@@ -74,3 +74,14 @@ def test_an_unknown_absent_am_is_a_clear_error() -> None:
     mam = house({"A": 4}, {})
     with pytest.raises(InvalidInput):
         propose_delegations(mam, week("A"), [Absence.of(am="Z", day="mon")], on=ON)
+
+
+def test_overlapping_absences_move_each_child_once() -> None:
+    # D absent 08:00-13:00 and 12:00-17:00: d1 goes to A (1 place) once, 08:00-17:00.
+    mam = house({"A": 5, "D": 4}, {"d1": ["A"]})
+    shifts = [at("A", "08:00", "17:00", ["a1", "a2", "a3", "a4"]), at("D", "08:00", "17:00", ["d1"])]
+    absences = [Absence.of(am="D", day="mon", start="08:00", end="13:00"),
+                Absence.of(am="D", day="mon", start="12:00", end="17:00")]
+    proposal = propose_delegations(mam, shifts, absences, on=ON)
+    assert [(d.child, d.to_am, d.when) for d in proposal.delegations] == [("d1", "A", "lundi de 08h00 à 17h00")]
+    assert proposal.complete and proposal.check.conforme
