@@ -140,7 +140,7 @@ class Childminder:
             own_children_under_11=self.own_under(11, on), consent_over_48=self.consent_over_48,
             weeks_worked=self.weeks_worked,
         )
-        extra = self._agrement_findings(cares, on)
+        extra = self.agrement_findings(cares, on)
         if not extra:
             return week
         return attrs.evolve(week, violations=(*extra, *week.violations), explanation=attrs.evolve(
@@ -153,7 +153,9 @@ class Childminder:
         after = self.with_contract(care).check_week(on, rhythms).violations
         return tuple(v for v in after if (v.rule, v.when) not in before)
 
-    def _agrement_findings(self, cares: Iterable[ChildCare], on: date) -> list[Violation]:
+    def agrement_findings(self, cares: Iterable[ChildCare], on: date) -> list[Violation]:
+        """Her agrément out of force on ``on``, or a child of ``cares`` past its ages
+        (CASF L421-3, L421-4): also asked for the children delegated to her in a MAM."""
         found = []
         if not self.agrement.valid_on(on):
             found.append(Violation(WeekRule.AGREMENT_VALIDITY, french_date(on),

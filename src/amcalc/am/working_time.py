@@ -55,6 +55,7 @@ __all__ = [
     "WeekCheck",
     "WeekRule",
     "check_week",
+    "week_moment",
 ]
 
 DAY = 24 * SECONDS_PER_HOUR
@@ -161,12 +162,21 @@ def check_week(
     own_children_under_11: int | None = None,
     consent_over_48: bool = False,
     weeks_worked: int = 47,
+    at_work: Iterable[tuple[int, int]] = (),
 ) -> WeekCheck:
     """Contrôle de la semaine (CASF L421-4, L423-21, L423-22 ; CCN 3239 art. 46, 96, 100):
     the children's ``presences``, her own children under 3 (and under 11, those under 3
     included; default: the under-3s) present while she works, her written consent to more
-    than 48 h and the weeks she works in a year (default 47: 52 less 5 weeks of paid leave)."""
+    than 48 h and the weeks she works in a year (default 47: 52 less 5 weeks of paid leave).
+    ``at_work``: further ranges (week seconds) when she is at work without a child of her
+    contracts, as in a MAM where hers are delegated; her own children count then too.
+
+    >>> print(check_week([], own_children_under_3=2, agrement=Agrement.of(children=1),
+    ...                  at_work=[(8 * 3600, 12 * 3600)]).violations[0].message)
+    Lundi de 08h00 à 12h00 : 2 enfants (dont 2 de l'assistant maternel) pour un agrément de 1 (CASF L421-4).
+    """
     children = tuple(presences)
+    work = _checked_ranges(at_work)
     limits = agrement or Agrement()
     own_3 = whole_number(own_children_under_3, "own_children_under_3")
     own_11 = own_3 if own_children_under_11 is None else whole_number(own_children_under_11,
@@ -180,9 +190,9 @@ def check_week(
     if not isinstance(consent_over_48, bool):
         raise InvalidInput("consent_over_48", "vrai ou faux est attendu.")
     _check_ids(children)
-    segments = _segments(children, own_3, own_11)
-    days = _working_days(children)
-    worked = sum(end - start for start, end in _union(r for c in children for r in c.ranges))
+    segments = _segments(children, own_3, own_11, work)
+    days = _working_days(children, work)
+    worked = sum(end - start for start, end in _union([*work, *(r for c in children for r in c.ranges)]))
     violations = [
         *_capacity(segments, 0, limits.children, WeekRule.AGREMENT, own_3,
                    f"pour un agrément de {limits.children}"),
@@ -220,6 +230,13 @@ def _check_ids(children: Sequence[Presence]) -> None:
                 raise InvalidInput("contracts", f"plage impossible pour l'enfant {child.child!r}.")
 
 
+def _checked_ranges(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    found = tuple(ranges)
+    if not all(0 <= start < end <= WEEK for start, end in found):
+        raise InvalidInput("at_work", "plage de travail impossible dans la semaine.")
+    return found
+
+
 def _union(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Half-open ranges merged where they overlap (ranges that only touch stay apart)."""
     merged: list[tuple[int, int]] = []
@@ -234,14 +251,16 @@ def _union(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 Segment = tuple[int, int, tuple[int, int, int]]
 
 
-def _segments(children: Sequence[Presence], own_3: int, own_11: int) -> list[Segment]:
-    """The week cut where a child arrives or leaves: (start, end, (children, under 3,
-    under 11)) for each moment she is at work, her own children counted then."""
-    cuts = sorted({t for c in children for r in c.ranges for t in r})
+def _segments(children: Sequence[Presence], own_3: int, own_11: int,
+              work: Sequence[tuple[int, int]] = ()) -> list[Segment]:
+    """The week cut where a child arrives or leaves (or she starts or stops work): (start,
+    end, (children, under 3, under 11)) for each moment she is at work, her own children
+    counted then."""
+    cuts = sorted({t for c in children for r in c.ranges for t in r} | {t for r in work for t in r})
     segments = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         here = [c for c in children if any(s <= start < e for s, e in c.ranges)]
-        if here:
+        if here or any(s <= start < e for s, e in work):
             counts = (len(here) + own_3, sum(c.under_3 for c in here) + own_3,
                       sum(c.under_11 for c in here) + own_11)
             segments.append((start, end, counts))
@@ -262,21 +281,27 @@ def _capacity(segments: Sequence[Segment], index: int, limit: int, rule: WeekRul
     mine = f" (dont {own} de l'assistant maternel)" if own else ""
     found = []
     for start, end, count in stretches:
-        when = _moment(start, end)
+        when = week_moment(start, end)
         found.append(Violation(rule, when, f"{when.capitalize()} : {count} enfants{mine} {what} "
                                            f"({rule.article})."))
     return found
 
 
-def _moment(start: int, end: int) -> str:
+def week_moment(start: int, end: int) -> str:
+    """A stretch of the week in French (week seconds, within one day).
+
+    >>> week_moment(DAY + 8 * 3600, DAY + 12 * 3600 + 1800)
+    'mardi de 08h00 à 12h30'
+    """
     day = _DAY_NAMES[start // DAY]
     return f"{day} de {format_time(start % DAY)} à {format_time(end - start // DAY * DAY)}"
 
 
-def _working_days(children: Sequence[Presence]) -> list[tuple[int, int, int]]:
+def _working_days(children: Sequence[Presence],
+                  work: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, int]]:
     """(weekday, first start, last end) of each working day, in week seconds."""
     days: dict[int, tuple[int, int]] = {}
-    for start, end in (r for c in children for r in c.ranges):
+    for start, end in [*work, *(r for c in children for r in c.ranges)]:
         first, last = days.get(start // DAY, (start, end))
         days[start // DAY] = (min(first, start), max(last, end))
     return [(day, *days[day]) for day in sorted(days)]

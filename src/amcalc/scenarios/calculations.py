@@ -28,6 +28,7 @@ from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.scenarios.am_calculations import AM_CALCULATIONS
 from amcalc.scenarios.family_calculations import FAMILY_CALCULATIONS
+from amcalc.scenarios.mam_calculations import MAM_CALCULATIONS
 from amcalc.termination import (
     final_regularisation,
     fixed_term_end,
@@ -303,5 +304,6 @@ CALCULATIONS: dict[str, Calculation] = {
                     frozenset({"precarity", "leave_compensation"}), _fixed_term_end),
         *(Calculation(*spec) for spec in AM_CALCULATIONS),
         *(Calculation(*spec) for spec in FAMILY_CALCULATIONS),
+        *(Calculation(*spec) for spec in MAM_CALCULATIONS),
     )
 }
