@@ -38,6 +38,7 @@ from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import number
 from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money, parse_ratio
+from amcalc.serialization.contract import ContractForm
 
 __all__ = ["Accueil", "Contract", "ContractKind", "Rhythm", "WeeklySchedule", "parse_choice"]
 
@@ -174,7 +175,7 @@ def _optional_money(value: object, field: str, places: int = 4) -> Decimal | Non
 
 
 @attrs.frozen(kw_only=True)
-class Contract:
+class Contract(ContractForm):
     """A contract for one child. Build it with :meth:`from_schedule`,
     :meth:`from_weekly_hours`, :meth:`from_rhythms` or :meth:`from_toml`;
     every constructor validates the whole contract."""

@@ -22,6 +22,7 @@ from fractions import Fraction
 import attrs
 
 from amcalc.parameters import EVIDENCE, DatedValue, Parameter
+from amcalc.serialization import Serializable
 
 __all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "rate"]
 
@@ -136,8 +137,9 @@ UNTRACED = Explanation("Explication non construite (calcul avec trace=False)", "
 """The explanation of a result computed with ``trace=False``: the figures only."""
 
 
-class Explained:
-    """Mixin for results that carry an ``explanation``."""
+class Explained(Serializable):
+    """Mixin for results that carry an ``explanation``; they are :class:`Serializable`
+    (``to_dict()``, ``to_json()``, ``from_dict()``)."""
 
     explanation: Explanation
 

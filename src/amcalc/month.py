@@ -86,6 +86,8 @@ from amcalc.money import (
     to_euros,
 )
 from amcalc.net_salary import NetSalary, net_salary
+from amcalc.serialization import Serializable
+from amcalc.serialization.events import AbsenceForm
 
 __all__ = [
     "DAY_REST_WARNING",
@@ -132,7 +134,7 @@ class PartialMonth(StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Absence:
+class Absence(AbsenceForm):
     """A scheduled day (or part of it, ``seconds``) not worked, and why."""
 
     day: date
@@ -174,7 +176,7 @@ def events_from_tables(
 
 
 @attrs.frozen
-class MonthLedger:
+class MonthLedger(Serializable):
     """What a month hands to the next: the art. 105 counters and recent weekly hours
     (Monday, seconds actually worked) for the 48-hour average (art. 96.3)."""
 
