@@ -166,7 +166,7 @@ def _rhythm(entry: Rhythm | Mapping[str, Any], field: str) -> Rhythm:
 
 def _whole(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"un nombre entier est attendu ({value!r}).")
+        raise InvalidInput(field, f"un nombre entier est attendu, écrit sans guillemets (4), pas {value!r}.")
     return value
 
 

@@ -874,7 +874,8 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
 
 def _check_monday(day: object, mondays: Sequence[date]) -> date:
     if not isinstance(day, date) or day.weekday() != 0:
-        raise InvalidInput("worked_hours.week", f"{day!r} : indiquez le lundi de la semaine civile.")
+        raise InvalidInput("worked_hours.week", f"le lundi de la semaine civile est attendu, en date "
+                                                f"AAAA-MM-JJ, pas {day!r}.")
     if day not in mondays:
         raise InvalidInput("worked_hours.week", f"la semaine du {french_date(day)} ne touche pas le mois.")
     return day
