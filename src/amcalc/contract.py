@@ -228,6 +228,11 @@ class Contract(ContractForm):
     def accueil(self) -> Accueil:
         return Accueil.of(self.weeks)
 
+    def _repr_html_(self) -> str:
+        from amcalc.contract_sheet import contract_html  # the sheet reads the contract's terms
+
+        return contract_html(self)
+
     @property
     def annual_seconds(self) -> int:
         """Hours of care a year (in seconds): Σ weekly hours × weeks."""

@@ -36,7 +36,7 @@ from amcalc.termination import (
 from amcalc.termination.end_reason import parse_reason
 from amcalc.trial_period import trial_period
 
-__all__ = ["CALCULATIONS", "MONTH_KEYS", "V1_CALCULATIONS", "Calculation", "month_from_inputs"]
+__all__ = ["CALCULATIONS", "MONTH_KEYS", "V1_CALCULATIONS", "Calculation", "month_from_inputs", "rhythm_weeks_of"]
 
 Inputs = Mapping[str, Any]
 Figures = dict[str, object]
@@ -185,7 +185,7 @@ def _date_list(inputs: Inputs, key: str) -> list[date]:
     return value
 
 
-def _rhythm_weeks(inputs: Inputs) -> dict[date, int] | None:
+def rhythm_weeks_of(inputs: Inputs) -> dict[date, int] | None:
     """``rhythm_weeks = [{ week = 2025-09-01, rhythm = 0 }, …]``: the index in ``patterns``
     of the rhythm each civil week follows."""
     if "rhythm_weeks" not in inputs:
@@ -205,7 +205,7 @@ def month_from_inputs(inputs: Inputs) -> MonthPay:
     absences, weeks = events_from_tables(_table_list(inputs, "absences"), _table_list(inputs, "worked_hours"))
     return month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
                      non_care_weeks=_date_list(inputs, "non_care_weeks"),
-                     worked_holidays=_date_list(inputs, "worked_holidays"), rhythm_weeks=_rhythm_weeks(inputs))
+                     worked_holidays=_date_list(inputs, "worked_holidays"), rhythm_weeks=rhythm_weeks_of(inputs))
 
 
 def _month(inputs: Inputs) -> Figures:
