@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(args: argparse.Namespace, err: AmcalcError) -> int:
-    print(f"amcalc {args.command} : {err.code} : {err}", file=sys.stderr)
+    print(f"amcalc {args.command}: {err.code}: {err}", file=sys.stderr)
     if getattr(args, "json", False):
         print(json.dumps({"error": {"code": err.code, "field": err.field, "message": err.message}},
                          ensure_ascii=False))
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except RecursionError:
-        print(f"amcalc {args.command} : données imbriquées trop profondément.", file=sys.stderr)
+        print(f"amcalc {args.command}: données imbriquées trop profondément.", file=sys.stderr)
         return 2
 
 

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     unknown = set(args.calc or ()) - set(CALCULATIONS)
     if unknown and not args.calc_implemented:
-        print(f"amcalc check : --calc {sorted(unknown)[0]} n'est pas un calcul disponible", file=sys.stderr)
+        print(f"amcalc check: --calc {sorted(unknown)[0]} n'est pas un calcul disponible", file=sys.stderr)
         return 2
     calcs = set(args.calc) if args.calc else None
     if args.calc_implemented:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         results = list(run_files(args.paths, calcs))
     except ScenarioFileError as err:
-        print(f"amcalc check : fichier de scénarios invalide {err}", file=sys.stderr)
+        print(f"amcalc check: fichier de scénarios invalide {err}", file=sys.stderr)
         return 2
     counts = {"passed": 0, "failed": 0, "skipped": 0}
     for result in results:

@@ -9,7 +9,7 @@ import time
 
 NAME = "payroll"
 HELP = "calcule chaque mois de contrat d'un fichier CSV ou Parquet (extra amcalc[bulk])"
-NO_BULK = "amcalc {} : le calcul en masse demande numpy et pyarrow : pip install 'amcalc[bulk]'"
+NO_BULK = "amcalc {}: le calcul en masse demande numpy et pyarrow : pip install 'amcalc[bulk]'"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
                              progress=sys.stderr.isatty() and not args.quiet)
     except OSError as err:
-        print(f"amcalc payroll : {err}", file=sys.stderr)
+        print(f"amcalc payroll: {err}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - began
     print(f"{stats.rows} rows, {stats.errors} errors, {elapsed:.2f} s "
