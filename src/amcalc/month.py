@@ -301,6 +301,11 @@ def normal_hours_declared(base_cents: int, deduction: int, rate_e4: int, mensual
     return choose((deduction == 0) * (1 - partial), mensualised_hours, kept)
 
 
+def _of(name: str) -> str:
+    """« de mai », « d'octobre »."""
+    return f"d'{name}" if name[0] in "aeiou" else f"de {name}"
+
+
 def pajemploi_section(p: PajemploiFigures) -> Section:
     """The month's Pajemploi declaration, field by field, as it is typed (CSS D133-13-17);
     complementary hours are declared with the normal hours, majorated hours apart."""
@@ -743,11 +748,12 @@ def month_pay(
             share = absent_units / scheduled_units
             deduction = deduction_cents(base_cents, share.numerator, share.denominator)
             if trace and absent_units:
+                agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
                 plural = "s" if absent_units > 1 else ""
                 steps.append(Step(
                     "Déduction (méthode réelle)",
-                    f"{euros(to_euros(base_cents))} × {quantity(absent_units, unit)} non travaillé{plural} / "
-                    f"{quantity(scheduled_units, unit)} prévus dans le mois",
+                    f"{euros(to_euros(base_cents))} × {quantity(absent_units, unit)} non travaillé{agreed}{plural}"
+                    f" / {quantity(scheduled_units, unit)} prévu{agreed}s dans le mois",
                     euros(to_euros(deduction)), "CCN 3239 art. 111"))
         base = base_cents
         normal_declared = normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours,
@@ -827,10 +833,10 @@ def month_pay(
                           "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
         uses += maintenance_uses
         if worked_total:
-            per_hour = ("le minimum conventionnel" if contract.maintenance_per_hour is None
-                        else f"{rate(contract.maintenance_per_hour)} par heure")
+            per_hour = (" au minimum conventionnel" if contract.maintenance_per_hour is None
+                        else f" × {rate(contract.maintenance_per_hour)} par heure")
             steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
-                              f"travaillées × {per_hour}, chaque jour au moins le minimum journalier",
+                              f"travaillées{per_hour}, chaque jour au moins le minimum journalier",
                               euros(maintenance), "CCN 3239 art. 114.1"))
         if meal_total:
             steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
@@ -853,7 +859,7 @@ def month_pay(
                 "(CCN 3239 art. 97, 109.2).")
         notes += _notes(contract, full_year, occasional, partial, partial_month)
         explanation = Explanation(
-            title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
+            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
                   + (" (occasionnel)" if occasional else ""),
             reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
             steps=tuple(steps),
