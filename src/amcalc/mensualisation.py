@@ -22,9 +22,9 @@ from fractions import Fraction
 import attrs
 
 from amcalc.contract import Accueil, Contract, ContractKind
+from amcalc.contract_sheet import contract_header
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import InvalidInput
-from amcalc.contract_sheet import contract_header
 from amcalc.explain import Explained, Explanation, Step, euros, number, quantity, rate
 from amcalc.money import RATE_SCALE, half_up_div, scaled, to_euros
 

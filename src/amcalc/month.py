@@ -48,10 +48,10 @@ from amcalc import parameters
 from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
 from amcalc.calendar import MonthPlan, PlannedDay, Territory, month_plan
 from amcalc.child_illness import (
+    LONG_ABSENCE_TEXT,
     ChildIllnessLedger,
     IllnessAbsence,
     IllnessDay,
-    LONG_ABSENCE_TEXT,
     LongAbsenceRule,
     assess_illness,
     hiring_date_needed,

@@ -31,8 +31,8 @@ from decimal import Decimal
 import attrs
 
 from amcalc.contract import Accueil, Contract
-from amcalc.errors import InvalidInput
 from amcalc.contract_sheet import contract_header
+from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.money import parse_money
 from amcalc.periods import MonthEnd
