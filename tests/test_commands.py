@@ -140,3 +140,35 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
         out = capsys.readouterr().out
         for english in ("show this help", "usage:", "positional arguments", " the ", " a contract"):
             assert english not in out, (argv, english)
+
+
+def test_every_key_of_a_month_from_a_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    contract = {"hourly_rate": "4.20", "weeks": 40, "start": "2025-09-01", "patterns": [
+        {"weeks": 36, "schedule": {"mon": "9", "tue": "9", "thu": "9", "fri": "9"}},
+        {"weeks": 4, "schedule": {"mon": "10", "tue": "10", "wed": "10"}}]}
+    month = {"month": "2025-11", "worked_holidays": ["2025-11-11"], "meals": 8, "meal_price": "3.50",
+             "kilometres": "12", "mileage_rate": "0.5", "worked_days": [{"date": "2025-11-13", "hours": "10"}],
+             "rhythm_weeks": [{"week": w, "rhythm": 0} for w in ("2025-10-27", "2025-11-03", "2025-11-10",
+                                                                  "2025-11-17", "2025-11-24")]}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"contract": contract, "month": month}))
+    expected = month_pay(
+        Contract.from_dict(contract), "2025-11", worked_holidays=[date(2025, 11, 11)], meals=8, meal_price="3.50",
+        kilometres="12", mileage_rate="0.5", worked_days={date(2025, 11, 13): "10"},
+        rhythm_weeks={date(2025, 10, 27) + (date(2025, 11, 3) - date(2025, 10, 27)) * k: 0 for k in range(5)})
+    got = run_json(capsys, "month", str(path))
+    assert got == expected.to_dict()
+    # 8 meals × 3.50 = 28.00; 12 km × 0.50 = 6.00 (art. 114.2, 57)
+    assert (expected.meals, expected.mileage) == (Decimal("28.00"), Decimal("6.00"))
+
+
+def test_a_defect_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from amcalc.commands import mensualisation as command
+
+    def broken(args: object) -> int:
+        raise TypeError("'<' not supported")
+
+    monkeypatch.setattr(command, "run", broken)
+    assert main(["mensualisation", str(FILES[0])]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "erreur interne (TypeError" in err and "Traceback" not in err

@@ -3,7 +3,7 @@
 exit code — never a traceback.
 
 Exit codes: 0 done; 1 a figure could not be computed (``parameter_unavailable``,
-``unsupported_case``) or a ``check`` case failed; 2 bad input (file, key, value or
+``unsupported_case``, or a defect of amcalc, said in one line) or a ``check`` case failed; 2 bad input (file, key, value or
 option); 130 interrupted; 141 the reader of the output went away (``| head``).
 With ``--json``, an error is also printed on the output as
 ``{"error": {"code", "field", "message"}}``.
@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print(f"amcalc {args.command}: données imbriquées trop profondément.", file=sys.stderr)
         return 2
+    except Exception as err:  # a defect of amcalc: said in one line, never a traceback
+        print(f"amcalc {args.command}: erreur interne ({type(err).__name__} : {err}) ; aucun chiffre n'a "
+              "été calculé. Vérifiez les valeurs du fichier et signalez cette erreur.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

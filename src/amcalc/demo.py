@@ -19,7 +19,7 @@ def explain_file(path: str | Path) -> str:
     """The French explanation of a demo file: mensualisation, month, settlement."""
     tables = read_file(path)
     contract = contract_of(tables)
-    parts = [f"Contrat : {Path(path).name}", mensualise(contract).explain()]
+    parts = [f"Fichier : {Path(path).name}", mensualise(contract).explain()]
     if "month" in tables:
         parts.append(month_of(tables).explain())
     if "end" in tables:

@@ -4,12 +4,15 @@ A file holds a ``[contract]`` table (the scenario-format keys, as
 :meth:`amcalc.Contract.from_mapping` takes them) and, optionally:
 
 - a ``[month]`` table: ``month`` (``"2025-11"``), ``absences``
-  (``[{ date, cause, hours? }]``), ``worked_hours`` (``[{ week, hours }]``),
-  ``non_care_weeks``, ``worked_holidays`` (dates), ``rhythm_weeks``
-  (``[{ week, rhythm }]``, the index in ``patterns``);
+  (``[{ date, cause, hours? }]``), ``worked_hours`` (``[{ week, hours }]``), ``worked_days``
+  (``[{ date, hours }]``), ``non_care_weeks``, ``worked_holidays`` (dates), ``rhythm_weeks``
+  (``[{ week, rhythm }]``, the index in ``patterns``), ``meals``, ``meal_price``,
+  ``kilometres``, ``mileage_rate``, ``partial_month``, ``illness_rule``;
 - an ``[end]`` table: ``reason``, ``sent``, ``notified``, ``total_gross``,
   ``leave_completed`` / ``leave_current`` as ``{ days, reference_gross, already_paid }``,
-  ``regularisation`` as ``{ hours_paid, hours_due }``, ``notice_waived``;
+  ``regularisation`` as ``{ hours_paid, hours_due }``, ``notice_waived``, and the options of
+  :func:`~amcalc.termination.settlement` ``precarity_exception``, ``cdd_leave_already_paid``,
+  ``month_end``, ``rupture_base``;
 - a ``[paid_leave]`` table: ``acquired_days`` or ``until`` (the acquisition from the
   hiring date), and ``reference_gross``.
 
@@ -34,20 +37,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from amcalc.contract import Contract
+from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput, UnreadableFile
 from amcalc.money import parse_money
 from amcalc.month import MonthPay
 from amcalc.paid_leave import LeaveAcquisition, LeaveIndemnity, acquired_leave_between, leave_indemnity
+from amcalc.periods import MonthEnd
 from amcalc.scenarios.calculations import MONTH_KEYS, month_from_inputs, required_date
 from amcalc.serialization.contract import iso_dates
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd, Settlement, regularisation, settlement
+from amcalc.termination.rupture_indemnity import RuptureBase
 
 __all__ = ["END_KEYS", "TABLES", "contract_of", "leave_of", "month_of", "read_file", "settlement_of"]
 
 TABLES = ("contract", "month", "end", "paid_leave")
 END_KEYS = frozenset({"reason", "sent", "notified", "total_gross", "leave_completed", "leave_current",
-                      "regularisation", "notice_waived"})
+                      "regularisation", "notice_waived", "precarity_exception", "cdd_leave_already_paid",
+                      "month_end", "rupture_base"})
 _MAX_DEPTH = 64
 
 
@@ -137,10 +143,15 @@ def settlement_of(contract: Contract, end: Mapping[str, Any]) -> Settlement:
         raise InvalidInput("end.notice_waived", "true ou false est attendu.")
     return settlement(
         contract, reason=end.get("reason"), sent=required_date(end, "sent"),  # type: ignore[arg-type]
-        notified=end.get("notified"), total_gross=end.get("total_gross"),
+        notified=required_date(end, "notified") if "notified" in end else None, total_gross=end.get("total_gross"),
         leave=LeaveOwedAtEnd(completed=_leave(end.get("leave_completed"), "end.leave_completed"),
                              current=_leave(end.get("leave_current"), "end.leave_current")),
         regularisations=statements, notice_waived=notice_waived,
+        precarity_exception=end.get("precarity_exception"),
+        cdd_leave_already_paid=end.get("cdd_leave_already_paid", "0.00"),
+        month_end=parse_choice(MonthEnd, end.get("month_end", MonthEnd.LAST_DAY_OF_MONTH), "end.month_end"),
+        rupture_base=parse_choice(RuptureBase, end.get("rupture_base", RuptureBase.ALL_GROSS_SALARIES),
+                                  "end.rupture_base"),
     )
 
 

@@ -15,7 +15,7 @@ import attrs
 
 from amcalc.absences import absence_deduction
 from amcalc.calendar import Territory
-from amcalc.child_illness import IllnessAbsence, child_illness
+from amcalc.child_illness import IllnessAbsence, LongAbsenceRule, child_illness
 from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import extra_hours
@@ -23,7 +23,7 @@ from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import MonthPay, events_from_tables, month_pay
+from amcalc.month import MonthPay, PartialMonth, events_from_tables, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.termination import (
@@ -169,8 +169,9 @@ def _absence_deduction(inputs: Inputs) -> Figures:
     return {"deduction": d.deduction, "salary_after": d.salary_after}
 
 
-MONTH_KEYS = frozenset({"month", "absences", "worked_hours", "non_care_weeks", "worked_holidays",
-                        "rhythm_weeks"})
+MONTH_KEYS = frozenset({"month", "absences", "worked_hours", "worked_days", "non_care_weeks", "worked_holidays",
+                        "rhythm_weeks", "meals", "meal_price", "kilometres", "mileage_rate", "partial_month",
+                        "illness_rule"})
 """The keys of a month's events (the contract's own keys aside)."""
 _MONTH_CONTRACT_KEYS = frozenset({
     "hourly_rate", "weeks", "start", "end", "schedule", "patterns", "kind", "territory", "am_ge",
@@ -203,9 +204,24 @@ def month_from_inputs(inputs: Inputs) -> MonthPay:
     ``absences``, ``worked_hours``, ``non_care_weeks``, ``worked_holidays``, ``rhythm_weeks``)."""
     contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in MONTH_KEYS})
     absences, weeks = events_from_tables(_table_list(inputs, "absences"), _table_list(inputs, "worked_hours"))
+    days = {}
+    for i, entry in enumerate(_table_list(inputs, "worked_days")):
+        if set(entry) != {"date", "hours"}:
+            raise InvalidInput(f"worked_days[{i}]", "clés attendues : date, hours.")
+        days[entry["date"]] = entry["hours"]
+    meals = inputs.get("meals", 0)
+    if isinstance(meals, bool) or not isinstance(meals, int):
+        raise InvalidInput("meals", f"un nombre entier de repas est attendu, pas {meals!r}.")
     return month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
-                     non_care_weeks=_date_list(inputs, "non_care_weeks"),
-                     worked_holidays=_date_list(inputs, "worked_holidays"), rhythm_weeks=rhythm_weeks_of(inputs))
+                     worked_days=days or None, non_care_weeks=_date_list(inputs, "non_care_weeks"),
+                     worked_holidays=_date_list(inputs, "worked_holidays"), rhythm_weeks=rhythm_weeks_of(inputs),
+                     meals=meals, meal_price=inputs.get("meal_price", 0), kilometres=inputs.get("kilometres", 0),
+                     mileage_rate=inputs.get("mileage_rate", 0),
+                     partial_month=parse_choice(PartialMonth, inputs.get("partial_month", PartialMonth.PRORATA),
+                                                "partial_month"),
+                     illness_rule=parse_choice(LongAbsenceRule, inputs.get("illness_rule",
+                                                                           LongAbsenceRule.FOURTEEN_DAYS),
+                                               "illness_rule"))
 
 
 def _month(inputs: Inputs) -> Figures:
