@@ -196,3 +196,13 @@ def test_reprs_are_one_short_line() -> None:
         for sample in samples:
             text = repr(sample)
             assert "\n" not in text and len(text) < 200, text
+
+
+def test_json_default_inside_a_callers_data() -> None:
+    from amcalc.serialization import json_default
+
+    m = mensualise(Contract.from_weekly_hours(hourly_rate="4.00", weeks=52, weekly_hours="40", days_per_week=4))
+    data = json.loads(json.dumps({"m": m, "on": date(2025, 9, 1), "h": Fraction(1, 3)}, default=json_default))
+    assert data == {"m": m.to_dict(), "on": "2025-09-01", "h": {"decimal": "0.33", "exact": "1/3"}}
+    with pytest.raises(TypeError):
+        json.dumps({"x": object()}, default=json_default)

@@ -332,7 +332,7 @@ class Contract(ContractForm):
                 typed[name] = parse_choice(ContractKind, value, name)
             elif name in ("start", "end"):
                 if value is not None and not isinstance(value, date):
-                    raise InvalidInput(name, f"une date est attendue ({value!r}).")
+                    raise InvalidInput(name, f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {value!r}.")
                 typed[name] = value
             elif name == "am_ge":
                 if not isinstance(value, bool):

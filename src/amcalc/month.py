@@ -149,7 +149,7 @@ class Absence(AbsenceForm):
     def of(cls, day: object, cause: object, hours: object | None = None) -> Absence:
         """From scenario values: ``Absence.of(date(2025, 1, 16), "unpaid_leave", "3")``."""
         if not isinstance(day, date):
-            raise InvalidInput("absences.date", f"une date est attendue ({day!r}).")
+            raise InvalidInput("absences.date", f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {day!r}.")
         choices = [c.value for c in AbsenceCause]
         if cause not in choices:
             raise InvalidInput("absences.cause", f"{cause!r} inconnu : {', '.join(choices)}.")

@@ -42,7 +42,8 @@ import attrs
 from amcalc.errors import InvalidInput
 from amcalc.serialization.codec import Json, decode_attrs, encode, fields_of, object_schema
 
-__all__ = ["REGISTRY", "VERSION", "Serializable", "from_json", "json_schema", "load_schema", "write_schemas"]
+__all__ = ["REGISTRY", "VERSION", "Serializable", "from_json", "json_default", "json_schema", "load_schema",
+           "write_schemas"]
 
 VERSION = 1
 """The version of the JSON form; it changes when a key is removed or changes meaning."""
@@ -140,6 +141,21 @@ def from_json(text: str | bytes) -> Serializable:
     if name not in REGISTRY:
         raise InvalidInput("type", f"type inconnu {name!r} : {', '.join(sorted(REGISTRY))}.")
     return REGISTRY[name].from_dict(data)
+
+
+def json_default(value: object) -> Json:
+    """For ``json.dumps(anything, default=json_default)``: results, contracts, money, exact
+    hours and dates in their JSON form, wherever they sit in the caller's own data.
+
+    >>> import json
+    >>> from decimal import Decimal
+    >>> json.dumps({"total": Decimal("693.33")}, default=json_default)
+    '{"total": "693.33"}'
+    """
+    try:
+        return encode(value)
+    except TypeError:
+        raise TypeError(f"{type(value).__name__} n'a pas de forme JSON dans amcalc") from None
 
 
 def json_schema(cls: type[Serializable]) -> dict[str, Json]:
