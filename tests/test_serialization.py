@@ -146,7 +146,19 @@ def test_published_schemas_are_current(name: str) -> None:
 
 def test_no_stale_schema_file() -> None:
     folder = Path(amcalc.__file__).parent / "serialization" / "schemas"
-    assert sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")) == sorted(REGISTRY)
+    assert sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")) == sorted(
+        [*REGISTRY, "ContractFile"])
+
+
+def test_the_example_contract_file_validates() -> None:
+    from amcalc.serialization.contract_file import contract_file_schema
+
+    schema = load_schema("ContractFile")
+    assert schema == json.loads(json.dumps(contract_file_schema()))
+    example = json.loads((Path(amcalc.__file__).parent / "examples" / "contrat-lea.json").read_text("utf-8"))
+    assert errors(example, schema) == []
+    assert errors({**example, "month": {**example["month"], "month": "novembre"}}, schema)
+    assert errors({**example, "end": {**example["end"], "reason": "fired"}}, schema)
 
 
 def test_the_validator_can_fail() -> None:

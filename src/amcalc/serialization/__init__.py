@@ -179,15 +179,18 @@ def load_schema(name: str) -> dict[str, Json]:
 
 
 def write_schemas(directory: str | Path | None = None) -> list[Path]:
-    """Write the schema of every registered type into ``directory`` (default: the
-    package's own ``schemas`` folder); returns the files written."""
+    """Write the schema of every registered type, and of a contract file (``ContractFile``),
+    into ``directory`` (default: the package's own ``schemas`` folder); returns the files written."""
     import amcalc  # noqa: F401 — every result module registers its classes
+    from amcalc.serialization.contract_file import NAME, contract_file_schema
 
     target = Path(directory) if directory else Path(__file__).parent / "schemas"
     target.mkdir(parents=True, exist_ok=True)
+    documents = {name: json_schema(cls) for name, cls in REGISTRY.items()}
+    documents[NAME] = contract_file_schema()
     written = []
-    for name, cls in sorted(REGISTRY.items()):
+    for name, document in sorted(documents.items()):
         path = target / f"{name}.schema.json"
-        path.write_text(json.dumps(json_schema(cls), ensure_ascii=False, indent=1) + "\n", "utf-8")
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
         written.append(path)
     return written
