@@ -61,10 +61,14 @@ def _lines(result: Explained) -> list[str]:
             *(f"{name} : {value}" for section in e.sections for name, value in section.fields)]
 
 
+FUNCTIONS = re.compile(r"\b(" + "|".join(n for n in amcalc.__all__ if n.islower()) + r"|explain|to_dict)\b")
+
+
 @pytest.mark.parametrize("result", RESULTS, ids=lambda r: type(r).__name__)
 def test_no_code_file_or_english_in_the_french(result: Explained) -> None:
     for line in _lines(result):
         assert not CODE.search(line), line
+        assert not FUNCTIONS.search(line), line
         assert not ENGLISH.search(line.replace("Code du travail", "")), line
 
 
