@@ -163,7 +163,7 @@ class Explanation:
         return "".join(parts)
 
 
-UNTRACED = Explanation("Explication non construite (calcul avec trace=False)", "")
+UNTRACED = Explanation("Explication non construite : seuls les chiffres ont été calculés", "")
 """The explanation of a result computed with ``trace=False``: the figures only."""
 
 
