@@ -42,6 +42,7 @@ from amcalc import (
     settlement,
     trial_period,
 )
+from amcalc.explain import Explained, Explanation
 from amcalc.paid_leave.indemnity import occasional_leave_pay
 from amcalc.paid_leave.ledger import MonthRecord
 from amcalc.paid_leave.taking import LeaveSpan, complementary_leave, fractionnement
@@ -218,3 +219,35 @@ def test_json_default_inside_a_callers_data() -> None:
     assert data == {"m": m.to_dict(), "on": "2025-09-01", "h": {"decimal": "0.33", "exact": "1/3"}}
     with pytest.raises(TypeError):
         json.dumps({"x": object()}, default=json_default)
+
+
+@attrs.frozen
+class _Part:
+    on: date
+    amount: Decimal
+
+
+@attrs.frozen(kw_only=True)
+class _NewResult(Explained):
+    """A result class as another developer would add it (family cost, AM across employers…)."""
+
+    parts: list[_Part]
+    by_month: dict[str, Decimal]
+    either: int | str
+    hours: Fraction | None
+    explanation: Explanation = attrs.field(eq=False)
+
+
+REGISTRY.pop("_NewResult")  # registered like any result; kept out of the published set
+
+
+def test_a_new_result_class_needs_no_serialization_code() -> None:
+    # the types a new result may use: lists, mappings, unions, nested attrs classes
+    r = _NewResult(parts=[_Part(date(2026, 1, 1), Decimal("1.50"))], by_month={"2026-01": Decimal("2")},
+                   either="x", hours=Fraction(1, 3), explanation=Explanation("t", "r"))
+    data = json.loads(r.to_json())
+    assert data["parts"] == [{"on": "2026-01-01", "amount": "1.50"}] and data["either"] == "x"
+    assert _NewResult.from_dict(data) == r
+    assert errors(data, json_schema(_NewResult)) == []
+    assert errors({**data, "either": 1.5}, json_schema(_NewResult))
+    assert repr(r).startswith("_NewResult(either=x, ")

@@ -27,6 +27,7 @@ Fraction(520, 3)
 
 from __future__ import annotations
 
+import collections.abc
 import re
 import types
 import typing
@@ -50,6 +51,9 @@ _FRACTION = re.compile(FRACTION_PATTERN)
 
 Json = Any
 """A value of ``json.loads``: dict, list, str, int, bool or None."""
+
+_UNIONS = (typing.Union, types.UnionType)
+_SEQUENCES: dict[Any, Any] = {list: list, frozenset: frozenset, collections.abc.Sequence: tuple}
 
 
 def fields_of(cls: type) -> tuple[attrs.Attribute[Any], ...]:
@@ -125,6 +129,13 @@ def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch
         raise _bad(field, "une valeur", data)
     tp = inner
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in _UNIONS:
+        for arm in args:
+            try:
+                return decode(data, arm, field)
+            except InvalidInput:
+                continue
+        raise _bad(field, " ou ".join(getattr(a, "__name__", str(a)) for a in args), data)
     if tp is bool:
         if not isinstance(data, bool):
             raise _bad(field, "true ou false", data)
@@ -159,6 +170,10 @@ def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch
             return tp(data)
         except ValueError:
             raise _bad(field, " ou ".join(repr(m.value) for m in tp), data) from None
+    if origin in _SEQUENCES:
+        if not isinstance(data, list):
+            raise _bad(field, "une liste", data)
+        return _SEQUENCES[origin](decode(v, args[0], f"{field}[{i}]") for i, v in enumerate(data))
     if origin is tuple:
         if not isinstance(data, list):
             raise _bad(field, "une liste", data)
@@ -167,7 +182,7 @@ def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch
         if len(data) != len(args):
             raise _bad(field, f"une liste de {len(args)} éléments", data)
         return tuple(decode(v, a, f"{field}[{i}]") for i, (v, a) in enumerate(zip(data, args, strict=True)))
-    if origin is dict:
+    if origin in (dict, collections.abc.Mapping):
         if not isinstance(data, Mapping):
             raise _bad(field, "un objet", data)
         return {decode(k, args[0], f"{field}.{k}"): decode(v, args[1], f"{field}.{k}") for k, v in data.items()}
@@ -208,6 +223,8 @@ def schema(tp: Any, defs: dict[str, Json]) -> Json:  # noqa: C901 — one branch
     if optional:
         return {"anyOf": [schema(inner, defs), {"type": "null"}]}
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in _UNIONS:
+        return {"anyOf": [schema(a, defs) for a in args]}
     simple = {bool: {"type": "boolean"}, int: {"type": "integer"}, str: {"type": "string"},
               Decimal: {"type": "string", "pattern": DECIMAL_PATTERN},
               date: {"type": "string", "format": "date", "pattern": DATE_PATTERN},
@@ -224,12 +241,14 @@ def schema(tp: Any, defs: dict[str, Json]) -> Json:  # noqa: C901 — one branch
         return simple[tp]
     if isinstance(tp, type) and issubclass(tp, Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
+    if origin in _SEQUENCES:
+        return {"type": "array", "items": schema(args[0], defs)}
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": schema(args[0], defs)}
         return {"type": "array", "prefixItems": [schema(a, defs) for a in args], "items": False,
                 "minItems": len(args)}
-    if origin is dict:
+    if origin in (dict, collections.abc.Mapping):
         return {"type": "object", "additionalProperties": schema(args[1], defs)}
     if isinstance(tp, type) and (attrs.has(tp) or hasattr(tp, "_own_schema")):
         name = tp.__name__
