@@ -103,8 +103,8 @@ def _day(given: str) -> date:
 
 def add_command(commands: Any) -> None:
     """Register ``amcalc parameters`` on the command line's subparsers."""
-    command = commands.add_parser("parameters", help="list the dated legal values, their evidence and "
-                                                     "the date up to which they were verified")
-    command.add_argument("--on", help="the values in force on this day (AAAA-MM-JJ; default: the newest)")
-    command.add_argument("--json", action="store_true", help="one JSON document")
+    summary = "les valeurs légales datées, leur preuve et la date jusqu'à laquelle elles sont vérifiées"
+    command = commands.add_parser("parameters", help=summary, description=summary)
+    command.add_argument("--on", help="les valeurs en vigueur ce jour (AAAA-MM-JJ ; par défaut : les plus récentes)")
+    command.add_argument("--json", action="store_true", help="un document JSON")
     command.set_defaults(handler=_run)
