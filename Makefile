@@ -2,6 +2,7 @@
 #   make demo   installs amcalc alone (attrs, python-dateutil, holidays) and explains a contract
 #   make test   installs the test, bulk and docs extras, then runs tests, mypy, ruff and the docs build
 #   make check  runs the project's scenario cases, then the shared ones ($(SHARED_CASES)) when present
+#   make web    builds the calculator page into build/web (docs/howto/web.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ RUNTIME := $(VENV)/.runtime-installed
 TOOLS   := $(VENV)/.tools-installed
 SHARED_CASES ?= ../shared/cases
 
-.PHONY: demo test check docs clean
+.PHONY: demo test check docs web clean
 
 $(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,7 @@ demo: $(RUNTIME)
 test: $(TOOLS)
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m mypy
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks web
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
 check: $(RUNTIME)
@@ -37,6 +38,9 @@ check: $(RUNTIME)
 	else \
 		echo "make check: no shared cases at $(SHARED_CASES); give their folder: make check SHARED_CASES=path/to/cases"; \
 	fi
+
+web: $(RUNTIME)
+	$(BIN)/python web/build.py
 
 docs: $(TOOLS)
 	$(BIN)/mkdocs build --strict --site-dir build/site
