@@ -172,3 +172,17 @@ def test_a_defect_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, c
     assert main(["mensualisation", str(FILES[0])]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "erreur interne (TypeError" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe[[case]]\n", "UTF-8"),
+    (b'[[case]]\nid = "x"\ncalc = "month"\ninput = { a = ' + b"[" * 900 + b"]" * 900 + b" }\nexpect = { a = 1 }\n",
+     "nested too deep"),
+])
+def test_check_on_an_unreadable_scenario_file_exits_2_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                content: bytes, message: str) -> None:
+    path = tmp_path / "cases.toml"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and message in err

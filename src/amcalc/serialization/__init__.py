@@ -56,7 +56,9 @@ _SCHEMA_ID = "https://amcalc.invalid/schemas/v{version}/{name}.schema.json"
 
 class Serializable:
     """Mixin: the JSON form of an attrs class (``to_dict``, ``to_json``, ``from_dict``),
-    registered by class name; its one-line ``repr`` shows the first scalar fields."""
+    registered by class name; its one-line ``repr`` shows the first scalar fields (unless the
+    class writes its own). The class is a slotted attrs class (``@attrs.frozen``, the house
+    style): attrs builds it anew, and that is when it is registered."""
 
     summary_fields: ClassVar[tuple[str, ...]] = ()
     """Fields the one-line ``repr`` shows (default: the first four numbers and dates)."""
@@ -65,7 +67,9 @@ class Serializable:
         super().__init_subclass__(**kwargs)
         if "__attrs_attrs__" in cls.__dict__:  # the attrs class (slotted: attrs' second one)
             REGISTRY[cls.__name__] = cls
-            cls.__repr__ = Serializable._short_repr  # type: ignore[method-assign,assignment]
+            code = getattr(cls.__dict__.get("__repr__"), "__code__", None)
+            if code is not None and code.co_filename.startswith("<attrs generated"):  # not the class's own
+                cls.__repr__ = Serializable._short_repr  # type: ignore[method-assign,assignment]
 
     def _short_repr(self) -> str:
         names = self.summary_fields or tuple(
