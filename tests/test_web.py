@@ -114,6 +114,8 @@ def _wait(driver: Any, runs: int, timeout: float) -> str:
         state, done = _state(driver)
         if state == "failed":
             pytest.fail("the page could not start: " + driver.find_element("id", "status").text)
+        if state == "crashed":
+            pytest.fail("the page failed: " + driver.find_element("id", "results").text)
         if done > runs and state in ("done", "error"):
             return state
         time.sleep(0.1)

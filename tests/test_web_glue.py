@@ -52,6 +52,14 @@ def test_errors_carry_the_typed_errors_field_and_message() -> None:
     assert json.loads(glue.family_page(json.dumps(outside)))["error"]["field"] == "month.month"
 
 
+def test_a_decimal_comma_is_a_decimal_point() -> None:
+    form = {**FORM, "contract": {**FORM["contract"], "hourly_rate": "4,20"}, "month": {"month": "2025-10"}}
+    comma, point = (json.loads(glue.month_page(json.dumps(f)))["figures"] for f in (
+        form, {**form, "contract": {**form["contract"], "hourly_rate": "4.20"}}))
+    # by hand: (10 + 7,5 + 10) h × 36 weeks ÷ 12 = 82,5 h a month × 4,20 € = 346,50 €
+    assert comma == point and comma[0]["amount"] == "346.50"
+
+
 def test_an_unreadable_file_names_the_file_not_a_temporary_path() -> None:
     error = json.loads(glue.open_contract_file("[contract\nhourly_rate = 4", "mon-contrat.toml"))["error"]
     assert error["field"] == "mon-contrat.toml" and "TOML" in error["message"] and "/tmp" not in error["message"]

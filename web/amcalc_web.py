@@ -21,6 +21,7 @@ bad input, ``{"error": {"code", "field", "message"}}`` from amcalc's typed error
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -43,6 +44,7 @@ __all__ = ["choices", "contract_file", "end_page", "family_page", "month_page", 
 _INTEGERS = {("contract", "weeks"), ("contract", "days_per_week"), ("month", "meals"),
              ("household", "dependent_children"), ("leave_completed", "days"), ("leave_current", "days")}
 _FILE_TABLES = ("contract", "month", "end")
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
 # The figures of a month and the labels of the explanation's steps that compute them.
 _MONTH_FIGURES = (
@@ -59,13 +61,16 @@ _MONTH_FIGURES = (
 
 
 def _typed(value: Any, path: tuple[str, ...]) -> Any:
-    """A form's text values as a file has them: whole numbers where a count is expected."""
+    """A form's text values as a file has them: whole numbers where a count is expected,
+    and a French decimal comma as a point ("4,20" is "4.20")."""
     if isinstance(value, Mapping):
         return {k: _typed(v, (*path, k)) for k, v in value.items()}
     if isinstance(value, list):
         return [_typed(v, path) for v in value]
     if isinstance(value, str) and path[-2:] in _INTEGERS and value.strip().isdigit():
         return int(value)
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        return value.strip().replace(",", ".")
     return value
 
 
@@ -134,9 +139,11 @@ def _months_of_year(tables: dict[str, Any], year: int) -> list[MonthPay]:
     contract = contract_of(tables)
     first = max(date(year, 1, 1), contract.start or date(year, 1, 1))
     last = min(date(year, 12, 31), contract.end or date(year, 12, 31))
+    if first > last:
+        return []
     month_keys = {k: v for k, v in tables.get("month", {}).items() if k in ("meals", "meal_price")}
     return [month_of({**tables, "month": {**month_keys, "month": f"{year}-{number:02d}"}})
-            for number in range(first.month, last.month + 1) if first <= last]
+            for number in range(first.month, last.month + 1)]
 
 
 def _family(tables: dict[str, Any]) -> dict[str, Any]:

@@ -230,7 +230,15 @@ function render(answer, out) {
 function compute(form) {
   const out = document.getElementById("results");
   clearErrors(form);
-  const answer = JSON.parse(page.glue[form.dataset.page + "_page"](JSON.stringify(formTables(form))));
+  let answer;
+  try {
+    answer = JSON.parse(page.glue[form.dataset.page + "_page"](JSON.stringify(formTables(form))));
+  } catch (err) {  // a defect of amcalc or of the page: said, never a silent stop
+    out.replaceChildren(el("p", { class: "field-error", role: "alert",
+                                  text: "Erreur interne du calculateur ; aucun chiffre n'a été calculé. " + err }));
+    document.body.dataset.state = "crashed";
+    throw err;
+  }
   if (answer.error) {
     showError(form, answer.error);
     out.replaceChildren(el("p", { class: "note", text: "Corrigez le champ signalé pour voir les chiffres." }));
