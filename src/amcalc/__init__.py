@@ -39,6 +39,7 @@ from amcalc.month import (
     PartialMonth,
     month_pay,
 )
+from amcalc.months import months
 from amcalc.net_salary import (
     ContributionRounding,
     NetSalary,
@@ -120,6 +121,7 @@ __all__ = [
     "mensualise",
     "minimum_rate",
     "month_pay",
+    "months",
     "net_salary",
     "notice",
     "notice_compensation",

@@ -73,6 +73,13 @@ class LongAbsenceRule(StrEnum):
     MORE_THAN_FIVE_DAYS = "more_than_five_days"
 
 
+LONG_ABSENCE_TEXT = {
+    LongAbsenceRule.FOURTEEN_DAYS: "une absence d'au moins 14 jours calendaires consécutifs (choix par défaut)",
+    LongAbsenceRule.MORE_THAN_FIVE_DAYS: "toute absence de plus de 5 jours d'accueil prévus",
+}
+"""Each rule in the words of the explanations."""
+
+
 @attrs.frozen
 class IllnessAbsence:
     """A period of absence of the child (calendar dates, inclusive)."""
@@ -384,7 +391,7 @@ def child_illness(
             "Limites appréciées par année de contrat (12 mois glissants à compter de l'embauche "
             f"le {french_date(hired)} ou de sa date anniversaire), pas par année civile.",
             "Les 5 jours comptent les jours d'accueil prévus (jours fériés exclus) ; "
-            f"règle de l'absence longue : {rule.value}"
+            f"règle de l'absence longue : {LONG_ABSENCE_TEXT[rule]}"
             + (", une seule par année de contrat." if one_long_absence_per_year else "."),
         ),
     )

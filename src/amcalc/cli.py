@@ -1,139 +1,92 @@
-"""The ``amcalc`` command (also ``python -m amcalc``).
+"""The ``amcalc`` command (also ``python -m amcalc``): the parser of the commands of
+:mod:`amcalc.commands`, and the one place that turns an error into a message and an
+exit code — never a traceback.
 
-- ``amcalc check PATH…`` runs scenario files (format v1);
-- ``amcalc demo [FILE]`` explains, in French, a contract file: its mensualisation,
-  a month and the settlement at its end (:mod:`amcalc.demo`);
-- ``amcalc payroll INPUT -o OUTPUT`` computes every contract-month of a CSV or
-  Parquet file (extra ``amcalc[bulk]``);
-- ``amcalc bench --rows N [--json]`` measures the bulk engine (extra ``amcalc[bulk]``);
-- ``amcalc parameters [--on DAY] [--json]`` lists the dated legal values (:mod:`amcalc.parameters.command`).
+Exit codes: 0 done; 1 a figure could not be computed (``parameter_unavailable``,
+``unsupported_case``, or a defect of amcalc, said in one line) or a ``check`` case failed; 2 bad input (file, key, value or
+option); 130 interrupted; 141 the reader of the output went away (``| head``).
+With ``--json``, an error is also printed on the output as
+``{"error": {"code", "field", "message"}}``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-import time
 from collections.abc import Sequence
-from pathlib import Path
 
-from amcalc.demo import explain_file
-from amcalc.errors import AmcalcError
-from amcalc.parameters.command import add_command as add_parameters_command
-from amcalc.scenarios import CALCULATIONS, ScenarioFileError, run_files
+from amcalc import __version__
+from amcalc.commands import COMMANDS
+from amcalc.errors import AmcalcError, ParameterUnavailable, UnsupportedCase
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
-_EXAMPLE = Path(__file__).parent / "examples" / "contrat-lea.toml"
-
-
-def _check(args: argparse.Namespace) -> int:
-    unknown = set(args.calc or ()) - set(CALCULATIONS)
-    if unknown and not args.calc_implemented:
-        print(f"amcalc check: --calc {sorted(unknown)[0]} is not an implemented calculation", file=sys.stderr)
-        return 2
-    calcs = set(args.calc) if args.calc else None
-    if args.calc_implemented:
-        calcs = set(CALCULATIONS) if calcs is None else calcs & set(CALCULATIONS)
-    try:
-        results = list(run_files(args.paths, calcs))
-    except ScenarioFileError as err:
-        print(f"amcalc check: invalid scenario file {err}", file=sys.stderr)
-        return 2
-    counts = {"passed": 0, "failed": 0, "skipped": 0}
-    for result in results:
-        counts[result.status] += 1
-        if args.json:
-            print(json.dumps(result.as_json(), ensure_ascii=False))
-        elif result.status == "failed":
-            for m in result.mismatches:
-                print(f"FAIL {result.case.path}::{result.case.id} {m.key}: expected {m.expected}, got {m.got}")
-    if not args.json:
-        skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
-        print(f"{counts['passed']} passed, {counts['failed']} failed{skipped}")
-    return 1 if counts["failed"] else 0
+_ARGPARSE_FR = {
+    "usage: ": "usage : ",
+    "show this help message and exit": "affiche cette aide",
+    "show program's version number and exit": "affiche la version",
+    "positional arguments": "arguments",
+    "options": "options",
+    "the following arguments are required: %s": "arguments manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix inconnu : %(value)r (parmi %(choices)s)",
+    "expected one argument": "une valeur est attendue",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+}
 
 
-def _demo(args: argparse.Namespace) -> int:
-    path = Path(args.file) if args.file else _EXAMPLE
-    try:
-        print(explain_file(path))
-    except AmcalcError as err:
-        print(f"amcalc demo: {err.code}: {err}", file=sys.stderr)
-        return 2
-    return 0
-
-
-_NO_BULK = ("amcalc {}: le calcul en masse demande numpy et pyarrow : "
-            "pip install 'amcalc[bulk]'")
-
-
-def _payroll(args: argparse.Namespace) -> int:
-    try:
-        from amcalc.bulk.files import payroll_file
-    except ImportError:
-        print(_NO_BULK.format("payroll"), file=sys.stderr)
-        return 2
-    began = time.perf_counter()
-    try:
-        stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
-                             progress=sys.stderr.isatty() and not args.quiet)
-    except AmcalcError as err:
-        print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
-        return 2
-    except OSError as err:
-        print(f"amcalc payroll: {err}", file=sys.stderr)
-        return 2
-    elapsed = time.perf_counter() - began
-    print(f"{stats.rows} rows, {stats.errors} errors, {elapsed:.2f} s "
-          f"({stats.scalar_rows} by the scalar route)")
-    return 0
-
-
-def _bench(args: argparse.Namespace) -> int:
-    try:
-        from amcalc.bulk.bench import main as bench_main
-    except ImportError:
-        print(_NO_BULK.format("bench"), file=sys.stderr)
-        return 2
-    return bench_main(args.rows, args.json)
+def _french(message: str) -> str:
+    return _ARGPARSE_FR.get(message, message)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _french  # type: ignore[attr-defined]  # argparse's own words, in French
     parser = argparse.ArgumentParser(
-        prog="amcalc", description="Calculs exacts et expliqués pour les assistants maternels (IDCC 3239)."
+        prog="amcalc", description="Calculs exacts et expliqués pour les assistants maternels (IDCC 3239).",
+        epilog="Codes de sortie : 0 terminé ; 1 un chiffre n'a pas pu être calculé (ou un cas de check a "
+               "échoué) ; 2 entrée invalide (fichier, clé, valeur ou option).",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="run scenario files (format v1)")
-    check.add_argument("paths", nargs="+", help="scenario files or folders (*.toml, recursively)")
-    check.add_argument("--json", action="store_true", help="one JSON object per case")
-    check.add_argument("--calc", action="append", help="only cases of this calculation (repeatable)")
-    check.add_argument("--calc-implemented", action="store_true",
-                       help="only cases whose calculation is implemented in this version")
-    check.set_defaults(handler=_check)
-    demo = commands.add_parser("demo", help="explain a contract file in French: mensualisation, a month, the settlement")
-    demo.add_argument("file", nargs="?", help="contract TOML file (default: bundled example)")
-    demo.set_defaults(handler=_demo)
-    payroll = commands.add_parser("payroll", help="compute every contract-month of a CSV or Parquet file")
-    payroll.add_argument("input", help="contract-months (.csv or .parquet)")
-    payroll.add_argument("-o", "--output", required=True, help="results (.csv or .parquet)")
-    payroll.add_argument("--threads", type=int, default=2, help="threads (default 2)")
-    payroll.add_argument("--processes", type=int, default=2,
-                         help="worker processes for the rows of the scalar route (default 2, 0: none)")
-    payroll.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    payroll.set_defaults(handler=_payroll)
-    bench = commands.add_parser("bench", help="measure the bulk engine (see benchmarks/README.md)")
-    bench.add_argument("--rows", type=int, default=1_000_000, help="random contract-months (default 10^6)")
-    bench.add_argument("--json", action="store_true", help="one JSON line")
-    bench.set_defaults(handler=_bench)
-    add_parameters_command(commands)
+    parser.add_argument("--version", action="version", version=f"amcalc {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+    for command in COMMANDS:
+        sub = commands.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        command.add_arguments(sub)
+        sub.set_defaults(handler=command.run)
     return parser
+
+
+def _fail(args: argparse.Namespace, err: AmcalcError) -> int:
+    print(f"amcalc {args.command}: {err.code}: {err}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": {"code": err.code, "field": err.field, "message": err.message}},
+                         ensure_ascii=False))
+    return 1 if isinstance(err, (ParameterUnavailable, UnsupportedCase)) else 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args))
+    try:
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except AmcalcError as err:
+        return _fail(args, err)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141
+    except KeyboardInterrupt:
+        return 130
+    except RecursionError:
+        print(f"amcalc {args.command}: données imbriquées trop profondément.", file=sys.stderr)
+        return 2
+    except Exception as err:  # a defect of amcalc: said in one line, never a traceback
+        print(f"amcalc {args.command}: erreur interne ({type(err).__name__} : {err}) ; aucun chiffre n'a "
+              "été calculé. Vérifiez les valeurs du fichier et signalez cette erreur.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

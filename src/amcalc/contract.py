@@ -38,6 +38,7 @@ from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import number
 from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money, parse_ratio
+from amcalc.serialization.contract import ContractForm
 
 __all__ = ["Accueil", "Contract", "ContractKind", "Rhythm", "WeeklySchedule", "parse_choice"]
 
@@ -169,7 +170,7 @@ def _rhythm(entry: Rhythm | Mapping[str, Any], field: str) -> Rhythm:
 
 def _whole(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"un nombre entier est attendu ({value!r}).")
+        raise InvalidInput(field, f"un nombre entier est attendu, écrit sans guillemets (4), pas {value!r}.")
     return value
 
 
@@ -178,7 +179,7 @@ def _optional_money(value: object, field: str, places: int = 4) -> Decimal | Non
 
 
 @attrs.frozen(kw_only=True)
-class Contract:
+class Contract(ContractForm):
     """A contract for one child. Build it with :meth:`from_schedule`,
     :meth:`from_weekly_hours`, :meth:`from_rhythms` or :meth:`from_toml`;
     every constructor validates the whole contract."""
@@ -230,6 +231,11 @@ class Contract:
     @property
     def accueil(self) -> Accueil:
         return Accueil.of(self.weeks)
+
+    def _repr_html_(self) -> str:
+        from amcalc.contract_sheet import contract_html  # the sheet reads the contract's terms
+
+        return contract_html(self)
 
     @property
     def annual_seconds(self) -> int:
@@ -330,7 +336,7 @@ class Contract:
                 typed[name] = parse_choice(ContractKind, value, name)
             elif name in ("start", "end"):
                 if value is not None and not isinstance(value, date):
-                    raise InvalidInput(name, f"une date est attendue ({value!r}).")
+                    raise InvalidInput(name, f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {value!r}.")
                 typed[name] = value
             elif name == "am_ge":
                 if not isinstance(value, bool):

@@ -24,8 +24,10 @@ from fractions import Fraction
 import attrs
 
 from amcalc.parameters import EVIDENCE, DatedValue, Parameter, freshness_warning
+from amcalc.serialization import Serializable
 
-__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Step", "euros", "number", "percent", "rate"]
+__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Section", "Step", "euros", "number",
+           "percent", "quantity", "rate"]
 
 
 def number(value: Fraction | Decimal | int, places: int = 2) -> str:
@@ -39,6 +41,17 @@ def number(value: Fraction | Decimal | int, places: int = 2) -> str:
     sign = "-" if numerator < 0 and magnitude else ""
     grouped = f"{whole:,}".replace(",", " ")
     return f"{sign}{grouped},{part:0{places}d}" if places else f"{sign}{grouped}"
+
+
+def quantity(value: Fraction | Decimal | int, unit: str) -> str:
+    """A count with its unit, without decimals when it is whole: ``12 j``, ``17,33 j``, ``156 h``.
+
+    >>> quantity(Fraction(52, 3), "j"), quantity(12, "j")
+    ('17,33 j', '12 j')
+    """
+    exact = Fraction(value)
+    shown = number(exact, 0) if exact.denominator == 1 else number(exact)
+    return f"{shown} {unit}"
 
 
 def euros(amount: Decimal | Fraction | int, places: int = 2) -> str:
@@ -92,15 +105,26 @@ class ParameterUse:
 
 
 @attrs.frozen
+class Section:
+    """A block of fields to copy as they are, e.g. the Pajemploi declaration: (field, value)."""
+
+    title: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@attrs.frozen
 class Explanation:
-    """Title, legal basis, steps, parameters and notes of a result; ``computed_for``:
-    the last day the result covers, where its parameters do not show it."""
+    """Title, legal basis, header (what it applies to), steps, sections (fields to copy),
+    parameters and notes of a result; ``computed_for``: the last day the result covers,
+    where its parameters do not show it."""
 
     title: str
     reference: str
     steps: tuple[Step, ...] = ()
     parameters: tuple[ParameterUse, ...] = ()
     notes: tuple[str, ...] = ()
+    header: str = ""
+    sections: tuple[Section, ...] = ()
     computed_for: date | None = None
     freshness: str | None = attrs.field(init=False)
 
@@ -111,10 +135,12 @@ class Explanation:
         return freshness_warning(max(days)) if days else None
 
     def text(self) -> str:
-        lines = [self.title, f"Fondement : {self.reference}", ""]
+        lines = [self.title, f"Fondement : {self.reference}", *([self.header] if self.header else []), ""]
         for step in self.steps:
             where = f"  [{step.reference}]" if step.reference else ""
             lines.append(f"- {step.label} : {step.formula} = {step.result}{where}")
+        for section in self.sections:
+            lines += ["", f"{section.title} :", *(f"- {name} : {value}" for name, value in section.fields)]
         if self.parameters:
             lines += ["", "Paramètres appliqués :"]
             for p in self.parameters:
@@ -138,10 +164,15 @@ class Explanation:
         parts = [
             f"<div class='amcalc'><h4>{e(self.title)}</h4>",
             f"<p>Fondement : {e(self.reference)}</p>",
+            f"<p>{e(self.header)}</p>" if self.header else "",
             "<table><tr><th>Élément</th><th>Calcul</th><th>Résultat</th><th>Référence</th></tr>",
             rows,
             "</table>",
         ]
+        for section in self.sections:
+            fields = "".join(f"<tr><td>{e(name)}</td><td style='text-align:right'><b>{e(value)}</b></td></tr>"
+                             for name, value in section.fields)
+            parts.append(f"<p>{e(section.title)} :</p><table>{fields}</table>")
         if self.parameters:
             items = "".join(
                 f"<li>{e(p.label)} : {e(p.value)} depuis le {french_date(p.start)} "
@@ -156,12 +187,13 @@ class Explanation:
         return "".join(parts)
 
 
-UNTRACED = Explanation("Explication non construite (calcul avec trace=False)", "")
+UNTRACED = Explanation("Explication non construite : seuls les chiffres ont été calculés", "")
 """The explanation of a result computed with ``trace=False``: the figures only."""
 
 
-class Explained:
-    """Mixin for results that carry an ``explanation``."""
+class Explained(Serializable):
+    """Mixin for results that carry an ``explanation``; they are :class:`Serializable`
+    (``to_dict()``, ``to_json()``, ``from_dict()``)."""
 
     explanation: Explanation
 

@@ -22,9 +22,10 @@ from fractions import Fraction
 import attrs
 
 from amcalc.contract import Accueil, Contract, ContractKind
+from amcalc.contract_sheet import contract_header
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import InvalidInput
-from amcalc.explain import Explained, Explanation, Step, euros, number, rate
+from amcalc.explain import Explained, Explanation, Step, euros, number, quantity, rate
 from amcalc.money import RATE_SCALE, half_up_div, scaled, to_euros
 
 __all__ = [
@@ -96,11 +97,11 @@ def mensualise(contract: Contract) -> Mensualisation:
         Step("Salaire mensualisé brut", f"{number(hours)} h × {rate(contract.hourly_rate)}",
              euros(salary), article),
         Step("Jours d'activité mensualisés", f"({day_terms}) / 12" if several else f"{day_terms} / 12",
-             number(days)),
-        Step("Heures déclarées à Pajemploi", "arrondi à l'heure la plus proche",
-             str(declared_hours(annual_seconds)), "usage Pajemploi"),
-        Step("Jours déclarés à Pajemploi", "arrondi au jour supérieur",
-             str(declared_days(annual_days)), "usage Pajemploi"),
+             quantity(days, "j"), article),
+        Step("Heures déclarées à Pajemploi", f"{number(hours)} h arrondies à l'heure la plus proche",
+             f"{declared_hours(annual_seconds)} h", "usage Pajemploi"),
+        Step("Jours déclarés à Pajemploi", f"{quantity(days, 'j')} arrondis au jour supérieur",
+             f"{declared_days(annual_days)} j", "usage Pajemploi"),
     )
     notes = [
         "Accueil sur 52 semaines : le salaire est versé tous les mois, congés payés compris."
@@ -112,12 +113,13 @@ def mensualise(contract: Contract) -> Mensualisation:
     ]
     if several:
         notes.append("Plusieurs rythmes : heures et jours sont additionnés semaine par semaine "
-                     "avant la division par 12 (pratique, rules.md §3.3).")
+                     "avant la division par 12 (pratique courante).")
     explanation = Explanation(
         title=f"Mensualisation — accueil {contract.accueil}",
         reference=article,
         steps=steps,
         notes=tuple(notes),
+        header=contract_header(contract),
     )
     return Mensualisation(
         hours, salary, days, declared_hours(annual_seconds), declared_days(annual_days), explanation

@@ -65,8 +65,10 @@ def _minimum_rate(on: date, am_ge: bool) -> MinimumRate:
                 f"{euros(legal, 5)} (arrondi {euros(legal)})",
                 "CASF art. D423-9",
             ),
-            Step("Minimum conventionnel", conv_p.label, euros(conv.value), "CCN 3239 annexe 5"),
-            Step("Minimum applicable", "le plus élevé des deux", f"{rate(effective)} ({source})"),
+            Step("Minimum conventionnel", f"{conv_p.label}, en vigueur depuis le {french_date(conv.start)}",
+                 euros(conv.value), "CCN 3239 annexe 5"),
+            Step("Minimum applicable", f"le plus élevé de {euros(legal)} (légal) et {euros(conv.value)} "
+                 "(conventionnel)", f"{rate(effective)} ({source})", "CCN 3239 art. 107"),
         ),
         parameters=(
             ParameterUse.of(smic_p, smic, " €/h"),

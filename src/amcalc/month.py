@@ -48,6 +48,7 @@ from amcalc import parameters
 from amcalc.absences import AbsenceCause, deduction_cents, is_deducted
 from amcalc.calendar import MonthPlan, PlannedDay, Territory, month_plan
 from amcalc.child_illness import (
+    LONG_ABSENCE_TEXT,
     ChildIllnessLedger,
     IllnessAbsence,
     IllnessDay,
@@ -56,6 +57,7 @@ from amcalc.child_illness import (
     hiring_date_needed,
 )
 from amcalc.contract import Accueil, Contract, ContractKind
+from amcalc.contract_sheet import contract_header
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import (
@@ -63,10 +65,12 @@ from amcalc.explain import (
     Explained,
     Explanation,
     ParameterUse,
+    Section,
     Step,
     euros,
     french_date,
     number,
+    quantity,
     rate,
 )
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
@@ -86,6 +90,8 @@ from amcalc.money import (
     to_euros,
 )
 from amcalc.net_salary import NetSalary, net_salary
+from amcalc.serialization import Serializable
+from amcalc.serialization.events import AbsenceForm
 
 __all__ = [
     "DAY_REST_WARNING",
@@ -136,7 +142,7 @@ class PartialMonth(StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Absence:
+class Absence(AbsenceForm):
     """A scheduled day (or part of it, ``seconds``) not worked, and why."""
 
     day: date
@@ -147,7 +153,7 @@ class Absence:
     def of(cls, day: object, cause: object, hours: object | None = None) -> Absence:
         """From scenario values: ``Absence.of(date(2025, 1, 16), "unpaid_leave", "3")``."""
         if not isinstance(day, date):
-            raise InvalidInput("absences.date", f"une date est attendue ({day!r}).")
+            raise InvalidInput("absences.date", f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {day!r}.")
         choices = [c.value for c in AbsenceCause]
         if cause not in choices:
             raise InvalidInput("absences.cause", f"{cause!r} inconnu : {', '.join(choices)}.")
@@ -178,7 +184,7 @@ def events_from_tables(
 
 
 @attrs.frozen
-class MonthLedger:
+class MonthLedger(Serializable):
     """What a month hands to the next: the art. 105 counters and recent weekly hours
     (Monday, seconds actually worked) for the 48-hour average (art. 96.3)."""
 
@@ -302,6 +308,34 @@ def normal_hours_declared(base_cents: int, deduction: int, rate_e4: int, mensual
     whole month, else the salary kept ÷ the hourly rate, half-up (rules.md §12.2)."""
     kept = half_up_div((base_cents - deduction) * 100, rate_e4)
     return choose((deduction == 0) * (1 - partial), mensualised_hours, kept)
+
+
+def _of(name: str) -> str:
+    """« de mai », « d'octobre »."""
+    return f"d'{name}" if name[0] in "aeiou" else f"de {name}"
+
+
+def pajemploi_section(p: PajemploiFigures) -> Section:
+    """The month's Pajemploi declaration, field by field, as it is typed (CSS D133-13-17);
+    complementary hours are declared with the normal hours, majorated hours apart."""
+    fields = [("Nombre d'heures normales", f"{p.declared_hours + p.complementary_hours}"
+               + (f" ({p.declared_hours} + {p.complementary_hours} complémentaires)" if p.complementary_hours else "")),
+              ("Nombre d'heures majorées", str(p.majorated_hours)),
+              ("Nombre de jours d'activité", str(p.declared_days))]
+    if p.paid_leave_days is not None:
+        fields.append(("Nombre de jours de congés payés", str(p.paid_leave_days)))
+    fields += [("Salaire net total", euros(p.net_salary)), ("Indemnités d'entretien", euros(p.maintenance)),
+               ("Autres indemnités (repas, kilomètres)", euros(p.other_indemnities))]
+    return Section("Déclaration Pajemploi du mois (à saisir)", tuple(fields))
+
+
+def _declared_days_formula(monthly_days: Fraction, occasional: bool, unpaid: int) -> str:
+    if occasional:
+        return "jours d'accueil effectués"
+    text = f"{int(monthly_days * 12)} j par an ÷ 12 = {quantity(monthly_days, 'j')}, arrondis au jour supérieur"
+    if unpaid:
+        text += f", moins {unpaid} jour{'s' if unpaid > 1 else ''} entièrement non rémunéré{'s' if unpaid > 1 else ''}"
+    return text
 
 
 def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -> int:
@@ -789,8 +823,9 @@ def month_pay(
         base, deduction, absent_units = _occasional_base(month_days, actual, maj_by_day, rate_e4,
                                                          contract, steps, unpaid_illness, unpaid_holidays)
         monthly_days = Fraction(sum(1 for s in actual.values() if s))
-        normal_declared = half_up_div(sum(actual.values()) - sum(maj_by_day.values()) -
-                                      sum(comp_by_day.values()), SECONDS_PER_HOUR)
+        normal_seconds = sum(actual.values()) - sum(maj_by_day.values()) - sum(comp_by_day.values())
+        normal_declared = half_up_div(normal_seconds, SECONDS_PER_HOUR)
+        hours_formula = f"{format_hours(normal_seconds)} effectuées, hors heures majorées"
     else:
         mensualised = mensualise(contract)
         base_cents = scaled(mensualised.monthly_salary, 2, "monthly_salary")
@@ -804,7 +839,7 @@ def month_pay(
             steps.append(Step("Salaire du mois incomplet (heures réelles)",
                               f"{format_hours(inside)} prévues pendant le contrat × "
                               f"{rate(contract.hourly_rate)}", euros(to_euros(base_cents)),
-                              "option « heures réelles » (rules.md §4.2)"))
+                              "option « heures réelles »"))
         else:
             if trace:
                 steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
@@ -822,14 +857,20 @@ def month_pay(
             share = absent_units / scheduled_units
             deduction = deduction_cents(base_cents, share.numerator, share.denominator)
             if trace and absent_units:
+                agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
+                plural = "s" if absent_units > 1 else ""
                 steps.append(Step(
                     "Déduction (méthode réelle)",
-                    f"{euros(to_euros(base_cents))} × {number(absent_units)} {unit} non travaillés / "
-                    f"{number(scheduled_units)} {unit} prévus dans le mois",
+                    f"{euros(to_euros(base_cents))} × {quantity(absent_units, unit)} non travaillé{agreed}{plural}"
+                    f" / {quantity(scheduled_units, unit)} prévu{agreed}s dans le mois",
                     euros(to_euros(deduction)), "CCN 3239 art. 111"))
         base = base_cents
         normal_declared = normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours,
                                                 partial)
+        hours_formula = (
+            f"({euros(to_euros(base))} − {euros(to_euros(deduction))}) ÷ {rate(contract.hourly_rate)} = "
+            f"{format_hours(Fraction((base - deduction) * 100 * SECONDS_PER_HOUR, rate_e4))}"
+            if deduction or partial else f"{format_hours(mensualised.monthly_hours * SECONDS_PER_HOUR)} mensualisées")
     if trace:
         steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
         steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : "
@@ -892,18 +933,19 @@ def month_pay(
     new_ledger = MonthLedger(illness_ledger, history)
     explanation = UNTRACED
     if trace:
-        steps.append(Step("Salaire brut du mois", "base − déduction + heures en plus + majorations",
-                          euros(to_euros(gross))))
+        terms = [euros(to_euros(base))] + [f"{sign} {euros(to_euros(cents))}" for sign, cents in (
+            ("−", deduction), ("+", comp_pay), ("+", maj_pay), ("+", holiday_cents)) if cents]
+        steps.append(Step("Salaire brut du mois", " ".join(terms) if len(terms) > 1 else "salaire de base "
+                          + terms[0], euros(to_euros(gross)), "CCN 3239 art. 109–111"))
         steps.append(Step("Salaire net du mois", f"{euros(to_euros(gross))} − "
-                          f"{euros(net.total_contributions)} de cotisations salariales (détail : "
-                          "net_detail.explain())", euros(net.net),
+                          f"{euros(net.total_contributions)} de cotisations salariales", euros(net.net),
                           "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
         uses += maintenance_uses
         if worked_total:
-            per_hour = ("au minimum conventionnel" if contract.maintenance_per_hour is None
-                        else f"{euros(contract.maintenance_per_hour)} par heure")
+            per_hour = (" au minimum conventionnel" if contract.maintenance_per_hour is None
+                        else f" × {rate(contract.maintenance_per_hour)} par heure")
             steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
-                              f"travaillées, {per_hour}, au moins le minimum journalier",
+                              f"travaillées{per_hour}, chaque jour au moins le minimum journalier",
                               euros(maintenance), "CCN 3239 art. 114.1"))
         if meal_total:
             steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
@@ -912,11 +954,12 @@ def month_pay(
             steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
                               euros(mileage_total), "CCN 3239 art. 57, 113"))
         steps.append(Step("Pajemploi : heures normales déclarées",
-                          "heures mensualisées, ou salaire après déduction ÷ taux horaire, arrondi à "
-                          "l'heure", str(normal_declared), "usage Pajemploi (rules.md §12.2)"))
-        steps.append(Step("Pajemploi : jours d'activité déclarés", "jours mensualisés (moins les jours "
-                          "entièrement non rémunérés), arrondis au jour supérieur", str(declared_days),
-                          "usage Pajemploi (rules.md §12.2)"))
+                          f"{hours_formula}, arrondies à l'heure la plus proche", f"{normal_declared} h",
+                          "usage Pajemploi"))
+        steps.append(Step("Pajemploi : jours d'activité déclarés",
+                          _declared_days_formula(monthly_days, occasional, fully_unpaid if deduction else 0),
+                          f"{declared_days} j", "usage Pajemploi"))
+        sections = (pajemploi_section(pajemploi),)
         if len(contract.rhythms) > 1:
             notes.append("Rythme de chaque semaine, selon le calendrier du contrat : " + " ; ".join(
                 f"semaine du {french_date(m)} : rythme {week_rhythm[m]} "
@@ -925,12 +968,14 @@ def month_pay(
                 "(CCN 3239 art. 97, 109.2).")
         notes += _notes(contract, full_year, occasional, partial, partial_month)
         explanation = Explanation(
-            title=f"Mois de {_MONTH_NAMES[number_ - 1]} {year} — accueil {contract.accueil}"
+            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
                   + (" (occasionnel)" if occasional else ""),
             reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
             steps=tuple(steps),
             parameters=tuple(uses),
             notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
+            header=contract_header(contract),
+            sections=sections,
             computed_for=last,
         )
     return MonthPay(
@@ -983,7 +1028,8 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
 
 def _check_monday(day: object, mondays: Sequence[date]) -> date:
     if not isinstance(day, date) or day.weekday() != 0:
-        raise InvalidInput("worked_hours.week", f"{day!r} : indiquez le lundi de la semaine civile.")
+        raise InvalidInput("worked_hours.week", f"le lundi de la semaine civile est attendu, en date "
+                                                f"AAAA-MM-JJ, pas {day!r}.")
     if day not in mondays:
         raise InvalidInput("worked_hours.week", f"la semaine du {french_date(day)} ne touche pas le mois.")
     return day
@@ -1064,7 +1110,7 @@ def child_illness_days(
     decided, resume, book = assess_illness(book, periods, rule=rule, one_long_absence_per_year=one_long)
     notes.append("Maladie de l'enfant : jours consécutifs d'absence justifiée regroupés jusqu'au "
                  "retour prévu de l'enfant (jours non travaillés inclus) ; règle de l'absence longue : "
-                 f"{rule.value} (CCN 3239 art. 105).")
+                 f"{LONG_ABSENCE_TEXT[rule]} (CCN 3239 art. 105).")
     return decided, (resume[0] if resume else None), ChildIllnessLedger(book.hired, book.years, open_run), notes
 
 

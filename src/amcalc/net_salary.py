@@ -465,7 +465,8 @@ def _explain(
                           euros(line.amount), "CSS art. L241-17 I 7°, D241-21"))
     summed = (
         f"{percent(1 - figures.conversion)} × {euros(figures.gross)}, arrondi une fois"
-        if total else "somme des lignes arrondies"
+        if total else " + ".join(euros(line.amount, max(2, -int(line.amount.as_tuple().exponent)))
+                                 for line in figures.lines[:len(table.rows)])
     )
     steps.append(Step(
         "Total des retenues salariales",

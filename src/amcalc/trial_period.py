@@ -50,7 +50,7 @@ def trial_period(*, days_per_week: int, sibling_with_completed_trial: bool = Fal
         months, days = None, 30
     else:
         months = 3 if days_per_week <= 3 else 2
-        step = Step("Durée maximale", f"accueil {days_per_week} jour(s) par semaine",
+        step = Step("Durée maximale", f"accueil {days_per_week} jour{'s' if days_per_week > 1 else ''} par semaine",
                     f"{months} mois", "CCN 3239 art. 95.1")
         days = None
     explanation = Explanation(

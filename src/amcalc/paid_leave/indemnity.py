@@ -125,7 +125,8 @@ def leave_indemnity(contract: Contract, *, acquired_days: int, reference_gross: 
         Step("Dixième", f"10 % × {euros(base)}", euros(tenth),
              "CCN 3239 art. 48.1.1.5 ; Code du travail L3141-24 I"),
         Step("Indemnité de congés payés",
-             "la plus élevée : " + ("maintien de salaire" if method == "maintien" else "dixième"),
+             f"la plus élevée de {euros(maintien)} (maintien) et {euros(tenth)} (dixième) : le "
+             + ("maintien de salaire" if method == "maintien" else "dixième"),
              euros(indemnity), "Code du travail L3141-24"),
     )
     notes = [
@@ -203,10 +204,11 @@ def tenth_base(
         )
     sick = _tidy(parts["sickness_pay"] * Decimal("0.8"))
     total = _tidy(parts["salaries"] + parts["leave_paid"] + parts["assimilated_pay"] + sick)
-    steps = [Step("Salaires bruts de la période", "heures complémentaires et majorées incluses",
+    steps = [Step("Salaires bruts de la période", "montant indiqué, heures complémentaires et majorées incluses",
                   euros(parts["salaries"]), "Code du travail L3141-24 I")]
     if parts["leave_paid"]:
-        steps.append(Step("Congés payés versés pendant la période", "inclus", euros(parts["leave_paid"]),
+        steps.append(Step("Congés payés versés pendant la période", "montant indiqué, inclus",
+                          euros(parts["leave_paid"]),
                           "Code du travail L3141-24 I 1°"))
     if parts["assimilated_pay"]:
         steps.append(Step("Rémunération reconstituée des périodes assimilées", "selon l'horaire du contrat",
@@ -214,7 +216,9 @@ def tenth_base(
     if parts["sickness_pay"]:
         steps.append(Step("Maladie non professionnelle", f"80 % × {euros(parts['sickness_pay'])}",
                           euros(sick, 3), "Code du travail L3141-24 I 4°"))
-    steps.append(Step("Assiette du dixième", "somme", euros(total, max(2, -int(total.as_tuple().exponent)))))
+    shown = [s.result for s in steps]
+    steps.append(Step("Assiette du dixième", " + ".join(shown) if len(shown) > 1 else f"{shown[0]} seuls",
+                      euros(total, max(2, -int(total.as_tuple().exponent))), "Code du travail L3141-24 I"))
     explanation = Explanation(
         title="Assiette du dixième",
         reference="Code du travail L3141-24 ; CCN 3239 art. 48.1.1.5",

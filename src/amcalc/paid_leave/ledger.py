@@ -507,7 +507,8 @@ def _row_steps(
                           days_text(remaining - compensated)))
     if indemnity is not None:
         row_steps += [
-            Step("Assiette du dixième", "salaires + congés payés versés pendant la période",
+            Step("Assiette du dixième", base.explanation.steps[-1].formula if base.explanation.steps
+                 else "salaires + congés payés versés pendant la période",
                  euros(base.total, max(2, -int(base.total.as_tuple().exponent))),
                  "Code du travail L3141-24 I"),
             Step("Indemnité de congés payés",

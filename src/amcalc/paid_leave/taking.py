@@ -236,7 +236,8 @@ def complementary_leave(
     deducted = contract.accueil is Accueil.FULL_YEAR
     months = by_month(contract, unpaid) if deducted else ()
     steps = [
-        Step("Jours ouvrables de congé pris", f"{len(spans)} période(s)", days_text(len(taken)),
+        Step("Jours ouvrables de congé pris", f"{len(spans)} période{'s' if len(spans) > 1 else ''}",
+             days_text(len(taken)),
              "CCN 3239 art. 48.1.1.3"),
         Step("Jours payés", f"dans la limite des {acquired_days} j acquis", days_text(len(paid)),
              "CCN 3239 art. 102.1"),

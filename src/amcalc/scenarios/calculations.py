@@ -15,7 +15,7 @@ import attrs
 
 from amcalc.absences import absence_deduction
 from amcalc.calendar import Territory
-from amcalc.child_illness import IllnessAbsence, child_illness
+from amcalc.child_illness import IllnessAbsence, LongAbsenceRule, child_illness
 from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import extra_hours
@@ -23,7 +23,7 @@ from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import MonthPay, events_from_tables, month_pay
+from amcalc.month import MonthPay, PartialMonth, events_from_tables, month_pay
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.scenarios.am_calculations import AM_CALCULATIONS
@@ -39,7 +39,7 @@ from amcalc.termination import (
 from amcalc.termination.end_reason import parse_reason
 from amcalc.trial_period import trial_period
 
-__all__ = ["CALCULATIONS", "V1_CALCULATIONS", "Calculation", "month_from_inputs"]
+__all__ = ["CALCULATIONS", "MONTH_KEYS", "V1_CALCULATIONS", "Calculation", "month_from_inputs", "rhythm_weeks_of"]
 
 Inputs = Mapping[str, Any]
 Figures = dict[str, object]
@@ -172,23 +172,59 @@ def _absence_deduction(inputs: Inputs) -> Figures:
     return {"deduction": d.deduction, "salary_after": d.salary_after}
 
 
-_MONTH_KEYS = frozenset({"month", "absences", "worked_hours", "non_care_weeks"})
+MONTH_KEYS = frozenset({"month", "absences", "worked_hours", "worked_days", "non_care_weeks", "worked_holidays",
+                        "rhythm_weeks", "meals", "meal_price", "kilometres", "mileage_rate", "partial_month",
+                        "illness_rule"})
+"""The keys of a month's events (the contract's own keys aside)."""
 _MONTH_CONTRACT_KEYS = frozenset({
-    "hourly_rate", "weeks", "start", "end", "schedule", "territory", "majorated_rate",
-    "complementary_rate", "maintenance_per_hour",
+    "hourly_rate", "weeks", "start", "end", "schedule", "patterns", "kind", "territory", "am_ge",
+    "majorated_rate", "complementary_rate", "maintenance_per_hour",
 })
+
+
+def _date_list(inputs: Inputs, key: str) -> list[date]:
+    value = inputs.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, date) for v in value):
+        raise InvalidInput(key, "une liste de dates AAAA-MM-JJ est attendue.")
+    return value
+
+
+def rhythm_weeks_of(inputs: Inputs) -> dict[date, int] | None:
+    """``rhythm_weeks = [{ week = 2025-09-01, rhythm = 0 }, …]``: the index in ``patterns``
+    of the rhythm each civil week follows."""
+    if "rhythm_weeks" not in inputs:
+        return None
+    weeks: dict[date, int] = {}
+    for i, entry in enumerate(_table_list(inputs, "rhythm_weeks")):
+        if set(entry) != {"week", "rhythm"}:
+            raise InvalidInput(f"rhythm_weeks[{i}]", "clés attendues : week (un lundi), rhythm (0, 1…).")
+        weeks[entry["week"]] = entry["rhythm"]
+    return weeks
 
 
 def month_from_inputs(inputs: Inputs) -> MonthPay:
     """A contract's month from scenario-format keys (the contract's keys and ``month``,
-    ``absences``, ``worked_hours``, ``non_care_weeks``)."""
-    contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in _MONTH_KEYS})
+    ``absences``, ``worked_hours``, ``non_care_weeks``, ``worked_holidays``, ``rhythm_weeks``)."""
+    contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in MONTH_KEYS})
     absences, weeks = events_from_tables(_table_list(inputs, "absences"), _table_list(inputs, "worked_hours"))
-    non_care = inputs.get("non_care_weeks", [])
-    if not isinstance(non_care, list):
-        raise InvalidInput("non_care_weeks", "une liste de dates (lundis) est attendue.")
+    days = {}
+    for i, entry in enumerate(_table_list(inputs, "worked_days")):
+        if set(entry) != {"date", "hours"}:
+            raise InvalidInput(f"worked_days[{i}]", "clés attendues : date, hours.")
+        days[entry["date"]] = entry["hours"]
+    meals = inputs.get("meals", 0)
+    if isinstance(meals, bool) or not isinstance(meals, int):
+        raise InvalidInput("meals", f"un nombre entier de repas est attendu, pas {meals!r}.")
     return month_pay(contract, str(inputs.get("month")), absences=absences, worked_weeks=weeks,
-                     non_care_weeks=non_care)
+                     worked_days=days or None, non_care_weeks=_date_list(inputs, "non_care_weeks"),
+                     worked_holidays=_date_list(inputs, "worked_holidays"), rhythm_weeks=rhythm_weeks_of(inputs),
+                     meals=meals, meal_price=inputs.get("meal_price", 0), kilometres=inputs.get("kilometres", 0),
+                     mileage_rate=inputs.get("mileage_rate", 0),
+                     partial_month=parse_choice(PartialMonth, inputs.get("partial_month", PartialMonth.PRORATA),
+                                                "partial_month"),
+                     illness_rule=parse_choice(LongAbsenceRule, inputs.get("illness_rule",
+                                                                           LongAbsenceRule.FOURTEEN_DAYS),
+                                               "illness_rule"))
 
 
 def _month(inputs: Inputs) -> Figures:
@@ -271,7 +307,7 @@ CALCULATIONS: dict[str, Calculation] = {
                                "majorated_pay"}), _extra_hours),
         Calculation("absence_deduction", frozenset({"monthly_salary", "absent", "scheduled"}),
                     frozenset({"deduction", "salary_after"}), _absence_deduction),
-        Calculation("month", _MONTH_CONTRACT_KEYS | _MONTH_KEYS,
+        Calculation("month", _MONTH_CONTRACT_KEYS | MONTH_KEYS,
                     frozenset({"base_salary", "scheduled_hours", "scheduled_days",
                                "absence_deduction", "complementary_pay", "majorated_pay",
                                "gross_salary", "maintenance", "declared_hours", "declared_days"}),

@@ -96,6 +96,10 @@ def load_cases(path: Path) -> list[Case]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ScenarioFileError(path, "-", f"not valid TOML ({err})") from None
+    except UnicodeDecodeError as err:
+        raise ScenarioFileError(path, "-", f"not UTF-8 (byte {err.start})") from None
+    except RecursionError:
+        raise ScenarioFileError(path, "-", "nested too deep") from None
     except OSError as err:
         raise ScenarioFileError(path, "-", f"cannot be read ({err.strerror})") from None
     extra = set(data) - {"case"}

@@ -100,7 +100,7 @@ def engagement_withdrawal(
     refusal = None if reason is None else f"{_CAUSE_TEXT[reason]} (CCN 3239 art. 93)"
     amount = Decimal("0.00") if refusal else to_euros(half_up_div(scaled(salary, 2, "monthly_salary"), 2))
     steps = (
-        Step("Salaire mensuel brut défini à la signature", "engagement réciproque", euros(salary),
+        Step("Salaire mensuel brut défini à la signature", "montant indiqué (engagement réciproque)", euros(salary),
              "CCN 3239 art. 93"),
         Step("Indemnité forfaitaire", "non due" if refusal else f"½ × {euros(salary)}", euros(amount),
              "CCN 3239 art. 93"),

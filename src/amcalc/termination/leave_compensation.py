@@ -80,13 +80,18 @@ def leave_compensation(
         amount = max(Decimal("0.00"), indemnity.indemnity - owed.already_paid)
         lines.append(LeaveCompensationLine(label, owed, indemnity, amount))
         method = "maintien" if indemnity.method == "maintien" else "dixième"
-        formula = (f"{days_text(owed.days)} : le plus élevé du maintien ({euros(indemnity.maintien)}) "
-                   f"et du dixième ({euros(indemnity.tenth)}), soit le {method}")
+        steps += [Step(f"{label} — {s.label.lower()}", s.formula, s.result, s.reference)
+                  for s in indemnity.explanation.steps[:2]]
+        formula = (f"{days_text(owed.days)} : le plus élevé de {euros(indemnity.maintien)} (maintien) "
+                   f"et {euros(indemnity.tenth)} (dixième), soit le {method}")
         if owed.already_paid:
             formula += f", moins {euros(owed.already_paid)} déjà versés"
         steps.append(Step(label, formula, euros(amount), "CCN 3239 art. 123 ; Code du travail L3141-24"))
     total = sum((line.amount for line in lines), Decimal("0.00"))
-    steps.append(Step("Indemnité compensatrice de congés payés", "somme des périodes", euros(total), _REFERENCE))
+    amounts = [euros(line.amount) for line in lines]
+    steps.append(Step("Indemnité compensatrice de congés payés",
+                      " + ".join(amounts) if len(amounts) > 1 else f"{amounts[0] if amounts else euros(total)}, "
+                      "une seule période", euros(total), _REFERENCE))
     explanation = Explanation(
         title="Indemnité compensatrice de congés payés", reference=_REFERENCE, steps=tuple(steps),
         notes=("Due quel que soit le motif de la rupture (faute grave et retrait forcé compris) ; "

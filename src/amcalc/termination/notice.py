@@ -336,7 +336,8 @@ def _notice_pay(contract: Contract, monthly_amount: Decimal, first_day: date, la
         for s in shares
     )
     amount = round_to_cents(sum((s.amount for s in shares), Fraction(0)))
-    steps += (Step("Total", "somme arrondie une fois au centime", euros(amount), reference),)
+    steps += (Step("Total", " + ".join(euros(s.amount, 4) for s in shares) + ", arrondi une fois au centime",
+                   euros(amount), reference),)
     explanation = Explanation(title=title, reference=reference, steps=steps, notes=notes)
     return NoticePay(first_day=first_day, last_day=last_day, amount=amount, shares=shares,
                      explanation=explanation)

@@ -79,9 +79,10 @@ def regularisation(
     side = ("en faveur de l'assistant maternel" if seconds > 0
             else "en faveur du parent employeur" if seconds < 0 else "équilibré")
     steps = (
-        Step("Heures dues au titre du contrat", "heures réellement dues, absences payées comprises",
+        Step("Heures dues au titre du contrat", "heures indiquées, absences payées comprises",
              format_hours(due), "CCN 3239 art. 109.2"),
-        Step("Heures mensualisées payées", "salaires mensualisés versés", format_hours(paid)),
+        Step("Heures mensualisées payées", "heures indiquées (salaires mensualisés versés)", format_hours(paid),
+             "CCN 3239 art. 109.2"),
         Step("Écart", f"{format_hours(due)} − {format_hours(paid)}", format_hours(seconds)),
         Step("Valeur", f"{format_hours(seconds)} × {rate(price)}", f"{euros(balance)} ({side})",
              "CCN 3239 art. 124"),
@@ -131,11 +132,15 @@ def final_regularisation(statements: Iterable[Regularisation]) -> FinalRegularis
     balance = sum((s.balance for s in statements), Decimal("0.00"))
     amount = max(balance, Decimal("0.00"))
     not_recovered = max(-balance, Decimal("0.00"))
-    steps = [Step(s.explanation.title, f"{format_hours(s.hours * SECONDS_PER_HOUR)} × {rate(s.hourly_rate)}",
+    steps = [Step(s.explanation.title, f"({format_hours(s.hours_due * SECONDS_PER_HOUR)} dues − "
+                  f"{format_hours(s.hours_paid * SECONDS_PER_HOUR)} payées) × {rate(s.hourly_rate)}",
                   euros(s.balance), "CCN 3239 art. 124") for s in statements]
-    steps.append(Step("Solde compensé", " + ".join(euros(s.balance) for s in statements),
-                      euros(balance), "CCN 3239 art. 124"))
-    steps.append(Step("Montant dû à l'assistant maternel", "solde s'il est en sa faveur, sinon 0",
+    if len(statements) > 1:
+        steps.append(Step("Solde compensé", " + ".join(euros(s.balance) for s in statements),
+                          euros(balance), "CCN 3239 art. 124"))
+    steps.append(Step("Montant dû à l'assistant maternel",
+                      f"solde de {euros(balance)} " + ("en sa faveur" if balance > 0 else
+                                                       "en faveur du parent : rien" if balance else "nul"),
                       euros(amount), "CCN 3239 art. 124"))
     if not_recovered:
         notes: tuple[str, ...] = (

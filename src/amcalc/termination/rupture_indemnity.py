@@ -71,6 +71,13 @@ class RuptureBase(StrEnum):
     """Only the salaries received before the end: the two final indemnities are left out."""
 
 
+_BASES = {
+    RuptureBase.ALL_GROSS_SALARIES: "tous les salaires bruts du contrat, indemnités compensatrices de préavis et de "
+                          "congés payés comprises (choix par défaut)",
+    RuptureBase.SALARIES_BEFORE_END: "les seuls salaires reçus avant la fin, sans les indemnités compensatrices",
+}
+
+
 class NineMonthsOn(StrEnum):
     """The day the 9 months of care are assessed (open point, rules.md §8.4)."""
 
@@ -78,6 +85,9 @@ class NineMonthsOn(StrEnum):
     """Default: the last day of the contract (rules.md §8.4 suggestion)."""
     NOTIFICATION = "notification"
     """The day the rupture is notified (as the Code du travail numérique simulator does)."""
+
+
+_ASSESSED = {NineMonthsOn.END: "dernier jour du contrat", NineMonthsOn.NOTIFICATION: "notification de la rupture"}
 
 
 @attrs.frozen(kw_only=True)
@@ -132,12 +142,12 @@ def rupture_indemnity(
     tenure = seniority(hired, assessed_on, periods=periods, family_first_hired=family_first_hired)
     included = base is RuptureBase.ALL_GROSS_SALARIES
     base_amount = salaries + (sum(extras, Decimal(0)) if included else Decimal(0))
-    steps = [Step("Motif", rule.label, f"{rule.rupture_eighties}/80" if rule.rupture_eighties
+    steps = [Step("Taux selon le motif", rule.label, f"{rule.rupture_eighties}/80" if rule.rupture_eighties
                   else "indemnité non due", rule.reference)]
     refusal = rule.rupture_refusal
     nine_months = rule.nine_months_required or (reason is EndReason.CHILD_DEATH and child_death_nine_months)
     if rule.rupture_eighties:
-        steps.append(Step("Ancienneté", f"au {french_date(assessed_on)} ({nine_months_on.value})",
+        steps.append(Step("Ancienneté", f"au {french_date(assessed_on)} ({_ASSESSED[nine_months_on]})",
                           tenure.label, "CCN 3239 art. 60, 121.1"))
         if nine_months and not tenure.reaches(NINE_MONTHS):
             refusal = (f"l'enfant est accueilli depuis moins de 9 mois ({tenure.label} au "
@@ -150,19 +160,20 @@ def rupture_indemnity(
         steps.append(Step("Indemnité de rupture", "non due", euros(indemnity), "CCN 3239 art. 121.1"))
         notes.append(f"Non due : {refusal}.")
     else:
-        formula = euros(salaries)
-        if included and any(extras):
-            formula = " + ".join(euros(x) for x in (salaries, *extras) if x)
+        parts = zip(("salaires reçus", "indemnité compensatrice de préavis",
+                     "indemnité compensatrice de congés payés"),
+                    (salaries, *(extras if included else (Decimal(0), Decimal(0)))), strict=True)
+        formula = " + ".join(f"{euros(x)} ({name})" for name, x in parts if x or name == "salaires reçus")
         steps.append(Step("Salaires bruts du contrat", formula, euros(base_amount), "CCN 3239 art. 121.1"))
         steps.append(Step("Indemnité de rupture", f"{euros(base_amount)} × {eightieths} / 80, "
                           "arrondi au centime", euros(indemnity), rule.reference))
         notes.append("Indemnités d'entretien, de repas et kilométriques exclues de l'assiette. "
-                     f"Assiette : option « {base.value} ».")
+                     f"Assiette : {_BASES[base]}.")
         if reason is EndReason.CHILD_DEATH:
             notes.append("Décès de l'enfant : indemnité « calculée de la même manière » que "
                          "l'indemnité de rupture (art. 119.4.2) ; condition de 9 mois "
                          + ("appliquée" if child_death_nine_months else "non appliquée")
-                         + " (point ouvert, option child_death_nine_months).")
+                         + " (point ouvert, au choix de l'utilisateur).")
         notes.append("L'indemnité n'a pas le caractère de salaire : exonérée de cotisations dans "
                      "les limites légales, non déclarée à Pajemploi.")
     explanation = Explanation(title=f"Indemnité de rupture — {rule.label}",

@@ -111,7 +111,12 @@ class Seniority(Explained):
 
     @property
     def label(self) -> str:
-        return f"{self.months} mois et {self.days} jour(s)"
+        return months_and_days(self.months, self.days)
+
+
+def months_and_days(months: int, days: int) -> str:
+    """``9 mois et 1 jour``, ``9 mois et 15 jours``."""
+    return f"{months} mois et {days} jour{'s' if days > 1 else ''}"
 
 
 def seniority(
@@ -124,7 +129,7 @@ def seniority(
 
     >>> from datetime import date
     >>> seniority(date(2025, 1, 6), date(2025, 3, 5), family_first_hired=date(2023, 9, 4)).label
-    '18 mois et 2 jour(s)'
+    '18 mois et 2 jours'
     """
     if on < hired:
         raise InvalidInput("on", f"le {french_date(on)} précède l'embauche du {french_date(hired)}.")
@@ -156,7 +161,7 @@ def seniority(
     days = (first_uncounted - add_months(start, months)).days
     steps.append(Step("Ancienneté", f"du {french_date(start)} au {french_date(on)} inclus"
                       + (f", moins {number(excluded, 1)} j" if excluded else ""),
-                      f"{months} mois et {days} jour(s)", "CCN 3239 art. 60"))
+                      months_and_days(months, days), "CCN 3239 art. 60"))
     explanation = Explanation(
         title=f"Ancienneté au {french_date(on)}",
         reference="CCN 3239 art. 60, 90.1",

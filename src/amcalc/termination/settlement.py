@@ -31,6 +31,7 @@ from decimal import Decimal
 import attrs
 
 from amcalc.contract import Accueil, Contract
+from amcalc.contract_sheet import contract_header
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
 from amcalc.money import parse_money
@@ -82,6 +83,21 @@ class Settlement(Explained):
     indemnity_total: Decimal
     total: Decimal
     explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def _line_steps(line: SettlementLine) -> list[Step]:
+    """A line of the settlement with its own computation: the steps of its result, the last
+    one (the line's amount) saying whether it bears contributions."""
+    *detail, last = line.result.explanation.steps or (Step(line.label, "", euros(line.amount)),)
+    subject = "soumise à cotisations" if line.salary else "non soumise à cotisations"
+    formula = f"{last.formula} ; {subject}" if last.result == euros(line.amount) else subject
+    return [*detail, Step(line.label, formula, euros(line.amount), line.reference)]
+
+
+def _total_step(label: str, lines: list[SettlementLine]) -> Step:
+    amounts = [euros(x.amount) for x in lines]
+    total = sum((x.amount for x in lines), Decimal("0.00"))
+    return Step(label, " + ".join(amounts) if amounts else "aucune ligne", euros(total))
 
 
 def settlement(
@@ -166,21 +182,23 @@ def settlement(
             not_due.append(f"Indemnité de rupture : {rupture.refusal}")
 
     for line in lines:
-        steps.append(Step(line.label, "soumis à cotisations" if line.salary else "non soumis à cotisations",
-                          euros(line.amount), line.reference))
+        steps += _line_steps(line)
+    salary_total = sum((x.amount for x in lines if x.salary), Decimal("0.00"))
+    indemnity_total = sum((x.amount for x in lines if not x.salary), Decimal("0.00"))
+    steps += [_total_step("Total soumis à cotisations (salaire)", [x for x in lines if x.salary]),
+              _total_step("Total non soumis à cotisations (indemnités)", [x for x in lines if not x.salary]),
+              Step("Total du solde", f"{euros(salary_total)} + {euros(indemnity_total)}",
+                   euros(salary_total + indemnity_total), "Code du travail L1234-20")]
     steps += [Step("Dernier jour du contrat", rule.end_date, french_date(n.contract_end), "CCN 3239 art. 64"),
               Step("Documents de fin de contrat", "certificat de travail, attestation France Travail, "
                    "reçu pour solde de tout compte", f"remis le {french_date(n.contract_end)}",
                    "CCN 3239 art. 69")]
-    salary_total = sum((x.amount for x in lines if x.salary), Decimal("0.00"))
-    indemnity_total = sum((x.amount for x in lines if not x.salary), Decimal("0.00"))
     explanation = Explanation(
         title=f"Solde de tout compte — {rule.label}",
         reference=_REFERENCE,
+        header=contract_header(contract),
         steps=tuple(steps),
         notes=(*not_due,
-               f"Total soumis à cotisations : {euros(salary_total)} ; indemnités non soumises : "
-               f"{euros(indemnity_total)} ; total : {euros(salary_total + indemnity_total)}.",
                "Le reçu pour solde de tout compte peut être dénoncé dans les 6 mois de sa "
                "signature (Code du travail L1234-20).",
                "Le salaire du dernier mois (proratisé selon l'art. 111) s'ajoute à ce solde."),
