@@ -76,10 +76,10 @@ def _household(cells: Sequence[object]) -> Parsed:
     if all(cell is None for cell in (resources, children, born)):
         return None
     try:
-        household = Household.of(
-            resources=resources, dependent_children=typed_cell("children", children),
-            single_parent=typed_cell("single_parent", False if single is None else single),
-            aeeh_children=int(typed_cell("aeeh", False if aeeh is None else aeeh) is True))
+        household = Household.from_mapping({
+            "resources": resources, "children": typed_cell("children", children),
+            "single_parent": typed_cell("single_parent", False if single is None else single),
+            "aeeh": typed_cell("aeeh", False if aeeh is None else aeeh)})
         child = Child.of(born=typed_cell("child_born", born))
         return household, child, parse_money("0.00" if aid is None else aid, "employer_aid")
     except AmcalcError as err:

@@ -18,6 +18,7 @@ from amcalc.commands import (
     bench,
     check,
     demo,
+    family_cost,
     mam_planning,
     mensualisation,
     month,
@@ -30,5 +31,6 @@ from amcalc.commands import (
 __all__ = ["COMMANDS"]
 
 COMMANDS: tuple[ModuleType, ...] = (
-    mensualisation, month, settlement, paid_leave, mam_planning, parameters, demo, check, payroll, bench,
+    mensualisation, month, settlement, paid_leave, family_cost, mam_planning, parameters, demo, check, payroll,
+    bench,
 )

@@ -20,8 +20,10 @@ amcalc.errors.InvalidInput: dependent_children : un nombre entre 1 et 20 est att
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -86,6 +88,16 @@ class Household:
             parse_money(resources, "resources"), children, parse_flag(single_parent, "single_parent"),
             parse_count(aeeh_children, "aeeh_children", least=0, most=children),
         )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Household:
+        """From the scenario-format keys: ``resources``, ``children``, optional ``single_parent``
+        and ``aeeh`` (true: one dependent child gives right to the AEEH). Other keys are left
+        to the caller (``child_born``, the month's figures…)."""
+        children = data.get("children")
+        return cls.of(resources=data.get("resources"), dependent_children=children,
+                      single_parent=data.get("single_parent", False),
+                      aeeh_children=int(parse_flag(data.get("aeeh", False), "aeeh")))
 
 
 @attrs.frozen

@@ -14,7 +14,11 @@ A file holds a ``[contract]`` table (the scenario-format keys, as
   :func:`~amcalc.termination.settlement` ``precarity_exception``, ``cdd_leave_already_paid``,
   ``month_end``, ``rupture_base``;
 - a ``[paid_leave]`` table: ``acquired_days`` or ``until`` (the acquisition from the
-  hiring date), and ``reference_gross``.
+  hiring date), and ``reference_gross``;
+- a ``[household]`` table, for what the family pays in the ``[month]``: ``resources``
+  (the year N−2), ``children`` (dependent), ``child_born``, and optionally
+  ``single_parent``, ``aeeh`` and ``employer_aid`` (the keys of the ``family_cost``
+  scenario calculation).
 
 A JSON file has the same keys, its dates written ``"AAAA-MM-JJ"``. Every problem of
 the file itself (missing, not UTF-8, not TOML or JSON, nested too deep) is an
@@ -39,6 +43,7 @@ from typing import Any
 
 from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput, UnreadableFile
+from amcalc.family import Care, Child, ChildcareCost, FamilyMonth, Household, family_month
 from amcalc.money import parse_money
 from amcalc.month import MonthPay
 from amcalc.paid_leave import LeaveAcquisition, LeaveIndemnity, acquired_leave_between, leave_indemnity
@@ -48,9 +53,11 @@ from amcalc.serialization.contract import iso_dates
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd, Settlement, regularisation, settlement
 from amcalc.termination.rupture_indemnity import RuptureBase
 
-__all__ = ["END_KEYS", "TABLES", "contract_of", "leave_of", "month_of", "read_file", "settlement_of"]
+__all__ = ["END_KEYS", "HOUSEHOLD_KEYS", "TABLES", "contract_of", "family_month_of", "leave_of", "month_of",
+           "read_file", "settlement_of"]
 
-TABLES = ("contract", "month", "end", "paid_leave")
+TABLES = ("contract", "month", "end", "paid_leave", "household")
+HOUSEHOLD_KEYS = frozenset({"resources", "children", "child_born", "single_parent", "aeeh", "employer_aid"})
 END_KEYS = frozenset({"reason", "sent", "notified", "total_gross", "leave_completed", "leave_current",
                       "regularisation", "notice_waived", "precarity_exception", "cdd_leave_already_paid",
                       "month_end", "rupture_base"})
@@ -114,6 +121,21 @@ def month_of(tables: Mapping[str, Any]) -> MonthPay:
     if "month" not in month:
         raise InvalidInput("month.month", "indiquez le mois (AAAA-MM).")
     return month_from_inputs({**tables.get("contract", {}), **month})
+
+
+def family_month_of(tables: Mapping[str, Any]) -> FamilyMonth:
+    """What the family pays in the ``[month]`` for the contract's child, from the ``[household]``
+    table: the month amcalc computes, its CMG, the employer aid and what remains."""
+    household = tables.get("household")
+    if not household:
+        raise InvalidInput("household", "ajoutez une table [household] : resources, children, child_born.")
+    unknown = set(household) - HOUSEHOLD_KEYS
+    if unknown:
+        raise InvalidInput(f"household.{sorted(unknown)[0]}", f"clé inconnue : {', '.join(sorted(HOUSEHOLD_KEYS))}.")
+    pay = month_of(tables)
+    care = Care(Child.of(born=household.get("child_born")), ChildcareCost.of_month(pay),
+                household.get("employer_aid", "0.00"))
+    return family_month(Household.from_mapping(household), [care], (pay.year, pay.month))
 
 
 def _leave(raw: object, field: str) -> LeaveOwed | None:
