@@ -224,7 +224,7 @@ def test_an_error_writing_is_raised_without_hanging(tmp_path: Path, rows: Any) -
     source = tmp_path / "mois.parquet"
     pq.write_table(rows, source, row_group_size=50)
     raised = finishes(lambda: payroll_file(source, tmp_path / "absent" / "paie.parquet", chunk_rows=50))
-    assert isinstance(raised, OSError), raised
+    assert isinstance(raised, bulk_files.UnwritableFile), raised
     assert no_pipeline_threads_left()
 
 

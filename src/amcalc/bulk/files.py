@@ -19,6 +19,7 @@ is written with :data:`PARQUET_OPTIONS`. A file that cannot be read raises
 
 from __future__ import annotations
 
+import errno
 import os
 import queue
 import re
@@ -27,7 +28,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -41,7 +42,15 @@ from amcalc.bulk.json_cells import as_json
 from amcalc.bulk.schema import output_schema
 from amcalc.errors import InvalidInput, UnreadableFile
 
-__all__ = ["PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "payroll_file"]
+__all__ = ["PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "UnwritableFile", "payroll_file"]
+
+
+class UnwritableFile(InvalidInput):
+    """The output cannot be written (the input itself, a missing folder, no right to write,
+    a full disk): the run stops, the input and a file already at the output's name are left
+    as they were."""
+
+    code = "unwritable_file"
 
 READ_AHEAD = 2
 """Input batches read ahead of the computation."""
@@ -290,25 +299,57 @@ def _csv_cell(kind: pa.DataType) -> bool:
                 or pa.types.is_fixed_size_binary(kind) or pa.types.is_binary_view(kind))
 
 
+_WHY_NOT_WRITTEN = {
+    errno.ENOENT: "le dossier {folder} n'existe pas",
+    errno.ENOTDIR: "{folder} n'est pas un dossier",
+    errno.EACCES: "le droit d'écrire dans {folder} manque",
+    errno.EPERM: "le droit d'écrire dans {folder} manque",
+    errno.EROFS: "{folder} est en lecture seule",
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota du disque est atteint",
+    errno.EISDIR: "{name} est un dossier",
+    errno.EFBIG: "le fichier dépasse la taille permise",
+}
+_ERRNO = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """An :class:`OSError` while ``target`` is written (pyarrow's included) as
+    :class:`UnwritableFile`, in French, with the system's error code (``ENOSPC``…)."""
+    try:
+        yield
+    except OSError as err:
+        number = err.errno or int((_ERRNO.search(str(err)) or [0, 0])[1])
+        why = _WHY_NOT_WRITTEN.get(number, "erreur du système")
+        code = f" ({errno.errorcode[number]})" if number in errno.errorcode else ""
+        raise UnwritableFile("output", f"{target.name} n'a pas pu être écrit : "
+                                       f"{why.format(folder=target.parent, name=target.name)}{code}.") from err
+
+
 @attrs.define
 class _Sink:
-    """The file written, opened with the first batch's schema."""
+    """The file written (``path``, a temporary name of ``target``), opened with the first
+    batch's schema."""
 
     path: Path
+    target: Path
     csv: bool
     writer: Any = None
 
     def write(self, batch: pa.RecordBatch) -> None:
-        if self.csv:
-            batch = _csv_ready(batch)
-            self.writer = self.writer or pv.CSVWriter(self.path, batch.schema)
-        else:
-            self.writer = self.writer or pq.ParquetWriter(self.path, batch.schema, **PARQUET_OPTIONS)
-        self.writer.write_batch(batch)
+        with _writing(self.target):
+            if self.csv:
+                batch = _csv_ready(batch)
+                self.writer = self.writer or pv.CSVWriter(self.path, batch.schema)
+            else:
+                self.writer = self.writer or pq.ParquetWriter(self.path, batch.schema, **PARQUET_OPTIONS)
+            self.writer.write_batch(batch)
 
     def close(self) -> None:
         if self.writer is not None:
-            self.writer.close()
+            with _writing(self.target):
+                self.writer.close()
 
 
 @attrs.define
@@ -353,10 +394,23 @@ def _complete_or_absent(target: Path) -> Iterator[Path]:
     part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
     try:
         yield part
+        with _writing(target):
+            os.replace(part, target)
     except BaseException:
-        part.unlink(missing_ok=True)
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
         raise
-    os.replace(part, target)
+
+
+def _not_the_input(source: Path, target: Path) -> None:
+    """:class:`UnwritableFile` when ``target`` is ``source`` under another name (the same
+    path, a link to it, a hard link: the same file), before anything is read or written."""
+    same = source.resolve() == target.resolve()
+    with suppress(OSError):
+        same = same or os.path.samefile(source, target)
+    if same:
+        raise UnwritableFile("output", f"{target.name} est le fichier d'entrée {source.name} : le résultat "
+                                       "l'effacerait. Donnez un autre nom au résultat.")
 
 
 def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
@@ -373,14 +427,17 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
     raises :class:`~amcalc.errors.UnreadableFile` (field ``input``), whether it is found
     on opening or in the middle of the file. The results are written to a temporary
     file next to ``target``, renamed ``target`` at the end of a complete run only
-    (deleted on any error): ``target`` is never a half-written file."""
+    (deleted on any error): ``target`` is never a half-written file. A ``target`` that
+    is ``source`` under another name (a link, the same inode) or that cannot be written
+    raises :class:`UnwritableFile` (field ``output``): the input is never written."""
     source, target = Path(source), Path(target)
     _format(source, "input")
     csv = _format(target, "output") == "csv"
+    _not_the_input(source, target)
     stats = PayrollStats()
     bar = Progress(stream or sys.stderr, _rows_in(source)) if progress else None
     with _complete_or_absent(target) as part:
-        sink = _Sink(part, csv)
+        sink = _Sink(part, target, csv)
         rows = _ahead(lambda: _read(source, chunk_rows), READ_AHEAD)
         results = payroll_batches(rows, chunk_rows=chunk_rows, threads=threads, processes=processes,
                                   stats=stats)
