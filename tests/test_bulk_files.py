@@ -206,7 +206,7 @@ def test_an_error_computing_is_raised_and_both_threads_stop(tmp_path: Path, rows
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "mois.parquet"
     pq.write_table(rows, source, row_group_size=50)
-    compute = amcalc.bulk.compute
+    compute = amcalc.bulk.compute_rows
     calls = iter(range(10**6))
 
     def failing(chunk: Any, scalar: Any) -> Any:
@@ -214,7 +214,7 @@ def test_an_error_computing_is_raised_and_both_threads_stop(tmp_path: Path, rows
             raise RuntimeError("panne de calcul")
         return compute(chunk, scalar)
 
-    monkeypatch.setattr(amcalc.bulk, "compute", failing)
+    monkeypatch.setattr(amcalc.bulk, "compute_rows", failing)
     raised = finishes(lambda: payroll_file(source, tmp_path / "paie.parquet", chunk_rows=50))
     assert isinstance(raised, RuntimeError) and str(raised) == "panne de calcul"
     assert no_pipeline_threads_left()

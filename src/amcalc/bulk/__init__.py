@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import pyarrow as pa
 
-from amcalc.bulk.engine import ScalarPool, compute, month_of_row
+from amcalc.bulk.engine import ScalarPool, compute_rows, month_of_row
 from amcalc.bulk.schema import INPUT_COLUMNS, OUTPUT_SCHEMA, output_schema
 
 __all__ = [
@@ -99,21 +99,22 @@ def payroll_batches(
     counts = stats if stats is not None else PayrollStats()
     scalar = ScalarPool(processes)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        pending: deque[Future[tuple[pa.RecordBatch, int]]] = deque()
+        pending: deque[Future[tuple[list[pa.RecordBatch], int]]] = deque()
         for chunk in _chunks(source, max(1, chunk_rows)):
-            pending.append(pool.submit(compute, chunk, scalar))
+            pending.append(pool.submit(compute_rows, chunk, scalar))
             if len(pending) >= 2 * max(1, threads):
-                yield _done(pending.popleft(), counts)
+                yield from _done(pending.popleft(), counts)
         while pending:
-            yield _done(pending.popleft(), counts)
+            yield from _done(pending.popleft(), counts)
 
 
-def _done(future: Future[tuple[pa.RecordBatch, int]], stats: PayrollStats) -> pa.RecordBatch:
-    batch, scalar_rows = future.result()
-    stats.rows += batch.num_rows
-    stats.errors += batch.num_rows - batch.column("error_code").null_count
+def _done(future: Future[tuple[list[pa.RecordBatch], int]], stats: PayrollStats) -> list[pa.RecordBatch]:
+    batches, scalar_rows = future.result()
+    for batch in batches:
+        stats.rows += batch.num_rows
+        stats.errors += batch.num_rows - batch.column("error_code").null_count
     stats.scalar_rows += scalar_rows
-    return batch
+    return batches
 
 
 def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,

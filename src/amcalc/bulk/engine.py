@@ -56,7 +56,7 @@ from amcalc.bulk.schema import (
 from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
 
-__all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
+__all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
 
 
 _ROUTES = pa.array(["vector", "scalar"])
@@ -112,9 +112,8 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
     month_valid = rows.month_ok.copy()
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector.warnings.items()}
-    indices = np.flatnonzero(scalar)
-    records = given.take(pa.array(indices)).to_pylist() if len(indices) else []
-    for i, result in zip(indices.tolist(), pool.run(records), strict=True):
+    indices, records = _records(given, np.flatnonzero(scalar), errors)
+    for i, result in zip(indices, pool.run(records), strict=True):
         if result.error is not None:
             errors[i] = result.error
             continue
@@ -155,6 +154,59 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
     schema = output_schema(batch.schema.field("id").type if "id" in batch.schema.names else None)
     return pa.RecordBatch.from_arrays(list(columns.values()), schema=schema), len(indices)
+
+
+_NOT_A_DATE = ("invalid_input", None, "une date de la ligne est hors du calendrier (années 1 à 9999).")
+
+
+def _records(batch: pa.RecordBatch, rows: Ints, errors: dict[int, tuple[str, str | None, str]]
+             ) -> tuple[list[int], list[dict[str, Any]]]:
+    """The rows of the scalar route as Python mappings; a row Python cannot hold (a date32
+    beyond the year 9999) gets its error in ``errors`` instead."""
+    if not len(rows):
+        return [], []
+    try:
+        return rows.tolist(), batch.take(pa.array(rows)).to_pylist()
+    except (ValueError, OverflowError):
+        kept, records = [], []
+        for i in rows.tolist():
+            try:
+                records.append(batch.slice(i, 1).to_pylist()[0])
+                kept.append(i)
+            except (ValueError, OverflowError):
+                errors[i] = _NOT_A_DATE
+        return kept, records
+
+
+def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[list[pa.RecordBatch], int]:
+    """:func:`compute`, with a row that still breaks it isolated: the batch is split in
+    halves until that row is alone, then reported in its row (``internal_error``): no cell
+    stops a run, every other row is computed."""
+    try:
+        result, scalar_rows_ = compute(batch, pool)
+        return [result], scalar_rows_
+    except Exception:  # noqa: BLE001 — a row is never lost: reported in its row
+        if batch.num_rows <= 1:
+            return [_failed_rows(batch)], batch.num_rows
+        half = batch.num_rows // 2
+        first, first_scalar = compute_rows(batch.slice(0, half), pool)
+        second, second_scalar = compute_rows(batch.slice(half), pool)
+        return first + second, first_scalar + second_scalar
+
+
+def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Rows reported as not computed: ``id`` kept, an ``internal_error``, no figure."""
+    n = batch.num_rows
+    has_id = "id" in batch.schema.names
+    schema = output_schema(batch.schema.field("id").type if has_id else None)
+    message = "ligne non calculée : une de ses valeurs sort des bornes du calcul ; vérifiez-la."
+    columns = {f.name: pa.nulls(n, f.type) for f in schema if f.name != "route"}
+    columns["route"] = pa.DictionaryArray.from_arrays(pa.array(np.ones(n, np.int8)), _ROUTES)
+    columns["error_code"] = pa.array(["internal_error"] * n, pa.string())
+    columns["error_message"] = pa.array([message] * n, pa.string())
+    if has_id:
+        columns["id"] = batch.column("id")
+    return pa.RecordBatch.from_arrays([columns[name] for name in schema.names], schema=schema)
 
 
 def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:

@@ -19,7 +19,7 @@ import attrs
 
 from amcalc.bulk.arrays import day_number
 from amcalc.bulk.json_cells import NESTED_COLUMNS, json_cell
-from amcalc.bulk.schema import typed_cell
+from amcalc.bulk.schema import AMOUNT_DIGITS, HOURS_DIGITS, bounded_number, month_of, typed_cell
 from amcalc.calendar import WEEKDAYS
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import Contract
@@ -33,6 +33,14 @@ __all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows
 
 _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
                   "majorated_rate", "complementary_rate", "maintenance_per_hour")
+_AMOUNTS = ("hourly_rate", "majorated_rate", "complementary_rate", "maintenance_per_hour")
+
+
+def _bounded_hours(entries: Any, column: str) -> None:
+    """The ``hours`` of each entry of an event list within :data:`HOURS_DIGITS` digits."""
+    for i, entry in enumerate(entries or ()):
+        if isinstance(entry, Mapping):
+            bounded_number(entry.get("hours"), f"{column}[{i}].hours", HOURS_DIGITS)
 
 
 def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
@@ -41,17 +49,24 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
     the figures only, as the scalar route of the engine computes them)."""
     data = {k: typed_cell(k, row[k]) for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
+    for key in _AMOUNTS:  # numbers within the output's precision (a spreadsheet's 1E+30 is an error)
+        bounded_number(data.get(key), key, AMOUNT_DIGITS)
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
-    data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
+    data["schedule"] = {d: bounded_number(v, d, HOURS_DIGITS) for d, v in schedule.items()
+                        if v is not None and v != ""}
     contract = Contract.from_mapping(data)
     month = row.get("month")
     if isinstance(month, date):
         if month.day != 1:
             raise InvalidInput("month", f"donnez le premier jour du mois, pas le {month.isoformat()}.")
         month = (month.year, month.month)
-    elif not isinstance(month, str):
+    elif isinstance(month, str):
+        month = month_of(month)
+    else:
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
     events: Any = {k: json_cell(k, row.get(k)) for k in NESTED_COLUMNS}  # lists, or their JSON text
+    _bounded_hours(events["absences"], "absences")
+    _bounded_hours(events["worked_hours"], "worked_hours")
     absences, weeks = events_from_tables(events["absences"] or (), events["worked_hours"] or ())
     # what last month handed over (MonthPay.ledger): the art. 105 counters, the recent weeks
     carried, recent = events["illness_ledger"], recent_weeks_of(events["recent_weeks"] or ())

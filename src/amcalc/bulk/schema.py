@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -33,8 +34,9 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import parse_money, scaled
 
-__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "RECENT_WEEKS", "decimal_array",
-           "output_schema", "string_array", "typed_cell"]
+__all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA",
+           "RECENT_WEEKS", "bounded_number", "decimal_array", "month_of", "output_schema", "string_array",
+           "typed_cell"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -193,21 +195,101 @@ def _parse_cached(kind: str, text: str) -> int | None:
     ``None`` when it does not parse (the row then goes to that API for its error)."""
     try:
         return _PARSERS[kind](text)
-    except AmcalcError:
+    except (AmcalcError, ArithmeticError, ValueError):
         return None
 
 
 _EPOCH = date(1970, 1, 1)
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_WHOLE_TEXT = re.compile(r"[+-]?[0-9]+")
+_MONTH_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})(?:-01)?")
+_WHOLE_TEXT = re.compile(r"[+-]?[0-9]{1,9}")
+FIRST_DAY, LAST_DAY = (date.min - _EPOCH).days, (date.max - _EPOCH).days
+"""Day numbers of the calendar's first and last days (years 1 to 9999): a date32 outside is refused."""
+
+AMOUNT_DIGITS = 6
+"""Digits before the decimal point of an amount or a rate (``hourly_rate``…): under 1 000 000,
+so that a month's figures fit the output's ``decimal128(12, 2)``."""
+HOURS_DIGITS = 4
+"""Digits before the decimal point of a number of hours (a day, an absence, a week): under 10 000."""
+_NUMBER_TEXT = 40
+"""Characters of a number's text at most (a longer one is not read: its digits could be millions)."""
+
+
+def bounded_number(value: object, field: str, digits: int) -> object:
+    """``value`` as it is when it is not a number written with more than ``digits`` digits
+    before the decimal point (text — decimal comma accepted —, integer or decimal), else
+    :class:`~amcalc.errors.InvalidInput` on ``field``: a cell such as ``1E+30`` (a
+    spreadsheet's scientific notation) or a 5 000-digit number is an error in its row,
+    read without building its digits. A text that is not a number is left to the parser.
+
+    >>> bounded_number("3.85", "hourly_rate", AMOUNT_DIGITS)
+    '3.85'
+    >>> bounded_number("1E+30", "hourly_rate", AMOUNT_DIGITS)
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: hourly_rate : '1E+30' est hors bornes : au plus 6 chiffres avant la virgule.
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        return value
+    if isinstance(value, int):
+        too_large = abs(value) >= 10**digits
+    elif isinstance(value, Decimal):
+        too_large = _too_large(value, digits)
+    else:
+        text = value.strip().replace(",", ".")
+        if len(text) > _NUMBER_TEXT:
+            raise InvalidInput(field, f"{shown(value, 20)} : un nombre de {len(text)} caractères est hors bornes "
+                                      f"(au plus {digits} chiffres avant la virgule).")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return value  # not a number: its parser words the error
+        too_large = _too_large(number, digits)
+    if too_large:
+        raise InvalidInput(field, f"{str(value)[:_NUMBER_TEXT]!r} est hors bornes : au plus {digits} chiffres "
+                                  "avant la virgule.")
+    return value
+
+
+def _too_large(number: Decimal, digits: int) -> bool:
+    return number.is_finite() and number != 0 and number.adjusted() >= digits
+
+
+def month_of(value: str, field: str = "month") -> tuple[int, int]:
+    """(year, month) of ``AAAA-MM``, or of the first day ``AAAA-MM-01`` (how a result file
+    writes its month), or :class:`~amcalc.errors.InvalidInput` on ``field``.
+
+    >>> month_of("2025-03"), month_of("2025-03-01")
+    ((2025, 3), (2025, 3))
+    >>> month_of("20255-03")
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: month : mois attendu au format AAAA-MM, pas '20255-03'.
+    """
+    found = _MONTH_TEXT.fullmatch(value.strip())
+    if not found:
+        raise InvalidInput(field, f"mois attendu au format AAAA-MM, pas {shown(value)}.")
+    year, month = int(found[1]), int(found[2])
+    if year < 1 or not 1 <= month <= 12:
+        raise InvalidInput(field, f"mois impossible : {value!r}.")
+    return year, month
 _FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def shown(text: str, size: int = 40) -> str:
+    """``text`` quoted for a message, cut at ``size`` characters.
+
+    >>> shown("9" * 50, 5)
+    "'99999'…"
+    """
+    return repr(text[:size]) + ("…" if len(text) > size else "")
 
 
 def date_of(text: str, field: str) -> date:
     """The date of a text ``AAAA-MM-JJ``, or :class:`~amcalc.errors.InvalidInput` on ``field``."""
     day = text.strip()
     if not _DATE_TEXT.fullmatch(day):
-        raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {text!r}.")
+        raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {shown(text)}.")
     try:
         return date.fromisoformat(day)
     except ValueError:
@@ -216,7 +298,7 @@ def date_of(text: str, field: str) -> date:
 
 def _whole_of(text: str, field: str) -> int:
     if not _WHOLE_TEXT.fullmatch(text.strip()):
-        raise InvalidInput(field, f"un nombre entier est attendu, pas {text!r}.")
+        raise InvalidInput(field, f"un nombre entier est attendu, pas {shown(text)}.")
     return int(text)
 
 
@@ -224,7 +306,7 @@ def _flag_of(text: str, field: str) -> bool:
     try:
         return _FLAGS[text.strip().lower()]
     except KeyError:
-        raise InvalidInput(field, f"vrai ou faux est attendu (true, false, 1 ou 0), pas {text!r}.") from None
+        raise InvalidInput(field, f"vrai ou faux est attendu (true, false, 1 ou 0), pas {shown(text)}.") from None
 
 
 _TYPED_TEXT: dict[str, Callable[[str, str], object]] = {
@@ -258,8 +340,9 @@ def _bounded(value: int) -> int:
 
 
 _PARSERS: dict[str, Callable[[str], int]] = {
-    "money": lambda t: scaled(parse_money(t, "value", places=4), 4, "value"),
-    "hours": lambda t: parse_hours(t, "value"),
+    "money": lambda t: scaled(parse_money(bounded_number(t, "value", AMOUNT_DIGITS), "value", places=4), 4,
+                              "value"),
+    "hours": lambda t: parse_hours(bounded_number(t, "value", HOURS_DIGITS), "value"),
     "month": lambda t: _month_key(t),
     "territory": lambda t: list(Territory).index(parse_choice(Territory, t, "territory")),
     "kind": lambda t: list(ContractKind).index(parse_choice(ContractKind, t, "kind")),
@@ -270,9 +353,7 @@ _PARSERS: dict[str, Callable[[str], int]] = {
 
 
 def _month_key(text: str) -> int:
-    from amcalc.month import parse_month
-
-    year, month = parse_month(text)
+    year, month = month_of(text)
     return year * 12 + month - 1
 
 
