@@ -209,10 +209,10 @@ def test_an_error_computing_is_raised_and_both_threads_stop(tmp_path: Path, rows
     compute = amcalc.bulk.compute_rows
     calls = iter(range(10**6))
 
-    def failing(chunk: Any, scalar: Any) -> Any:
+    def failing(chunk: Any, scalar: Any, extra: Any) -> Any:
         if next(calls) == 5:
             raise RuntimeError("panne de calcul")
-        return compute(chunk, scalar)
+        return compute(chunk, scalar, extra)
 
     monkeypatch.setattr(amcalc.bulk, "compute_rows", failing)
     raised = finishes(lambda: payroll_file(source, tmp_path / "paie.parquet", chunk_rows=50))

@@ -76,7 +76,7 @@ def _payroll(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     try:
         stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
-                             progress=sys.stderr.isatty() and not args.quiet)
+                             progress=sys.stderr.isatty() and not args.quiet, keep_extra=args.keep_extra)
     except AmcalcError as err:
         print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
         return 2
@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     payroll.add_argument("--processes", type=int, default=2,
                          help="worker processes for the rows of the scalar route (default 2, 0: none)")
     payroll.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    payroll.add_argument("--keep-extra", action="store_true",
+                         help="copy the columns the engine does not read (cost centres…) to the output as they are; "
+                              "without it such a column is an error")
     payroll.set_defaults(handler=_payroll)
     bench = commands.add_parser("bench", help="measure the bulk engine (see benchmarks/README.md)")
     bench.add_argument("--rows", type=int, default=1_000_000, help="random contract-months (default 10^6)")

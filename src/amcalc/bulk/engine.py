@@ -31,7 +31,7 @@ and message. Both routes give the same cents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -178,10 +178,27 @@ def _records(batch: pa.RecordBatch, rows: Ints, errors: dict[int, tuple[str, str
         return kept, records
 
 
-def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[list[pa.RecordBatch], int]:
-    """:func:`compute`, with a row that still breaks it isolated: the batch is split in
+def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS, extra: Sequence[pa.Field] = ()
+                 ) -> tuple[list[pa.RecordBatch], int]:
+    """:func:`compute`, with a row that still breaks it isolated — the batch is split in
     halves until that row is alone, then reported in its row (``internal_error``): no cell
-    stops a run, every other row is computed."""
+    stops a run, every other row is computed —, and the ``extra`` input columns passed
+    through after ``id``."""
+    results, scalar_rows_ = _isolated(batch, pool)
+    if not extra:
+        return results, scalar_rows_
+    offset, passed = 0, []
+    for result in results:
+        given = batch.slice(offset, result.num_rows)
+        offset += result.num_rows
+        at = int("id" in result.schema.names)
+        columns = [*result.columns[:at], *(given.column(f.name) for f in extra), *result.columns[at:]]
+        id_type = result.schema.field("id").type if at else None
+        passed.append(pa.RecordBatch.from_arrays(columns, schema=output_schema(id_type, extra)))
+    return passed, scalar_rows_
+
+
+def _isolated(batch: pa.RecordBatch, pool: ScalarPool) -> tuple[list[pa.RecordBatch], int]:
     try:
         result, scalar_rows_ = compute(batch, pool)
         return [result], scalar_rows_
@@ -189,8 +206,8 @@ def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple
         if batch.num_rows <= 1:
             return [_failed_rows(batch)], batch.num_rows
         half = batch.num_rows // 2
-        first, first_scalar = compute_rows(batch.slice(0, half), pool)
-        second, second_scalar = compute_rows(batch.slice(half), pool)
+        first, first_scalar = _isolated(batch.slice(0, half), pool)
+        second, second_scalar = _isolated(batch.slice(half), pool)
         return first + second, first_scalar + second_scalar
 
 

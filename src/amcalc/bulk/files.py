@@ -37,9 +37,8 @@ import pyarrow as pa
 import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
-from amcalc.bulk import CHUNK_ROWS, PayrollStats, payroll_batches
+from amcalc.bulk import CHUNK_ROWS, PayrollStats, empty_output, payroll_batches
 from amcalc.bulk.json_cells import as_json
-from amcalc.bulk.schema import output_schema
 from amcalc.errors import InvalidInput, UnreadableFile
 
 __all__ = ["PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "UnwritableFile", "payroll_file"]
@@ -415,10 +414,11 @@ def _not_the_input(source: Path, target: Path) -> None:
 
 def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
                  chunk_rows: int = CHUNK_ROWS, progress: bool = False,
-                 stream: TextIO | None = None) -> PayrollStats:
+                 stream: TextIO | None = None, keep_extra: bool = False) -> PayrollStats:
     """Compute every row of ``source`` (``.csv`` or ``.parquet``) into ``target``
-    (``.csv`` or ``.parquet``), batch by batch (``threads`` and ``processes`` as in
-    :func:`~amcalc.bulk.payroll_batches`); returns the run's :class:`PayrollStats`.
+    (``.csv`` or ``.parquet``), batch by batch (``threads``, ``processes`` and
+    ``keep_extra`` as in :func:`~amcalc.bulk.payroll_batches`: the columns are checked
+    by name before any row is computed); returns the run's :class:`PayrollStats`.
     ``progress`` draws a bar on ``stream`` (stderr by default). Reading and
     writing run in their own threads; an error in either is raised here.
 
@@ -440,7 +440,7 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
         sink = _Sink(part, target, csv)
         rows = _ahead(lambda: _read(source, chunk_rows), READ_AHEAD)
         results = payroll_batches(rows, chunk_rows=chunk_rows, threads=threads, processes=processes,
-                                  stats=stats)
+                                  stats=stats, keep_extra=keep_extra)
         written = _Behind(sink.write, sink.close, WRITE_BEHIND)
         try:
             for batch in results:
@@ -448,9 +448,8 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
                 if bar:
                     bar.show(stats)
             if stats.rows == 0:  # an empty input still gives a file with the output's columns
-                schema = _input_schema(source)
-                id_type = schema.field("id").type if "id" in schema.names else None
-                written.put(pa.RecordBatch.from_pylist([], schema=output_schema(id_type)))
+                empty = empty_output(_input_schema(source), keep_extra)
+                written.put(pa.RecordBatch.from_pylist([], schema=empty.schema))
         except BaseException:
             written.abandon()
             raise

@@ -17,8 +17,9 @@ text parsed once by the same parser as the single-contract API
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -34,9 +35,9 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import parse_money, scaled
 
-__all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA",
-           "RECENT_WEEKS", "bounded_number", "decimal_array", "month_of", "output_schema", "string_array",
-           "typed_cell"]
+__all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "KNOWN_COLUMNS", "MONEY",
+           "OUTPUT_SCHEMA", "RECENT_WEEKS", "bounded_number", "decimal_array", "extra_columns", "month_of",
+           "output_schema", "string_array", "typed_cell"]
 
 Ints = Any
 """A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
@@ -69,7 +70,8 @@ INPUT_COLUMNS = {
     "recent_weeks": "list<struct<week: date32 (Monday), seconds: integer>>, optional: last month's output "
                     "column of that name, the weeks actually worked of the last 4 months (art. 96.3)",
 }
-"""The input columns and their types; other columns are ignored. The lists and the
+"""The input columns and their types; another column is an error, or passed through
+(:func:`extra_columns`). The lists and the
 structure may also be given as JSON text (a CSV's cells: :mod:`amcalc.bulk.json_cells`)."""
 
 _MONEY_FIELDS = (
@@ -129,9 +131,49 @@ OUTPUT_SCHEMA = pa.schema([
 NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
 
 
-def output_schema(id_type: pa.DataType | None = None) -> pa.Schema:
-    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one."""
-    return OUTPUT_SCHEMA.insert(0, pa.field("id", id_type)) if id_type is not None else OUTPUT_SCHEMA
+def output_schema(id_type: pa.DataType | None = None, extra: Sequence[pa.Field] = ()) -> pa.Schema:
+    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one and by
+    the ``extra`` columns passed through (:func:`extra_columns`)."""
+    head = [pa.field("id", id_type)] if id_type is not None else []
+    return pa.schema([*head, *extra, *OUTPUT_SCHEMA])
+
+
+KNOWN_COLUMNS = (*(n for n in INPUT_COLUMNS if n != "mon … sun"), *WEEKDAYS, "schedule")
+"""The input columns a run reads (:data:`INPUT_COLUMNS`, each weekday named)."""
+_REQUIRED = ("hourly_rate", "weeks", "month")
+
+
+def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]:
+    """The columns of ``schema`` a run does not read, to pass through to the output when
+    ``keep_extra``; otherwise :class:`~amcalc.errors.InvalidInput` naming the first one, the
+    closest known name and the known names (a misspelt ``absence`` would leave every absence
+    paid). The output columns of an earlier run are read as they are (``month``, the counters)
+    or left out, never an error: a result file is an input of next month. A missing
+    required column (``hourly_rate``, ``weeks``, ``month``, a weekday or ``schedule``) is one
+    error for the whole run.
+
+    >>> extra_columns(pa.schema([("hourly_rate", pa.string()), ("weeks", pa.int64()),
+    ...                          ("month", pa.string()), ("mon", pa.string()), ("absence", pa.string())]))
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: absence : colonne inconnue 'absence' (absences ?). ...
+    """
+    names = schema.names
+    if missing := [n for n in _REQUIRED if n not in names]:
+        raise InvalidInput(missing[0], f"colonne manquante : {', '.join(missing)} (colonnes lues : "
+                                       f"{', '.join(names) or 'aucune'}).")
+    if not {*WEEKDAYS, "schedule"} & set(names):
+        raise InvalidInput("schedule", "aucune colonne d'horaire : donnez les heures de chaque jour d'accueil "
+                                       "(mon, tue, wed, thu, fri, sat, sun) ou une colonne schedule.")
+    extra = [f for f in schema if f.name not in KNOWN_COLUMNS and f.name not in OUTPUT_SCHEMA.names]
+    if extra and not keep_extra:
+        name = extra[0].name
+        close = difflib.get_close_matches(name, KNOWN_COLUMNS, n=1, cutoff=0.6)
+        hint = f" ({close[0]} ?)" if close else ""
+        raise InvalidInput(name, f"colonne inconnue {name!r}{hint}. Colonnes lues : {', '.join(KNOWN_COLUMNS)}. "
+                                 "Pour recopier des colonnes en plus telles quelles dans le résultat (un "
+                                 "centre de coût…), demandez-le (--keep-extra).")
+    return extra
 
 
 def decimal_array(cents: Ints, valid: Any) -> pa.Array:
