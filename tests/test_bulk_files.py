@@ -192,7 +192,7 @@ def test_a_bad_parquet_file_raises_without_hanging(tmp_path: Path) -> None:
 
 def test_an_error_reading_in_the_middle_of_the_file_is_raised(tmp_path: Path, rows: Any,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing(path: Path, batch_rows: int) -> Iterator[Any]:
+    def failing(path: Path, batch_rows: int, **dialect: bool) -> Iterator[Any]:
         yield from rows.to_batches(max_chunksize=100)[:3]
         raise OSError("disque illisible")
 
@@ -286,7 +286,8 @@ UNREADABLE: dict[str, tuple[str, Callable[[Path, Any], Path], list[str]]] = {
                                                           "latin-1"),
                     ["mois.csv n'est pas encodé en UTF-8 (colonne tue) : enregistrez-le en UTF-8"]),
     "semicolons": ("mois.csv", lambda p, rows: write_csv(p, [CSV_HEADER.replace(",", ";"), "r;4,00;52"]),
-                   ["mois.csv : les colonnes doivent être séparées par des virgules, pas par des points-virgules."]),
+                   ["mois.csv : les colonnes doivent être séparées par des virgules, pas par des points-virgules (un CSV "
+                    "d'Excel en français se lit avec --excel)."]),
     "missing file": ("absent.parquet", lambda p, rows: p, ["absent.parquet est introuvable."]),
 }
 
@@ -548,7 +549,7 @@ def test_reading_runs_at_most_a_few_batches_ahead_of_writing(tmp_path: Path, row
     batches = rows.to_batches(max_chunksize=20)  # 50 batches
     read, written, ahead = [0], [0], []
 
-    def counted(path: Path, batch_rows: int) -> Iterator[Any]:
+    def counted(path: Path, batch_rows: int, **dialect: bool) -> Iterator[Any]:
         for batch in batches:
             read[0] += 1
             yield batch

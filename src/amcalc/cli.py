@@ -76,7 +76,8 @@ def _payroll(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     try:
         stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
-                             progress=sys.stderr.isatty() and not args.quiet, keep_extra=args.keep_extra)
+                             progress=sys.stderr.isatty() and not args.quiet, keep_extra=args.keep_extra,
+                             excel=args.excel, formulas=args.keep_formulas)
     except AmcalcError as err:
         print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
         return 2
@@ -123,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     payroll.add_argument("--keep-extra", action="store_true",
                          help="copy the columns the engine does not read (cost centres…) to the output as they are; "
                               "without it such a column is an error")
+    payroll.add_argument("--excel", action="store_true",
+                         help="CSV files as French Excel makes them: ';' between columns, Windows-1252 or UTF-8 "
+                              "with BOM, decimal comma (read and written)")
+    payroll.add_argument("--keep-formulas", action="store_true",
+                         help="write text cells as they are, even those a spreadsheet would evaluate as formulas "
+                              "(=, +, -, @ first: prefixed with ' by default)")
     payroll.set_defaults(handler=_payroll)
     bench = commands.add_parser("bench", help="measure the bulk engine (see benchmarks/README.md)")
     bench.add_argument("--rows", type=int, default=1_000_000, help="random contract-months (default 10^6)")
