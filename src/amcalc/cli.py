@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -69,15 +70,21 @@ _NO_BULK = ("amcalc {}: le calcul en masse demande numpy et pyarrow : "
 
 def _payroll(args: argparse.Namespace) -> int:
     try:
-        from amcalc.bulk.files import payroll_file
+        from amcalc.bulk.files import Interrupted, payroll_file, stopped_by_signals
     except ImportError:
         print(_NO_BULK.format("payroll"), file=sys.stderr)
         return 2
     began = time.perf_counter()
     try:
-        stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
-                             progress=sys.stderr.isatty() and not args.quiet, keep_extra=args.keep_extra,
-                             excel=args.excel, formulas=args.keep_formulas)
+        with stopped_by_signals():
+            stats = payroll_file(args.input, args.output, threads=args.threads, processes=args.processes,
+                                 progress=sys.stderr.isatty() and not args.quiet, keep_extra=args.keep_extra,
+                                 excel=args.excel, formulas=args.keep_formulas)
+    except Interrupted as stop:  # exit status 128 + the signal, as a shell reports it
+        print(f"amcalc payroll: interrupted ({stop}): nothing written to {args.output}", file=sys.stderr)
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(128 + stop.signal)  # now: the ended workers' queues would hold the interpreter's exit
     except AmcalcError as err:
         print(f"amcalc payroll: {err.code}: {err}", file=sys.stderr)
         return 2

@@ -106,14 +106,18 @@ def payroll_batches(
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         pending: deque[Future[tuple[list[pa.RecordBatch], int]]] = deque()
         extra: list[pa.Field] | None = None
-        for chunk in _chunks(source, max(1, chunk_rows)):
-            if extra is None:
-                extra = extra_columns(chunk.schema, keep_extra)
-            pending.append(pool.submit(compute_rows, chunk, scalar, extra))
-            if len(pending) >= 2 * max(1, threads):
+        try:
+            for chunk in _chunks(source, max(1, chunk_rows)):
+                if extra is None:
+                    extra = extra_columns(chunk.schema, keep_extra)
+                pending.append(pool.submit(compute_rows, chunk, scalar, extra))
+                if len(pending) >= 2 * max(1, threads):
+                    yield from _done(pending.popleft(), counts)
+            while pending:
                 yield from _done(pending.popleft(), counts)
-        while pending:
-            yield from _done(pending.popleft(), counts)
+        finally:  # stopped early (an error, a signal): the chunks not started are not computed
+            for future in pending:
+                future.cancel()
 
 
 def _done(future: Future[tuple[list[pa.RecordBatch], int]], stats: PayrollStats) -> list[pa.RecordBatch]:

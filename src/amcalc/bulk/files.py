@@ -24,6 +24,7 @@ import errno
 import os
 import queue
 import re
+import signal
 import sys
 import threading
 import time
@@ -41,10 +42,11 @@ import pyarrow.parquet as pq
 
 from amcalc.bulk import CHUNK_ROWS, PayrollStats, empty_output, payroll_batches
 from amcalc.bulk.json_cells import as_json
+from amcalc.bulk.scalar import stop_workers
 from amcalc.errors import InvalidInput, UnreadableFile
 
-__all__ = ["EXCEL_DELIMITER", "PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "UnwritableFile",
-           "neutralised", "payroll_file"]
+__all__ = ["EXCEL_DELIMITER", "PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Interrupted", "Progress",
+           "UnwritableFile", "neutralised", "payroll_file", "stopped_by_signals"]
 
 EXCEL_DELIMITER = ";"
 """The separator of French Excel's CSV (the decimal comma takes the comma)."""
@@ -323,7 +325,7 @@ def _csv_ready(batch: pa.RecordBatch, excel: bool = False, formulas: bool = Fals
 
 
 def _has_decimals(kind: pa.DataType) -> bool:
-    return pa.types.is_decimal(kind) or pa.types.is_floating(kind)
+    return bool(pa.types.is_decimal(kind) or pa.types.is_floating(kind))
 
 
 _FORMULA_START = "^[=+\\-@\t\r]"
@@ -445,6 +447,36 @@ def _rows_in(path: Path) -> int | None:
     source = _Source(path)
     with source.reading():
         return None if source.csv else int(pq.read_metadata(path).num_rows)
+
+
+class Interrupted(Exception):
+    """A run stopped by a signal (SIGTERM, SIGINT): ``signal`` is its number."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal.Signals(signal_number).name)
+        self.signal = signal_number
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (``timeout``, ``kill``, a stopped cron job) and SIGINT (Ctrl-C) stop the run
+    cleanly within the block: the worker processes are ended at once
+    (:func:`~amcalc.bulk.scalar.stop_workers`), then :class:`Interrupted` is raised where
+    the run is, so that its threads stop and the temporary output is deleted. For the main
+    thread of a command; the previous handlers are put back at the end."""
+
+    def stop(number: int, frame: object) -> None:
+        for name in (signal.SIGTERM, signal.SIGINT):  # a second signal does not cut the cleaning
+            signal.signal(name, signal.SIG_IGN)
+        stop_workers()
+        raise Interrupted(number)
+
+    previous = {name: signal.signal(name, stop) for name in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(name, handler)
 
 
 @contextmanager

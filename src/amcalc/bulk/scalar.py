@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from decimal import Decimal
@@ -28,7 +28,7 @@ from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import scaled
 from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay, recent_weeks_of
 
-__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows"]
+__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows", "stop_workers"]
 
 
 _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
@@ -152,20 +152,49 @@ class ScalarPool:
         self.processes, self.min_rows = processes, min_rows
 
     def run(self, records: list[dict[str, Any]]) -> list[ScalarResult]:
+        if _STOPPING.is_set():  # a stopped run starts no worker again
+            raise RunStopped
         if self.processes < 1 or len(records) < self.min_rows:
             return scalar_rows(records)
         size = max(32, ceil(len(records) / (4 * self.processes)))
         try:
-            parts = _workers(self.processes).map(
-                scalar_rows, [records[k:k + size] for k in range(0, len(records), size)])
-            return [result for part in parts for result in part]
+            pool = _workers(self.processes)
+            parts = [pool.submit(scalar_rows, records[k:k + size]) for k in range(0, len(records), size)]
+            while wait(parts, timeout=0.2).not_done:  # a stopped run does not wait for ended workers
+                if _STOPPING.is_set():
+                    raise RunStopped
+            return [result for part in parts for result in part.result()]
         except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
+            if _STOPPING.is_set():  # … unless the run is being stopped (stop_workers)
+                raise RunStopped from None
             _WORKERS.pop(self.processes, None)
             return scalar_rows(records)
 
 
+class RunStopped(BaseException):
+    """The run is being stopped (:func:`stop_workers`): a chunk's computation ends here,
+    not reported as an error of its rows (hence not an :class:`Exception`)."""
+
+
 _WORKERS: dict[int, ProcessPoolExecutor] = {}
 _WORKERS_LOCK = threading.Lock()
+_STOPPING = threading.Event()
+
+
+def stop_workers() -> None:
+    """End every worker process now (a run stopped by SIGTERM or Ctrl-C): their rows are
+    abandoned, not computed again here, and no process outlives the run."""
+    _STOPPING.set()
+    with _WORKERS_LOCK:
+        pools = list(_WORKERS.values())
+        _WORKERS.clear()
+    for pool in pools:
+        workers = list(getattr(pool, "_processes", {}).values())  # no public way before Python 3.14
+        for worker in workers:
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.join(5)
 
 
 def _workers(processes: int) -> ProcessPoolExecutor:
