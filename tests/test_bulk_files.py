@@ -101,7 +101,7 @@ def test_money_is_decimal_and_dates_are_date32_after_the_round_trip(tmp_path: Pa
         assert back.column(name).equals(expected.column(name)), name
     for name in ("month", "resume_or_end_on"):
         assert back.schema.field(name).type == pa.date32(), name
-    assert back.schema.field("route").type == pa.dictionary(pa.int8(), pa.string())
+    assert back.schema.field("route").type == pa.string()  # Spark has no dictionary type
     assert back.schema.field("warnings").type == pa.list_(pa.string())
 
 

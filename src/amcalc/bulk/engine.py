@@ -67,9 +67,12 @@ _INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complem
 
 
 def _plain_type(kind: pa.DataType) -> pa.DataType:
-    """``kind`` with string views and large strings and lists as plain ones (polars exports views)."""
+    """``kind`` with string views and large strings and lists as plain ones (polars exports views),
+    dictionaries (polars' Categorical and Enum) of any index type with int32 indices."""
     if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
         return pa.string()
+    if pa.types.is_dictionary(kind):
+        return pa.dictionary(pa.int32(), _plain_type(kind.value_type))
     if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
         return pa.list_(_plain_type(kind.value_type))
     if pa.types.is_struct(kind):
@@ -81,8 +84,19 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
     types = [_plain_type(f.type) for f in batch.schema]
     if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
         return batch
-    return pa.RecordBatch.from_arrays([c.cast(t) for c, t in zip(batch.columns, types, strict=True)],
+    return pa.RecordBatch.from_arrays([_plain_column(c, t) for c, t in zip(batch.columns, types, strict=True)],
                                       names=batch.schema.names)
+
+
+def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
+    """``column`` as ``kind``; a dictionary's indices and values cast apart (Arrow does not
+    cast a dictionary of string views)."""
+    if column.type == kind:
+        return column
+    if pa.types.is_dictionary(kind):
+        return pa.DictionaryArray.from_arrays(column.indices.cast(kind.index_type),
+                                              column.dictionary.cast(kind.value_type))
+    return column.cast(kind)
 
 
 _IN_PROCESS = ScalarPool()
@@ -134,7 +148,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
     columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
-    columns["route"] = pa.DictionaryArray.from_arrays(pa.array(scalar.astype(np.int8)), _ROUTES)
+    columns["route"] = _ROUTES.take(pa.array(scalar.astype(np.int8)))
     columns.update(_error_columns(errors, n))
     for field in (f for f in OUTPUT_SCHEMA.names if f in NUMBER_FIELDS):
         values = out[field]
@@ -218,7 +232,7 @@ def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
     schema = output_schema(batch.schema.field("id").type if has_id else None)
     message = "ligne non calculée : une de ses valeurs sort des bornes du calcul ; vérifiez-la."
     columns = {f.name: pa.nulls(n, f.type) for f in schema if f.name != "route"}
-    columns["route"] = pa.DictionaryArray.from_arrays(pa.array(np.ones(n, np.int8)), _ROUTES)
+    columns["route"] = _ROUTES.take(pa.array(np.ones(n, np.int8)))
     columns["error_code"] = pa.array(["internal_error"] * n, pa.string())
     columns["error_message"] = pa.array([message] * n, pa.string())
     if has_id:

@@ -99,7 +99,7 @@ RECENT_WEEKS = pa.list_(pa.struct([pa.field("week", pa.date32()), pa.field("seco
 
 OUTPUT_SCHEMA = pa.schema([
     pa.field("month", pa.date32()),
-    pa.field("route", pa.dictionary(pa.int8(), pa.string()), nullable=False),
+    pa.field("route", pa.string(), nullable=False),  # plain text: Spark has no dictionary type
     pa.field("error_code", pa.string()),
     pa.field("error_field", pa.string()),
     pa.field("error_message", pa.string()),
