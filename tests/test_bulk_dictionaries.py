@@ -30,7 +30,8 @@ def test_a_dictionary_column_of_any_index_type_takes_the_vector_route(index: pa.
     columns = {k: pa.array([v] * n) for k, v in ROW.items()}
     for name in ("territory", "kind", "month", "hourly_rate"):
         plain = columns[name].dictionary_encode()
-        columns[name] = pa.DictionaryArray.from_arrays(plain.indices.cast(index), plain.dictionary.cast(value))
+        values = pa.array(plain.dictionary.to_pylist(), value)
+        columns[name] = pa.DictionaryArray.from_arrays(plain.indices.cast(index), values)
     result = payroll(pa.table(columns))
     assert result.column("route").to_pylist() == ["vector"] * n
     assert result.column("gross_salary").to_pylist() == [Decimal("312.00")] * n

@@ -187,9 +187,13 @@ def decimal_array(cents: Ints, valid: Any) -> pa.Array:
     return pa.Array.from_buffers(MONEY, len(cents), [_validity(valid), pa.py_buffer(words)])
 
 
+_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
+"""numpy's type of each integer column built (``DataType.to_pandas_dtype`` needs pandas before pyarrow 18)."""
+
+
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
     """An integer column from numpy, null where not ``valid``."""
-    data = np.ascontiguousarray(values, dtype=kind.to_pandas_dtype())
+    data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
     return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
 
 
