@@ -94,3 +94,11 @@ def test_an_earlier_result_s_columns_are_not_unknown(tmp_path: Path) -> None:
     march = payroll(pa.table(CONTRACT))
     again = pa.table(CONTRACT).append_column("gross_salary", march.column("gross_salary"))
     assert payroll(again).column("gross_salary").to_pylist() == [Decimal("693.33")]
+
+
+def test_a_column_named_twice_is_one_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "mois.csv"
+    source.write_text("id,hourly_rate,weeks,month,mon,id\nlea,4.00,52,2025-03,9,lea\n", encoding="utf-8")
+    assert main(["payroll", str(source), "-o", str(tmp_path / "paie.csv"), "--processes", "0", "-q"]) == 2
+    assert capsys.readouterr().err == ("amcalc payroll: invalid_input: id : colonne en double : id (chaque colonne "
+                                       "une seule fois).\n")

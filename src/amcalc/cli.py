@@ -91,6 +91,9 @@ def _payroll(args: argparse.Namespace) -> int:
     except OSError as err:
         print(f"amcalc payroll: {err}", file=sys.stderr)
         return 2
+    except Exception as err:  # noqa: BLE001 — a fault of amcalc, said in one line, never a traceback
+        print(f"amcalc payroll: internal_error: {type(err).__name__}: {err}", file=sys.stderr)
+        return 3
     elapsed = time.perf_counter() - began
     print(f"{stats.rows} rows, {stats.errors} errors, {elapsed:.2f} s "
           f"({stats.scalar_rows} by the scalar route)")

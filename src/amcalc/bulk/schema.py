@@ -148,9 +148,9 @@ def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]
     ``keep_extra``; otherwise :class:`~amcalc.errors.InvalidInput` naming the first one, the
     closest known name and the known names (a misspelt ``absence`` would leave every absence
     paid). The output columns of an earlier run are read as they are (``month``, the counters)
-    or left out, never an error: a result file is an input of next month. A missing
-    required column (``hourly_rate``, ``weeks``, ``month``, a weekday or ``schedule``) is one
-    error for the whole run.
+    or left out, never an error: a result file is an input of next month. A column named
+    twice, or a missing required column (``hourly_rate``, ``weeks``, ``month``, a weekday or
+    ``schedule``), is one error for the whole run.
 
     >>> extra_columns(pa.schema([("hourly_rate", pa.string()), ("weeks", pa.int64()),
     ...                          ("month", pa.string()), ("mon", pa.string()), ("absence", pa.string())]))
@@ -159,6 +159,8 @@ def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]
     amcalc.errors.InvalidInput: absence : colonne inconnue 'absence' (absences ?). ...
     """
     names = schema.names
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise InvalidInput(twice[0], f"colonne en double : {', '.join(twice)} (chaque colonne une seule fois).")
     if missing := [n for n in _REQUIRED if n not in names]:
         raise InvalidInput(missing[0], f"colonne manquante : {', '.join(missing)} (colonnes lues : "
                                        f"{', '.join(names) or 'aucune'}).")
