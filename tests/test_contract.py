@@ -113,12 +113,9 @@ def test_contract_from_toml(tmp_path: object) -> None:
     assert err.value.field == "foo"
 
 
-def test_hiring_before_2022_names_the_start_date() -> None:
-    from amcalc.errors import ParameterUnavailable
-
-    with pytest.raises(ParameterUnavailable) as err:
-        weekly(start=date(2021, 12, 31))
-    assert err.value.field == "start"
+def test_hiring_before_2022_builds_the_contract() -> None:
+    # CCN 3239 governs it from 1 January 2022 (art. 8): the rate is checked from that day.
+    assert weekly(start=date(2021, 12, 31)).start == date(2021, 12, 31)
 
 
 def test_several_rhythms_name_the_faulty_pattern() -> None:

@@ -551,7 +551,7 @@ def month_pay(
     in_first = max(first, contract.start) if contract.start else first
     in_last = min(last, contract.end) if contract.end else last
     for day in sorted({in_first, in_last}):  # the minimum in force in the month (art. 107)
-        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge)
+        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge, date_field="month")
     occasional = contract.kind is ContractKind.OCCASIONAL
     full_year = contract.accueil is Accueil.FULL_YEAR
     non_care = frozenset(non_care_weeks)

@@ -38,10 +38,12 @@ from fractions import Fraction
 import attrs
 
 from amcalc.calendar import PlannedDay, month_plan
-from amcalc.contract import Accueil, Contract, parse_choice
+from amcalc.contract import Accueil, Contract
+from amcalc.inputs import parse_choice
 from amcalc.duration import format_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_date
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
 from amcalc.periods import MonthEnd, add_months, check_span, last_day
@@ -190,8 +192,8 @@ def _push_back(start: date, end: date, suspensions: Iterable[Suspension]) -> tup
 
 
 def notice(
-    reason: EndReason | str, *, hired: date, sent: date, notified: date | None = None,
-    periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    reason: EndReason | str, *, hired: date | str, sent: date | str, notified: date | str | None = None,
+    periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
     suspensions: Iterable[Suspension] = (), month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH,
 ) -> Notice:
     """Préavis (CCN 3239 art. 64, 120): duration, start and end of the notice for ``reason``.
@@ -208,7 +210,8 @@ def notice(
     ('8 jours calendaires', datetime.date(2025, 3, 4), datetime.date(2025, 3, 11))
     """
     reason = parse_reason(reason)
-    notified = sent if notified is None else notified
+    hired, sent = parse_date(hired, "hired"), parse_date(sent, "sent")
+    notified = sent if notified is None else parse_date(notified, "notified")
     if sent < hired:
         raise InvalidInput("sent", f"la lettre ({french_date(sent)}) précède l'embauche "
                            f"({french_date(hired)}).")

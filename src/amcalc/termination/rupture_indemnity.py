@@ -12,7 +12,8 @@ half-up to the cent. It is not salary (no contributions within the legal
 limits, not declared to Pajemploi).
 
 Open points (rules.md §8.4) are named options: :class:`RuptureBase` (whether the
-final paid-leave compensation and the notice compensation enter the base),
+salaries paid at the end — the notice compensation, the final paid-leave
+compensation and the final regularisation — enter the base),
 :class:`NineMonthsOn` (the day the 9 months are assessed) and
 ``child_death_nine_months`` (whether the 9-month condition applies on the
 child's death).
@@ -39,6 +40,7 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_date, parse_optional_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
 from amcalc.termination.end_reason import EndReason, end_consequences, parse_reason
 from amcalc.termination.seniority import Period, Seniority, seniority
@@ -61,14 +63,16 @@ def rupture_indemnity_cents(base_cents: int, eightieths: int) -> int:
 
 
 class RuptureBase(StrEnum):
-    """Whether the final paid-leave compensation (ICCP) and the notice compensation enter
-    the 1/80 base (open point, rules.md §8.4)."""
+    """Whether the salaries paid at the end of the contract — the notice compensation, the
+    final paid-leave compensation (ICCP) and the final regularisation — enter the 1/80 base
+    (open point, rules.md §8.4)."""
 
     ALL_GROSS_SALARIES = "all_gross_salaries"
-    """Default: both are gross salaries of the contract (subject to contributions, paid for
-    the contract), so they are added to ``total_gross``."""
+    """Default: "la totalité des salaires bruts" (art. 121.1) — all three are gross salaries
+    of the contract (subject to contributions, paid for the contract), so they are added to
+    ``total_gross``."""
     SALARIES_BEFORE_END = "salaries_before_end"
-    """Only the salaries received before the end: the two final indemnities are left out."""
+    """Only the salaries received before the end: the three final amounts are left out."""
 
 
 class NineMonthsOn(StrEnum):
@@ -96,18 +100,19 @@ class RuptureIndemnity(Explained):
 
 
 def rupture_indemnity(
-    reason: EndReason | str, *, hired: date, end: date, total_gross: object,
+    reason: EndReason | str, *, hired: date | str, end: date | str, total_gross: object,
     notice_compensation: object = "0", final_leave_compensation: object = "0",
-    base: RuptureBase = RuptureBase.ALL_GROSS_SALARIES,
-    nine_months_on: NineMonthsOn = NineMonthsOn.END, notified: date | None = None,
+    final_regularisation: object = "0", base: RuptureBase = RuptureBase.ALL_GROSS_SALARIES,
+    nine_months_on: NineMonthsOn = NineMonthsOn.END, notified: date | str | None = None,
     child_death_nine_months: bool = False,
-    periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
 ) -> RuptureIndemnity:
     """Indemnité de rupture (CCN 3239 art. 121.1, 119.4.2, 119.5) for a contract ended for ``reason``.
 
     ``total_gross``: all gross salaries received from ``hired`` to ``end`` (last day
-    of the contract), entretien, meals and km excluded. ``notice_compensation`` and
-    ``final_leave_compensation`` are added per ``base``. ``periods`` and
+    of the contract), entretien, meals and km excluded. ``notice_compensation``,
+    ``final_leave_compensation`` and ``final_regularisation`` (paid with the last pay)
+    are added per ``base``. ``periods`` and
     ``family_first_hired`` adjust the seniority (art. 60, 90.1).
 
     >>> from datetime import date
@@ -116,13 +121,16 @@ def rupture_indemnity(
     Decimal('500.00')
     """
     reason = parse_reason(reason)
+    hired, end = parse_date(hired, "hired"), parse_date(end, "end")
+    notified = parse_optional_date(notified, "notified")
     if end < hired:
         raise InvalidInput("end", f"la fin du contrat ({french_date(end)}) précède l'embauche "
                            f"({french_date(hired)}).")
     rule = end_consequences(reason, on=end)
     salaries = parse_money(total_gross, "total_gross")
     extras = (parse_money(notice_compensation, "notice_compensation"),
-              parse_money(final_leave_compensation, "final_leave_compensation"))
+              parse_money(final_leave_compensation, "final_leave_compensation"),
+              parse_money(final_regularisation, "final_regularisation"))
     assessed_on = end
     if nine_months_on is NineMonthsOn.NOTIFICATION:
         if notified is None or not hired <= notified <= end:

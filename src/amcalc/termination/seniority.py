@@ -30,9 +30,9 @@ from fractions import Fraction
 
 import attrs
 
-from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.inputs import parse_choice, parse_date, parse_optional_date
 from amcalc.periods import add_months, check_span
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
@@ -115,7 +115,8 @@ class Seniority(Explained):
 
 
 def seniority(
-    hired: date, on: date, *, periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    hired: date | str, on: date | str, *, periods: Iterable[Period] = (),
+    family_first_hired: date | str | None = None,
 ) -> Seniority:
     """Ancienneté (CCN 3239 art. 60, 90.1) from ``hired`` to ``on`` included.
 
@@ -126,6 +127,8 @@ def seniority(
     >>> seniority(date(2025, 1, 6), date(2025, 3, 5), family_first_hired=date(2023, 9, 4)).label
     '18 mois et 2 jour(s)'
     """
+    hired, on = parse_date(hired, "hired"), parse_date(on, "on")
+    family_first_hired = parse_optional_date(family_first_hired, "family_first_hired")
     if on < hired:
         raise InvalidInput("on", f"le {french_date(on)} précède l'embauche du {french_date(hired)}.")
     start, steps = hired, []
