@@ -149,3 +149,11 @@ def test_settlement_explains_itself_in_text_and_html() -> None:
                    leave=NOTHING_OWED)
     assert "Solde de tout compte" in s.explain() and "art. 69" in s.explain()
     assert "<table>" in s._repr_html_()
+
+
+def test_the_final_regularisation_enters_the_rupture_base() -> None:
+    owed = regularisation(hourly_rate="4.00", hours_paid="1200", hours_due="1230")  # +30 h: 120.00 €
+    s = settlement(part_year(), reason="withdrawal", sent=date(2025, 6, 2), total_gross="11000.00",
+                   regularisations=[owed], leave=NOTHING_OWED)
+    # Every gross salary of the contract, the final regularisation too: (11 000 + 120) / 80 = 139.00.
+    assert dict((x.label, x.amount) for x in s.lines)["Indemnité de rupture"] == Decimal("139.00")

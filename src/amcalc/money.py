@@ -29,8 +29,10 @@ from amcalc.errors import InvalidInput
 
 __all__ = [
     "CENT",
+    "MAX_AMOUNT",
     "RATE_SCALE",
     "choose",
+    "decimal_places",
     "half_up_div",
     "maximum",
     "minimum",
@@ -44,6 +46,10 @@ __all__ = [
 CENT = Decimal("0.01")
 RATE_SCALE = 10_000
 """Hourly rates and percentages are held as integers in 1/10 000 (4 decimals)."""
+MAX_AMOUNT = 10**9
+"""Amounts and rates above a billion are refused as input: none is near, and exact
+arithmetic on unbounded numbers could run for ever."""
+_MAX_PLACES = 8
 
 def half_up_div(numerator: int, denominator: int) -> int:
     """Integer division rounded half away from zero, for ints or numpy int arrays.
@@ -100,6 +106,18 @@ def scaled(value: Decimal, places: int, field: str) -> int:
     return int(shifted)
 
 
+def decimal_places(value: Decimal) -> int:
+    """Decimals written in ``value`` once trailing zeros are dropped, read from its digits
+    alone (no arithmetic: ``1e-999999999`` costs nothing).
+
+    >>> decimal_places(Decimal("3.8500")), decimal_places(Decimal("1E+3"))
+    (2, 0)
+    """
+    _, digits, exponent = value.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + trailing))
+
+
 def _parse_decimal(text: object, field: str) -> Decimal:
     if isinstance(text, bool) or isinstance(text, float):
         raise InvalidInput(
@@ -109,8 +127,10 @@ def _parse_decimal(text: object, field: str) -> Decimal:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
         raise InvalidInput(field, f"{text!r} n'est pas un nombre décimal.") from None
-    if not value.is_finite():
-        raise InvalidInput(field, f"{text!r} n'est pas un nombre fini.")
+    if not value.is_finite() or value.adjusted() > 9 or abs(value) > MAX_AMOUNT:
+        raise InvalidInput(field, f"{text!r} n'est pas un montant possible (au plus un milliard).")
+    if decimal_places(value) > _MAX_PLACES:
+        raise InvalidInput(field, f"{text} a trop de décimales.")
     return value
 
 
