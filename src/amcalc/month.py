@@ -659,7 +659,7 @@ def month_pay(
     usual = {m: contract.rhythms[i].weekly_seconds for m, i in week_rhythm.items()}
     average = average_week_warning(week_totals, last, contract.annual_seconds // contract.weeks,
                                    usual, ledger)
-    if average:
+    if average and not contract.consent_over_48:  # with consent: 12 months, 2 250 h (CASF L423-22)
         warnings.append(average)
 
     # -- salary base and the méthode réelle (art. 109, 111) --
