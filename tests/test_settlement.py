@@ -13,7 +13,6 @@ from amcalc.termination import fixed_term_end, regularisation
 from amcalc.termination.leave_compensation import LeaveOwed, leave_compensation
 from amcalc.termination.settlement import LeaveOwedAtEnd, settlement
 
-
 NOTHING_OWED = LeaveOwedAtEnd()  # every day of paid leave already paid
 
 

@@ -55,8 +55,8 @@ def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> in
         sign, whole, minutes = match.groups()
         if int(minutes) > 59:
             raise InvalidInput(field, f"{raw} : les minutes vont de 00 à 59.")
-        value = (int(whole) * 60 + int(minutes)) * 60
-        return _checked(Fraction(-value if sign else value), raw, field, allow_negative)
+        seconds = (int(whole) * 60 + int(minutes)) * 60
+        return _checked(Fraction(-seconds if sign else seconds), raw, field, allow_negative)
     try:
         value = Decimal(raw.strip().replace(",", "."))
     except InvalidOperation:
@@ -67,10 +67,10 @@ def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> in
         raise InvalidInput(field, f"{raw!r} n'est pas un nombre d'heures possible.")
     if decimal_places(value) > _MAX_PLACES:
         raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
-    seconds = Fraction(value) * SECONDS_PER_HOUR
-    if seconds.denominator != 1:
+    exact = Fraction(value) * SECONDS_PER_HOUR
+    if exact.denominator != 1:
         raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
-    return _checked(seconds, raw, field, allow_negative)
+    return _checked(exact, raw, field, allow_negative)
 
 
 def _checked(seconds: Fraction, raw: str, field: str, allow_negative: bool) -> int:

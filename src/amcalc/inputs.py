@@ -28,7 +28,7 @@ amcalc.errors.InvalidInput: start : une date est attendue, au format AAAA-MM-JJ 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -41,6 +41,7 @@ __all__ = [
     "parse_choice",
     "parse_date",
     "parse_flag",
+    "parse_items",
     "parse_month",
     "parse_optional_date",
     "parse_table",
@@ -124,6 +125,21 @@ def parse_table(value: object, field: str, expected: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise InvalidInput(field, f"une table {expected} est attendue ({type(value).__name__} reçu).")
     return value
+
+
+T = TypeVar("T")
+
+
+def parse_items(value: object, kind: type[T], field: str) -> tuple[T, ...]:
+    """A list (any iterable but text or a table) of ``kind`` objects, as a tuple."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInput(field, f"une liste de {kind.__name__} est attendue ({type(value).__name__} reçu).")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidInput(f"{field}[{index}]", f"un {kind.__name__} est attendu "
+                               f"({type(item).__name__} reçu).")
+    return items
 
 
 E = TypeVar("E", bound=StrEnum)

@@ -36,6 +36,7 @@ __all__ = [
     "half_up_div",
     "maximum",
     "minimum",
+    "parse_decimal",
     "parse_money",
     "parse_ratio",
     "round_to_cents",
@@ -118,7 +119,9 @@ def decimal_places(value: Decimal) -> int:
     return max(0, -(int(exponent) + trailing))
 
 
-def _parse_decimal(text: object, field: str) -> Decimal:
+def parse_decimal(text: object, field: str) -> Decimal:
+    """A finite decimal written as text, an int or a ``Decimal`` (never a float), at most a
+    billion and 8 decimals, or :class:`InvalidInput`."""
     if isinstance(text, bool) or isinstance(text, float):
         raise InvalidInput(
             field, "écrivez les montants et les taux en texte décimal (\"3.85\"), jamais en flottant."
@@ -146,7 +149,7 @@ def parse_money(
     ...
     amcalc.errors.InvalidInput: hourly_rate : un montant ne peut pas être négatif (-1).
     """
-    value = _parse_decimal(text, field)
+    value = parse_decimal(text, field)
     if value < 0 and not allow_negative:
         raise InvalidInput(field, f"un montant ne peut pas être négatif ({text}).")
     scaled(value, places, field)

@@ -71,6 +71,7 @@ from amcalc.explain import (
 )
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
+from amcalc.inputs import parse_items, parse_month
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
@@ -405,20 +406,6 @@ class CalendarDay:
         return self.scheduled if self.absence.seconds is None else self.absence.seconds
 
 
-def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
-    """(year, month) of ``"YYYY-MM"`` or of a (year, month) pair, or :class:`InvalidInput`."""
-    if isinstance(month, tuple):
-        year, number_ = month
-    else:
-        try:
-            year, number_ = (int(part) for part in str(month).split("-"))
-        except ValueError:
-            raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.") from None
-    if not 1 <= number_ <= 12 or year < 1:
-        raise InvalidInput("month", f"mois impossible : {month!r}.")
-    return year, number_
-
-
 class MonthCalendar:
     """The contract's days around the month, built from cached month plans: what
     :func:`month_pay` and the bulk engine's rows with art. 47 or art. 105 questions
@@ -567,7 +554,7 @@ def month_pay(
                      for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
     span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
     absence_map: dict[date, Absence] = {}
-    for absence in absences:
+    for absence in parse_items(absences, Absence, "absences"):
         if absence.day in absence_map:
             raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
         if not span_first <= absence.day <= span_last:

@@ -30,7 +30,6 @@ leave, the complementary unpaid leave of art. 102.2.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
@@ -39,6 +38,7 @@ from dateutil.relativedelta import relativedelta
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.money import parse_decimal
 from amcalc.paid_leave.period import ReferencePeriod
 
 __all__ = [
@@ -118,15 +118,11 @@ def quantity(value: object, field: str) -> Fraction:
     if isinstance(value, (bool, float)):
         raise InvalidInput(field, "écrivez les durées en texte décimal (\"4.5\"), jamais en flottant.")
     if isinstance(value, Fraction):
+        for part in (value.numerator, value.denominator):  # bounded like a written number
+            parse_decimal(part, field)
         exact = value
     else:
-        try:
-            parsed = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            raise InvalidInput(field, f"{value!r} n'est pas un nombre décimal.") from None
-        if not parsed.is_finite():
-            raise InvalidInput(field, f"{value!r} n'est pas un nombre fini.")
-        exact = Fraction(parsed)
+        exact = Fraction(parse_decimal(value, field))
     if exact < 0:
         raise InvalidInput(field, f"une durée ne peut pas être négative ({value}).")
     return exact

@@ -27,7 +27,7 @@ import attrs
 from amcalc.contract import ContractKind
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, french_date
-from amcalc.inputs import parse_choice
+from amcalc.inputs import parse_choice, parse_optional_date
 
 __all__ = [
     "CDD_EARLY_END_PRECARITY",
@@ -234,7 +234,7 @@ def parse_reason(value: object, field: str = "reason") -> EndReason:
     return parse_choice(EndReason, value, field)
 
 
-def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndConsequences:
+def end_consequences(reason: EndReason | str, *, on: date | str | None = None) -> EndConsequences:
     """Conséquences de la rupture (CCN 3239 art. 119 à 124) for ``reason``, checked in force on ``on``.
 
     >>> c = end_consequences("child_death")
@@ -242,6 +242,7 @@ def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndC
     ('indemnity', 1, 'jour du décès (rupture de plein droit)')
     """
     consequences = CONSEQUENCES[parse_reason(reason)]
+    on = parse_optional_date(on, "on")
     if consequences.in_force_from and on is not None and on < consequences.in_force_from:
         raise UnsupportedCase(
             "reason",

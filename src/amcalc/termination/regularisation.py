@@ -32,7 +32,7 @@ from amcalc.contract import Accueil
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date, rate
-from amcalc.inputs import parse_optional_date
+from amcalc.inputs import parse_items, parse_optional_date
 from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled
 
 __all__ = ["FinalRegularisation", "Regularisation", "final_regularisation", "regularisation",
@@ -181,7 +181,7 @@ def final_regularisation(statements: Iterable[Regularisation]) -> FinalRegularis
     >>> f.amount, f.not_recovered
     (Decimal('0.00'), Decimal('187.20'))
     """
-    statements = tuple(statements)
+    statements = parse_items(statements, Regularisation, "statements")
     if not statements:
         raise InvalidInput("statements", "au moins un bilan de régularisation est nécessaire.")
     in_hours = [s.hours for s in statements if s.hours is not None]

@@ -32,7 +32,7 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.inputs import parse_choice, parse_date, parse_optional_date
+from amcalc.inputs import parse_choice, parse_date, parse_items, parse_optional_date
 from amcalc.periods import add_months, check_span
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
@@ -139,7 +139,7 @@ def seniority(
                           french_date(start), "CCN 3239 art. 90.1"))
     excluded = Fraction(0)
     spans: list[tuple[date, date]] = []
-    for period in sorted(periods, key=lambda p: p.start):
+    for period in sorted(parse_items(periods, Period, "periods"), key=lambda p: p.start):
         first, last = max(period.start, start), min(period.end, on)
         if last < first:
             continue

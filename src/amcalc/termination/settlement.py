@@ -33,11 +33,11 @@ import attrs
 from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_date, parse_items, parse_optional_date
 from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money
 from amcalc.paid_leave import LeaveLedger
 from amcalc.paid_leave.payment import PaymentKind
-from amcalc.inputs import parse_date, parse_optional_date
 from amcalc.periods import MonthEnd
 from amcalc.termination.end_reason import (
     CDD_EARLY_END_PRECARITY,
@@ -205,7 +205,7 @@ def settlement(
     if iccp.amount:
         lines.append(iccp)
 
-    statements = tuple(regularisations)
+    statements = parse_items(regularisations, Regularisation, "regularisations")
     regularised = Decimal("0.00")
     if statements:
         if contract.accueil is Accueil.FULL_YEAR:
