@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import amcalc
-from amcalc import Contract, termination
+from amcalc import Contract, paid_leave, termination
 from amcalc.errors import AmcalcError
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd
 
@@ -90,6 +90,37 @@ CALLS: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
     "unperformed_notice": (termination.unperformed_notice, {
         "contract": contract(), "monthly_net": "540.00", "first_day": date(2025, 4, 7),
         "last_day": date(2025, 4, 16)}),
+    "leave_compensation": (termination.leave_compensation, {
+        "contract": PART_YEAR, "current": LeaveOwed(days=23, reference_gross=Decimal("5760.00"))}),
+    "final_regularisation": (amcalc.final_regularisation, {"statements": [
+        amcalc.regularisation(hourly_rate="4.00", hours_paid="1200", hours_due="1230")]}),
+    "public_holidays": (amcalc.public_holidays, {"year": 2025}),
+    "acquired_leave_between": (paid_leave.acquired_leave_between, {
+        "first": date(2024, 6, 1), "last": date(2025, 5, 31)}),
+    "contract_months": (paid_leave.contract_months, {"first": date(2024, 6, 1),
+                                                     "last": date(2025, 5, 31)}),
+    "reference_period": (paid_leave.reference_period, {"day": date(2025, 6, 2)}),
+    "reference_periods": (paid_leave.reference_periods, {"first": date(2023, 9, 4),
+                                                         "last": date(2025, 6, 2)}),
+    "main_leave_window": (paid_leave.main_leave_window, {"closing": date(2025, 5, 31)}),
+    "tenth_base": (paid_leave.tenth_base, {"salaries": "5760.00", "closing": date(2025, 5, 31)}),
+    "occasional_leave_pay": (paid_leave.occasional_leave_pay, {"total_gross": "350.00"}),
+    "fractionnement": (paid_leave.fractionnement, {"ordinary_days": 24, "inside": 12, "outside": 6}),
+    "leave_ledger": (amcalc.leave_ledger, {"contract": contract(), "months": [
+        paid_leave.MonthRecord.of(f"2023-{m}", "693.33") for m in (9, 10, 11)]}),
+    "absence": (amcalc.Absence.of, {"day": date(2025, 3, 3), "cause": "unpaid_leave", "hours": "4"}),
+    "month_record": (paid_leave.MonthRecord.of, {"month": "2025-03", "gross_pay": "693.33"}),
+    "leave_span": (paid_leave.LeaveSpan, {"first": date(2025, 8, 4), "last": date(2025, 8, 16)}),
+    "period": (termination.Period, {"start": date(2024, 3, 4), "end": date(2024, 3, 13),
+                                    "kind": "unpaid_leave"}),
+    "suspension": (termination.Suspension, {"start": date(2024, 3, 4), "end": date(2024, 3, 13),
+                                            "cause": "paid_leave"}),
+    "leave_owed": (LeaveOwed, {"days": 3, "reference_gross": Decimal("693.33")}),
+    "illness_absence": (amcalc.IllnessAbsence, {"start": date(2024, 3, 4), "end": date(2024, 3, 13)}),
+    "month_pay_with_events": (amcalc.month_pay, {
+        "contract": contract(), "month": "2025-03",
+        "absences": [amcalc.Absence.of(date(2025, 3, 3), "unpaid_leave")],
+        "worked_weeks": {date(2025, 3, 10): "47"}, "meals": 3, "meal_price": "3.50"}),
     "contract": (Contract.from_schedule, {"hourly_rate": "4.00", "weeks": 52, "schedule": WEEK,
                                           "start": date(2023, 9, 4)}),
     "contract_from_weekly_hours": (Contract.from_weekly_hours, {

@@ -38,7 +38,7 @@ import attrs
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date
-from amcalc.inputs import parse_choice, parse_date, parse_items
+from amcalc.inputs import parse_choice, parse_date, parse_flag, parse_items, parse_span
 
 __all__ = [
     "SHORT_ABSENCE_DAYS",
@@ -83,9 +83,8 @@ class IllnessAbsence:
     certificate: bool = True
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidInput("absences", f"l'absence se termine ({french_date(self.end)}) avant "
-                                           f"de commencer ({french_date(self.start)}).")
+        parse_span(self, "start", "end", "absences", max_days=366)
+        parse_flag(self.certificate, "absences.certificate")
 
     @property
     def calendar_days(self) -> int:

@@ -44,6 +44,7 @@ __all__ = [
     "parse_items",
     "parse_month",
     "parse_optional_date",
+    "parse_span",
     "parse_table",
     "parse_whole",
 ]
@@ -76,6 +77,22 @@ def parse_date(value: object, field: str) -> date:
             pass
     raise InvalidInput(field, "une date est attendue, au format AAAA-MM-JJ (« 2025-09-01 ») : "
                        f"{value!r}.")
+
+
+def parse_span(holder: object, first: str, last: str, field: str, *, max_days: int | None = None) -> None:
+    """Parse the dates ``first`` and ``last`` of a frozen ``holder`` in place (its
+    ``__attrs_post_init__``), refusing a span that ends before it starts or lasts over
+    ``max_days`` days."""
+    start = parse_date(getattr(holder, first), f"{field}.{first}")
+    end = parse_date(getattr(holder, last), f"{field}.{last}")
+    object.__setattr__(holder, first, start)
+    object.__setattr__(holder, last, end)
+    if end < start:
+        raise InvalidInput(f"{field}.{last}", f"la période du {start.isoformat()} finit avant de "
+                           "commencer.")
+    if max_days is not None and (end - start).days >= max_days:
+        raise InvalidInput(f"{field}.{last}", f"du {start.isoformat()} au {end.isoformat()} : "
+                           f"une telle période ne dépasse pas {max_days} jours.")
 
 
 def parse_optional_date(value: object, field: str) -> date | None:

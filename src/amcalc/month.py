@@ -71,7 +71,7 @@ from amcalc.explain import (
 )
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
-from amcalc.inputs import parse_items, parse_month
+from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
@@ -143,8 +143,7 @@ class Absence:
     @classmethod
     def of(cls, day: object, cause: object, hours: object | None = None) -> Absence:
         """From scenario values: ``Absence.of(date(2025, 1, 16), "unpaid_leave", "3")``."""
-        if not isinstance(day, date):
-            raise InvalidInput("absences.date", f"une date est attendue ({day!r}).")
+        day = parse_date(day, "absences.date")
         choices = [c.value for c in AbsenceCause]
         if cause not in choices:
             raise InvalidInput("absences.cause", f"{cause!r} inconnu : {', '.join(choices)}.")
@@ -578,9 +577,9 @@ def month_pay(
         if absence.seconds is not None and absence.seconds > d.scheduled:
             raise absence_over_schedule(absence.day, d.scheduled)
     weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
-                   for k, v in (worked_weeks or {}).items()}
+                   for k, v in parse_table(worked_weeks or {}, "worked_weeks", "{ lundi: heures }").items()}
     days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
-                  for k, v in (worked_days or {}).items()}
+                  for k, v in parse_table(worked_days or {}, "worked_days", "{ jour: heures }").items()}
     for day, seconds in days_given.items():
         if _monday(day) in weeks_given:
             raise InvalidInput("worked_days", f"la semaine du {french_date(_monday(day))} est déjà "
@@ -839,7 +838,7 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
                                   "l'emploi du temps jour par jour : donnez l'emploi du temps "
                                   "hebdomadaire (schedule) de chaque rythme.")
     weeks: dict[date, int] = {}
-    for monday, index in (given or {}).items():
+    for monday, index in parse_table(given or {}, "rhythm_weeks", "{ lundi: rythme }").items():
         if not isinstance(monday, date) or monday.weekday() != 0:
             raise InvalidInput("rhythm_weeks", f"{monday!r} : indiquez le lundi de chaque semaine civile.")
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:

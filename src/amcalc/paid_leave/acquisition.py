@@ -38,6 +38,7 @@ from dateutil.relativedelta import relativedelta
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.inputs import parse_choice, parse_date
 from amcalc.money import parse_decimal
 from amcalc.paid_leave.period import ReferencePeriod
 
@@ -284,6 +285,8 @@ def contract_months(
     >>> contract_months(date(2025, 1, 15), date(2025, 2, 28))
     Fraction(3, 2)
     """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
+    month_fraction = parse_choice(LeaveMonthFraction, month_fraction, "month_fraction")
     if last < first:
         raise InvalidInput("end", "la fin précède le début.")
     whole = 0
@@ -317,6 +320,7 @@ def acquired_leave_between(
     >>> acquired_leave_between(date(2024, 9, 1), date(2025, 5, 31)).acquired_days
     23
     """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
     period = ReferencePeriod(first, last)
     months = contract_months(first, last, month_fraction)
     sick = quantity(sick_months, "sick_months") + quantity(earlier_sick_months, "earlier_sick_months")

@@ -42,10 +42,10 @@ from amcalc.contract import Accueil, Contract
 from amcalc.duration import format_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
-from amcalc.inputs import parse_choice, parse_date, parse_items
+from amcalc.inputs import parse_choice, parse_date, parse_items, parse_span
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
-from amcalc.periods import MonthEnd, add_months, check_span, last_day
+from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
@@ -132,7 +132,7 @@ class Suspension:
     cause: SuspensionCause = attrs.field(converter=_cause)
 
     def __attrs_post_init__(self) -> None:
-        check_span(self.start, self.end, "suspensions")
+        parse_span(self, "start", "end", "suspensions")
 
 
 @attrs.frozen(kw_only=True)

@@ -32,8 +32,8 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.inputs import parse_choice, parse_date, parse_items, parse_optional_date
-from amcalc.periods import add_months, check_span
+from amcalc.inputs import parse_choice, parse_date, parse_items, parse_optional_date, parse_span
+from amcalc.periods import add_months
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
 
@@ -82,7 +82,7 @@ class Period:
     kind: PeriodKind = attrs.field(converter=_kind)
 
     def __attrs_post_init__(self) -> None:
-        check_span(self.start, self.end, "periods")
+        parse_span(self, "start", "end", "periods")
 
 
 def _completed_months(start: date, until: date) -> int:

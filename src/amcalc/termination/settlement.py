@@ -105,6 +105,9 @@ def _leave_line(contract: Contract, leave: LeaveOwedAtEnd | LeaveLedger | None, 
     """The ICCP (CCN 3239 art. 123), never silently left out: from the leave still owed, from
     the contract's leave ledger, or at the term of a CDD by the 1/10 rule on the salaries and
     the précarité (Code du travail L3141-24; rules.md §8.9)."""
+    if leave is not None and not isinstance(leave, (LeaveOwedAtEnd, LeaveLedger)):
+        raise InvalidInput("leave", "les congés dus par période ou le compte de congés du contrat "
+                           f"sont attendus ({type(leave).__name__} reçu).")
     if isinstance(leave, LeaveLedger):
         if cdd is not None:
             raise InvalidInput("leave", "au terme d'un CDD, la précarité entre dans l'assiette des "
