@@ -540,11 +540,13 @@ def month_pay(
         check_rate(contract.hourly_rate, day, am_ge=contract.am_ge, date_field="month")
     occasional = contract.kind is ContractKind.OCCASIONAL
     full_year = contract.accueil is Accueil.FULL_YEAR
-    non_care = frozenset(non_care_weeks)
+    if isinstance(non_care_weeks, (str, Mapping)) or not isinstance(non_care_weeks, Iterable):
+        raise InvalidInput("non_care_weeks", "une liste des lundis des semaines sans accueil est attendue.")
+    non_care = frozenset(parse_date(monday, "non_care_weeks") for monday in non_care_weeks)
     for monday in non_care:
-        if not isinstance(monday, date) or monday.weekday() != 0:
-            raise InvalidInput("non_care_weeks", f"{monday!r} : indiquez le lundi de chaque semaine "
-                                                 "sans accueil.")
+        if monday.weekday() != 0:
+            raise InvalidInput("non_care_weeks", f"le {french_date(monday)} n'est pas un lundi : "
+                               "indiquez le lundi de chaque semaine sans accueil.")
     if non_care and full_year:
         raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
                                              "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
@@ -562,7 +564,8 @@ def month_pay(
         absence_map[absence.day] = absence
     week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
     schedules = [r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms]
-    holidays_worked = frozenset(worked_holidays)
+    holidays_worked = frozenset(parse_date(day, "worked_holidays")
+                                for day in parse_items(worked_holidays, object, "worked_holidays"))
     cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
                         holidays_worked, absence_map)
     for day in holidays_worked:
@@ -856,16 +859,19 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
     return weeks
 
 
-def _check_monday(day: object, mondays: Sequence[date]) -> date:
-    if not isinstance(day, date) or day.weekday() != 0:
-        raise InvalidInput("worked_hours.week", f"{day!r} : indiquez le lundi de la semaine civile.")
+def _check_monday(given: object, mondays: Sequence[date]) -> date:
+    day = parse_date(given, "worked_hours.week")
+    if day.weekday() != 0:
+        raise InvalidInput("worked_hours.week", f"le {french_date(day)} n'est pas un lundi : "
+                           f"indiquez le lundi de la semaine civile (le {french_date(_monday(day))}).")
     if day not in mondays:
         raise InvalidInput("worked_hours.week", f"la semaine du {french_date(day)} ne touche pas le mois.")
     return day
 
 
-def _check_day(day: object, first: date, last: date) -> date:
-    if not isinstance(day, date) or not first <= day <= last:
+def _check_day(given: object, first: date, last: date) -> date:
+    day = parse_date(given, "worked_days")
+    if not first <= day <= last:
         raise InvalidInput("worked_days", f"{day!r} n'est pas un jour d'une semaine du mois.")
     return day
 
