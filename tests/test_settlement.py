@@ -156,3 +156,28 @@ def test_the_final_regularisation_enters_the_rupture_base() -> None:
                    regularisations=[owed], leave=NOTHING_OWED)
     # Every gross salary of the contract, the final regularisation too: (11 000 + 120) / 80 = 139.00.
     assert dict((x.label, x.amount) for x in s.lines)["Indemnité de rupture"] == Decimal("139.00")
+
+
+def test_the_leave_ledger_gives_the_leave_compensation() -> None:
+    from amcalc.paid_leave import MonthRecord, leave_ledger
+
+    hired = dict(hourly_rate="4.00", weeks=52, start=date(2025, 1, 6),
+                 schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+    s_contract = Contract.from_schedule(**hired)  # type: ignore[arg-type]
+    # Withdrawal sent Tuesday 1 April 2025: 2 months 26 days of seniority, 8 days of notice,
+    # last day 8 April. Leave, month by month: 6–31 January 23 jours ouvrables / 24, February
+    # and March 1 each, 1–8 April 7 / 24: 3.25 months × 2.5 = 8.125 → 9 days; maintien
+    # 9/6 × 40 h × 4.00 € = 240.00 € against 1/10 of 600.00 + 693.33 + 693.33 + 200.00
+    # = 2 186.66 € → 218.67 €: 240.00 €, none taken.
+    ended = Contract.from_schedule(end=date(2025, 4, 8), **hired)  # type: ignore[arg-type]
+    ledger = leave_ledger(ended, [MonthRecord.of(m, pay) for m, pay in (
+        ("2025-01", "600.00"), ("2025-02", "693.33"), ("2025-03", "693.33"), ("2025-04", "200.00"))])
+    s = settlement(s_contract, reason="withdrawal", sent=date(2025, 4, 1), total_gross="2186.66",
+                   leave=ledger)
+    assert s.last_day == date(2025, 4, 8)
+    assert [(x.label, x.amount) for x in s.lines] == [
+        ("Indemnité compensatrice de congés payés", Decimal("240.00"))]
+    with pytest.raises(InvalidInput) as err:  # a ledger that stops elsewhere is refused
+        settlement(s_contract, reason="withdrawal", sent=date(2025, 3, 20), total_gross="2186.66",
+                   leave=ledger)
+    assert err.value.field == "leave"
