@@ -272,9 +272,10 @@ def test_child_illness_stays_within_the_limits(schedule: dict[str, str], weeks_:
     assert m.ledger.child_illness is None or all(u.short_days <= 5 for u in m.ledger.child_illness.years)
     long_start = [u.long_absence for u in (m.ledger.child_illness.years if m.ledger.child_illness else ())
                   if u.long_absence]
-    for d in m.illness_days:
-        if not d.paid and long_start and d.day >= long_start[0]:
-            assert d.day < long_start[0] + timedelta(days=14) or "courte" in d.reason
+    for d in m.illness_days:  # each contract year has its own long absence (art. 105)
+        began = [start for start in long_start if start <= d.day]
+        if not d.paid and began:
+            assert d.day < began[-1] + timedelta(days=14) or "courte" in d.reason
     assert Decimal(0) <= m.absence_deduction <= m.base_salary
     assert sorted(d.day for d in m.illness_days) == sorted(chosen)
 
