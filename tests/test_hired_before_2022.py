@@ -63,3 +63,14 @@ def test_seniority_notice_and_settlement_count_from_2019() -> None:
     ]
     assert s.lines[1].result.seniority.months == 79  # type: ignore[attr-defined]
     assert s.last_day == date(2026, 4, 1)
+
+
+def test_paid_leave_periods_start_at_the_real_hiring_date() -> None:
+    from amcalc.paid_leave import MonthRecord, leave_ledger
+
+    months = [MonthRecord.of(f"{y}-{m:02}", "693.33") for y, m in
+              [(2019, m) for m in range(9, 13)] + [(2020, m) for m in range(1, 6)]]
+    first = leave_ledger(hired_2019(), months).periods[0]
+    # 2 September 2019 – 31 May 2020: September counts whole (25 jours ouvrables ≥ 24), then
+    # 8 months: 9 × 2.5 = 22.5 → 23 days (CCN 3239 art. 48.1.1.2, rounded up).
+    assert (first.period.first, first.acquired_days) == (date(2019, 9, 2), 23)

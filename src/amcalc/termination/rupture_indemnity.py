@@ -38,11 +38,18 @@ from enum import StrEnum
 
 import attrs
 
+from amcalc.contract import ContractKind
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
-from amcalc.inputs import parse_date, parse_optional_date
+from amcalc.inputs import parse_choice, parse_date, parse_optional_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.termination.end_reason import EndReason, end_consequences, parse_reason
+from amcalc.termination.end_reason import (
+    CDD_RUPTURE_REFUSAL,
+    EndReason,
+    check_reason_fits,
+    end_consequences,
+    parse_reason,
+)
 from amcalc.termination.seniority import Period, Seniority, seniority
 
 __all__ = [
@@ -106,6 +113,7 @@ def rupture_indemnity(
     nine_months_on: NineMonthsOn = NineMonthsOn.END, notified: date | str | None = None,
     child_death_nine_months: bool = False,
     periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
+    kind: ContractKind | str | None = None,
 ) -> RuptureIndemnity:
     """Indemnité de rupture (CCN 3239 art. 121.1, 119.4.2, 119.5) for a contract ended for ``reason``.
 
@@ -113,7 +121,9 @@ def rupture_indemnity(
     of the contract), entretien, meals and km excluded. ``notice_compensation``,
     ``final_leave_compensation`` and ``final_regularisation`` (paid with the last pay)
     are added per ``base``. ``periods`` and
-    ``family_first_hired`` adjust the seniority (art. 60, 90.1).
+    ``family_first_hired`` adjust the seniority (art. 60, 90.1). ``kind``, when given:
+    a CDD never owes it (art. 121.1 concerns the CDI), and each kind ends only for its
+    own reasons.
 
     >>> from datetime import date
     >>> rupture_indemnity("professional_inaptitude", hired=date(2024, 1, 8),
@@ -121,6 +131,9 @@ def rupture_indemnity(
     Decimal('500.00')
     """
     reason = parse_reason(reason)
+    if kind is not None:
+        kind = parse_choice(ContractKind, kind, "kind")
+        check_reason_fits(reason, kind)
     hired, end = parse_date(hired, "hired"), parse_date(end, "end")
     notified = parse_optional_date(notified, "notified")
     if end < hired:
@@ -142,9 +155,9 @@ def rupture_indemnity(
     base_amount = salaries + (sum(extras, Decimal(0)) if included else Decimal(0))
     steps = [Step("Motif", rule.label, f"{rule.rupture_eighties}/80" if rule.rupture_eighties
                   else "indemnité non due", rule.reference)]
-    refusal = rule.rupture_refusal
+    refusal = CDD_RUPTURE_REFUSAL if kind is ContractKind.CDD else rule.rupture_refusal
     nine_months = rule.nine_months_required or (reason is EndReason.CHILD_DEATH and child_death_nine_months)
-    if rule.rupture_eighties:
+    if rule.rupture_eighties and refusal is None:
         steps.append(Step("Ancienneté", f"au {french_date(assessed_on)} ({nine_months_on.value})",
                           tenure.label, "CCN 3239 art. 60, 121.1"))
         if nine_months and not tenure.reaches(NINE_MONTHS):

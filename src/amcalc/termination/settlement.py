@@ -41,7 +41,6 @@ from amcalc.paid_leave.payment import PaymentKind
 from amcalc.periods import MonthEnd
 from amcalc.termination.end_reason import (
     CDD_EARLY_END_PRECARITY,
-    CDD_RUPTURE_REFUSAL,
     EndReason,
     NoticeRule,
     check_reason_fits,
@@ -223,19 +222,16 @@ def settlement(
             not_due.append(f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
                            "non récupéré (CCN 3239 art. 124).")
 
-    if contract.kind is ContractKind.CDD:
-        not_due.append(f"Indemnité de rupture : {CDD_RUPTURE_REFUSAL}")
+    rupture = rupture_indemnity(
+        reason, hired=contract.start, end=n.contract_end, total_gross=received,
+        notice_compensation=notice_amount, final_leave_compensation=iccp.amount,
+        final_regularisation=regularised, base=rupture_base, kind=contract.kind,
+    )
+    if rupture.eligible:
+        lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
+                                    "CCN 3239 art. 121.1", rupture))
     else:
-        rupture = rupture_indemnity(
-            reason, hired=contract.start, end=n.contract_end, total_gross=received,
-            notice_compensation=notice_amount, final_leave_compensation=iccp.amount,
-            final_regularisation=regularised, base=rupture_base,
-        )
-        if rupture.eligible:
-            lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
-                                        "CCN 3239 art. 121.1", rupture))
-        else:
-            not_due.append(f"Indemnité de rupture : {rupture.refusal}")
+        not_due.append(f"Indemnité de rupture : {rupture.refusal}")
 
     for line in lines:
         steps.append(Step(line.label, "soumis à cotisations" if line.salary else "non soumis à cotisations",
