@@ -143,9 +143,10 @@ def check_invariants(result: object) -> None:
         if isinstance(value, Decimal) and field.name in MONEY | SIGNED:
             assert value == value.quantize(Decimal("0.01")), (field.name, value)
             assert field.name in SIGNED or value >= 0, (field.name, value)
-    gross, net = getattr(result, "gross", None), getattr(result, "net", None)
-    if isinstance(gross, Decimal) and isinstance(net, Decimal):
-        assert net <= gross
+    for gross_name, net_name in (("gross", "net"), ("gross_salary", "net_salary")):
+        gross, net = getattr(result, gross_name, None), getattr(result, net_name, None)
+        if isinstance(gross, Decimal) and isinstance(net, Decimal):
+            assert net <= gross
     for holder in (result, getattr(result, "pajemploi", None)):
         days = getattr(holder, "declared_days", None)
         if isinstance(days, int):
