@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -19,7 +19,7 @@ def test_a_date_is_a_date_iso_text_or_a_midnight_datetime(value: object) -> None
     assert parse_date(value, "on") == date(2025, 9, 1)
 
 
-@pytest.mark.parametrize("value", [datetime(2025, 9, 1, 8, 30), datetime(2025, 9, 1, tzinfo=timezone.utc),
+@pytest.mark.parametrize("value", [datetime(2025, 9, 1, 8, 30), datetime(2025, 9, 1, tzinfo=UTC),
                                    "01/09/2025", "2025-9-1", "20250901", "2025-02-30", 20250901, None,
                                    date(1899, 12, 31), date(9999, 12, 31), "9999-12-31"])
 def test_anything_else_is_refused_naming_the_field(value: object) -> None:
