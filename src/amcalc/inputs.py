@@ -39,6 +39,7 @@ __all__ = [
     "FIRST_DATE",
     "LAST_DATE",
     "parse_choice",
+    "parse_count",
     "parse_date",
     "parse_flag",
     "parse_items",
@@ -128,6 +129,14 @@ def parse_whole(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(field, f"un nombre entier est attendu, écrit sans guillemets (4), pas {value!r}.")
     return value
+
+
+def parse_count(value: object, field: str, *, least: int, most: int) -> int:
+    """A whole number between ``least`` and ``most`` (children, places…)."""
+    count = parse_whole(value, field)
+    if not least <= count <= most:
+        raise InvalidInput(field, f"un nombre entre {least} et {most} est attendu ({count}).")
+    return count
 
 
 def parse_flag(value: object, field: str) -> bool:

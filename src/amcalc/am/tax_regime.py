@@ -46,8 +46,8 @@ from amcalc.am.agrement import whole_number
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number
+from amcalc.inputs import parse_month
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import parse_month
 
 __all__ = [
     "FACTOR_MAJORATED_OR_24H",

@@ -28,7 +28,7 @@ from amcalc.explain import Explained, Explanation, Step, euros
 from amcalc.family.cmg_rule import CmgRule
 from amcalc.family.family_month import Care, FamilyMonth, family_month
 from amcalc.family.household import Household
-from amcalc.month import parse_month
+from amcalc.inputs import parse_month
 
 __all__ = ["ReformComparison", "reform_comparison"]
 

@@ -35,11 +35,11 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros
+from amcalc.inputs import parse_month
 from amcalc.mam.break_even import BreakEven, BreakEvenCover, break_even
 from amcalc.mam.budget import Budget
 from amcalc.mam.charges_split import ChargesSplit, SplitRule, check_members, split_charges
 from amcalc.mam.member import MamMember
-from amcalc.month import parse_month
 
 __all__ = ["MamMonth", "MemberMonth", "mam_month"]
 

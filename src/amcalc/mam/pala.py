@@ -30,9 +30,8 @@ import attrs
 from amcalc import parameters
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number, percent
-from amcalc.family.household import parse_date
+from amcalc.inputs import parse_date, parse_month
 from amcalc.money import parse_money, to_euros
-from amcalc.month import parse_month
 from amcalc.parameters import DatedValue
 
 __all__ = ["PalaLoan", "pala_loan"]

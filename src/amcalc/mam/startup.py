@@ -37,7 +37,7 @@ import attrs
 from amcalc import parameters
 from amcalc.errors import LegalLimitExceeded
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, percent
-from amcalc.family.household import parse_date, parse_flag
+from amcalc.inputs import parse_date, parse_flag
 from amcalc.mam.charges_split import check_members
 from amcalc.mam.member import MamMember
 from amcalc.money import parse_money
