@@ -578,7 +578,7 @@ def test_worker_processes_give_the_same_results() -> None:
 
 
 def test_an_empty_input_gives_an_empty_result_with_the_schema() -> None:
-    table = pa.table({"id": pa.array([], pa.string()), "hourly_rate": pa.array([], pa.string())})
+    table = pa.table({name: pa.array([], pa.string()) for name in ("id", "hourly_rate", "weeks", "month", "mon")})
     result = payroll(table)
     assert result.num_rows == 0 and result.schema.field("id").type == pa.string()
 

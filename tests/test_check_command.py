@@ -141,5 +141,6 @@ def test_demo_explains_the_bundled_contract(capsys: pytest.CaptureFixture[str]) 
     assert "30,71 €" in out and "21,00 €" in out and "481,69 €" in out and "Armistice" in out
     # Settlement: 15 days of notice (9 months of seniority on 1 June 2026); leave 23/6 × 39 h
     # × 4.20 € = 627.90 € plus 2/6 × 39 × 4.20 = 54.60 €; regularisation 39 h × 4.20 = 163.80 €;
-    # rupture (4 720.00 + 682.50) / 80 = 67.53 €.
-    assert "15/06/2026" in out and "682,50 €" in out and "163,80 €" in out and "67,53 €" in out
+    # rupture, every gross salary with the final ones: (4 720.00 + 682.50 + 163.80) / 80
+    # = 69.57875 → 69.58 €.
+    assert "15/06/2026" in out and "682,50 €" in out and "163,80 €" in out and "69,58 €" in out

@@ -69,6 +69,25 @@ def test_more_than_48_hours_on_average_is_a_legal_limit() -> None:
     ])
 
 
+def test_over_48_hours_with_the_am_written_consent_within_2250_hours_a_year() -> None:
+    # CASF L423-22: with consent, averaged over 12 months, at most 2 250 h a year.
+    # 45 weeks of 50 h = 2 250 h: allowed; 46 weeks = 2 300 h: refused.
+    assert weekly(weeks=45, weekly_hours="50", days_per_week=5,
+                  consent_over_48=True).annual_work_hours == 2250
+    with pytest.raises(LegalLimitExceeded) as err:
+        weekly(weeks=46, weekly_hours="50", days_per_week=5, consent_over_48=True)
+    assert "2 250" in err.value.message and "2300" in err.value.message.replace(" ", "")
+    # 52 weeks include 5 weeks of leave: 49 h × 47 weeks worked = 2 303 h > 2 250 h.
+    with pytest.raises(LegalLimitExceeded):
+        weekly(weekly_hours="49", days_per_week=5, consent_over_48=True)
+    # Without consent the 48-hour average stays, and says that consent is the way beyond it.
+    with pytest.raises(LegalLimitExceeded) as err:
+        weekly(weeks=45, weekly_hours="50", days_per_week=5)
+    assert "accord" in err.value.message
+    assert Contract.from_mapping({"hourly_rate": "4", "weeks": 45, "weekly_hours": "50",
+                                  "days_per_week": 5, "consent_over_48": True}).consent_over_48
+
+
 def test_rhythm_weeks_must_add_up() -> None:
     with pytest.raises(InvalidInput) as err:
         Contract.from_rhythms(hourly_rate="4", weeks=44, rhythms=[
@@ -113,12 +132,9 @@ def test_contract_from_toml(tmp_path: object) -> None:
     assert err.value.field == "foo"
 
 
-def test_hiring_before_2022_names_the_start_date() -> None:
-    from amcalc.errors import ParameterUnavailable
-
-    with pytest.raises(ParameterUnavailable) as err:
-        weekly(start=date(2021, 12, 31))
-    assert err.value.field == "start"
+def test_hiring_before_2022_builds_the_contract() -> None:
+    # CCN 3239 governs it from 1 January 2022 (art. 8): the rate is checked from that day.
+    assert weekly(start=date(2021, 12, 31)).start == date(2021, 12, 31)
 
 
 def test_several_rhythms_name_the_faulty_pattern() -> None:

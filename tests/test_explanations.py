@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_serialization import CONTRACT_SAMPLES
+from test_serialization import SAMPLES
 
 import amcalc
 from amcalc import Absence, Contract, month_pay
@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
     "demo-lea": explain_file(EXAMPLE),
     **{name: m.explain() for name, m in MONTHS.items()},
 }
-RESULTS = [x for samples in CONTRACT_SAMPLES.values() for x in samples if isinstance(x, Explained)] + list(MONTHS.values())
+RESULTS = [x for samples in SAMPLES.values() for x in samples if isinstance(x, Explained)] + list(MONTHS.values())
 
 CODE = re.compile(r"§|rules\.md|\.py\b|\.md\b|\(\)|\b[a-z]+_[a-z0-9_]+\b|\b(self|None|True|False|Decimal|Fraction)\b")
 ENGLISH = re.compile(r"\b(the|and|with|per|week|weeks|hours|salary|option|end|start)\b")
@@ -89,9 +89,10 @@ def test_the_demo_lines_worked_by_hand() -> None:
     # Pajemploi: (491.40 − 30.71) / 4.20 = 109.688… h → 110
     assert "(491,40 € − 30,71 €) ÷ 4,20 € = 109,69 h, arrondies à l'heure la plus proche = 110 h" in text
     assert "- Nombre d'heures normales : 115 (110 + 5 complémentaires)" in text
-    # settlement: 1/80 of 4 720.00 + 682.50 = 5 402.50 → 67.53; regularisation 39 h × 4.20 = 163.80
-    assert "5 402,50 € × 1 / 80" in text and "(1092,00 h dues − 1053,00 h payées) × 4,20 € = 163,80 €" in text
-    assert "Total du solde : 846,30 € + 67,53 € = 913,83 €" in text
+    # settlement: regularisation 39 h × 4.20 = 163.80; 1/80 of 4 720.00 + 682.50 (ICCP) + 163.80
+    # (the final regularisation, in the base by default) = 5 566.30 → 69.57875 → 69.58
+    assert "5 566,30 € × 1 / 80" in text and "(1092,00 h dues − 1053,00 h payées) × 4,20 € = 163,80 €" in text
+    assert "Total du solde : 846,30 € + 69,58 € = 915,88 €" in text
     assert "Contrat : 4,20 € brut de l'heure ; 39 h par semaine sur 4 jours" in text
 
 

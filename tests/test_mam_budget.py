@@ -163,7 +163,7 @@ def test_each_ams_month_and_break_even() -> None:
     assert (dina.received, dina.remains) == (Decimal("0.00"), Decimal("-475.00"))
     assert (dina.break_even.children_needed, dina.break_even.hours_needed) == (None, None)
     text = anne.explain()
-    assert "Mensualité du PALA : échéancier de son prêt = 41,66 €" in text
+    assert "Mensualité du PALA : échéance du mois de son prêt de 5 000,00 € = 41,66 €" in text
     assert "Enfants nécessaires : 516,67 € ÷ (218,70 € ÷ 3 enfants = 72,90 € par enfant)" in text
     assert "Heures d'accueil nécessaires" in text and "= 1 149 h" in text
     assert "Seuil de rentabilité non atteint ce mois-ci : Anne, Béa, Chloé, Dina." in month.explain()

@@ -3,22 +3,18 @@ exit status and its output."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from amcalc.mam.command import add_command
+from amcalc.cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "mam-planning.toml"
 
 
 def run(*argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["mam-planning", *argv])
-    return int(args.handler(args))
+    return main(["mam-planning", *argv])
 
 
 def test_the_example_breaks_anne_and_beas_agrement(capsys: pytest.CaptureFixture[str]) -> None:

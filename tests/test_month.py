@@ -272,9 +272,10 @@ def test_child_illness_stays_within_the_limits(schedule: dict[str, str], weeks_:
     assert m.ledger.child_illness is None or all(u.short_days <= 5 for u in m.ledger.child_illness.years)
     long_start = [u.long_absence for u in (m.ledger.child_illness.years if m.ledger.child_illness else ())
                   if u.long_absence]
-    for d in m.illness_days:
-        if not d.paid and long_start and d.day >= long_start[0]:
-            assert d.day < long_start[0] + timedelta(days=14) or "courte" in d.reason
+    for d in m.illness_days:  # each contract year has its own long absence (art. 105)
+        began = [start for start in long_start if start <= d.day]
+        if not d.paid and began:
+            assert d.day < began[-1] + timedelta(days=14) or "courte" in d.reason
     assert Decimal(0) <= m.absence_deduction <= m.base_salary
     assert sorted(d.day for d in m.illness_days) == sorted(chosen)
 
@@ -317,3 +318,14 @@ def _planned(c: Contract, day: date) -> int | None:
         if p.day == day:
             return 0 if p.holiday else p.seconds
     return None
+
+
+def test_weeks_and_days_may_be_iso_text_and_a_wrong_day_names_its_monday() -> None:
+    c = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2024, 11, 4),
+                               schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+    # 18 May 2026 is a Monday, its week has no holiday: 45 h worked against 40 h planned give
+    # 5 complementary hours × 4.00 € = 20.00 €.
+    assert month_pay(c, "2026-05", worked_weeks={"2026-05-18": "45"}).complementary_pay == Decimal("20.00")
+    with pytest.raises(InvalidInput) as err:
+        month_pay(c, "2026-05", worked_weeks={"2026-05-20": "45"})
+    assert "18/05/2026" in err.value.message

@@ -63,10 +63,12 @@ def test_text_shows_each_label_value_and_the_verified_date(capsys: pytest.Captur
     assert "_" not in out  # no identifiers (smic_horaire) in the French text
 
 
-@pytest.mark.parametrize(("day", "code"), [("2005-12-31", "parameter_unavailable"), ("2026-13-01", "invalid_input")])
-def test_a_bad_day_is_a_typed_error_without_traceback(day: str, code: str,
+@pytest.mark.parametrize(("day", "code", "status"), [("2005-12-31", "parameter_unavailable", 1),
+                                                      ("2026-13-01", "invalid_input", 2)])
+def test_a_bad_day_is_a_typed_error_without_traceback(day: str, code: str, status: int,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parameters", "--on", day]) == 2
+    # exit 1: no value could be given for that day; 2: the day itself is not valid input
+    assert main(["parameters", "--on", day]) == status
     err = capsys.readouterr().err
     assert err.startswith(f"amcalc parameters: {code}: on : ") and "Traceback" not in err
 

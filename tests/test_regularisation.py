@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from amcalc import Contract, mensualise
 from amcalc.contract import Accueil
 from amcalc.errors import InvalidInput
 from amcalc.termination import final_regularisation, regularisation
@@ -74,3 +75,29 @@ def test_a_regularisation_in_the_parent_favour_pays_nothing(rate: Decimal, paid:
     else:
         assert f.amount == f.balance and f.not_recovered == 0
     assert f.hours == Fraction(due - paid)
+
+
+def test_mensualised_hours_are_thirds_of_an_hour() -> None:
+    # 46 h × 32 weeks / 12 = 122 h 40 min a month, 1 226 h 40 min over 10 months: at 4.50 €,
+    # 5 520.00 € paid against 1 200 h × 4.50 € = 5 400.00 € due: −120.00 € exactly
+    # (rounding the hours to 1 226.67 would give 26.67 h × 4.50 € = 120.015 → −120.02 €).
+    for paid in ("1226:40", "1226h40", Fraction(3680, 3)):
+        r = regularisation(hourly_rate="4.50", hours_paid=paid, hours_due="1200")
+        assert (r.salary_paid, r.salary_due, r.balance) == (
+            Decimal("5520.00"), Decimal("5400.00"), Decimal("-120.00"))
+        assert r.hours == Fraction(-80, 3)
+    c = Contract.from_weekly_hours(hourly_rate="4.50", weeks=32, weekly_hours="46", days_per_week=4)
+    from_contract = regularisation(hourly_rate=c.hourly_rate, hours_due="1200",
+                                   hours_paid=10 * mensualise(c).monthly_hours)
+    assert from_contract.balance == Decimal("-120.00")
+
+
+def test_a_rate_change_is_right_when_salaries_are_compared() -> None:
+    # 120 h a month: 6 months at 4.00 € (480.00 €) and 6 at 4.20 € (504.00 €): 5 904.00 € paid.
+    # Due: 700 h at 4.00 € + 760 h at 4.20 € = 2 800.00 + 3 192.00 = 5 992.00 €: +88.00 €
+    # (one rate for the 20 h of difference would give 80.00 € or 84.00 €).
+    r = regularisation(salary_paid="5904.00", salary_due="5992.00")
+    assert (r.balance, r.hours) == (Decimal("88.00"), None)
+    assert final_regularisation([r]).amount == Decimal("88.00")
+    with pytest.raises(InvalidInput):
+        regularisation(salary_paid="5904.00", salary_due="5992.00", hourly_rate="4.00")

@@ -112,3 +112,14 @@ def test_the_indemnity_is_exactly_its_share_of_the_base_rounded_once(cents: int,
     assert r.indemnity == exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert abs(r.indemnity - exact) <= Decimal("0.005")
     assert r.eightieths == (2 if reason == "professional_inaptitude" else 1)
+
+
+def test_a_cdd_never_owes_the_rupture_indemnity() -> None:
+    # Art. 121.1 concerns the retrait of the child in a CDI (rules.md §8.9).
+    r = rupture_indemnity("serious_misconduct", hired=date(2024, 9, 2), end=date(2025, 6, 30),
+                          total_gross="8000.00", kind="cdd")
+    assert (r.eligible, r.indemnity) == (False, Decimal("0.00")) and "121.1" in (r.refusal or "")
+    with pytest.raises(InvalidInput) as err:  # a CDD does not end by a retrait
+        rupture_indemnity("withdrawal", hired=date(2024, 9, 2), end=date(2025, 6, 30),
+                          total_gross="8000.00", kind="cdd")
+    assert err.value.field == "reason"

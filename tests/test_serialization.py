@@ -4,6 +4,7 @@ published schema (amcalc/serialization/schemas)."""
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -42,7 +43,22 @@ from amcalc import (
     settlement,
     trial_period,
 )
+from amcalc.am import Agrement, ChildCare, Childminder, childminder_year
+from amcalc.employer_contributions import employer_contributions
 from amcalc.explain import Explained, Explanation
+from amcalc.family import Care, Child, ChildcareCost, Household, family_month, family_year, reform_comparison
+from amcalc.mam import Absence as MamAbsence
+from amcalc.mam import (
+    Budget,
+    MamMember,
+    check_planning,
+    mam_month,
+    pala_loan,
+    propose_delegations,
+    split_charges,
+    startup_plan,
+)
+from amcalc.mam.tables import TABLES_WEEK, read_tables
 from amcalc.paid_leave.indemnity import occasional_leave_pay
 from amcalc.paid_leave.ledger import MonthRecord
 from amcalc.paid_leave.taking import LeaveSpan, complementary_leave, fractionnement
@@ -99,54 +115,37 @@ def _top_results() -> list[Serializable]:
                    leave=LeaveOwedAtEnd(completed=LeaveOwed(days=30, reference_gross=Decimal("8650.00")),
                                         current=LeaveOwed(days=2, reference_gross=Decimal("693.33")))),
         trial_period(days_per_week=4),
+        *_family_results(full), *_childminder_results(), *_mam_results(full),
     ]
 
 
-def _family_am_and_mam_results() -> list[Serializable]:
-    """The family's cost, the AM's year and the MAM (the calls of their how-tos)."""
-    from amcalc.am import Agrement, ChildCare, Childminder, childminder_year
-    from amcalc.employer_contributions import employer_contributions
-    from amcalc.family import Care, Child, ChildcareCost, Household, family_month, family_year, reform_comparison
-    from amcalc.mam import Absence as MamAbsence
-    from amcalc.mam import (
-        Budget,
-        CareInterval,
-        Mam,
-        MamMember,
-        SplitRule,
-        check_planning,
-        mam_month,
-        pala_loan,
-        propose_delegations,
-        startup_plan,
-    )
+def _family_results(contract: Contract) -> list[Serializable]:
+    family = Household.of(resources="36000.00", dependent_children=1)
+    care = [Care(Child.of(born="2024-03-15"), ChildcareCost.of_month(month_pay(contract, "2025-10")))]
+    months = [family_month(family, care, "2025-10")]
+    return [reform_comparison(family, care, "2025-10"), family_year(months),
+            employer_contributions("1440.00", date(2025, 10, 1))]
 
-    family, lina = Household.of(resources="36000.00", dependent_children=1), Child.of(born="2024-03-15")
-    june = ChildcareCost.of(net_salary="606.25", hours="125", gross_salary="776.06", declared_days=16)
-    month = family_month(family, [Care(lina, june)], "2025-11")
-    week = ("mon", "tue", "wed", "thu", "fri")
-    contract = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2025, 9, 1),
-                                      schedule={d: "08:00-17:00" for d in week})
-    am = Childminder.of(agrement=Agrement.of(children=3), contracts=[
-        ChildCare.of(child="lou", employer="Martin", born=date(2024, 3, 1), contract=contract)])
-    year = childminder_year(am, 2025, {})
+
+def _childminder_results() -> list[Serializable]:
+    lina = ChildCare.of(child="lina", employer="Martin", born=date(2023, 6, 1), contract=Contract.from_schedule(
+        hourly_rate="4.20", weeks=52, start=date(2024, 9, 2), schedule={d: "08:00-17:00" for d in ("mon", "tue")}))
+    am = Childminder.of(agrement=Agrement.of(children=3), contracts=[lina])
+    year = childminder_year(am, 2025)
+    return [am.check_week(date(2025, 3, 3)), year, year.income_tax(taxable_salary="4000.00")]
+
+
+def _mam_results(contract: Contract) -> list[Serializable]:
+    mam, week = read_tables(tomllib.loads((Path(__file__).parents[1] / "docs" / "examples" / "mam-planning.toml").read_text("utf-8")))
     october = month_pay(contract, "2025-10")
-    house = [MamMember.of(name="Anne", places=4, months=[october],
-                          loan=pala_loan("4000.00", works="12000.00", granted_on="2025-04-15")),
-             MamMember.of(name="Béa", places=4, months=[october], first_agrement=True)]
-    budget = Budget.of({"rent": "700.00", "energy": "150.00"})
-    mam = Mam.of(ams={"anne": am, "bea": Childminder.of()}, delegates={"lou": ["bea"]})
-    planning = [CareInterval.of(am="anne", day=d, start="08:00", end="17:00", children=["lou"]) for d in week]
-    return [
-        employer_contributions("776.06", date(2025, 6, 1)),
-        pala_loan("4000.00", works="12000.00", granted_on="2025-04-15"),
-        month, family_year([month]), reform_comparison(family, [Care(lina, june)], "2025-06"),
-        year, year.income_tax(taxable_salary="9800.00"), am.check_week(date(2026, 1, 5)),
-        mam_month(budget, house, "2025-10", rule=SplitRule.CHILDREN_UNDER_CONTRACT),
-        startup_plan(works="12000.00", equipment="5000.00", members=house, opening_on="2025-09-01"),
-        check_planning(mam, planning, on=date(2026, 1, 5)),
-        propose_delegations(mam, planning, [MamAbsence.of(am="anne", day="thu")], on=date(2026, 1, 5)),
-    ]
+    loan = pala_loan("4000.00", works="12000.00", granted_on="2025-04-15")
+    members = [MamMember.of(name="Anne", places=4, months=[october], loan=loan),
+               MamMember.of(name="Béa", places=3, months=[october, october], first_agrement=True)]
+    budget = Budget.of({"rent": "700.00", "food": "200.01"})
+    return [loan, check_planning(mam, week, on=TABLES_WEEK),
+            propose_delegations(mam, week, [MamAbsence.of(am="chloe", day="mon")], on=TABLES_WEEK),
+            budget, split_charges(budget, members), mam_month(budget, members, "2025-10"),
+            startup_plan(works="12000.00", equipment="1000.00", members=members, opening_on="2025-09-01")]
 
 
 def _nested(value: object) -> Iterator[Serializable]:
@@ -160,17 +159,10 @@ def _nested(value: object) -> Iterator[Serializable]:
             yield from _nested(v)
 
 
-def _samples(tops: list[Serializable]) -> dict[str, list[Serializable]]:
-    out: dict[str, list[Serializable]] = {}
-    for top in tops:
-        for found in _nested(top):
-            out.setdefault(type(found).__name__, []).append(found)
-    return out
-
-
-CONTRACT_SAMPLES = _samples(_top_results())
-"""The contract core's results (their French is checked in test_explanations)."""
-SAMPLES = _samples([*_top_results(), *_family_am_and_mam_results()])
+SAMPLES: dict[str, list[Serializable]] = {}
+for top in _top_results():
+    for found in _nested(top):
+        SAMPLES.setdefault(type(found).__name__, []).append(found)
 
 
 def test_every_registered_type_has_a_sample() -> None:
@@ -241,7 +233,7 @@ def test_contract_json_uses_the_scenario_keys_and_iso_dates() -> None:
                             "schedule": {"mon": "08:00-18:00", "tue": "7.5"}})
     assert c.start == date(2025, 9, 1)
     d = c.to_dict()
-    assert d["schedule"] == {"mon": "08:00-18:00", "tue": "7.5"} and d["start"] == "2025-09-01"  # the range kept
+    assert d["schedule"] == {"mon": "08:00-18:00", "tue": "7.5"} and d["start"] == "2025-09-01"
     assert errors(d, load_schema("Contract")) == []
 
 

@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 
 from amcalc import Absence, Contract, month_pay
+from amcalc.contract_file import month_of, read_file
 from amcalc.errors import AmcalcError
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month, family_year, reform_comparison
-from amcalc.inputs import month_of, read_file
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd, settlement
 
 pytestmark = pytest.mark.browser
@@ -195,7 +195,7 @@ def test_the_family_month_and_year_are_the_librarys(browser: Any, base_url: str)
     _open(browser, base_url, "cout.html")
     _fill(browser, {**_contract_fields(CONTRACT), "month.month": "2025-12", "month.meals": "12",
                     "month.meal_price": "2.50", "household.resources": "30000.00",
-                    "household.dependent_children": "2", "household.child_born": "2024-06-10",
+                    "household.children": "2", "household.child_born": "2024-06-10",
                     "household.single_parent": "false"})
     assert _compute(browser) == "done"
     shown = _figures(browser)

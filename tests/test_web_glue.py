@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from amcalc.contract_file import month_of, read_file
 from amcalc.errors import AmcalcError
 from amcalc.family import Household
-from amcalc.inputs import month_of, read_file
 
 _spec = importlib.util.spec_from_file_location("amcalc_web", Path(__file__).parent.parent / "web" / "amcalc_web.py")
 assert _spec is not None and _spec.loader is not None
@@ -41,13 +41,13 @@ def test_the_saved_contract_file_is_the_command_lines(kind: str, tmp_path: Path)
 
 
 def test_errors_carry_the_typed_errors_field_and_message() -> None:
-    form = {**FORM, "household": {"resources": "30000", "dependent_children": "deux", "child_born": "2024-01-01"}}
+    form = {**FORM, "household": {"resources": "30000", "children": "deux", "child_born": "2024-01-01"}}
     error = json.loads(glue.family_page(json.dumps(form)))["error"]
     with pytest.raises(AmcalcError) as expected:
         Household.of(resources="30000", dependent_children="deux")
     assert (error["code"], error["field"], error["message"]) == (
-        "invalid_input", "dependent_children", expected.value.message)
-    outside = {**form, "household": {**form["household"], "dependent_children": "1"},
+        "invalid_input", "household.children", expected.value.message)
+    outside = {**form, "household": {**form["household"], "children": "1"},
                "month": {"month": "2025-06"}}
     assert json.loads(glue.family_page(json.dumps(outside)))["error"]["field"] == "month.month"
 

@@ -30,20 +30,23 @@ from pathlib import Path
 from typing import Any
 
 from amcalc.absences import AbsenceCause
+from amcalc.contract_file import contract_of, family_month_of, month_of, read_file, settlement_of
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.explain import Explanation, Step, euros
-from amcalc.family import Care, Child, ChildcareCost, Household, family_month, family_year, reform_comparison
+from amcalc.family import Care, Child, ChildcareCost, Household, family_year, reform_comparison
 from amcalc.family.reform_comparison import FIRST_MONTH, LAST_MONTH
-from amcalc.inputs import contract_of, month_of, read_file, settlement_of
-from amcalc.month import MonthPay, parse_month
+from amcalc.inputs import parse_month
+from amcalc.month import MonthPay
 from amcalc.serialization.contract import iso_dates
 from amcalc.termination import EndReason, end_consequences
 
 __all__ = ["choices", "contract_file", "end_page", "family_page", "month_page", "open_contract_file"]
 
 _INTEGERS = {("contract", "weeks"), ("contract", "days_per_week"), ("month", "meals"),
-             ("household", "dependent_children"), ("leave_completed", "days"), ("leave_current", "days")}
-_FILE_TABLES = ("contract", "month", "end")
+             ("household", "children"), ("leave_completed", "days"), ("leave_current", "days")}
+_FILE_TABLES = ("contract", "month", "end", "household")
+# Where the household's keys of a contract file are named by their Python argument in an error.
+_FILE_KEY_OF = {"dependent_children": "household.children", "aeeh_children": "household.aeeh"}
 _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
 # The figures of a month and the labels of the explanation's steps that compute them.
@@ -82,8 +85,8 @@ def _tables(form_json: str) -> dict[str, Any]:
 
 
 def _error(err: AmcalcError, field: str | None = None) -> str:
-    return json.dumps({"error": {"code": err.code, "field": field or err.field, "message": err.message}},
-                      ensure_ascii=False)
+    named = field or _FILE_KEY_OF.get(err.field or "", err.field)
+    return json.dumps({"error": {"code": err.code, "field": named, "message": err.message}}, ensure_ascii=False)
 
 
 def _answer(compute: Callable[[dict[str, Any]], dict[str, Any]], form_json: str) -> str:
@@ -126,35 +129,26 @@ def _month(tables: dict[str, Any]) -> dict[str, Any]:
             "sections": _pajemploi(pay), "warnings": list(pay.warnings), "explanation": pay.explain()}
 
 
-def _household(tables: Mapping[str, Any]) -> tuple[Household, Child]:
-    given = dict(tables.get("household", {}))
-    household = Household.of(resources=given.get("resources"),
-                             dependent_children=given.get("dependent_children", 1),
-                             single_parent=given.get("single_parent", False))
-    return household, Child.of(born=given.get("child_born"), name=given.get("child_name", ""))
-
-
-def _months_of_year(tables: dict[str, Any], year: int) -> list[MonthPay]:
-    """The contract's months of the civil ``year`` with the form's meals and no event."""
+def _months_of_year(tables: dict[str, Any], year: int) -> list[dict[str, Any]]:
+    """The tables of the contract's months of the civil ``year``, with the form's meals
+    and no event."""
     contract = contract_of(tables)
     first = max(date(year, 1, 1), contract.start or date(year, 1, 1))
     last = min(date(year, 12, 31), contract.end or date(year, 12, 31))
     if first > last:
         return []
-    month_keys = {k: v for k, v in tables.get("month", {}).items() if k in ("meals", "meal_price")}
-    return [month_of({**tables, "month": {**month_keys, "month": f"{year}-{number:02d}"}})
+    meals = {k: v for k, v in tables.get("month", {}).items() if k in ("meals", "meal_price")}
+    return [{**tables, "month": {**meals, "month": f"{year}-{number:02d}"}}
             for number in range(first.month, last.month + 1)]
 
 
 def _family(tables: dict[str, Any]) -> dict[str, Any]:
-    household, child = _household(tables)
-    year, number = parse_month(tables.get("month", {}).get("month"))
-    pays = {(p.year, p.month): p for p in _months_of_year(tables, year)}
-    if (year, number) not in pays:
+    year, number = parse_month(tables.get("month", {}).get("month"), "month.month")
+    months = {(year, int(t["month"]["month"][5:])): t for t in _months_of_year(tables, year)}
+    if (year, number) not in months:
         raise InvalidInput("month.month", "ce mois n'est pas dans la période du contrat.")
-    months = {key: family_month(household, [Care(child, ChildcareCost.of_month(pay))], key)
-              for key, pay in pays.items()}
-    month, pay = months[(year, number)], pays[(year, number)]
+    families = {key: family_month_of(t) for key, t in months.items()}
+    month, pay = families[(year, number)], month_of(months[(year, number)])
     line = month.children[0]
     figures = [
         *_month_figures(pay, ("net_salary", "maintenance", "meals")),
@@ -162,7 +156,7 @@ def _family(tables: dict[str, Any]) -> dict[str, Any]:
         _figure("cmg", "CMG versé par la CAF", month.cmg, line.cmg.explain()),
         _figure("remains", "Reste à charge du mois", month.remains, month.explain()),
     ]
-    whole = family_year(list(months.values()))
+    whole = family_year(list(families.values()))
     year_figures = [
         _figure("year_remains", f"Reste à charge {year}", whole.remains, whole.explain()),
         _figure("tax_credit", f"Crédit d'impôt (versé en {year + 1})", whole.tax_credit.credit,
@@ -170,9 +164,12 @@ def _family(tables: dict[str, Any]) -> dict[str, Any]:
         _figure("year_net_cost", f"Coût net {year}", whole.net_cost, whole.explain()),
     ]
     answer: dict[str, Any] = {"title": month.explanation.title, "figures": figures, "year": year_figures,
-                              "months": len(months), "explanation": month.explain()}
+                              "months": len(families), "explanation": month.explain()}
     if FIRST_MONTH <= date(year, number, 1) <= LAST_MONTH:
-        both = reform_comparison(household, [Care(child, ChildcareCost.of_month(pay))], (year, number))
+        household = tables["household"]
+        care = Care(Child.of(born=household.get("child_born")), ChildcareCost.of_month(pay),
+                    household.get("employer_aid", "0.00"))
+        both = reform_comparison(Household.from_mapping(household), [care], (year, number))
         answer["reform"] = [
             _figure("before_remains", "Reste à charge avant la réforme", both.before.remains, both.before.explain()),
             _figure("after_remains", "Reste à charge après la réforme", both.after.remains, both.after.explain()),

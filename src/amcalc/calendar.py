@@ -24,6 +24,9 @@ from types import MappingProxyType
 import attrs
 import holidays
 
+from amcalc.errors import InvalidInput
+from amcalc.inputs import FIRST_DATE, LAST_DATE, parse_choice, parse_date, parse_whole
+
 __all__ = [
     "WEEKDAYS",
     "MonthPlan",
@@ -53,7 +56,10 @@ _SUBDIVISION = {Territory.METROPOLE: None, Territory.ALSACE: "6AE", Territory.MO
 
 def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Mapping[date, str]:
     """Public holidays of ``year`` (Code du travail L3133-1), French names, cached."""
-    return _public_holidays(year, Territory(territory))
+    year = parse_whole(year, "year")
+    if not FIRST_DATE.year <= year <= LAST_DATE.year:
+        raise InvalidInput("year", f"l'année {year} est hors des dates calculées (de 1900 à 2199).")
+    return _public_holidays(year, parse_choice(Territory, territory, "territory"))
 
 
 @lru_cache(maxsize=256)
@@ -73,14 +79,21 @@ def jours_ouvrables(
     first: date, last: date, territory: Territory = Territory.METROPOLE
 ) -> int:
     """Jours ouvrables from ``first`` to ``last`` inclusive: every day but Sunday
-    (weekly rest) and public holidays (CCN 3239 art. 48.1.1.3)."""
-    count = 0
-    day = first
-    while day <= last:
-        if day.weekday() != 6 and holiday_name(day, territory) is None:
-            count += 1
-        day += timedelta(days=1)
-    return count
+    (weekly rest) and public holidays (CCN 3239 art. 48.1.1.3); counted, not walked.
+
+    >>> jours_ouvrables(date(2025, 5, 1), date(2025, 5, 31))  # 31 − 4 Sundays − 1, 8, 29 May
+    24
+    """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
+    territory = parse_choice(Territory, territory, "territory")
+    if last < first:
+        return 0
+    first_sunday = first + timedelta(days=(6 - first.weekday()) % 7)
+    sundays = (last - first_sunday).days // 7 + 1 if first_sunday <= last else 0
+    holidays_off = sum(1 for year in range(first.year, last.year + 1)
+                       for day in public_holidays(year, territory)
+                       if first <= day <= last and day.weekday() != 6)
+    return (last - first).days + 1 - sundays - holidays_off
 
 
 @attrs.frozen

@@ -38,6 +38,7 @@ import attrs
 from amcalc.calendar import WEEKDAYS, Territory, public_holidays
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date
+from amcalc.inputs import parse_choice, parse_date, parse_flag, parse_items, parse_span
 
 __all__ = [
     "SHORT_ABSENCE_DAYS",
@@ -89,9 +90,8 @@ class IllnessAbsence:
     certificate: bool = True
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidInput("absences", f"l'absence se termine ({french_date(self.end)}) avant "
-                                           f"de commencer ({french_date(self.start)}).")
+        parse_span(self, "start", "end", "absences", max_days=366)
+        parse_flag(self.certificate, "absences.certificate")
 
     @property
     def calendar_days(self) -> int:
@@ -189,7 +189,7 @@ class ChildIllnessLedger:
                                       "du mois précédent (son premier et son dernier jour).")
         open_run = None
         if start is not None:
-            open_run = (_day(start, f"{field}.open_start"), _day(last, f"{field}.open_last"))
+            open_run = (parse_date(start, f"{field}.open_start"), parse_date(last, f"{field}.open_last"))
             if not hired <= open_run[0] <= open_run[1]:
                 raise InvalidInput(field, "l'absence en cours doit commencer après l'embauche et finir "
                                           "après son premier jour.")
@@ -215,7 +215,7 @@ def _year_usage(entry: object, hired: date, field: str) -> ContractYearUsage:
     anniversary, with 0 to 5 short days and its long absence inside it (art. 105)."""
     if not isinstance(entry, Mapping):
         raise InvalidInput(field, "une table { year_start, short_days, long_absence } est attendue.")
-    start = _day(entry.get("year_start"), f"{field}.year_start")
+    start = parse_date(entry.get("year_start"), f"{field}.year_start")
     if start < hired or contract_year_start(hired, start) != start:
         raise InvalidInput(field, f"le {french_date(start)} n'ouvre pas une année de contrat (embauche le "
                                   f"{french_date(hired)}) : donnez la date d'embauche ou un de ses "
@@ -226,17 +226,12 @@ def _year_usage(entry: object, hired: date, field: str) -> ContractYearUsage:
                                                   f"non rémunérés par année de contrat ({_REFERENCE}).")
     long_absence = entry.get("long_absence")
     if long_absence is not None:
-        long_absence = _day(long_absence, f"{field}.long_absence")
+        long_absence = parse_date(long_absence, f"{field}.long_absence")
         if long_absence < start or contract_year_start(hired, long_absence) != start:
             raise InvalidInput(f"{field}.long_absence", f"le {french_date(long_absence)} n'est pas dans "
                                                         f"l'année de contrat ouverte le {french_date(start)}.")
     return ContractYearUsage(start, short_days, long_absence)
 
-
-def _day(value: object, field: str) -> date:
-    if not isinstance(value, date):
-        raise InvalidInput(field, f"date attendue, pas {value!r}.")
-    return value
 
 
 def _is_long(period: IllnessAbsence, days: Sequence[date], rule: LongAbsenceRule) -> bool:
@@ -339,7 +334,7 @@ def _merge(absences: Iterable[IllnessAbsence]) -> list[IllnessAbsence]:
 
 def child_illness(
     *,
-    hired: date,
+    hired: date | str,
     absences: Iterable[IllnessAbsence],
     scheduled_days: Iterable[str],
     territory: Territory = Territory.METROPOLE,
@@ -358,6 +353,10 @@ def child_illness(
     ...     IllnessAbsence(date(2024, 11, 18), date(2024, 11, 19))]).unpaid_days
     2
     """
+    hired = parse_date(hired, "hired")
+    territory = parse_choice(Territory, territory, "territory")
+    if isinstance(scheduled_days, (str, Mapping)) or not isinstance(scheduled_days, Iterable):
+        raise InvalidInput("scheduled_days", f"une liste de jours est attendue, parmi {', '.join(WEEKDAYS)}.")
     weekdays = set(scheduled_days)
     if not weekdays or weekdays - set(WEEKDAYS):
         raise InvalidInput("scheduled_days", f"jours d'accueil attendus parmi {', '.join(WEEKDAYS)}.")
@@ -365,7 +364,7 @@ def child_illness(
     if book.hired != hired:
         raise InvalidInput("ledger", "le registre appartient à un contrat d'une autre date d'embauche.")
     periods = []
-    for period in _merge(absences):
+    for period in _merge(parse_items(absences, IllnessAbsence, "absences")):
         days = []
         day = period.start
         while day <= period.end:

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from amcalc import __version__
 from amcalc.commands import COMMANDS
 from amcalc.errors import AmcalcError, ParameterUnavailable, UnsupportedCase
-from amcalc.parameters.command import add_command as add_parameters_command
 
 __all__ = ["build_parser", "main"]
 
@@ -57,7 +56,6 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(sub)
         sub.set_defaults(handler=command.run)
-    add_parameters_command(commands)
     return parser
 
 

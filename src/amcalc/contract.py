@@ -28,7 +28,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -36,6 +36,7 @@ from amcalc.calendar import WEEKDAYS, Territory
 from amcalc.duration import SECONDS_PER_HOUR, parse_hours, parse_time_range
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import number
+from amcalc.inputs import parse_choice, parse_flag, parse_optional_date, parse_table, parse_whole
 from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money, parse_ratio
 from amcalc.serialization.contract import ContractForm
@@ -43,6 +44,10 @@ from amcalc.serialization.contract import ContractForm
 __all__ = ["Accueil", "Contract", "ContractKind", "Rhythm", "WeeklySchedule", "parse_choice"]
 
 MAX_AVERAGE_WEEKLY_HOURS = 48  # CCN 3239 art. 96.3; CASF L423-22
+MAX_ANNUAL_HOURS_WITH_CONSENT = 2250  # CASF L423-22, with the AM's written consent
+WEEKS_WORKED_FULL_YEAR = 47  # 52 weeks less 5 weeks of rest (30 jours ouvrables, CCN art. 102.2)
+CCN_3239_IN_FORCE = date(2022, 1, 1)
+"""CCN 3239 art. 8: in force from 1 January 2022; it governs from then on the contracts signed before."""
 MIN_MAJORATED_RATE = Decimal("0.10")  # CCN 3239 art. 110.1
 
 
@@ -88,10 +93,11 @@ class WeeklySchedule:
     @classmethod
     def from_mapping(cls, schedule: Mapping[str, object], field: str = "schedule") -> WeeklySchedule:
         """From ``{"mon": "10", "tue": "08:30-18:30", …}``; absent weekdays are not worked."""
+        schedule = parse_table(schedule, field, '{ mon = "10", tue = "08:30-18:30", … }')
         unknown = set(schedule) - set(WEEKDAYS)
         if unknown:
             raise InvalidInput(
-                field, f"jour inconnu {sorted(unknown)} : utilisez {', '.join(WEEKDAYS)}."
+                field, f"jour inconnu {sorted(map(repr, unknown))} : utilisez {', '.join(WEEKDAYS)}."
             )
         seconds = tuple(
             parse_hours(schedule[d], f"{field}.{d}") if d in schedule else 0 for d in WEEKDAYS
@@ -131,19 +137,19 @@ class Rhythm:
         names of the inputs in errors (empty for a contract's single rhythm)."""
         prefix = f"{field}." if field else ""
         seconds = parse_hours(weekly_hours, f"{prefix}weekly_hours")
-        days = _whole(days_per_week, f"{prefix}days_per_week")
+        days = parse_whole(days_per_week, f"{prefix}days_per_week")
         if not 1 <= days <= 7:
             raise InvalidInput(f"{prefix}days_per_week", f"{days} jours par semaine est impossible (1 à 7).")
         if seconds == 0:
             raise InvalidInput(f"{prefix}weekly_hours", "un rythme sans heure d'accueil n'en est pas un.")
         if seconds > days * 24 * SECONDS_PER_HOUR:
             raise InvalidInput(f"{prefix}weekly_hours", f"{weekly_hours} h en {days} jours est impossible.")
-        return cls(_whole(weeks, f"{prefix}weeks"), seconds, days)
+        return cls(parse_whole(weeks, f"{prefix}weeks"), seconds, days)
 
     @classmethod
     def from_schedule(cls, *, weeks: int, schedule: Mapping[str, object], field: str = "schedule") -> Rhythm:
         parsed = WeeklySchedule.from_mapping(schedule, field)
-        return cls(_whole(weeks, "weeks"), parsed.weekly_seconds, parsed.days_per_week, parsed)
+        return cls(parse_whole(weeks, "weeks"), parsed.weekly_seconds, parsed.days_per_week, parsed)
 
 
 def _rhythm(entry: Rhythm | Mapping[str, Any], field: str) -> Rhythm:
@@ -158,20 +164,11 @@ def _rhythm(entry: Rhythm | Mapping[str, Any], field: str) -> Rhythm:
         if set(entry) != {"weeks", "schedule"}:
             raise InvalidInput(field, "avec un emploi du temps (schedule), seule la clé weeks "
                                       "l'accompagne (les heures et les jours s'en déduisent).")
-        schedule = entry["schedule"]
-        if not isinstance(schedule, Mapping):
-            raise InvalidInput(f"{field}.schedule", "une table { mon = \"10\", … } est attendue.")
-        parsed = WeeklySchedule.from_mapping(schedule, f"{field}.schedule")
-        weeks = _whole(entry["weeks"], f"{field}.weeks")
+        parsed = WeeklySchedule.from_mapping(entry["schedule"], f"{field}.schedule")
+        weeks = parse_whole(entry["weeks"], f"{field}.weeks")
         return Rhythm(weeks, parsed.weekly_seconds, parsed.days_per_week, parsed)
     return Rhythm.of(weeks=entry.get("weeks"), weekly_hours=entry.get("weekly_hours"),  # type: ignore[arg-type]
                      days_per_week=entry.get("days_per_week"), field=field)
-
-
-def _whole(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"un nombre entier est attendu, écrit sans guillemets (4), pas {value!r}.")
-    return value
 
 
 def _optional_money(value: object, field: str, places: int = 4) -> Decimal | None:
@@ -195,6 +192,8 @@ class Contract(ContractForm):
     majorated_rate: Decimal = MIN_MAJORATED_RATE
     complementary_rate: Decimal = Decimal(0)
     maintenance_per_hour: Decimal | None = None
+    consent_over_48: bool = False
+    """The AM's written consent to work more than 48 h a week on average (CASF L423-22)."""
 
     def __attrs_post_init__(self) -> None:
         accueil = Accueil.of(self.weeks)
@@ -209,14 +208,7 @@ class Contract(ContractForm):
                 f"les semaines des rythmes totalisent {planned} au lieu de {self.weeks} "
                 f"(accueil {accueil}).",
             )
-        if self.weekly_hours_average > MAX_AVERAGE_WEEKLY_HOURS:
-            raise LegalLimitExceeded(
-                "weekly_hours",
-                f"{number(self.weekly_hours_average)} h par semaine en moyenne dépassent la "
-                "durée maximale de 48 heures (CCN 3239 art. 96.3 ; CASF L423-22, au-delà "
-                "seulement avec l'accord de l'assistant maternel et dans la limite de "
-                "2 250 heures par an) : réduisez la durée d'accueil.",
-            )
+        self._check_working_time()
         if self.start and self.end and self.end < self.start:
             raise InvalidInput("end", "la fin du contrat précède la date d'embauche.")
         if self.majorated_rate < MIN_MAJORATED_RATE:
@@ -226,7 +218,45 @@ class Contract(ContractForm):
                 "(CCN 3239 art. 110.1).",
             )
         if self.start is not None:
-            check_rate(self.hourly_rate, self.start, am_ge=self.am_ge, date_field="start")
+            # The minimum applies at each date (art. 107; rules.md §3.2): at hiring, or on
+            # 1 January 2022 for a contract signed before the CCN 3239 (art. 8) — and again
+            # in each month and at each end of contract computed.
+            check_rate(self.hourly_rate, max(self.start, CCN_3239_IN_FORCE), am_ge=self.am_ge,
+                       date_field="start")
+
+    def _check_working_time(self) -> None:
+        """48 h a week on average (CCN 3239 art. 96.3); beyond, only with the AM's written
+        consent, averaged over 12 months and within 2 250 h a year (CASF L423-22)."""
+        average = self.weekly_hours_average
+        if average <= MAX_AVERAGE_WEEKLY_HOURS:
+            return
+        if not self.consent_over_48:
+            raise LegalLimitExceeded(
+                "weekly_hours",
+                f"{number(average)} h par semaine en moyenne dépassent la durée maximale de "
+                "48 heures (CCN 3239 art. 96.3 ; CASF L423-22, au-delà seulement avec l'accord "
+                "écrit de l'assistant maternel et dans la limite de 2 250 heures par an) : "
+                "réduisez la durée d'accueil ou indiquez cet accord.",
+            )
+        if self.annual_work_hours > MAX_ANNUAL_HOURS_WITH_CONSENT:
+            worked = "" if self.accueil is Accueil.PART_YEAR else (
+                f" ({number(average)} h × {WEEKS_WORKED_FULL_YEAR} semaines travaillées, 5 semaines "
+                "de congés déduites)")
+            raise LegalLimitExceeded(
+                "weekly_hours",
+                f"{number(self.annual_work_hours)} heures de travail par an{worked} dépassent, même "
+                "avec l'accord de l'assistant maternel, la limite de 2 250 heures par an (CASF "
+                "L423-22) : réduisez la durée d'accueil.",
+            )
+
+    @property
+    def annual_work_hours(self) -> Fraction:
+        """Hours actually worked in 12 months: the programmed weeks (46 weeks or less), or
+        47 weeks of a "52 semaines" contract, whose 5 weeks of rest are paid leave or
+        complementary unpaid leave (CCN 3239 art. 102.2)."""
+        if self.accueil is Accueil.PART_YEAR:
+            return Fraction(self.annual_seconds, SECONDS_PER_HOUR)
+        return self.weekly_hours_average * WEEKS_WORKED_FULL_YEAR
 
     @property
     def accueil(self) -> Accueil:
@@ -287,6 +317,9 @@ class Contract(ContractForm):
         >>> c.annual_seconds // 3600, [r.schedule.days_per_week for r in c.rhythms if r.schedule]
         (1080, [4, 5])
         """
+        if isinstance(rhythms, (str, bytes, Mapping)) or not isinstance(rhythms, Iterable):
+            raise InvalidInput("patterns", "une liste de rythmes { weeks, schedule } ou { weeks, "
+                                           "weekly_hours, days_per_week } est attendue.")
         built = tuple(_rhythm(r, f"patterns[{i}]") for i, r in enumerate(rhythms))
         return cls._build(hourly_rate, weeks, built, options)
 
@@ -301,10 +334,11 @@ class Contract(ContractForm):
     def from_mapping(cls, data: Mapping[str, Any]) -> Contract:
         """A contract from scenario-format keys (``hourly_rate``, ``weeks``, ``schedule`` or
         ``weekly_hours`` + ``days_per_week`` or ``patterns``, ``start``, ``end``, …)."""
+        data = parse_table(data, "contract", "de clés de contrat")
         known = {
             "hourly_rate", "weeks", "schedule", "weekly_hours", "days_per_week", "patterns",
             "start", "end", "kind", "territory", "am_ge", "majorated_rate",
-            "complementary_rate", "maintenance_per_hour",
+            "complementary_rate", "maintenance_per_hour", "consent_over_48",
         }
         unknown = set(data) - known
         if unknown:
@@ -335,13 +369,9 @@ class Contract(ContractForm):
             elif name == "kind":
                 typed[name] = parse_choice(ContractKind, value, name)
             elif name in ("start", "end"):
-                if value is not None and not isinstance(value, date):
-                    raise InvalidInput(name, f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {value!r}.")
-                typed[name] = value
-            elif name == "am_ge":
-                if not isinstance(value, bool):
-                    raise InvalidInput(name, "vrai ou faux est attendu.")
-                typed[name] = value
+                typed[name] = parse_optional_date(value, name)
+            elif name in ("am_ge", "consent_over_48"):
+                typed[name] = parse_flag(value, name)
             else:
                 raise InvalidInput(name, "option de contrat inconnue.")
         return cls(
@@ -355,17 +385,3 @@ class Contract(ContractForm):
 def _weeks(weeks: object) -> int:
     Accueil.of(weeks)
     return weeks  # type: ignore[return-value]
-
-
-E = TypeVar("E", bound=StrEnum)
-
-
-def parse_choice(kind: type[E], value: object, field: str) -> E:
-    """The member of ``kind`` given as itself or its value, or :class:`InvalidInput` listing the choices."""
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(str(value))
-    except ValueError:
-        names = ", ".join(m.value for m in kind)
-        raise InvalidInput(field, f"valeur inconnue {value!r} : {names}.") from None

@@ -1,6 +1,6 @@
 """La démonstration — a contract file explained end to end, in French.
 
-The file's tables are those of :mod:`amcalc.inputs`: ``[contract]``, and
+The file's tables are those of :mod:`amcalc.contract_file`: ``[contract]``, and
 optionally ``[month]`` and ``[end]``. :func:`explain_file` prints the
 mensualisation, then the month, then the solde de tout compte.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amcalc.inputs import contract_of, month_of, read_file, settlement_of
+from amcalc.contract_file import contract_of, month_of, read_file, settlement_of
 from amcalc.mensualisation import mensualise
 
 __all__ = ["explain_file"]

@@ -1,8 +1,10 @@
 """Durées exactes — hours of care held as whole seconds.
 
-Hours are written as decimal strings (``"7.5"``, at most 2 decimals) or as
-a time range (``"08:30-18:30"``); both are exact in seconds, and so are all
-the sums the library makes of them (rules.md §12.4: 1 min = 1/60 h).
+Hours are written as decimal strings (``"7.5"``, at most 2 decimals), as a
+time range (``"08:30-18:30"``), as hours and minutes (``"1226:40"`` or
+``"1226h40"``) or as an exact ``Fraction`` of hours (the mensualised
+1 226 h 40 min is ``Fraction(3680, 3)``); all are exact in seconds, and so
+are all the sums the library makes of them (rules.md §12.4: 1 min = 1/60 h).
 
 >>> parse_hours("7.5", "mon"), parse_hours("08:30-18:30", "mon")
 (27000, 36000)
@@ -10,6 +12,8 @@ the sums the library makes of them (rules.md §12.4: 1 min = 1/60 h).
 ((30600, 66600), None)
 >>> format_time(30600)
 '08h30'
+>>> parse_hours("1226:40", "hours_paid") == parse_hours(Fraction(3680, 3), "hours_paid") == 4416000
+True
 >>> format_hours(Fraction(520, 3) * SECONDS_PER_HOUR)
 '173,33 h'
 """
@@ -21,34 +25,60 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from amcalc.errors import InvalidInput
+from amcalc.money import decimal_places
 
 __all__ = ["SECONDS_PER_HOUR", "format_hours", "format_time", "hours", "parse_hours", "parse_time_range"]
 
 SECONDS_PER_HOUR = 3600
+MAX_HOURS = 1_000_000
+"""Larger numbers of hours are refused: no contract, period or week comes near."""
+_MAX_PLACES = 8
 _RANGE = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})\s*$")
+_HOURS_MINUTES = re.compile(r"^\s*(-?)(\d{1,7})\s*[:h]\s*(\d{2})\s*$")
 
 
 def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> int:
-    """Seconds in ``text``: decimal hours (≤ 2 decimals) or ``"HH:MM-HH:MM"``."""
+    """Seconds in ``text``: decimal hours (≤ 2 decimals), ``"HH:MM-HH:MM"``, ``"H:MM"``
+    hours and minutes, or an exact ``Fraction`` of hours (whole seconds)."""
     if isinstance(text, (bool, float)):
         raise InvalidInput(field, "écrivez les heures en texte (\"7.5\" ou \"08:30-16:00\").")
+    if isinstance(text, Fraction):
+        return _checked(text * SECONDS_PER_HOUR, str(text), field, allow_negative)
     raw = str(text)
     time_range = parse_time_range(raw, field)
     if time_range:
         return time_range[1] - time_range[0]
+    match = _HOURS_MINUTES.match(raw)
+    if match:
+        sign, whole, minutes = match.groups()
+        if int(minutes) > 59:
+            raise InvalidInput(field, f"{raw} : les minutes vont de 00 à 59.")
+        seconds = (int(whole) * 60 + int(minutes)) * 60
+        return _checked(Fraction(-seconds if sign else seconds), raw, field, allow_negative)
     try:
         value = Decimal(raw.strip().replace(",", "."))
     except InvalidOperation:
         raise InvalidInput(
             field, f"{raw!r} n'est ni un nombre d'heures (\"7.5\") ni une plage (\"08:30-16:00\")."
         ) from None
-    if not value.is_finite():
-        raise InvalidInput(field, f"{raw!r} n'est pas un nombre d'heures.")
-    if value < 0 and not allow_negative:
-        raise InvalidInput(field, f"un nombre d'heures ne peut pas être négatif ({raw}).")
-    seconds = value * SECONDS_PER_HOUR
-    if seconds != seconds.to_integral_value():
+    if not value.is_finite() or value.adjusted() > 6 or abs(value) > MAX_HOURS:
+        raise InvalidInput(field, f"{raw!r} n'est pas un nombre d'heures possible.")
+    if decimal_places(value) > _MAX_PLACES:
         raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
+    exact = Fraction(value) * SECONDS_PER_HOUR
+    if exact.denominator != 1:
+        raise InvalidInput(field, f"{raw} h : écrivez au plus 2 décimales ou une plage HH:MM.")
+    return _checked(exact, raw, field, allow_negative)
+
+
+def _checked(seconds: Fraction, raw: str, field: str, allow_negative: bool) -> int:
+    """Whole seconds, within ±:data:`MAX_HOURS`, not negative unless allowed."""
+    if abs(seconds) > MAX_HOURS * SECONDS_PER_HOUR:
+        raise InvalidInput(field, f"{raw} h n'est pas un nombre d'heures possible.")
+    if seconds < 0 and not allow_negative:
+        raise InvalidInput(field, f"un nombre d'heures ne peut pas être négatif ({raw}).")
+    if seconds.denominator != 1:
+        raise InvalidInput(field, f"{raw} h ne tombe pas sur une seconde entière.")
     return int(seconds)
 
 

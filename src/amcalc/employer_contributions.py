@@ -93,7 +93,7 @@ def employer_contributions(gross: object, on: date) -> EmployerContributions:
     for parameter, dated, article in employer_rates(on):
         line_cents = contribution_cents(cents, scaled(dated.value, 6, parameter.name), 1_000_000)
         lines.append((EmployerLine(parameter.label, dated.value, to_euros(line_cents)), article))
-        used.append(ParameterUse.of(parameter, dated))
+        used.append(ParameterUse.of(parameter, dated, "%"))
     total = sum((line.amount for line, _ in lines), Decimal("0.00"))
     steps = tuple(Step(line.label, f"{percent(line.rate)} × {euros(amount)}", euros(line.amount), article)
                   for line, article in lines)

@@ -99,9 +99,13 @@ class ParameterUse:
 
     @classmethod
     def of(cls, parameter: Parameter, dated: DatedValue, unit: str = "") -> ParameterUse:
-        shown = number(dated.value, max(2, -int(dated.value.as_tuple().exponent)))
-        return cls(parameter.label, f"{shown}{unit}", dated.start, dated.reference, dated.evidence,
-                   dated.applied_on)
+        """``unit`` follows the value (``" €"``, ``" €/h"``); ``"%"`` shows a ratio as a
+        percentage (``0,0619 %``)."""
+        if unit == "%":
+            shown = percent(dated.value)
+        else:
+            shown = number(dated.value, max(2, -int(dated.value.as_tuple().exponent))) + unit
+        return cls(parameter.label, shown, dated.start, dated.reference, dated.evidence, dated.applied_on)
 
 
 @attrs.frozen

@@ -1,177 +1,182 @@
-"""Les fichiers de contrat — a contract file, TOML or JSON, read into the API's arguments.
+"""Saisies — the boundary where every public entry point reads what a user passes.
 
-A file holds a ``[contract]`` table (the scenario-format keys, as
-:meth:`amcalc.Contract.from_mapping` takes them) and, optionally:
+One place turns loose values into the library's types, or raises
+:class:`~amcalc.errors.InvalidInput` naming the field and saying what is
+expected; the calculations behind it never see anything else. Numbers are read
+by :func:`amcalc.money.parse_money` (money, at most 4 decimals for rates),
+:func:`amcalc.money.parse_ratio` and :func:`amcalc.duration.parse_hours`, which
+share the same bound on magnitudes; this module reads the rest: dates, months,
+whole numbers, yes/no, choices and tables.
 
-- a ``[month]`` table: ``month`` (``"2025-11"``), ``absences``
-  (``[{ date, cause, hours? }]``), ``worked_hours`` (``[{ week, hours }]``), ``worked_days``
-  (``[{ date, hours }]``), ``non_care_weeks``, ``worked_holidays`` (dates), ``rhythm_weeks``
-  (``[{ week, rhythm }]``, the index in ``patterns``), ``meals``, ``meal_price``,
-  ``kilometres``, ``mileage_rate``, ``partial_month``, ``illness_rule``;
-- an ``[end]`` table: ``reason``, ``sent``, ``notified``, ``total_gross``,
-  ``leave_completed`` / ``leave_current`` as ``{ days, reference_gross, already_paid }``,
-  ``regularisation`` as ``{ hours_paid, hours_due }``, ``notice_waived``, and the options of
-  :func:`~amcalc.termination.settlement` ``precarity_exception``, ``cdd_leave_already_paid``,
-  ``month_end``, ``rupture_base``;
-- a ``[paid_leave]`` table: ``acquired_days`` or ``until`` (the acquisition from the
-  hiring date), and ``reference_gross``.
+Dates are a :class:`datetime.date` or ISO text ``"2025-09-01"``. A ``datetime``
+at midnight (what a date column of a data frame holds) is taken as its date on
+purpose; one with a time of day is refused, as the rules count whole days.
+Dates run from 1900 to 2199, a range that keeps every date computed from them
+(notice, anniversaries, reference periods) valid.
 
-A JSON file has the same keys, its dates written ``"AAAA-MM-JJ"``. Every problem of
-the file itself (missing, not UTF-8, not TOML or JSON, nested too deep) is an
-:class:`~amcalc.errors.UnreadableFile` naming it.
-
->>> import json, tempfile
->>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-...     json.dump({"contract": {"hourly_rate": "4.00", "weeks": 52, "start": "2025-09-01",
-...                             "schedule": {"mon": "10", "tue": "10", "thu": "10", "fri": "10"}}}, f)
->>> contract_of(read_file(f.name)).start
-datetime.date(2025, 9, 1)
+>>> from datetime import date, datetime
+>>> parse_date("2025-09-01", "start"), parse_date(datetime(2025, 9, 1), "start")
+(datetime.date(2025, 9, 1), datetime.date(2025, 9, 1))
+>>> parse_date("01/09/2025", "start")
+Traceback (most recent call last):
+...
+amcalc.errors.InvalidInput: start : une date est attendue, au format AAAA-MM-JJ (« 2025-09-01 ») : '01/09/2025'.
+>>> parse_month("2025-03"), parse_whole(4, "days_per_week")
+((2025, 3), 4)
 """
 
 from __future__ import annotations
 
-import json
-import tomllib
-from collections.abc import Mapping
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from amcalc.contract import Contract, parse_choice
-from amcalc.errors import InvalidInput, UnreadableFile
-from amcalc.money import parse_money
-from amcalc.month import MonthPay
-from amcalc.paid_leave import LeaveAcquisition, LeaveIndemnity, acquired_leave_between, leave_indemnity
-from amcalc.periods import MonthEnd
-from amcalc.scenarios.calculations import MONTH_KEYS, month_from_inputs, required_date
-from amcalc.serialization.contract import iso_dates
-from amcalc.termination import LeaveOwed, LeaveOwedAtEnd, Settlement, regularisation, settlement
-from amcalc.termination.rupture_indemnity import RuptureBase
+from amcalc.errors import InvalidInput
 
-__all__ = ["END_KEYS", "TABLES", "contract_of", "leave_of", "month_of", "read_file", "settlement_of"]
+__all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
+    "parse_choice",
+    "parse_count",
+    "parse_date",
+    "parse_flag",
+    "parse_items",
+    "parse_month",
+    "parse_optional_date",
+    "parse_span",
+    "parse_table",
+    "parse_whole",
+]
 
-TABLES = ("contract", "month", "end", "paid_leave")
-END_KEYS = frozenset({"reason", "sent", "notified", "total_gross", "leave_completed", "leave_current",
-                      "regularisation", "notice_waived", "precarity_exception", "cdd_leave_already_paid",
-                      "month_end", "rupture_base"})
-_MAX_DEPTH = 64
-
-
-def _depth(value: object, level: int = 0) -> int:
-    """How deeply ``value`` nests (stops counting past the limit)."""
-    if level > _MAX_DEPTH or not isinstance(value, (list, Mapping)):
-        return level
-    children = value.values() if isinstance(value, Mapping) else value
-    return max((_depth(v, level + 1) for v in children), default=level)
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2199, 12, 31)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-def read_file(path: str | Path) -> dict[str, Any]:
-    """The tables of a contract file: JSON when its name ends in ``.json``, else TOML."""
-    name = str(path)
+def _in_range(day: date, field: str) -> date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise InvalidInput(field, f"le {day.isoformat()} est hors des dates calculées (de 1900 à 2199).")
+    return day
+
+
+def parse_date(value: object, field: str) -> date:
+    """A ``date``, ``"YYYY-MM-DD"`` text or a ``datetime`` at midnight, as a ``date``."""
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time() or value.tzinfo is not None:
+            raise InvalidInput(field, f"une date sans heure est attendue ({value.isoformat()}) : "
+                               "les règles comptent des jours entiers.")
+        return _in_range(value.date(), field)
+    if isinstance(value, date):
+        return _in_range(value, field)
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return _in_range(date.fromisoformat(value.strip()), field)
+        except ValueError:
+            pass
+    raise InvalidInput(field, "une date est attendue, au format AAAA-MM-JJ (« 2025-09-01 ») : "
+                       f"{value!r}.")
+
+
+def parse_span(holder: object, first: str, last: str, field: str, *, max_days: int | None = None) -> None:
+    """Parse the dates ``first`` and ``last`` of a frozen ``holder`` in place (its
+    ``__attrs_post_init__``), refusing a span that ends before it starts or lasts over
+    ``max_days`` days."""
+    start = parse_date(getattr(holder, first), f"{field}.{first}")
+    end = parse_date(getattr(holder, last), f"{field}.{last}")
+    object.__setattr__(holder, first, start)
+    object.__setattr__(holder, last, end)
+    if end < start:
+        raise InvalidInput(f"{field}.{last}", f"la période du {start.isoformat()} finit avant de "
+                           "commencer.")
+    if max_days is not None and (end - start).days >= max_days:
+        raise InvalidInput(f"{field}.{last}", f"du {start.isoformat()} au {end.isoformat()} : "
+                           f"une telle période ne dépasse pas {max_days} jours.")
+
+
+def parse_optional_date(value: object, field: str) -> date | None:
+    """:func:`parse_date`, with ``None`` kept for an input left out."""
+    return None if value is None else parse_date(value, field)
+
+
+def parse_month(month: object, field: str = "month") -> tuple[int, int]:
+    """(year, month) of ``"YYYY-MM"``, of a (year, month) pair or of a date's month.
+
+    >>> parse_month((2025, 13))
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: month : mois impossible, écrivez AAAA-MM (« 2025-03 ») : (2025, 13).
+    """
+    if isinstance(month, date):
+        day = parse_date(month, field)
+        return day.year, day.month
+    if isinstance(month, tuple) and len(month) == 2 and all(
+            isinstance(x, int) and not isinstance(x, bool) for x in month):
+        year, number = month
+    elif isinstance(month, str) and (found := _ISO_MONTH.match(month.strip())):
+        year, number = int(found[1]), int(found[2])
+    else:
+        raise InvalidInput(field, f"mois attendu au format AAAA-MM (« 2025-03 »), pas {month!r}.")
+    if not 1 <= number <= 12 or not FIRST_DATE.year <= year <= LAST_DATE.year:
+        raise InvalidInput(field, f"mois impossible, écrivez AAAA-MM (« 2025-03 ») : {month!r}.")
+    return year, number
+
+
+def parse_whole(value: object, field: str) -> int:
+    """A whole number, given as an ``int`` (``4``, not ``"4"`` nor ``4.0``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"un nombre entier est attendu, écrit sans guillemets (4), pas {value!r}.")
+    return value
+
+
+def parse_count(value: object, field: str, *, least: int, most: int) -> int:
+    """A whole number between ``least`` and ``most`` (children, places…)."""
+    count = parse_whole(value, field)
+    if not least <= count <= most:
+        raise InvalidInput(field, f"un nombre entre {least} et {most} est attendu ({count}).")
+    return count
+
+
+def parse_flag(value: object, field: str) -> bool:
+    """``True`` or ``False`` (never a truthy string or number)."""
+    if not isinstance(value, bool):
+        raise InvalidInput(field, f"vrai ou faux est attendu ({value!r}).")
+    return value
+
+
+def parse_table(value: object, field: str, expected: str) -> Mapping[str, Any]:
+    """A table (mapping) of ``expected`` content, e.g. a weekday schedule."""
+    if not isinstance(value, Mapping):
+        raise InvalidInput(field, f"une table {expected} est attendue ({type(value).__name__} reçu).")
+    return value
+
+
+T = TypeVar("T")
+
+
+def parse_items(value: object, kind: type[T], field: str) -> tuple[T, ...]:
+    """A list (any iterable but text or a table) of ``kind`` objects, as a tuple."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInput(field, f"une liste de {kind.__name__} est attendue ({type(value).__name__} reçu).")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidInput(f"{field}[{index}]", f"un {kind.__name__} est attendu "
+                               f"({type(item).__name__} reçu).")
+    return items
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def parse_choice(kind: type[E], value: object, field: str) -> E:
+    """The member of ``kind`` given as itself or its value, or :class:`InvalidInput` listing the choices."""
+    if isinstance(value, kind):
+        return value
     try:
-        raw = Path(path).read_bytes()
-        text = raw.decode("utf-8")
-        data = json.loads(text) if name.lower().endswith(".json") else tomllib.loads(text, parse_float=Decimal)
-    except FileNotFoundError:
-        raise UnreadableFile(name, "fichier introuvable.") from None
-    except IsADirectoryError:
-        raise UnreadableFile(name, "c'est un dossier, pas un fichier.") from None
-    except OSError as err:
-        raise UnreadableFile(name, f"lecture impossible ({err.strerror}).") from None
-    except UnicodeDecodeError as err:
-        raise UnreadableFile(name, f"le fichier n'est pas en UTF-8 (octet {err.start}).") from None
-    except RecursionError:
-        raise UnreadableFile(name, f"données imbriquées sur plus de {_MAX_DEPTH} niveaux.") from None
-    except (tomllib.TOMLDecodeError, ValueError) as err:
-        kind = "JSON" if name.lower().endswith(".json") else "TOML"
-        raise UnreadableFile(name, f"ce n'est pas du {kind} valide ({err}).") from None
-    if not isinstance(data, dict):
-        raise UnreadableFile(name, "un objet de tables (contract, month, end) est attendu.")
-    if _depth(data) > _MAX_DEPTH:
-        raise UnreadableFile(name, f"données imbriquées sur plus de {_MAX_DEPTH} niveaux.")
-    unknown = set(data) - set(TABLES)
-    if "contract" in data and unknown:
-        raise InvalidInput(sorted(unknown)[0], f"table inconnue : {', '.join(TABLES)}.")
-    data = iso_dates(data)
-    tables: dict[str, Any] = data if "contract" in data else {"contract": data}
-    for table in TABLES:
-        if not isinstance(tables.get(table, {}), Mapping):
-            raise InvalidInput(table, "une table est attendue.")
-    return tables
-
-
-def contract_of(tables: Mapping[str, Any]) -> Contract:
-    """The contract of a file's tables."""
-    return Contract.from_mapping(tables.get("contract", {}))
-
-
-def month_of(tables: Mapping[str, Any]) -> MonthPay:
-    """The month of the ``[month]`` table (the contract's keys beside it)."""
-    month = tables.get("month", {})
-    unknown = set(month) - MONTH_KEYS
-    if unknown:
-        raise InvalidInput(f"month.{sorted(unknown)[0]}", f"clé inconnue : {', '.join(sorted(MONTH_KEYS))}.")
-    if "month" not in month:
-        raise InvalidInput("month.month", "indiquez le mois (AAAA-MM).")
-    return month_from_inputs({**tables.get("contract", {}), **month})
-
-
-def _leave(raw: object, field: str) -> LeaveOwed | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, Mapping) or set(raw) - {"days", "reference_gross", "already_paid"}:
-        raise InvalidInput(field, "attendu : { days, reference_gross, already_paid }.")
-    return LeaveOwed(days=raw.get("days"),  # type: ignore[arg-type]
-                     reference_gross=parse_money(raw.get("reference_gross"), f"{field}.reference_gross"),
-                     already_paid=parse_money(raw.get("already_paid", "0.00"), f"{field}.already_paid"))
-
-
-def settlement_of(contract: Contract, end: Mapping[str, Any]) -> Settlement:
-    """The solde de tout compte of the ``[end]`` table."""
-    unknown = set(end) - END_KEYS
-    if unknown:
-        raise InvalidInput(f"end.{sorted(unknown)[0]}", "clé inconnue pour la fin du contrat.")
-    statements = []
-    if "regularisation" in end:
-        reg = end["regularisation"]
-        if not isinstance(reg, Mapping) or set(reg) != {"hours_paid", "hours_due"}:
-            raise InvalidInput("end.regularisation", "attendu : { hours_paid, hours_due }.")
-        statements.append(regularisation(hourly_rate=contract.hourly_rate, hours_paid=reg["hours_paid"],
-                                         hours_due=reg["hours_due"]))
-    notice_waived = end.get("notice_waived", False)
-    if not isinstance(notice_waived, bool):
-        raise InvalidInput("end.notice_waived", "true ou false est attendu.")
-    return settlement(
-        contract, reason=end.get("reason"), sent=required_date(end, "sent"),  # type: ignore[arg-type]
-        notified=required_date(end, "notified") if "notified" in end else None, total_gross=end.get("total_gross"),
-        leave=LeaveOwedAtEnd(completed=_leave(end.get("leave_completed"), "end.leave_completed"),
-                             current=_leave(end.get("leave_current"), "end.leave_current")),
-        regularisations=statements, notice_waived=notice_waived,
-        precarity_exception=end.get("precarity_exception"),
-        cdd_leave_already_paid=end.get("cdd_leave_already_paid", "0.00"),
-        month_end=parse_choice(MonthEnd, end.get("month_end", MonthEnd.LAST_DAY_OF_MONTH), "end.month_end"),
-        rupture_base=parse_choice(RuptureBase, end.get("rupture_base", RuptureBase.ALL_GROSS_SALARIES),
-                                  "end.rupture_base"),
-    )
-
-
-def leave_of(contract: Contract, table: Mapping[str, Any]) -> tuple[LeaveAcquisition | None, LeaveIndemnity | None]:
-    """The ``[paid_leave]`` table: the days acquired from the hiring date ``until`` a day
-    (or ``acquired_days`` as given), and their indemnity when ``reference_gross`` is given."""
-    unknown = set(table) - {"acquired_days", "until", "reference_gross"}
-    if unknown:
-        raise InvalidInput(f"paid_leave.{sorted(unknown)[0]}", "clés attendues : acquired_days ou until, "
-                                                               "reference_gross.")
-    if ("until" in table) == ("acquired_days" in table):
-        raise InvalidInput("paid_leave.until", "indiquez soit until (une date), soit acquired_days.")
-    acquisition = None
-    if "until" in table:
-        if contract.start is None:
-            raise InvalidInput("start", "la date d'embauche est nécessaire pour compter les congés acquis.")
-        acquisition = acquired_leave_between(contract.start, required_date(table, "until"))
-    days = acquisition.acquired_days if acquisition else table["acquired_days"]
-    indemnity = None
-    if "reference_gross" in table:
-        indemnity = leave_indemnity(contract, acquired_days=days,
-                                    reference_gross=parse_money(table["reference_gross"], "reference_gross"))
-    return acquisition, indemnity
+        return kind(str(value))
+    except ValueError:
+        names = ", ".join(m.value for m in kind)
+        raise InvalidInput(field, f"valeur inconnue {value!r} : {names}.") from None

@@ -27,6 +27,7 @@ from amcalc import parameters
 from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number
+from amcalc.inputs import parse_optional_date
 from amcalc.money import RATE_SCALE, maximum, parse_money, round_to_cents
 
 __all__ = [
@@ -100,10 +101,13 @@ class MaintenanceMinimum(Explained):
 
 
 def maintenance_minimum(
-    on: date | None = None, *, hours: object, minimum_garanti: object | None = None
+    on: date | str | None = None, *, hours: object, minimum_garanti: object | None = None
 ) -> MaintenanceMinimum:
     """Minimum entretien for a day of ``hours`` on ``on`` (or with a given ``minimum_garanti``)."""
+    on = parse_optional_date(on, "on")
     seconds = parse_hours(hours, "hours")
+    if seconds > 24 * SECONDS_PER_HOUR:
+        raise InvalidInput("hours", f"{hours} h : une journée ne dépasse pas 24 heures.")
     if seconds == 0:
         raise InvalidInput("hours", "aucune indemnité d'entretien n'est due sans heure d'accueil.")
     share_p, floor_p = parameters.get("maintenance_minimum_share"), parameters.get("maintenance_daily_floor")

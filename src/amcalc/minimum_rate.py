@@ -23,6 +23,7 @@ import attrs
 from amcalc import parameters
 from amcalc.errors import BelowMinimumRate, ParameterUnavailable
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
+from amcalc.inputs import parse_date, parse_flag
 
 __all__ = ["MinimumRate", "check_rate", "minimum_rate"]
 
@@ -39,9 +40,9 @@ class MinimumRate(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
-def minimum_rate(on: date, *, am_ge: bool = False) -> MinimumRate:
+def minimum_rate(on: date | str, *, am_ge: bool = False) -> MinimumRate:
     """Minima in force on ``on``; ``am_ge`` for the holder of the AM-GE title."""
-    return _minimum_rate(on, am_ge)
+    return _minimum_rate(parse_date(on, "on"), parse_flag(am_ge, "am_ge"))
 
 
 @lru_cache(maxsize=4096)

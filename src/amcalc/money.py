@@ -29,11 +29,14 @@ from amcalc.errors import InvalidInput
 
 __all__ = [
     "CENT",
+    "MAX_AMOUNT",
     "RATE_SCALE",
     "choose",
+    "decimal_places",
     "half_up_div",
     "maximum",
     "minimum",
+    "parse_decimal",
     "parse_money",
     "parse_ratio",
     "round_to_cents",
@@ -44,6 +47,10 @@ __all__ = [
 CENT = Decimal("0.01")
 RATE_SCALE = 10_000
 """Hourly rates and percentages are held as integers in 1/10 000 (4 decimals)."""
+MAX_AMOUNT = 10**9
+"""Amounts and rates above a billion are refused as input: none is near, and exact
+arithmetic on unbounded numbers could run for ever."""
+_MAX_PLACES = 8
 
 def half_up_div(numerator: int, denominator: int) -> int:
     """Integer division rounded half away from zero, for ints or numpy int arrays.
@@ -100,7 +107,21 @@ def scaled(value: Decimal, places: int, field: str) -> int:
     return int(shifted)
 
 
-def _parse_decimal(text: object, field: str) -> Decimal:
+def decimal_places(value: Decimal) -> int:
+    """Decimals written in ``value`` once trailing zeros are dropped, read from its digits
+    alone (no arithmetic: ``1e-999999999`` costs nothing).
+
+    >>> decimal_places(Decimal("3.8500")), decimal_places(Decimal("1E+3"))
+    (2, 0)
+    """
+    _, digits, exponent = value.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + trailing))
+
+
+def parse_decimal(text: object, field: str) -> Decimal:
+    """A finite decimal written as text, an int or a ``Decimal`` (never a float), at most a
+    billion and 8 decimals, or :class:`InvalidInput`."""
     if isinstance(text, bool) or isinstance(text, float):
         raise InvalidInput(
             field, "écrivez les montants et les taux en texte décimal (\"3.85\"), jamais en flottant."
@@ -109,8 +130,10 @@ def _parse_decimal(text: object, field: str) -> Decimal:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
         raise InvalidInput(field, f"{text!r} n'est pas un nombre décimal.") from None
-    if not value.is_finite():
-        raise InvalidInput(field, f"{text!r} n'est pas un nombre fini.")
+    if not value.is_finite() or value.adjusted() > 9 or abs(value) > MAX_AMOUNT:
+        raise InvalidInput(field, f"{text!r} n'est pas un montant possible (au plus un milliard).")
+    if decimal_places(value) > _MAX_PLACES:
+        raise InvalidInput(field, f"{text} a trop de décimales.")
     return value
 
 
@@ -126,7 +149,7 @@ def parse_money(
     ...
     amcalc.errors.InvalidInput: hourly_rate : un montant ne peut pas être négatif (-1).
     """
-    value = _parse_decimal(text, field)
+    value = parse_decimal(text, field)
     if value < 0 and not allow_negative:
         raise InvalidInput(field, f"un montant ne peut pas être négatif ({text}).")
     scaled(value, places, field)

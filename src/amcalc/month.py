@@ -75,6 +75,7 @@ from amcalc.explain import (
 )
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split_week
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
+from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import check_rate
@@ -152,8 +153,7 @@ class Absence(AbsenceForm):
     @classmethod
     def of(cls, day: object, cause: object, hours: object | None = None) -> Absence:
         """From scenario values: ``Absence.of(date(2025, 1, 16), "unpaid_leave", "3")``."""
-        if not isinstance(day, date):
-            raise InvalidInput("absences.date", f"une date AAAA-MM-JJ est attendue (en TOML sans guillemets : 2025-09-01), pas {day!r}.")
+        day = parse_date(day, "absences.date")
         choices = [c.value for c in AbsenceCause]
         if cause not in choices:
             raise InvalidInput("absences.cause", f"{cause!r} inconnu : {', '.join(choices)}.")
@@ -448,20 +448,6 @@ class CalendarDay:
         return self.scheduled if self.absence.seconds is None else self.absence.seconds
 
 
-def parse_month(month: str | tuple[int, int]) -> tuple[int, int]:
-    """(year, month) of ``"YYYY-MM"`` or of a (year, month) pair, or :class:`InvalidInput`."""
-    if isinstance(month, tuple):
-        year, number_ = month
-    else:
-        try:
-            year, number_ = (int(part) for part in str(month).split("-"))
-        except ValueError:
-            raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.") from None
-    if not 1 <= number_ <= 12 or year < 1:
-        raise InvalidInput("month", f"mois impossible : {month!r}.")
-    return year, number_
-
-
 class MonthCalendar:
     """The contract's days around the month, built from cached month plans: what
     :func:`month_pay` and the bulk engine's rows with art. 47 or art. 105 questions
@@ -617,11 +603,13 @@ def walk_month(
     year, number_, first, last = _month_bounds(contract, month)
     occasional = contract.kind is ContractKind.OCCASIONAL
     full_year = contract.accueil is Accueil.FULL_YEAR
-    non_care = frozenset(non_care_weeks)
+    if isinstance(non_care_weeks, (str, Mapping)) or not isinstance(non_care_weeks, Iterable):
+        raise InvalidInput("non_care_weeks", "une liste des lundis des semaines sans accueil est attendue.")
+    non_care = frozenset(parse_date(monday, "non_care_weeks") for monday in non_care_weeks)
     for monday in non_care:
-        if not isinstance(monday, date) or monday.weekday() != 0:
-            raise InvalidInput("non_care_weeks", f"{monday!r} : indiquez le lundi de chaque semaine "
-                                                 "sans accueil.")
+        if monday.weekday() != 0:
+            raise InvalidInput("non_care_weeks", f"le {french_date(monday)} n'est pas un lundi : "
+                               "indiquez le lundi de chaque semaine sans accueil.")
     if non_care and full_year:
         raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
                                              "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
@@ -630,7 +618,7 @@ def walk_month(
                      for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
     span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
     absence_map: dict[date, Absence] = {}
-    for absence in absences:
+    for absence in parse_items(absences, Absence, "absences"):
         if absence.day in absence_map:
             raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
         if not span_first <= absence.day <= span_last:
@@ -639,7 +627,8 @@ def walk_month(
         absence_map[absence.day] = absence
     week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
     schedules = tuple(r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms)
-    holidays_worked = frozenset(worked_holidays)
+    holidays_worked = frozenset(parse_date(day, "worked_holidays")
+                                for day in parse_items(worked_holidays, object, "worked_holidays"))
     cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
                         holidays_worked, absence_map)
     for day in holidays_worked:
@@ -654,9 +643,9 @@ def walk_month(
         if absence.seconds is not None and absence.seconds > d.scheduled:
             raise absence_over_schedule(absence.day, d.scheduled)
     weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
-                   for k, v in (worked_weeks or {}).items()}
+                   for k, v in parse_table(worked_weeks or {}, "worked_weeks", "{ lundi: heures }").items()}
     days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
-                  for k, v in (worked_days or {}).items()}
+                  for k, v in parse_table(worked_days or {}, "worked_days", "{ jour: heures }").items()}
     for day, seconds in days_given.items():
         if _monday(day) in weeks_given:
             raise InvalidInput("worked_days", f"la semaine du {french_date(_monday(day))} est déjà "
@@ -706,7 +695,8 @@ def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedg
     usual = {m: contract.rhythms[i].weekly_seconds for m, i in walk.week_rhythm.items()}
     average = average_week_warning(walk.week_totals, walk.last, contract.annual_seconds // contract.weeks,
                                    usual, ledger)
-    return [*warnings, average] if average else warnings
+    # with the AM's written consent the limit is 2 250 h over 12 months (CASF L423-22)
+    return [*warnings, average] if average and not contract.consent_over_48 else warnings
 
 
 def _week_step(week: WeekWalk, first: date, last: date) -> Step:
@@ -778,7 +768,7 @@ def month_pay(
     in_first = max(first, contract.start) if contract.start else first
     in_last = min(last, contract.end) if contract.end else last
     for day in sorted({in_first, in_last}):  # the minimum in force in the month (art. 107)
-        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge)
+        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge, date_field="month")
     walk = walk_month(contract, (year, number_), absences=absences, worked_weeks=worked_weeks,
                       worked_days=worked_days, non_care_weeks=non_care_weeks, worked_holidays=worked_holidays,
                       rhythm_weeks=rhythm_weeks)
@@ -1008,7 +998,7 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
                                   "l'emploi du temps jour par jour : donnez l'emploi du temps "
                                   "hebdomadaire (schedule) de chaque rythme.")
     weeks: dict[date, int] = {}
-    for monday, index in (given or {}).items():
+    for monday, index in parse_table(given or {}, "rhythm_weeks", "{ lundi: rythme }").items():
         if not isinstance(monday, date) or monday.weekday() != 0:
             raise InvalidInput("rhythm_weeks", f"{monday!r} : indiquez le lundi de chaque semaine civile.")
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
@@ -1026,17 +1016,19 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
     return weeks
 
 
-def _check_monday(day: object, mondays: Sequence[date]) -> date:
-    if not isinstance(day, date) or day.weekday() != 0:
-        raise InvalidInput("worked_hours.week", f"le lundi de la semaine civile est attendu, en date "
-                                                f"AAAA-MM-JJ, pas {day!r}.")
+def _check_monday(given: object, mondays: Sequence[date]) -> date:
+    day = parse_date(given, "worked_hours.week")
+    if day.weekday() != 0:
+        raise InvalidInput("worked_hours.week", f"le {french_date(day)} n'est pas un lundi : "
+                           f"indiquez le lundi de la semaine civile (le {french_date(_monday(day))}).")
     if day not in mondays:
         raise InvalidInput("worked_hours.week", f"la semaine du {french_date(day)} ne touche pas le mois.")
     return day
 
 
-def _check_day(day: object, first: date, last: date) -> date:
-    if not isinstance(day, date) or not first <= day <= last:
+def _check_day(given: object, first: date, last: date) -> date:
+    day = parse_date(given, "worked_days")
+    if not first <= day <= last:
         raise InvalidInput("worked_days", f"{day!r} n'est pas un jour d'une semaine du mois.")
     return day
 

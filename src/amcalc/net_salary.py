@@ -58,6 +58,7 @@ from amcalc.explain import (
     number,
     percent,
 )
+from amcalc.inputs import parse_choice, parse_date
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = [
@@ -262,7 +263,7 @@ class _Table:
 
 def net_salary(
     gross: Decimal | str,
-    on: date,
+    on: date | str,
     territory: Territory = Territory.METROPOLE,
     *,
     extra_hours_pay: Decimal | str = Decimal("0"),
@@ -293,6 +294,7 @@ def net_salary(
             f"la rémunération des heures complémentaires et majorées ({euros(extra)}) fait "
             f"partie du salaire brut et ne peut pas le dépasser ({euros(gross_value)}).",
         )
+    on, territory = parse_date(on, "on"), parse_choice(Territory, territory, "territory")
     table = _Table.of(on, territory)
     table.check_ceiling(gross_value, "gross")
     return _result(
@@ -303,7 +305,7 @@ def net_salary(
 
 def gross_from_net(
     net: Decimal | str,
-    on: date,
+    on: date | str,
     territory: Territory = Territory.METROPOLE,
     *,
     rounding: ContributionRounding = ContributionRounding.PER_LINE,
@@ -323,6 +325,7 @@ def gross_from_net(
     (Decimal('533.87'), Decimal('417.05'))
     """
     net_value = parse_money(net, "net")
+    on, territory = parse_date(on, "on"), parse_choice(Territory, territory, "territory")
     table = _Table.of(on, territory)
     gross_cents = gross_for_net_cents(
         scaled(net_value, 2, "net"), table.kernel, rounding is ContributionRounding.TOTAL

@@ -46,8 +46,8 @@ from amcalc.am.agrement import whole_number
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number
+from amcalc.inputs import parse_month
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import parse_month
 
 __all__ = [
     "FACTOR_MAJORATED_OR_24H",
@@ -96,6 +96,12 @@ class ShortDayBasis(StrEnum):
     @property
     def divisor_seconds(self) -> int:
         return FULL_DAY_SECONDS if self is ShortDayBasis.EIGHT_HOURS else 9 * SECONDS_PER_HOUR
+
+
+SMIC_DATE_WORDS = {SmicDate.DAY_OF_CARE: "celui du jour de garde",
+                   SmicDate.MONTH_OF_PAYMENT: "celui du mois du paiement (le mois suivant la garde)"}
+SHORT_DAY_WORDS = {ShortDayBasis.EIGHT_HOURS: "forfait × heures ÷ 8",
+                   ShortDayBasis.CONVENTION_DAY: "forfait × heures ÷ 9 (journée habituelle de la convention)"}
 
 
 class TaxRegime(StrEnum):
@@ -177,16 +183,18 @@ def special_regime(care: Iterable[CareDays], received: object, *,
                           + ("" if row.share(short_day) == 1 else f" × {number(row.share(short_day), 4)}"),
                           euros(line), _REFERENCE))
     forfait = round_to_cents(exact)
+    lines = [step.result for step in steps]
     deduction = min(forfait, total_received)
     taxable = total_received - deduction
     steps += [
-        Step("Somme forfaitaire", "total des lignes, arrondi une fois", euros(forfait), _REFERENCE),
+        Step("Somme forfaitaire", (" + ".join(lines) or "aucun jour de garde") + ", arrondi une fois",
+             euros(forfait), _REFERENCE),
         Step("Abattement", f"au plus les sommes perçues ({euros(total_received)})", euros(deduction),
              _REFERENCE),
         Step("Montant imposable", f"{euros(total_received)} − {euros(deduction)}", euros(taxable), _REFERENCE),
     ]
-    notes = (f"SMIC retenu : option « {smic_date.value} » ; journée de moins de 8 h : option "
-             f"« {short_day.value} ».",
+    notes = (f"SMIC retenu : {SMIC_DATE_WORDS[smic_date]} ; journée de moins de 8 h : "
+             f"{SHORT_DAY_WORDS[short_day]}.",
              "Seuls les jours d'accueil effectif comptent : ni congés payés, ni jours fériés chômés, "
              "ni absences rémunérées (les jours déclarés à Pajemploi ne sont pas des jours de garde).")
     explanation = Explanation("Régime spécial des assistants maternels", _REFERENCE, tuple(steps),
@@ -242,7 +250,8 @@ def income_tax(year: int, *, salary: object, indemnities: object, meals: object 
     boxes = ((("1AA", special.taxable), ("1GA", special.deduction)) if better is TaxRegime.SPECIAL
              else (("1AA", taxable_salary),))
     steps = (
-        Step("Régime ordinaire : salaires déclarés", "indemnités non déclarées", euros(taxable_salary),
+        Step("Régime ordinaire : salaires déclarés", "salaires imposables indiqués, sans les indemnités",
+             euros(taxable_salary),
              "CGI art. 79"),
         Step("Régime ordinaire : après la déduction de 10 %", f"{euros(taxable_salary)} − "
              f"{euros(expenses_deduction(taxable_salary, year))}", euros(ordinary_taxable), "CGI art. 83, 3°"),

@@ -115,7 +115,8 @@ def childminder_month(am: Childminder, month: str, events: Mapping[str, Mapping[
                   ", ".join(f"{_LABELS[n]} {euros(getattr(pay, n))}" for n in _LABELS),
                   f"{len(pay.care_days)} jours de garde", "CCN 3239 art. 109–114")
              for care, pay in lines]
-    steps += [Step(f"Total : {_LABELS[n]}", "somme des contrats", euros(totals[n])) for n in _LABELS]
+    steps += [Step(f"Total : {_LABELS[n]}", " + ".join(euros(getattr(pay, n)) for pay in pays) or "aucun contrat",
+                   euros(totals[n])) for n in _LABELS]
     explanation = Explanation(f"Mois {year}-{number_:02d} de l'assistant maternel, tous contrats",
                               "CCN 3239 art. 109–114", tuple(steps),
                               notes=("Chaque ligne est le mois du contrat, calculé seul ; les totaux en "
@@ -175,7 +176,8 @@ def childminder_year(am: Childminder, year: int, events: Events | None = None) -
     steps = [Step(f"{m.year}-{m.month:02d}", f"{len(m.lines)} contrats, net {euros(m.totals['net_salary'])}, "
                   f"entretien {euros(m.totals['maintenance'])}", euros(m.totals["gross_salary"]) + " brut")
              for m in months]
-    steps += [Step(f"Année : {_LABELS[n]}", "somme des mois", euros(totals[n])) for n in _LABELS]
+    steps += [Step(f"Année : {_LABELS[n]}", " + ".join(euros(m.totals[n]) for m in months), euros(totals[n]))
+              for n in _LABELS]
     steps.append(Step("Jours de garde effective", "jours travaillés, enfant par enfant", str(days),
                       "CGI art. 80 sexies"))
     explanation = Explanation(f"Année {year} de l'assistant maternel, tous contrats", "CCN 3239 art. 109–114",

@@ -31,8 +31,8 @@ from typing import Any
 import attrs
 import pyarrow as pa
 
-from amcalc.bulk.engine import ScalarPool, compute, month_of_row
-from amcalc.bulk.schema import INPUT_COLUMNS, OUTPUT_SCHEMA, output_schema
+from amcalc.bulk.engine import ScalarPool, compute_rows, month_of_row
+from amcalc.bulk.schema import INPUT_COLUMNS, OUTPUT_SCHEMA, extra_columns, output_schema
 
 __all__ = [
     "INPUT_COLUMNS",
@@ -83,7 +83,7 @@ def _chunks(source: Any, chunk_rows: int) -> Iterator[pa.RecordBatch]:
 
 def payroll_batches(
     source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
-    stats: PayrollStats | None = None,
+    stats: PayrollStats | None = None, keep_extra: bool = False,
 ) -> Generator[pa.RecordBatch, None, None]:
     """Results batch by batch, in the input's order, for a ``pyarrow.Table``, a
     record batch, a ``RecordBatchReader``, any object with ``__arrow_c_stream__``
@@ -95,39 +95,58 @@ def payroll_batches(
     :class:`~amcalc.bulk.engine.ScalarPool`; a script doing so needs the usual
     ``if __name__ == "__main__":`` guard of multiprocessing). ``stats`` is updated
     as batches come out.
+
+    The columns are checked by name first (:func:`~amcalc.bulk.schema.extra_columns`): a
+    column the engine does not read is an :class:`~amcalc.errors.InvalidInput` naming the
+    closest known one, or, with ``keep_extra``, is copied to the output as it is, after
+    ``id``; a missing required column is one error.
     """
     counts = stats if stats is not None else PayrollStats()
     scalar = ScalarPool(processes)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        pending: deque[Future[tuple[pa.RecordBatch, int]]] = deque()
-        for chunk in _chunks(source, max(1, chunk_rows)):
-            pending.append(pool.submit(compute, chunk, scalar))
-            if len(pending) >= 2 * max(1, threads):
-                yield _done(pending.popleft(), counts)
-        while pending:
-            yield _done(pending.popleft(), counts)
+        pending: deque[Future[tuple[list[pa.RecordBatch], int]]] = deque()
+        extra: list[pa.Field] | None = None
+        try:
+            for chunk in _chunks(source, max(1, chunk_rows)):
+                if extra is None:
+                    extra = extra_columns(chunk.schema, keep_extra)
+                pending.append(pool.submit(compute_rows, chunk, scalar, extra))
+                if len(pending) >= 2 * max(1, threads):
+                    yield from _done(pending.popleft(), counts)
+            while pending:
+                yield from _done(pending.popleft(), counts)
+        finally:  # stopped early (an error, a signal): the chunks not started are not computed
+            for future in pending:
+                future.cancel()
 
 
-def _done(future: Future[tuple[pa.RecordBatch, int]], stats: PayrollStats) -> pa.RecordBatch:
-    batch, scalar_rows = future.result()
-    stats.rows += batch.num_rows
-    stats.errors += batch.num_rows - batch.column("error_code").null_count
+def _done(future: Future[tuple[list[pa.RecordBatch], int]], stats: PayrollStats) -> list[pa.RecordBatch]:
+    batches, scalar_rows = future.result()
+    for batch in batches:
+        stats.rows += batch.num_rows
+        stats.errors += batch.num_rows - batch.column("error_code").null_count
     stats.scalar_rows += scalar_rows
-    return batch
+    return batches
 
 
 def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
-            stats: PayrollStats | None = None) -> pa.Table:
+            stats: PayrollStats | None = None, keep_extra: bool = False) -> pa.Table:
     """Paie du mois en masse (CCN 3239 art. 47, 96, 101, 105, 109–111, 114): the results
     of every row of ``source`` as a ``pyarrow.Table`` (which polars, pandas and
     duckdb take without copy through ``__arrow_c_stream__``)."""
     batches = list(payroll_batches(source, chunk_rows=chunk_rows, threads=threads, processes=processes,
-                                   stats=stats))
+                                   stats=stats, keep_extra=keep_extra))
     if batches:
         return pa.Table.from_batches(batches)
     schema = _input_schema(source)
-    id_type = schema.field("id").type if schema is not None and "id" in schema.names else None
-    return output_schema(id_type).empty_table()
+    return empty_output(schema, keep_extra) if schema is not None else OUTPUT_SCHEMA.empty_table()
+
+
+def empty_output(schema: pa.Schema, keep_extra: bool = False) -> pa.Table:
+    """The result of an input of ``schema`` without rows: no row, the output's columns."""
+    id_type = schema.field("id").type if "id" in schema.names else None
+    extra = extra_columns(schema, keep_extra) if schema.names else []
+    return output_schema(id_type, extra).empty_table()
 
 
 def _input_schema(source: Any) -> pa.Schema | None:

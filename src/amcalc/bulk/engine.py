@@ -31,7 +31,7 @@ and message. Both routes give the same cents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -58,7 +58,7 @@ from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
-__all__ = ["ScalarPool", "ScalarResult", "compute", "figures", "month_of_row", "scalar_rows"]
+__all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
 
 
 _ROUTES = pa.array(["vector", "scalar"])
@@ -70,9 +70,12 @@ _INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complem
 
 
 def _plain_type(kind: pa.DataType) -> pa.DataType:
-    """``kind`` with string views and large strings and lists as plain ones (polars exports views)."""
+    """``kind`` with string views and large strings and lists as plain ones (polars exports views),
+    dictionaries (polars' Categorical and Enum) of any index type with int32 indices."""
     if pa.types.is_string_view(kind) or pa.types.is_large_string(kind):
         return pa.string()
+    if pa.types.is_dictionary(kind):
+        return pa.dictionary(pa.int32(), _plain_type(kind.value_type))
     if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
         return pa.list_(_plain_type(kind.value_type))
     if pa.types.is_struct(kind):
@@ -84,8 +87,19 @@ def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
     types = [_plain_type(f.type) for f in batch.schema]
     if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
         return batch
-    return pa.RecordBatch.from_arrays([c.cast(t) for c, t in zip(batch.columns, types, strict=True)],
+    return pa.RecordBatch.from_arrays([_plain_column(c, t) for c, t in zip(batch.columns, types, strict=True)],
                                       names=batch.schema.names)
+
+
+def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
+    """``column`` as ``kind``; a dictionary's indices and values cast apart (Arrow does not
+    cast a dictionary of string views)."""
+    if column.type == kind:
+        return column
+    if pa.types.is_dictionary(kind):
+        return pa.DictionaryArray.from_arrays(column.indices.cast(kind.index_type),
+                                              column.dictionary.cast(kind.value_type))
+    return column.cast(kind)
 
 
 _IN_PROCESS = ScalarPool()
@@ -115,9 +129,8 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
     month_valid = rows.month_ok.copy()
     warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector.warnings.items()}
-    indices = np.flatnonzero(scalar)
-    records = given.take(pa.array(indices)).to_pylist() if len(indices) else []
-    for i, result in zip(indices.tolist(), pool.run(records), strict=True):
+    indices, records = _records(given, np.flatnonzero(scalar), errors)
+    for i, result in zip(indices, pool.run(records), strict=True):
         if result.error is not None:
             errors[i] = result.error
             continue
@@ -138,7 +151,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
     columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
-    columns["route"] = pa.DictionaryArray.from_arrays(pa.array(scalar.astype(np.int8)), _ROUTES)
+    columns["route"] = _ROUTES.take(pa.array(scalar.astype(np.int8)))
     columns.update(_error_columns(errors, n))
     for field in (f for f in OUTPUT_SCHEMA.names if f in NUMBER_FIELDS):
         values = out[field]
@@ -163,6 +176,77 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
         result = pa.RecordBatch.from_arrays([*result.columns, *family_columns(batch, result)],
                                             schema=output_schema(id_type, family=True))
     return result, len(indices)
+
+
+_NOT_A_DATE = ("invalid_input", None, "une date de la ligne est hors du calendrier (années 1 à 9999).")
+
+
+def _records(batch: pa.RecordBatch, rows: Ints, errors: dict[int, tuple[str, str | None, str]]
+             ) -> tuple[list[int], list[dict[str, Any]]]:
+    """The rows of the scalar route as Python mappings; a row Python cannot hold (a date32
+    beyond the year 9999) gets its error in ``errors`` instead."""
+    if not len(rows):
+        return [], []
+    try:
+        return rows.tolist(), batch.take(pa.array(rows)).to_pylist()
+    except (ValueError, OverflowError):
+        kept, records = [], []
+        for i in rows.tolist():
+            try:
+                records.append(batch.slice(i, 1).to_pylist()[0])
+                kept.append(i)
+            except (ValueError, OverflowError):
+                errors[i] = _NOT_A_DATE
+        return kept, records
+
+
+def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS, extra: Sequence[pa.Field] = ()
+                 ) -> tuple[list[pa.RecordBatch], int]:
+    """:func:`compute`, with a row that still breaks it isolated — the batch is split in
+    halves until that row is alone, then reported in its row (``internal_error``): no cell
+    stops a run, every other row is computed —, and the ``extra`` input columns passed
+    through after ``id``."""
+    results, scalar_rows_ = _isolated(batch, pool)
+    if not extra:
+        return results, scalar_rows_
+    offset, passed = 0, []
+    for result in results:
+        given = batch.slice(offset, result.num_rows)
+        offset += result.num_rows
+        at = int("id" in result.schema.names)
+        columns = [*result.columns[:at], *(given.column(f.name) for f in extra), *result.columns[at:]]
+        id_type = result.schema.field("id").type if at else None
+        passed.append(pa.RecordBatch.from_arrays(columns, schema=output_schema(
+            id_type, extra, family=has_household(batch))))
+    return passed, scalar_rows_
+
+
+def _isolated(batch: pa.RecordBatch, pool: ScalarPool) -> tuple[list[pa.RecordBatch], int]:
+    try:
+        result, scalar_rows_ = compute(batch, pool)
+        return [result], scalar_rows_
+    except Exception:  # noqa: BLE001 — a row is never lost: reported in its row
+        if batch.num_rows <= 1:
+            return [_failed_rows(batch)], batch.num_rows
+        half = batch.num_rows // 2
+        first, first_scalar = _isolated(batch.slice(0, half), pool)
+        second, second_scalar = _isolated(batch.slice(half), pool)
+        return first + second, first_scalar + second_scalar
+
+
+def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Rows reported as not computed: ``id`` kept, an ``internal_error``, no figure."""
+    n = batch.num_rows
+    has_id = "id" in batch.schema.names
+    schema = output_schema(batch.schema.field("id").type if has_id else None, family=has_household(batch))
+    message = "ligne non calculée : une de ses valeurs sort des bornes du calcul ; vérifiez-la."
+    columns = {f.name: pa.nulls(n, f.type) for f in schema if f.name != "route"}
+    columns["route"] = _ROUTES.take(pa.array(np.ones(n, np.int8)))
+    columns["error_code"] = pa.array(["internal_error"] * n, pa.string())
+    columns["error_message"] = pa.array([message] * n, pa.string())
+    if has_id:
+        columns["id"] = batch.column("id")
+    return pa.RecordBatch.from_arrays([columns[name] for name in schema.names], schema=schema)
 
 
 def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:
@@ -216,6 +300,5 @@ def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     next_month = np.asarray(month_days).astype("datetime64[D]").astype("datetime64[M]") + 1
     last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
     stale = computed & (last_day > day_number(VERIFIED_UP_TO))
-    # an empty dictionary when no row is stale, as a Parquet file reads it back
-    dictionary = _FRESHNESS if stale.any() else _FRESHNESS[:0]
-    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(len(stale), np.int8), mask=~stale), dictionary)
+    # plain text, as Spark reads it (a dictionary column is not Spark's type)
+    return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))

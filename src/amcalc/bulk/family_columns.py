@@ -28,7 +28,16 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc import parameters
-from amcalc.bulk.schema import MONEY, Ints, decimal_array, decode, string_array, typed_cell
+from amcalc.bulk.schema import (
+    FAMILY_FIELDS,
+    HOUSEHOLD_COLUMNS,
+    SHARE,
+    Ints,
+    decimal_array,
+    decode,
+    string_array,
+    typed_cell,
+)
 from amcalc.employer_contributions import employer_rates, employer_total_cents
 from amcalc.errors import AmcalcError
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month
@@ -38,29 +47,6 @@ from amcalc.family.cmg_rule import REFORM_DAY, CmgRule
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = ["FAMILY_FIELDS", "HOUSEHOLD_COLUMNS", "family_columns", "has_household"]
-
-HOUSEHOLD_COLUMNS = {
-    "resources": "string or decimal: the household's yearly resources of the year N−2",
-    "children": "integer (or its text): dependent children",
-    "child_born": "date32 (or text \"YYYY-MM-DD\"): the birth date of the contract's child",
-    "single_parent": "bool (or text true, false, 1, 0), optional",
-    "aeeh": "bool (or text), optional: a dependent child gives right to the AEEH",
-    "employer_aid": "string or decimal, optional: the employer aid of the month for this child",
-}
-"""The optional input columns that add the family's figures to each row."""
-
-SHARE = pa.decimal128(5, 4)
-
-FAMILY_FIELDS = (
-    pa.field("cmg", MONEY),
-    pa.field("contributions_taken_over", SHARE),
-    pa.field("family_cost", MONEY),
-    pa.field("remains", MONEY),
-    pa.field("family_error_code", pa.string()),
-    pa.field("family_error_message", pa.string()),
-)
-"""The output columns added when the input has household columns."""
-
 
 def has_household(batch: pa.RecordBatch) -> bool:
     return "resources" in batch.schema.names
@@ -76,10 +62,10 @@ def _household(cells: Sequence[object]) -> Parsed:
     if all(cell is None for cell in (resources, children, born)):
         return None
     try:
-        household = Household.of(
-            resources=resources, dependent_children=typed_cell("children", children),
-            single_parent=typed_cell("single_parent", False if single is None else single),
-            aeeh_children=int(typed_cell("aeeh", False if aeeh is None else aeeh) is True))
+        household = Household.from_mapping({
+            "resources": resources, "children": typed_cell("children", children),
+            "single_parent": typed_cell("single_parent", False if single is None else single),
+            "aeeh": typed_cell("aeeh", False if aeeh is None else aeeh)})
         child = Child.of(born=typed_cell("child_born", born))
         return household, child, parse_money("0.00" if aid is None else aid, "employer_aid")
     except AmcalcError as err:

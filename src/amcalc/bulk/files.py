@@ -19,29 +19,45 @@ is written with :data:`PARQUET_OPTIONS`. A file that cannot be read raises
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import queue
 import re
+import signal
 import sys
 import threading
 import time
 import uuid
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 import attrs
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pv
 import pyarrow.parquet as pq
 
-from amcalc.bulk import CHUNK_ROWS, PayrollStats, payroll_batches
+from amcalc.bulk import CHUNK_ROWS, PayrollStats, empty_output, payroll_batches
 from amcalc.bulk.json_cells import as_json
-from amcalc.bulk.schema import output_schema
+from amcalc.bulk.scalar import stop_workers
 from amcalc.errors import InvalidInput, UnreadableFile
 
-__all__ = ["PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Progress", "payroll_file"]
+__all__ = ["EXCEL_DELIMITER", "PARQUET_OPTIONS", "READ_AHEAD", "WRITE_BEHIND", "Interrupted", "Progress",
+           "UnwritableFile", "neutralised", "payroll_file", "stopped_by_signals"]
+
+EXCEL_DELIMITER = ";"
+"""The separator of French Excel's CSV (the decimal comma takes the comma)."""
+
+
+class UnwritableFile(InvalidInput):
+    """The output cannot be written (the input itself, a missing folder, no right to write,
+    a full disk): the run stops, the input and a file already at the output's name are left
+    as they were."""
+
+    code = "unwritable_file"
 
 READ_AHEAD = 2
 """Input batches read ahead of the computation."""
@@ -88,6 +104,7 @@ class _Source:
     (field ``input``) with a French message and pyarrow's reason."""
 
     path: Path
+    excel: bool = False
     csv: bool = attrs.field(init=False)
     names: list[str] = attrs.field(factory=list)
     part: str = ""
@@ -130,18 +147,34 @@ class _Source:
         the header is read first, to name the columns."""
         with self.path.open("rb") as file:
             header = file.readline(1 << 16)
-        if b";" in header and b"," not in header:  # the French spreadsheets' default
+        if not self.excel and b";" in header and b"," not in header:  # the French spreadsheets' default
             raise UnreadableFile("input", f"{self.path.name} : les colonnes doivent être séparées par des "
-                                          "virgules, pas par des points-virgules.")
-        read = pv.ReadOptions(block_size=_CSV_BLOCK)
-        with pv.open_csv(self.path, read_options=read) as header_block:
+                                          "virgules, pas par des points-virgules (un CSV d'Excel en français "
+                                          "se lit avec --excel).")
+        read = pv.ReadOptions(block_size=_CSV_BLOCK, encoding=self._encoding() if self.excel else "utf8")
+        parse = pv.ParseOptions(delimiter=EXCEL_DELIMITER if self.excel else ",")
+        with pv.open_csv(self.path, read_options=read, parse_options=parse) as header_block:
             self.names = header_block.schema.names
-        return pv.open_csv(self.path, read_options=read,
+        return pv.open_csv(self.path, read_options=read, parse_options=parse,
                            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(self.names, pa.string())))
 
+    def _encoding(self) -> str:
+        """A French Excel CSV's encoding: UTF-8 after its byte order mark (« CSV UTF-8 ») or when
+        its first megabyte is UTF-8, Windows-1252 otherwise (« CSV (séparateur : point-virgule) »)."""
+        with self.path.open("rb") as file:
+            start = file.read(1 << 20)
+        if start.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        try:
+            start.decode("utf-8")
+        except UnicodeDecodeError as err:
+            if err.start < len(start) - 3:  # not a character cut by the megabyte's end
+                return "cp1252"
+        return "utf8"
 
-def _read(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
-    source = _Source(path)
+
+def _read(path: Path, batch_rows: int, excel: bool = False) -> Iterator[pa.RecordBatch]:
+    source = _Source(path, excel)
     with source.reading():
         if source.csv:
             yield from source.open_csv()
@@ -160,8 +193,8 @@ def _read(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
                     yield from file.iter_batches(batch_size=batch_rows, row_groups=[group])
 
 
-def _input_schema(path: Path) -> pa.Schema:
-    source = _Source(path)
+def _input_schema(path: Path, excel: bool = False) -> pa.Schema:
+    source = _Source(path, excel)
     with source.reading():
         return source.open_csv().schema if source.csv else pq.read_schema(path)
 
@@ -270,17 +303,47 @@ class _Behind:
             raise self._error
 
 
-def _csv_ready(batch: pa.RecordBatch) -> pa.RecordBatch:
+def _csv_ready(batch: pa.RecordBatch, excel: bool = False, formulas: bool = False) -> pa.RecordBatch:
     """CSV has no lists, structs nor dictionaries: lists and structures as JSON text
     (:func:`~amcalc.bulk.json_cells.as_json`), routes as text; an ``id`` that CSV cannot
-    hold as it is (lists, structures, bytes) is refused, not altered."""
+    hold as it is (lists, structures, bytes) is refused, not altered. Text that a
+    spreadsheet would take for a formula is neutralised unless ``formulas``
+    (:func:`neutralised`); ``excel`` writes decimals with a comma."""
     if "id" in batch.schema.names and not _csv_cell(batch.schema.field("id").type):
         raise InvalidInput("id", f"un id de type {batch.schema.field('id').type} ne s'écrit pas en CSV : "
                                  "écrivez le résultat en Parquet (.parquet), ou donnez un id texte ou nombre.")
     columns = [as_json(c) if pa.types.is_nested(c.type) else
                c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c
                for c in batch.columns]
+    if excel:
+        columns = [pc.replace_substring(c.cast(pa.string()), ".", ",") if _has_decimals(c.type) else c
+                   for c in columns]
+    if not formulas:
+        columns = [neutralised(c) if pa.types.is_string(c.type) or pa.types.is_large_string(c.type) else c
+                   for c in columns]
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def _has_decimals(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_decimal(kind) or pa.types.is_floating(kind))
+
+
+_FORMULA_START = "^[=+\\-@\t\r]"
+_PLAIN_NUMBER = "^[+-]?[0-9]+([.,][0-9]+)?$"
+
+
+def neutralised(column: pa.Array) -> pa.Array:
+    """A text column with every cell a spreadsheet would evaluate — one that starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return (OWASP, CSV injection; CWE-1236) and is not
+    a plain number such as ``-12.5`` — preceded by a single quote, which spreadsheets show as
+    text and do not evaluate.
+
+    >>> neutralised(pa.array(["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-12.5", "lea", None])).to_pylist()
+    ["'=1+1", "'+cmd|' /C calc'!A0", "'@SUM(A1)", '-12.5', 'lea', None]
+    """
+    risky = pc.and_(pc.match_substring_regex(column, _FORMULA_START),
+                    pc.invert(pc.match_substring_regex(column, _PLAIN_NUMBER)))
+    return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
 
 
 def _csv_cell(kind: pa.DataType) -> bool:
@@ -290,25 +353,69 @@ def _csv_cell(kind: pa.DataType) -> bool:
                 or pa.types.is_fixed_size_binary(kind) or pa.types.is_binary_view(kind))
 
 
+_WHY_NOT_WRITTEN = {
+    errno.ENOENT: "le dossier {folder} n'existe pas",
+    errno.ENOTDIR: "{folder} n'est pas un dossier",
+    errno.EACCES: "le droit d'écrire dans {folder} manque",
+    errno.EPERM: "le droit d'écrire dans {folder} manque",
+    errno.EROFS: "{folder} est en lecture seule",
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota du disque est atteint",
+    errno.EISDIR: "{name} est un dossier",
+    errno.EFBIG: "le fichier dépasse la taille permise",
+}
+_ERRNO = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """An :class:`OSError` while ``target`` is written (pyarrow's included) as
+    :class:`UnwritableFile`, in French, with the system's error code (``ENOSPC``…)."""
+    try:
+        yield
+    except OSError as err:
+        number = err.errno or int((_ERRNO.search(str(err)) or [0, 0])[1])
+        why = _WHY_NOT_WRITTEN.get(number, "erreur du système")
+        code = f" ({errno.errorcode[number]})" if number in errno.errorcode else ""
+        raise UnwritableFile("output", f"{target.name} n'a pas pu être écrit : "
+                                       f"{why.format(folder=target.parent, name=target.name)}{code}.") from err
+
+
 @attrs.define
 class _Sink:
-    """The file written, opened with the first batch's schema."""
+    """The file written (``path``, a temporary name of ``target``), opened with the first
+    batch's schema."""
 
     path: Path
+    target: Path
     csv: bool
+    excel: bool = False
+    formulas: bool = False
     writer: Any = None
+    file: Any = None
 
     def write(self, batch: pa.RecordBatch) -> None:
-        if self.csv:
-            batch = _csv_ready(batch)
-            self.writer = self.writer or pv.CSVWriter(self.path, batch.schema)
-        else:
-            self.writer = self.writer or pq.ParquetWriter(self.path, batch.schema, **PARQUET_OPTIONS)
-        self.writer.write_batch(batch)
+        with _writing(self.target):
+            if self.csv:
+                batch = _csv_ready(batch, self.excel, self.formulas)
+                self.writer = self.writer or self._csv_writer(batch.schema)
+            else:
+                self.writer = self.writer or pq.ParquetWriter(self.path, batch.schema, **PARQUET_OPTIONS)
+            self.writer.write_batch(batch)
+
+    def _csv_writer(self, schema: pa.Schema) -> pv.CSVWriter:
+        if not self.excel:
+            return pv.CSVWriter(self.path, schema)
+        self.file = pa.OSFile(str(self.path), "wb")
+        self.file.write(codecs.BOM_UTF8)  # French Excel reads UTF-8 after its byte order mark
+        return pv.CSVWriter(self.file, schema, write_options=pv.WriteOptions(delimiter=EXCEL_DELIMITER))
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+        with _writing(self.target):
+            if self.writer is not None:
+                self.writer.close()
+            if self.file is not None:
+                self.file.close()
 
 
 @attrs.define
@@ -342,6 +449,36 @@ def _rows_in(path: Path) -> int | None:
         return None if source.csv else int(pq.read_metadata(path).num_rows)
 
 
+class Interrupted(Exception):
+    """A run stopped by a signal (SIGTERM, SIGINT): ``signal`` is its number."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal.Signals(signal_number).name)
+        self.signal = signal_number
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (``timeout``, ``kill``, a stopped cron job) and SIGINT (Ctrl-C) stop the run
+    cleanly within the block: the worker processes are ended at once
+    (:func:`~amcalc.bulk.scalar.stop_workers`), then :class:`Interrupted` is raised where
+    the run is, so that its threads stop and the temporary output is deleted. For the main
+    thread of a command; the previous handlers are put back at the end."""
+
+    def stop(number: int, frame: object) -> None:
+        for name in (signal.SIGTERM, signal.SIGINT):  # a second signal does not cut the cleaning
+            signal.signal(name, signal.SIG_IGN)
+        stop_workers()
+        raise Interrupted(number)
+
+    previous = {name: signal.signal(name, stop) for name in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(name, handler)
+
+
 @contextmanager
 def _complete_or_absent(target: Path) -> Iterator[Path]:
     """A file name next to ``target`` to write to, renamed ``target`` once the block ends
@@ -353,18 +490,33 @@ def _complete_or_absent(target: Path) -> Iterator[Path]:
     part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
     try:
         yield part
+        with _writing(target):
+            os.replace(part, target)
     except BaseException:
-        part.unlink(missing_ok=True)
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
         raise
-    os.replace(part, target)
+
+
+def _not_the_input(source: Path, target: Path) -> None:
+    """:class:`UnwritableFile` when ``target`` is ``source`` under another name (the same
+    path, a link to it, a hard link: the same file), before anything is read or written."""
+    same = source.resolve() == target.resolve()
+    with suppress(OSError):
+        same = same or os.path.samefile(source, target)
+    if same:
+        raise UnwritableFile("output", f"{target.name} est le fichier d'entrée {source.name} : le résultat "
+                                       "l'effacerait. Donnez un autre nom au résultat.")
 
 
 def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, processes: int = 0,
                  chunk_rows: int = CHUNK_ROWS, progress: bool = False,
-                 stream: TextIO | None = None) -> PayrollStats:
+                 stream: TextIO | None = None, keep_extra: bool = False, excel: bool = False,
+                 formulas: bool = False) -> PayrollStats:
     """Compute every row of ``source`` (``.csv`` or ``.parquet``) into ``target``
-    (``.csv`` or ``.parquet``), batch by batch (``threads`` and ``processes`` as in
-    :func:`~amcalc.bulk.payroll_batches`); returns the run's :class:`PayrollStats`.
+    (``.csv`` or ``.parquet``), batch by batch (``threads``, ``processes`` and
+    ``keep_extra`` as in :func:`~amcalc.bulk.payroll_batches`: the columns are checked
+    by name before any row is computed); returns the run's :class:`PayrollStats`.
     ``progress`` draws a bar on ``stream`` (stderr by default). Reading and
     writing run in their own threads; an error in either is raised here.
 
@@ -373,17 +525,26 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
     raises :class:`~amcalc.errors.UnreadableFile` (field ``input``), whether it is found
     on opening or in the middle of the file. The results are written to a temporary
     file next to ``target``, renamed ``target`` at the end of a complete run only
-    (deleted on any error): ``target`` is never a half-written file."""
+    (deleted on any error): ``target`` is never a half-written file. A ``target`` that
+    is ``source`` under another name (a link, the same inode) or that cannot be written
+    raises :class:`UnwritableFile` (field ``output``): the input is never written.
+
+    A CSV written is safe to open in a spreadsheet: text cells that it would evaluate
+    as formulas are neutralised (:func:`neutralised`) unless ``formulas``. With ``excel``,
+    CSV files are French Excel's: read with ``;`` between columns, in UTF-8 (with or
+    without its byte order mark) or Windows-1252, decimal commas accepted; written with
+    ``;``, in UTF-8 with its byte order mark, decimals with a comma."""
     source, target = Path(source), Path(target)
     _format(source, "input")
     csv = _format(target, "output") == "csv"
+    _not_the_input(source, target)
     stats = PayrollStats()
     bar = Progress(stream or sys.stderr, _rows_in(source)) if progress else None
     with _complete_or_absent(target) as part:
-        sink = _Sink(part, csv)
-        rows = _ahead(lambda: _read(source, chunk_rows), READ_AHEAD)
+        sink = _Sink(part, target, csv, excel, formulas)
+        rows = _ahead(lambda: _read(source, chunk_rows, excel=excel), READ_AHEAD)
         results = payroll_batches(rows, chunk_rows=chunk_rows, threads=threads, processes=processes,
-                                  stats=stats)
+                                  stats=stats, keep_extra=keep_extra)
         written = _Behind(sink.write, sink.close, WRITE_BEHIND)
         try:
             for batch in results:
@@ -391,9 +552,8 @@ def payroll_file(source: str | Path, target: str | Path, *, threads: int = 2, pr
                 if bar:
                     bar.show(stats)
             if stats.rows == 0:  # an empty input still gives a file with the output's columns
-                schema = _input_schema(source)
-                id_type = schema.field("id").type if "id" in schema.names else None
-                written.put(pa.RecordBatch.from_pylist([], schema=output_schema(id_type)))
+                empty = empty_output(_input_schema(source, excel), keep_extra)
+                written.put(pa.RecordBatch.from_pylist([], schema=empty.schema))
         except BaseException:
             written.abandon()
             raise

@@ -20,6 +20,7 @@ month's CSV.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -30,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.schema import ILLNESS_LEDGER, RECENT_WEEKS, date_of
+from amcalc.bulk.schema import ILLNESS_LEDGER, RECENT_WEEKS, date_of, shown
 from amcalc.errors import InvalidInput
 
 __all__ = ["NESTED_COLUMNS", "as_json", "json_cell", "json_columns"]
@@ -58,12 +59,47 @@ def json_cell(column: str, value: object) -> object:
         return value
     if not value.strip():
         return None
+    _within_bounds(column, value)
     try:
         return convert(_DECODER.decode(value))
     except json.JSONDecodeError as err:
-        raise InvalidInput(column, f"JSON illisible au caractère {err.pos + 1} : {value[:80]!r}.") from None
+        raise InvalidInput(column, f"JSON illisible au caractère {err.pos + 1} : {shown(value, 80)}.") from None
     except _Misfit as misfit:
         raise InvalidInput(column + "".join(reversed(misfit.path)), misfit.message) from None
+
+
+MAX_CELL = 100_000
+"""Characters of a JSON cell at most (a month's events take a few hundred)."""
+MAX_DEPTH = 4
+"""Nesting of a JSON cell at most: ``illness_ledger`` is the deepest, ``{"years": [{…}]}``."""
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _within_bounds(column: str, text: str) -> None:
+    """:class:`InvalidInput` for a cell longer than :data:`MAX_CELL` or nested deeper than
+    :data:`MAX_DEPTH`, before it is decoded (a JSON nested 1 000 deep would exhaust the stack)."""
+    if len(text) > MAX_CELL:
+        raise InvalidInput(column, f"cellule JSON de {len(text)} caractères : au plus {MAX_CELL}.")
+    depth = 0
+    for token in _BRACKETS.findall(text):
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidInput(column, f"JSON imbriqué sur plus de {MAX_DEPTH} niveaux : {shown(text)}.")
+        elif token in "]}":
+            depth -= 1
+
+
+def _exact_whole(text: str) -> int | Decimal:
+    """A JSON integer: an ``int`` up to 18 digits, else its exact ``Decimal`` (refused where an
+    integer is expected, hors bornes where hours are): a 5 000-digit number is never an ``int``."""
+    return int(text) if len(text) <= 18 else Decimal(text)
+
+
+def _seen(value: object) -> str:
+    """A JSON value in a message: numbers as written, at most 80 characters."""
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 class _Misfit(Exception):
@@ -95,7 +131,7 @@ def _list_of(item: _Convert) -> _Convert:
         if value is None:
             return None
         if not isinstance(value, list):
-            raise _Misfit(f"une liste [ … ] est attendue, pas {value!r}.")
+            raise _Misfit(f"une liste [ … ] est attendue, pas {_seen(value)}.")
         items = []
         for i, entry in enumerate(value):
             try:
@@ -114,7 +150,7 @@ def _object_of(fields: dict[str, _Convert]) -> _Convert:
         if value is None:
             return None
         if not isinstance(value, dict) or not value.keys() <= names:
-            raise _Misfit(f"un objet {{ }} de clés {', '.join(names)} est attendu, pas {value!r}.")
+            raise _Misfit(f"un objet {{ }} de clés {', '.join(names)} est attendu, pas {_seen(value)}.")
         result = {}
         for name, field in fields.items():
             try:
@@ -130,7 +166,7 @@ def _date(value: object) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _Misfit(f"date attendue au format AAAA-MM-JJ, pas {value!r}.")
+        raise _Misfit(f"date attendue au format AAAA-MM-JJ, pas {_seen(value)}.")
     try:
         return date_of(value, "date")
     except InvalidInput as err:
@@ -141,7 +177,7 @@ def _whole(value: object, bound: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not -bound <= value < bound:
-        raise _Misfit(f"un nombre entier est attendu, pas {value!r}.")
+        raise _Misfit(f"un nombre entier est attendu, pas {_seen(value)}.")
     return value
 
 
@@ -150,12 +186,12 @@ def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise _Misfit(f"un texte ou un nombre est attendu, pas {value!r}.")
+        raise _Misfit(f"un texte ou un nombre est attendu, pas {_seen(value)}.")
     return str(value)
 
 
 _CONVERTERS = {name: _converter(kind) for name, kind in NESTED_COLUMNS.items()}
-_DECODER = json.JSONDecoder(parse_float=Decimal)  # numbers exact, never floats
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_int=_exact_whole)  # numbers exact, never floats
 
 
 def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:

@@ -13,7 +13,7 @@ import pyarrow as pa
 from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, repeated_rows, row_sum
 from amcalc.bulk.month_facts import floor_on, month_facts
-from amcalc.bulk.schema import Column, Ints, decode, weekday_columns
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, weekday_columns
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
@@ -76,8 +76,11 @@ class Rows:
         self.schedule = np.stack([d.values for d in days], axis=1)
         self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
+        self.month_ok &= (self.month_key >= 12) & (self.month_key < 10_000 * 12)  # years 1 to 9999
         self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
         self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
+        start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
+        end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         majorated = np.where(self.majorated.null, 1000, self.majorated.values)
         self.majorated_e4 = majorated

@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from decimal import Decimal
@@ -19,7 +19,7 @@ import attrs
 
 from amcalc.bulk.arrays import day_number
 from amcalc.bulk.json_cells import NESTED_COLUMNS, json_cell
-from amcalc.bulk.schema import typed_cell
+from amcalc.bulk.schema import AMOUNT_DIGITS, HOURS_DIGITS, bounded_number, month_of, typed_cell
 from amcalc.calendar import WEEKDAYS
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import Contract
@@ -28,11 +28,19 @@ from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import scaled
 from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay, recent_weeks_of
 
-__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows"]
+__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows", "stop_workers"]
 
 
 _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
                   "majorated_rate", "complementary_rate", "maintenance_per_hour")
+_AMOUNTS = ("hourly_rate", "majorated_rate", "complementary_rate", "maintenance_per_hour")
+
+
+def _bounded_hours(entries: Any, column: str) -> None:
+    """The ``hours`` of each entry of an event list within :data:`HOURS_DIGITS` digits."""
+    for i, entry in enumerate(entries or ()):
+        if isinstance(entry, Mapping):
+            bounded_number(entry.get("hours"), f"{column}[{i}].hours", HOURS_DIGITS)
 
 
 def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
@@ -41,17 +49,24 @@ def month_of_row(row: Mapping[str, Any], *, trace: bool = True) -> MonthPay:
     single-contract API: :func:`amcalc.month.month_pay` (``trace=False``:
     the figures only, as the scalar route of the engine computes them)."""
     data = {k: typed_cell(k, row[k]) for k in _CONTRACT_KEYS if row.get(k) is not None and row.get(k) != ""}
+    for key in _AMOUNTS:  # numbers within the output's precision (a spreadsheet's 1E+30 is an error)
+        bounded_number(data.get(key), key, AMOUNT_DIGITS)
     schedule = row.get("schedule") or {d: row.get(d) for d in WEEKDAYS}
-    data["schedule"] = {d: v for d, v in schedule.items() if v is not None and v != ""}
+    data["schedule"] = {d: bounded_number(v, d, HOURS_DIGITS) for d, v in schedule.items()
+                        if v is not None and v != ""}
     contract = Contract.from_mapping(data)
     month = row.get("month")
     if isinstance(month, date):
         if month.day != 1:
             raise InvalidInput("month", f"donnez le premier jour du mois, pas le {month.isoformat()}.")
         month = (month.year, month.month)
-    elif not isinstance(month, str):
+    elif isinstance(month, str):
+        month = month_of(month)
+    else:
         raise InvalidInput("month", f"mois attendu au format AAAA-MM, pas {month!r}.")
     events: Any = {k: json_cell(k, row.get(k)) for k in NESTED_COLUMNS}  # lists, or their JSON text
+    _bounded_hours(events["absences"], "absences")
+    _bounded_hours(events["worked_hours"], "worked_hours")
     absences, weeks = events_from_tables(events["absences"] or (), events["worked_hours"] or ())
     # what last month handed over (MonthPay.ledger): the art. 105 counters, the recent weeks
     carried, recent = events["illness_ledger"], recent_weeks_of(events["recent_weeks"] or ())
@@ -137,20 +152,49 @@ class ScalarPool:
         self.processes, self.min_rows = processes, min_rows
 
     def run(self, records: list[dict[str, Any]]) -> list[ScalarResult]:
+        if _STOPPING.is_set():  # a stopped run starts no worker again
+            raise RunStopped
         if self.processes < 1 or len(records) < self.min_rows:
             return scalar_rows(records)
         size = max(32, ceil(len(records) / (4 * self.processes)))
         try:
-            parts = _workers(self.processes).map(
-                scalar_rows, [records[k:k + size] for k in range(0, len(records), size)])
-            return [result for part in parts for result in part]
+            pool = _workers(self.processes)
+            parts = [pool.submit(scalar_rows, records[k:k + size]) for k in range(0, len(records), size)]
+            while wait(parts, timeout=0.2).not_done:  # a stopped run does not wait for ended workers
+                if _STOPPING.is_set():
+                    raise RunStopped
+            return [result for part in parts for result in part.result()]
         except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
+            if _STOPPING.is_set():  # … unless the run is being stopped (stop_workers)
+                raise RunStopped from None
             _WORKERS.pop(self.processes, None)
             return scalar_rows(records)
 
 
+class RunStopped(BaseException):
+    """The run is being stopped (:func:`stop_workers`): a chunk's computation ends here,
+    not reported as an error of its rows (hence not an :class:`Exception`)."""
+
+
 _WORKERS: dict[int, ProcessPoolExecutor] = {}
 _WORKERS_LOCK = threading.Lock()
+_STOPPING = threading.Event()
+
+
+def stop_workers() -> None:
+    """End every worker process now (a run stopped by SIGTERM or Ctrl-C): their rows are
+    abandoned, not computed again here, and no process outlives the run."""
+    _STOPPING.set()
+    with _WORKERS_LOCK:
+        pools = list(_WORKERS.values())
+        _WORKERS.clear()
+    for pool in pools:
+        workers = list(getattr(pool, "_processes", {}).values())  # no public way before Python 3.14
+        for worker in workers:
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.join(5)
 
 
 def _workers(processes: int) -> ProcessPoolExecutor:

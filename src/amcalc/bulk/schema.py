@@ -17,9 +17,11 @@ text parsed once by the same parser as the single-contract API
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +35,8 @@ from amcalc.duration import SECONDS_PER_HOUR, parse_hours
 from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import parse_money, scaled
 
-__all__ = ["ILLNESS_LEDGER", "INPUT_COLUMNS", "MONEY", "OUTPUT_SCHEMA", "RECENT_WEEKS", "decimal_array",
+__all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "KNOWN_COLUMNS", "MONEY",
+           "OUTPUT_SCHEMA", "RECENT_WEEKS", "bounded_number", "decimal_array", "extra_columns", "month_of",
            "output_schema", "string_array", "typed_cell"]
 
 Ints = Any
@@ -67,7 +70,8 @@ INPUT_COLUMNS = {
     "recent_weeks": "list<struct<week: date32 (Monday), seconds: integer>>, optional: last month's output "
                     "column of that name, the weeks actually worked of the last 4 months (art. 96.3)",
 }
-"""The input columns and their types; other columns are ignored. The lists and the
+"""The input columns and their types; another column is an error, or passed through
+(:func:`extra_columns`). The lists and the
 structure may also be given as JSON text (a CSV's cells: :mod:`amcalc.bulk.json_cells`)."""
 
 _MONEY_FIELDS = (
@@ -93,9 +97,33 @@ RECENT_WEEKS = pa.list_(pa.struct([pa.field("week", pa.date32()), pa.field("seco
 """The civil weeks actually worked in the last 18 weeks (Monday, seconds), from the
 ``worked_hours`` given: the 4-month average of art. 96.3 (:attr:`amcalc.month.MonthLedger.weekly_hours`)."""
 
+HOUSEHOLD_COLUMNS = {
+    "resources": "string or decimal: the household's yearly resources of the year N−2",
+    "children": "integer (or its text): dependent children",
+    "child_born": "date32 (or text \"YYYY-MM-DD\"): the birth date of the contract's child",
+    "single_parent": "bool (or text true, false, 1, 0), optional",
+    "aeeh": "bool (or text), optional: a dependent child gives right to the AEEH",
+    "employer_aid": "string or decimal, optional: the employer aid of the month for this child",
+}
+"""The optional input columns that add the family's figures to each row
+(:mod:`amcalc.bulk.family_columns`)."""
+
+SHARE = pa.decimal128(5, 4)
+"""A share with four decimals (the contributions the CMG takes over)."""
+
+FAMILY_FIELDS = (
+    pa.field("cmg", MONEY),
+    pa.field("contributions_taken_over", SHARE),
+    pa.field("family_cost", MONEY),
+    pa.field("remains", MONEY),
+    pa.field("family_error_code", pa.string()),
+    pa.field("family_error_message", pa.string()),
+)
+"""The output columns added when the input has household columns."""
+
 OUTPUT_SCHEMA = pa.schema([
     pa.field("month", pa.date32()),
-    pa.field("route", pa.dictionary(pa.int8(), pa.string()), nullable=False),
+    pa.field("route", pa.string(), nullable=False),  # plain text: Spark has no dictionary type
     pa.field("error_code", pa.string()),
     pa.field("error_field", pa.string()),
     pa.field("error_message", pa.string()),
@@ -118,7 +146,7 @@ OUTPUT_SCHEMA = pa.schema([
     pa.field("declared_complementary_hours", pa.int32()),
     pa.field("declared_majorated_hours", pa.int32()),
     pa.field("warnings", pa.list_(pa.string())),
-    pa.field("freshness", pa.dictionary(pa.int8(), pa.string())),
+    pa.field("freshness", pa.string()),
     pa.field("resume_or_end_on", pa.date32()),
     pa.field("illness_ledger", ILLNESS_LEDGER),
     pa.field("recent_weeks", RECENT_WEEKS),
@@ -128,17 +156,55 @@ OUTPUT_SCHEMA = pa.schema([
 NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
 
 
-def output_schema(id_type: pa.DataType | None = None, *, family: bool = False) -> pa.Schema:
-    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one, and followed
-    by the family's columns when the input has household columns
-    (:data:`amcalc.bulk.family_columns.FAMILY_FIELDS`)."""
-    schema = OUTPUT_SCHEMA.insert(0, pa.field("id", id_type)) if id_type is not None else OUTPUT_SCHEMA
-    if family:
-        from amcalc.bulk.family_columns import FAMILY_FIELDS
+def output_schema(id_type: pa.DataType | None = None, extra: Sequence[pa.Field] = (), *,
+                  family: bool = False) -> pa.Schema:
+    """:data:`OUTPUT_SCHEMA`, preceded by the input's ``id`` column when it has one and by
+    the ``extra`` columns passed through (:func:`extra_columns`), and followed by the
+    family's columns (:data:`FAMILY_FIELDS`) when the input has household columns."""
+    head = [pa.field("id", id_type)] if id_type is not None else []
+    return pa.schema([*head, *extra, *OUTPUT_SCHEMA, *(FAMILY_FIELDS if family else ())])
 
-        for field in FAMILY_FIELDS:
-            schema = schema.append(field)
-    return schema
+
+KNOWN_COLUMNS = (*(n for n in INPUT_COLUMNS if n != "mon … sun"), *WEEKDAYS, "schedule", *HOUSEHOLD_COLUMNS)
+"""The input columns a run reads (:data:`INPUT_COLUMNS`, each weekday named, and the
+household's columns of :data:`HOUSEHOLD_COLUMNS`)."""
+_REQUIRED = ("hourly_rate", "weeks", "month")
+
+
+def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]:
+    """The columns of ``schema`` a run does not read, to pass through to the output when
+    ``keep_extra``; otherwise :class:`~amcalc.errors.InvalidInput` naming the first one, the
+    closest known name and the known names (a misspelt ``absence`` would leave every absence
+    paid). The output columns of an earlier run are read as they are (``month``, the counters)
+    or left out, never an error: a result file is an input of next month. A column named
+    twice, or a missing required column (``hourly_rate``, ``weeks``, ``month``, a weekday or
+    ``schedule``), is one error for the whole run.
+
+    >>> extra_columns(pa.schema([("hourly_rate", pa.string()), ("weeks", pa.int64()),
+    ...                          ("month", pa.string()), ("mon", pa.string()), ("absence", pa.string())]))
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: absence : colonne inconnue 'absence' (absences ?). ...
+    """
+    names = schema.names
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise InvalidInput(twice[0], f"colonne en double : {', '.join(twice)} (chaque colonne une seule fois).")
+    if missing := [n for n in _REQUIRED if n not in names]:
+        raise InvalidInput(missing[0], f"colonne manquante : {', '.join(missing)} (colonnes lues : "
+                                       f"{', '.join(names) or 'aucune'}).")
+    if not {*WEEKDAYS, "schedule"} & set(names):
+        raise InvalidInput("schedule", "aucune colonne d'horaire : donnez les heures de chaque jour d'accueil "
+                                       "(mon, tue, wed, thu, fri, sat, sun) ou une colonne schedule.")
+    written = {*OUTPUT_SCHEMA.names, *(f.name for f in FAMILY_FIELDS)}
+    extra = [f for f in schema if f.name not in KNOWN_COLUMNS and f.name not in written]
+    if extra and not keep_extra:
+        name = extra[0].name
+        close = difflib.get_close_matches(name, KNOWN_COLUMNS, n=1, cutoff=0.6)
+        hint = f" ({close[0]} ?)" if close else ""
+        raise InvalidInput(name, f"colonne inconnue {name!r}{hint}. Colonnes lues : {', '.join(KNOWN_COLUMNS)}. "
+                                 "Pour recopier des colonnes en plus telles quelles dans le résultat (un "
+                                 "centre de coût…), demandez-le (--keep-extra).")
+    return extra
 
 
 def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Array:
@@ -153,9 +219,13 @@ def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Arra
     return pa.Array.from_buffers(kind, len(cents), [_validity(valid), pa.py_buffer(words)])
 
 
+_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
+"""numpy's type of each integer column built (``DataType.to_pandas_dtype`` needs pandas before pyarrow 18)."""
+
+
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
     """An integer column from numpy, null where not ``valid``."""
-    data = np.ascontiguousarray(values, dtype=kind.to_pandas_dtype())
+    data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
     return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
 
 
@@ -203,21 +273,101 @@ def _parse_cached(kind: str, text: str) -> int | None:
     ``None`` when it does not parse (the row then goes to that API for its error)."""
     try:
         return _PARSERS[kind](text)
-    except AmcalcError:
+    except (AmcalcError, ArithmeticError, ValueError):
         return None
 
 
 _EPOCH = date(1970, 1, 1)
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_WHOLE_TEXT = re.compile(r"[+-]?[0-9]+")
+_MONTH_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})(?:-01)?")
+_WHOLE_TEXT = re.compile(r"[+-]?[0-9]{1,9}")
+FIRST_DAY, LAST_DAY = (date.min - _EPOCH).days, (date.max - _EPOCH).days
+"""Day numbers of the calendar's first and last days (years 1 to 9999): a date32 outside is refused."""
+
+AMOUNT_DIGITS = 6
+"""Digits before the decimal point of an amount or a rate (``hourly_rate``…): under 1 000 000,
+so that a month's figures fit the output's ``decimal128(12, 2)``."""
+HOURS_DIGITS = 4
+"""Digits before the decimal point of a number of hours (a day, an absence, a week): under 10 000."""
+_NUMBER_TEXT = 40
+"""Characters of a number's text at most (a longer one is not read: its digits could be millions)."""
+
+
+def bounded_number(value: object, field: str, digits: int) -> object:
+    """``value`` as it is when it is not a number written with more than ``digits`` digits
+    before the decimal point (text — decimal comma accepted —, integer or decimal), else
+    :class:`~amcalc.errors.InvalidInput` on ``field``: a cell such as ``1E+30`` (a
+    spreadsheet's scientific notation) or a 5 000-digit number is an error in its row,
+    read without building its digits. A text that is not a number is left to the parser.
+
+    >>> bounded_number("3.85", "hourly_rate", AMOUNT_DIGITS)
+    '3.85'
+    >>> bounded_number("1E+30", "hourly_rate", AMOUNT_DIGITS)
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: hourly_rate : '1E+30' est hors bornes : au plus 6 chiffres avant la virgule.
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        return value
+    if isinstance(value, int):
+        too_large = abs(value) >= 10**digits
+    elif isinstance(value, Decimal):
+        too_large = _too_large(value, digits)
+    else:
+        text = value.strip().replace(",", ".")
+        if len(text) > _NUMBER_TEXT:
+            raise InvalidInput(field, f"{shown(value, 20)} : un nombre de {len(text)} caractères est hors bornes "
+                                      f"(au plus {digits} chiffres avant la virgule).")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return value  # not a number: its parser words the error
+        too_large = _too_large(number, digits)
+    if too_large:
+        raise InvalidInput(field, f"{str(value)[:_NUMBER_TEXT]!r} est hors bornes : au plus {digits} chiffres "
+                                  "avant la virgule.")
+    return value
+
+
+def _too_large(number: Decimal, digits: int) -> bool:
+    return number.is_finite() and number != 0 and number.adjusted() >= digits
+
+
+def month_of(value: str, field: str = "month") -> tuple[int, int]:
+    """(year, month) of ``AAAA-MM``, or of the first day ``AAAA-MM-01`` (how a result file
+    writes its month), or :class:`~amcalc.errors.InvalidInput` on ``field``.
+
+    >>> month_of("2025-03"), month_of("2025-03-01")
+    ((2025, 3), (2025, 3))
+    >>> month_of("20255-03")
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: month : mois attendu au format AAAA-MM, pas '20255-03'.
+    """
+    found = _MONTH_TEXT.fullmatch(value.strip())
+    if not found:
+        raise InvalidInput(field, f"mois attendu au format AAAA-MM, pas {shown(value)}.")
+    year, month = int(found[1]), int(found[2])
+    if year < 1 or not 1 <= month <= 12:
+        raise InvalidInput(field, f"mois impossible : {value!r}.")
+    return year, month
 _FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def shown(text: str, size: int = 40) -> str:
+    """``text`` quoted for a message, cut at ``size`` characters.
+
+    >>> shown("9" * 50, 5)
+    "'99999'…"
+    """
+    return repr(text[:size]) + ("…" if len(text) > size else "")
 
 
 def date_of(text: str, field: str) -> date:
     """The date of a text ``AAAA-MM-JJ``, or :class:`~amcalc.errors.InvalidInput` on ``field``."""
     day = text.strip()
     if not _DATE_TEXT.fullmatch(day):
-        raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {text!r}.")
+        raise InvalidInput(field, f"date attendue au format AAAA-MM-JJ, pas {shown(text)}.")
     try:
         return date.fromisoformat(day)
     except ValueError:
@@ -226,7 +376,7 @@ def date_of(text: str, field: str) -> date:
 
 def _whole_of(text: str, field: str) -> int:
     if not _WHOLE_TEXT.fullmatch(text.strip()):
-        raise InvalidInput(field, f"un nombre entier est attendu, pas {text!r}.")
+        raise InvalidInput(field, f"un nombre entier est attendu, pas {shown(text)}.")
     return int(text)
 
 
@@ -234,7 +384,7 @@ def _flag_of(text: str, field: str) -> bool:
     try:
         return _FLAGS[text.strip().lower()]
     except KeyError:
-        raise InvalidInput(field, f"vrai ou faux est attendu (true, false, 1 ou 0), pas {text!r}.") from None
+        raise InvalidInput(field, f"vrai ou faux est attendu (true, false, 1 ou 0), pas {shown(text)}.") from None
 
 
 _TYPED_TEXT: dict[str, Callable[[str, str], object]] = {
@@ -269,8 +419,9 @@ def _bounded(value: int) -> int:
 
 
 _PARSERS: dict[str, Callable[[str], int]] = {
-    "money": lambda t: scaled(parse_money(t, "value", places=4), 4, "value"),
-    "hours": lambda t: parse_hours(t, "value"),
+    "money": lambda t: scaled(parse_money(bounded_number(t, "value", AMOUNT_DIGITS), "value", places=4), 4,
+                              "value"),
+    "hours": lambda t: parse_hours(bounded_number(t, "value", HOURS_DIGITS), "value"),
     "month": lambda t: _month_key(t),
     "territory": lambda t: list(Territory).index(parse_choice(Territory, t, "territory")),
     "kind": lambda t: list(ContractKind).index(parse_choice(ContractKind, t, "kind")),
@@ -281,9 +432,7 @@ _PARSERS: dict[str, Callable[[str], int]] = {
 
 
 def _month_key(text: str) -> int:
-    from amcalc.month import parse_month
-
-    year, month = parse_month(text)
+    year, month = month_of(text)
     return year * 12 + month - 1
 
 

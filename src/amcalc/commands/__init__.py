@@ -14,10 +14,23 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from amcalc.commands import bench, check, demo, mensualisation, month, paid_leave, payroll, settlement
+from amcalc.commands import (
+    bench,
+    check,
+    demo,
+    family_cost,
+    mam_planning,
+    mensualisation,
+    month,
+    paid_leave,
+    parameters,
+    payroll,
+    settlement,
+)
 
 __all__ = ["COMMANDS"]
 
 COMMANDS: tuple[ModuleType, ...] = (
-    mensualisation, month, settlement, paid_leave, demo, check, payroll, bench,
+    mensualisation, month, settlement, paid_leave, family_cost, mam_planning, parameters, demo, check, payroll,
+    bench,
 )

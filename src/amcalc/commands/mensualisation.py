@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from amcalc.commands.common import add_file, emit
-from amcalc.inputs import contract_of, read_file
+from amcalc.contract_file import contract_of, read_file
 from amcalc.mensualisation import mensualise
 
 NAME = "mensualisation"

@@ -8,8 +8,8 @@ import argparse
 from typing import Any
 
 from amcalc.commands.common import add_file, emit, iso_date
+from amcalc.contract_file import month_of, read_file
 from amcalc.errors import InvalidInput
-from amcalc.inputs import month_of, read_file
 
 NAME = "month"
 HELP = "le mois d'un contrat : salaire, absences, heures en plus, fériés, entretien, net, Pajemploi"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 
 from amcalc.commands.common import add_file, emit, iso_date
+from amcalc.contract_file import contract_of, leave_of, read_file
 from amcalc.errors import InvalidInput
-from amcalc.inputs import contract_of, leave_of, read_file
 
 NAME = "paid-leave"
 HELP = "congés payés : jours acquis et indemnité (1/10 ou maintien de salaire, art. 102)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from amcalc.commands.common import add_file, emit, iso_date
-from amcalc.inputs import contract_of, read_file, settlement_of
+from amcalc.contract_file import contract_of, read_file, settlement_of
 
 NAME = "settlement"
 HELP = "solde de tout compte : préavis, indemnités, congés payés, régularisation"

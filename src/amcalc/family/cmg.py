@@ -40,7 +40,7 @@ from amcalc.family.cmg_effort_rate import effort_rate_cmg
 from amcalc.family.cmg_flat_amount import flat_amount_cmg
 from amcalc.family.cmg_rule import REFORM_DAY, Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
-from amcalc.month import parse_month
+from amcalc.inputs import parse_month
 
 __all__ = ["REFORM_DAY", "Cmg", "CmgRule", "cmg", "contributions_share_text"]
 

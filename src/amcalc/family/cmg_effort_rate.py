@@ -46,6 +46,9 @@ EFFORT_RATES = ("cmg_effort_rate_1", "cmg_effort_rate_2", "cmg_effort_rate_3", "
                 "cmg_effort_rate_8_10")
 """The five rates of the AM table of CSS D531-18 3°, from 1 child to 8 children and more."""
 
+UNIT_SHOWN = {"EUR": " €", "EUR/h": " €/h", "ratio": "%"}
+"""How a parameter's value is shown in the explanation, by its unit."""
+
 SHARED_RESIDENCE_DAY = date(2025, 12, 1)
 """From this day each parent of a child in shared residence may claim the CMG (CSS D531-18-2)."""
 
@@ -125,7 +128,7 @@ def effort_rate_cmg(household: Household, child: Child, cost: ChildcareCost, fir
         title=f"CMG du mois {first_day.month:02d}/{first_day.year} (assistant maternel, emploi direct)",
         reference="CSS art. L531-5, D531-17, D531-18 (décret n° 2025-515 du 30 mai 2025)",
         steps=steps,
-        parameters=tuple(ParameterUse.of(used[name], dated[name]) for name in used),
+        parameters=tuple(ParameterUse.of(used[name], dated[name], UNIT_SHOWN[used[name].unit]) for name in used),
         notes=tuple(notes),
     )
     return Cmg(year=first_day.year, month=first_day.month, rule=CmgRule.EFFORT_RATE, eligible=True,

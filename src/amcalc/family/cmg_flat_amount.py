@@ -63,7 +63,7 @@ def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], 
     uses = [ParameterUse.of(p, v, " €") for p, v in looked_up]
     if household.single_parent:
         uplift_p, uplift = _at("cmg_single_parent_ceiling_uplift", day)
-        uses.append(ParameterUse.of(uplift_p, uplift))
+        uses.append(ParameterUse.of(uplift_p, uplift, "%"))
         ceilings = [c * (1 + Fraction(uplift.value)) for c in ceilings]
     low, high = (half_up_div(c.numerator, c.denominator) for c in ceilings)
     band = 1 if household.resources <= low else 2 if household.resources <= high else 3
@@ -88,7 +88,7 @@ def _daily_pay_test(cost: ChildcareCost, day: date) -> tuple[bool, Step, list[Pa
                 f"{euros(round_to_cents(daily))}, plafond {factor.value} × {euros(smic.value)} = {euros(limit)}",
                 "sous le plafond" if passes else "au-dessus du plafond : aucun CMG",
                 "CSS art. D531-17 (ancienne rédaction)")
-    return passes, step, [ParameterUse.of(factor_p, factor), ParameterUse.of(smic_p, smic, " €/h")]
+    return passes, step, [ParameterUse.of(factor_p, factor, " fois"), ParameterUse.of(smic_p, smic, " €/h")]
 
 
 def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, first_day: date, *,
@@ -118,7 +118,7 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
                       "barème au " + french_date(published.start)))
     if specific_hours:
         uplift_p, uplift = _at("cmg_specific_hours_uplift", values_day)
-        uses.append(ParameterUse.of(uplift_p, uplift))
+        uses.append(ParameterUse.of(uplift_p, uplift, "%"))
         amount *= 1 + Fraction(uplift.value)
         steps.append(Step("Horaires spécifiques", f"+ {percent(uplift.value)}", euros(round_to_cents(amount)),
                           "CSS art. D531-18 (ancienne rédaction)"))
@@ -136,7 +136,7 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
                       "CSS art. L531-5 II, D531-17 (ancienne rédaction)"))
     explanation = Explanation(
         title, REFERENCE, tuple(steps),
-        (*uses, *band_uses, ParameterUse.of(amount_p, published, " €"), ParameterUse.of(share_p, share)),
+        (*uses, *band_uses, ParameterUse.of(amount_p, published, " €"), ParameterUse.of(share_p, share, "%")),
         notes=("Montants publiés nets de CRDS.",),
     )
     return Cmg(year=first_day.year, month=first_day.month, rule=CmgRule.FLAT_AMOUNT, eligible=True,

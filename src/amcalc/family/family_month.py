@@ -34,8 +34,8 @@ from amcalc.family.childcare_cost import ChildcareCost
 from amcalc.family.cmg import cmg
 from amcalc.family.cmg_rule import Cmg, CmgRule, contributions_share_text
 from amcalc.family.household import Child, Household
+from amcalc.inputs import parse_month
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import parse_month
 
 __all__ = ["Care", "ChildMonth", "FamilyMonth", "family_month"]
 

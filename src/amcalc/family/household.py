@@ -20,46 +20,21 @@ amcalc.errors.InvalidInput: dependent_children : un nombre entre 1 et 20 est att
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from amcalc.errors import InvalidInput
+from amcalc.inputs import parse_count, parse_date, parse_flag
 from amcalc.money import parse_money
 
-__all__ = ["Child", "Household", "parse_date"]
+__all__ = ["Child", "Household"]
 
 MOST_CHILDREN = 20
 """More dependent children than this is taken for a typing slip."""
-
-
-def parse_date(value: object, field: str) -> date:
-    """A ``date``, or ISO text ``"AAAA-MM-JJ"``; a ``datetime`` is refused (say which day)."""
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidInput(field, f"une date AAAA-MM-JJ est attendue, pas {value!r}.")
-
-
-def parse_flag(value: object, field: str) -> bool:
-    """``True`` or ``False`` exactly (``"yes"`` or ``1`` is a typing slip, not a choice)."""
-    if not isinstance(value, bool):
-        raise InvalidInput(field, f"true ou false est attendu, pas {value!r}.")
-    return value
-
-
-def parse_count(value: object, field: str, *, least: int, most: int) -> int:
-    """A whole number between ``least`` and ``most``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"un nombre entier est attendu, pas {value!r}.")
-    if not least <= value <= most:
-        raise InvalidInput(field, f"un nombre entre {least} et {most} est attendu ({value}).")
-    return value
 
 
 @attrs.frozen
@@ -86,6 +61,16 @@ class Household:
             parse_money(resources, "resources"), children, parse_flag(single_parent, "single_parent"),
             parse_count(aeeh_children, "aeeh_children", least=0, most=children),
         )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Household:
+        """From the scenario-format keys: ``resources``, ``children``, optional ``single_parent``
+        and ``aeeh`` (true: one dependent child gives right to the AEEH). Other keys are left
+        to the caller (``child_born``, the month's figures…)."""
+        children = data.get("children")
+        return cls.of(resources=data.get("resources"), dependent_children=children,
+                      single_parent=data.get("single_parent", False),
+                      aeeh_children=int(parse_flag(data.get("aeeh", False), "aeeh")))
 
 
 @attrs.frozen

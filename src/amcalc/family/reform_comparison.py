@@ -28,7 +28,7 @@ from amcalc.explain import Explained, Explanation, Step, euros
 from amcalc.family.cmg_rule import CmgRule
 from amcalc.family.family_month import Care, FamilyMonth, family_month
 from amcalc.family.household import Household
-from amcalc.month import parse_month
+from amcalc.inputs import parse_month
 
 __all__ = ["ReformComparison", "reform_comparison"]
 
@@ -62,9 +62,10 @@ def reform_comparison(household: Household, care: Sequence[Care], month: str | t
         title=f"La réforme du CMG pour le mois {number_:02d}/{year}",
         reference="CSS art. L531-5, D531-17, D531-18 ; décret n° 2025-515 du 30 mai 2025",
         steps=(
-            Step("CMG avant la réforme", "montant forfaitaire par tranche de revenus", euros(before.cmg)),
-            Step("CMG après la réforme", "coût × (1 − revenu × taux d'effort ÷ coût de référence)",
-                 euros(after.cmg)),
+            Step("CMG avant la réforme", _per_child(before) + " (montants forfaitaires par tranche de revenus)",
+                 euros(before.cmg)),
+            Step("CMG après la réforme", _per_child(after) + " (coût × (1 − revenu × taux d'effort ÷ coût "
+                 "de référence))", euros(after.cmg)),
             Step("Reste à charge", f"{euros(before.remains)} avant, {euros(after.remains)} après",
                  f"{euros(gain)} de {'moins' if gain >= 0 else 'plus'} par mois"),
         ),
@@ -72,3 +73,7 @@ def reform_comparison(household: Household, care: Sequence[Care], month: str | t
                "n'est pas calculé ici.",),
     )
     return ReformComparison(before=before, after=after, gain=gain, explanation=explanation)
+
+
+def _per_child(month: FamilyMonth) -> str:
+    return " + ".join(euros(line.cmg.amount) for line in month.children)

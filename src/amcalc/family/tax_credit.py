@@ -112,7 +112,7 @@ def childcare_tax_credit(
         title=f"Crédit d'impôt pour frais de garde, revenus {year}",
         reference="CGI art. 200 quater B",
         steps=tuple(steps),
-        parameters=(ParameterUse.of(rate_p, rate), ParameterUse.of(ceiling_p, ceiling, " €")),
+        parameters=(ParameterUse.of(rate_p, rate, "%"), ParameterUse.of(ceiling_p, ceiling, " €")),
         notes=("Le crédit est versé l'année suivante (avance de 60 % en janvier pour les bénéficiaires "
                "de l'année précédente), arrondi à l'euro par l'administration.",),
     )

@@ -79,7 +79,8 @@ def break_even(name: str, month: tuple[int, int], *, share: object, instalment: 
     hours_ = Fraction(hours)
     steps = [Step("À couvrir", f"part des charges {euros(share_)}" + (
         f" + mensualité du PALA {euros(instalment_)}" if instalment_ else ""), euros(to_cover)),
-             Step(f"Couvert par {cover.label}", "reçu de ses contrats du mois", euros(covered_),
+             Step(f"Couvert par {cover.label}", "reçu de ses contrats du mois (montant indiqué)",
+                  euros(covered_),
                   "CCN 3239 art. 114")]
     missing, margin = max(to_cover - covered_, ZERO), max(covered_ - to_cover, ZERO)
     steps.append(Step("Manque" if missing else "Marge", f"{euros(to_cover)} − {euros(covered_)}" if missing

@@ -35,11 +35,11 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros
+from amcalc.inputs import parse_month
 from amcalc.mam.break_even import BreakEven, BreakEvenCover, break_even
 from amcalc.mam.budget import Budget
 from amcalc.mam.charges_split import ChargesSplit, SplitRule, check_members, split_charges
 from amcalc.mam.member import MamMember
-from amcalc.month import parse_month
 
 __all__ = ["MamMonth", "MemberMonth", "mam_month"]
 
@@ -103,7 +103,7 @@ def mam_month(budget: Budget, members: Sequence[MamMember], month: str | tuple[i
         raise InvalidInput("cover", f"choix inconnu : {cover!r} ; choix : {', '.join(c.value for c in BreakEvenCover)}.")
     _check_months(members, year, number_)
     split = split_charges(budget, members, rule=rule)
-    lines = tuple(_member_month(member, split.share_of(member.name), (year, number_), cover) for member in members)
+    lines = tuple(_member_month(member, split, (year, number_), cover) for member in members)
     steps = [Step("Charges du mois", f"{len(budget.charges)} postes", euros(budget.total)),
              *(Step(f"Reste pour {line.name}", _remains_formula(line.received, line.share, line.loan_instalment),
                     euros(line.remains)) for line in lines)]
@@ -122,7 +122,9 @@ def _remains_formula(received: Decimal, share: Decimal, instalment: Decimal) -> 
     return formula + (f" − PALA {euros(instalment)}" if instalment else "")
 
 
-def _member_month(member: MamMember, share: Decimal, month: tuple[int, int], cover: BreakEvenCover) -> MemberMonth:
+def _member_month(member: MamMember, split: ChargesSplit, month: tuple[int, int],
+                  cover: BreakEvenCover) -> MemberMonth:
+    share = split.share_of(member.name)
     instalment = member.loan.instalment(month) if member.loan else ZERO
     received = member.net_salary + member.maintenance + member.meals + member.mileage
     covered = member.maintenance + (member.meals if cover is BreakEvenCover.MAINTENANCE_AND_MEALS else ZERO)
@@ -132,7 +134,7 @@ def _member_month(member: MamMember, share: Decimal, month: tuple[int, int], cov
     return MemberMonth(name=member.name, net_salary=member.net_salary, maintenance=member.maintenance,
                        meals=member.meals, mileage=member.mileage, received=received, share=share,
                        loan_instalment=instalment, remains=remains, break_even=result,
-                       explanation=_member_explanation(member, month, received, share, instalment, result))
+                       explanation=_member_explanation(member, month, received, split, instalment, result))
 
 
 def _lines(member: MamMember, attribute: str) -> str:
@@ -140,8 +142,10 @@ def _lines(member: MamMember, attribute: str) -> str:
     return " + ".join(euros(a) for a in amounts) if amounts else "aucun contrat ce mois-ci"
 
 
-def _member_explanation(member: MamMember, month: tuple[int, int], received: Decimal, share: Decimal,
+def _member_explanation(member: MamMember, month: tuple[int, int], received: Decimal, split: ChargesSplit,
                         instalment: Decimal, result: BreakEven) -> Explanation:
+    share = split.share_of(member.name)
+    her_part = next(s for s in split.explanation.steps if s.label == f"Part de {member.name}")
     steps = [Step("Salaires nets", _lines(member, "net_salary"), euros(member.net_salary), "CCN 3239 art. 109 à 111"),
              Step("Indemnités d'entretien", _lines(member, "maintenance"), euros(member.maintenance),
                   "CCN 3239 art. 114.1")]
@@ -151,9 +155,10 @@ def _member_explanation(member: MamMember, month: tuple[int, int], received: Dec
         steps.append(Step("Indemnités kilométriques", _lines(member, "mileage"), euros(member.mileage),
                           "CCN 3239 art. 113"))
     steps += [Step("Reçu de ses employeurs", " + ".join(s.result for s in steps), euros(received)),
-              Step("Part des charges de la MAM", "selon le règlement de fonctionnement", euros(share))]
+              Step("Part des charges de la MAM", her_part.formula, euros(share), "règlement de fonctionnement")]
     if instalment:
-        steps.append(Step("Mensualité du PALA", "échéancier de son prêt", euros(instalment), "CSS art. D542-37"))
+        steps.append(Step("Mensualité du PALA", f"échéance du mois de son prêt de {euros(member.loan.amount)}"
+                          if member.loan is not None else "", euros(instalment), "CSS art. D542-37"))
     steps.append(Step("Reste pour elle", _remains_formula(received, share, instalment),
                       euros(received - share - instalment)))
     return Explanation(title=f"Le mois de {member.name} à la MAM, {month[1]:02d}/{month[0]}",

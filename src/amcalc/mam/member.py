@@ -39,7 +39,7 @@ import attrs
 from amcalc.am.childminder import Childminder
 from amcalc.am.year import ChildminderMonth
 from amcalc.errors import InvalidInput
-from amcalc.family.household import parse_count, parse_flag
+from amcalc.inputs import parse_count, parse_flag
 from amcalc.mam.pala import PalaLoan
 from amcalc.month import MonthPay
 

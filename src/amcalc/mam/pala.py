@@ -30,9 +30,8 @@ import attrs
 from amcalc import parameters
 from amcalc.errors import InvalidInput, LegalLimitExceeded
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, number, percent
-from amcalc.family.household import parse_date
+from amcalc.inputs import parse_date, parse_month
 from amcalc.money import parse_money, to_euros
-from amcalc.month import parse_month
 from amcalc.parameters import DatedValue
 
 __all__ = ["PalaLoan", "pala_loan"]
@@ -109,7 +108,7 @@ def pala_loan(amount: object, *, works: object, granted_on: object, instalments:
     steps = (
         Step("Plafond du prêt", f"le plus petit de {euros(ceiling.value)} et {percent(share.value)} × {euros(cost)}",
              euros(min(ceiling.value, cost * share.value)), "CSS art. D542-36"),
-        Step("Prêt", "dans la limite du plafond", euros(loan)),
+        Step("Prêt", f"montant indiqué, au plus {euros(min(ceiling.value, cost * share.value))}", euros(loan)),
         Step("Mensualité", f"{euros(loan)} ÷ {count}, arrondi au centime inférieur, sans intérêt",
              euros(to_euros(regular)), "CSS art. D542-37"),
         Step("Dernière mensualité", f"{euros(loan)} − {count - 1} × {euros(to_euros(regular))}",

@@ -37,7 +37,7 @@ import attrs
 from amcalc import parameters
 from amcalc.errors import LegalLimitExceeded
 from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, percent
-from amcalc.family.household import parse_date, parse_flag
+from amcalc.inputs import parse_date, parse_flag
 from amcalc.mam.charges_split import check_members
 from amcalc.mam.member import MamMember
 from amcalc.money import parse_money
@@ -121,9 +121,10 @@ def _steps(members: list[MamMember], works: Decimal, kit: Decimal, aid: Decimal,
            firsts: list[str], own: Decimal, balance: Decimal) -> tuple[Step, ...]:
     steps = [Step("Investissement", f"travaux {euros(works)} + équipement {euros(kit)}", euros(works + kit))]
     if aid:
-        steps.append(Step("Aide au démarrage de la MAM", "une par MAM", euros(aid)))
+        steps.append(Step("Aide au démarrage de la MAM", f"1 × {euros(aid)} (une par MAM)", euros(aid)))
     for name in firsts:
-        steps.append(Step(f"Prime d'installation de {name}", "premier agrément", euros(premium)))
+        steps.append(Step(f"Prime d'installation de {name}", f"1 × {euros(premium)} (premier agrément)",
+                          euros(premium)))
     for member in members:
         if member.loan:
             loan = member.loan

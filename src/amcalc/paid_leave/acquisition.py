@@ -30,7 +30,6 @@ leave, the complementary unpaid leave of art. 102.2.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
@@ -39,6 +38,8 @@ from dateutil.relativedelta import relativedelta
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
+from amcalc.inputs import parse_choice, parse_date
+from amcalc.money import parse_decimal
 from amcalc.paid_leave.period import ReferencePeriod
 
 __all__ = [
@@ -118,15 +119,11 @@ def quantity(value: object, field: str) -> Fraction:
     if isinstance(value, (bool, float)):
         raise InvalidInput(field, "écrivez les durées en texte décimal (\"4.5\"), jamais en flottant.")
     if isinstance(value, Fraction):
+        for part in (value.numerator, value.denominator):  # bounded like a written number
+            parse_decimal(part, field)
         exact = value
     else:
-        try:
-            parsed = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            raise InvalidInput(field, f"{value!r} n'est pas un nombre décimal.") from None
-        if not parsed.is_finite():
-            raise InvalidInput(field, f"{value!r} n'est pas un nombre fini.")
-        exact = Fraction(parsed)
+        exact = Fraction(parse_decimal(value, field))
     if exact < 0:
         raise InvalidInput(field, f"une durée ne peut pas être négative ({value}).")
     return exact
@@ -288,6 +285,8 @@ def contract_months(
     >>> contract_months(date(2025, 1, 15), date(2025, 2, 28))
     Fraction(3, 2)
     """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
+    month_fraction = parse_choice(LeaveMonthFraction, month_fraction, "month_fraction")
     if last < first:
         raise InvalidInput("end", "la fin précède le début.")
     whole = 0
@@ -321,6 +320,7 @@ def acquired_leave_between(
     >>> acquired_leave_between(date(2024, 9, 1), date(2025, 5, 31)).acquired_days
     23
     """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
     period = ReferencePeriod(first, last)
     months = contract_months(first, last, month_fraction)
     sick = quantity(sick_months, "sick_months") + quantity(earlier_sick_months, "earlier_sick_months")

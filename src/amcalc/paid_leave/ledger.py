@@ -33,6 +33,7 @@ import attrs
 from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date, number
+from amcalc.inputs import parse_items, parse_month
 from amcalc.money import parse_money, scaled, to_euros
 from amcalc.paid_leave.acquisition import (
     ANNUAL_CAP,
@@ -144,13 +145,8 @@ class MonthRecord:
 
 
 def _month(value: date | str) -> date:
-    if isinstance(value, date):
-        return value.replace(day=1)
-    try:
-        year, month = (int(part) for part in str(value).split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        raise InvalidInput("month", f"un mois AAAA-MM est attendu ({value!r}).") from None
+    year, month = parse_month(value)
+    return date(year, month, 1)
 
 
 def _next_month(first: date) -> date:
@@ -328,7 +324,7 @@ def leave_ledger(
         _Rights(p, _acquisition(contract, p, rs, dependent_children, am_under_21, retroactive_sickness))
         for p, rs in zip(periods, grouped, strict=True)
     ]
-    spans = sorted(taken, key=lambda s: s.first)
+    spans = sorted(parse_items(taken, LeaveSpan, "taken"), key=lambda s: s.first)
     for span in spans:
         if span.first < contract.start or span.last > as_of:
             raise InvalidInput("taken", f"le congé {span.label} sort des mois fournis "
@@ -394,7 +390,7 @@ def _method(contract: Contract, method: PaymentMethod | str | None) -> PaymentMe
 
 def _check_months(contract: Contract, months: Sequence[MonthRecord]) -> list[MonthRecord]:
     assert contract.start is not None
-    records = sorted(months, key=lambda r: r.month)
+    records = sorted(parse_items(months, MonthRecord, "months"), key=lambda r: r.month)
     if not records:
         raise InvalidInput("months", "fournissez au moins un mois du contrat.")
     expected = month_of(contract.start)

@@ -20,6 +20,7 @@ import attrs
 
 from amcalc.errors import InvalidInput
 from amcalc.explain import french_date
+from amcalc.inputs import parse_date
 
 __all__ = ["ReferencePeriod", "reference_period", "reference_periods"]
 
@@ -78,7 +79,7 @@ def reference_period(day: date) -> ReferencePeriod:
     >>> reference_period(date(2025, 6, 1)).closing
     datetime.date(2026, 5, 31)
     """
-    closing = _closing(day)
+    closing = _closing(parse_date(day, "day"))
     return ReferencePeriod(date(closing.year - 1, _FIRST_MONTH, 1), closing)
 
 
@@ -90,6 +91,7 @@ def reference_periods(first: date, last: date) -> tuple[ReferencePeriod, ...]:
     >>> reference_periods(date(2025, 3, 3), date(2025, 5, 31))[0].is_partial
     True
     """
+    first, last = parse_date(first, "first"), parse_date(last, "last")
     if last < first:
         raise InvalidInput("last", "la fin précède le début du contrat.")
     periods = []

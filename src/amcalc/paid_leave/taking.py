@@ -29,6 +29,7 @@ from amcalc.contract import Accueil, Contract
 from amcalc.duration import format_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date
+from amcalc.inputs import parse_choice, parse_date, parse_flag, parse_span, parse_whole
 from amcalc.paid_leave.acquisition import ANNUAL_CAP, days_text
 
 __all__ = [
@@ -58,9 +59,8 @@ class LeaveSpan:
     territory: Territory = Territory.METROPOLE
 
     def __attrs_post_init__(self) -> None:
-        if self.last < self.first:
-            raise InvalidInput("last", f"le congé finit ({french_date(self.last)}) avant de "
-                               f"commencer ({french_date(self.first)}).")
+        parse_span(self, "first", "last", "taken", max_days=366)  # leave, not a career
+        object.__setattr__(self, "territory", parse_choice(Territory, self.territory, "territory"))
 
     @cached_property
     def _weekdays(self) -> tuple[date, ...]:
@@ -93,6 +93,7 @@ def main_leave_window(closing: date) -> tuple[date, date]:
     >>> main_leave_window(date(2025, 5, 31))
     (datetime.date(2025, 5, 1), datetime.date(2025, 10, 31))
     """
+    closing = parse_date(closing, "closing")
     return date(closing.year, 5, 1), date(closing.year, 10, 31)
 
 
@@ -128,8 +129,12 @@ def fractionnement(*, ordinary_days: int, inside: int, outside: int, waived: boo
     >>> fractionnement(ordinary_days=23, inside=18, outside=5).extra_days
     1
     """
+    ordinary_days, inside, outside = (parse_whole(ordinary_days, "ordinary_days"),
+                                      parse_whole(inside, "inside"), parse_whole(outside, "outside"))
+    if min(ordinary_days, inside, outside) < 0 or max(ordinary_days, inside, outside) > 366:
+        raise InvalidInput("ordinary_days", "des nombres de jours de 0 à 366 sont attendus.")
     main = min(ordinary_days, MAIN_LEAVE_DAYS)
-    extra = 0 if waived else fractionnement_days(main, inside, outside)
+    extra = 0 if parse_flag(waived, "waived") else fractionnement_days(main, inside, outside)
     outside_main = min(outside, max(0, main - inside))
     steps = (
         Step("Congé principal", f"{ordinary_days} j acquis, limité à 24 j", days_text(main),

@@ -9,7 +9,6 @@ from typing import Any
 
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.family import Care, Child, ChildcareCost, Household, childcare_tax_credit, cmg, family_month
-from amcalc.family.household import parse_flag
 
 __all__ = ["FAMILY_CALCULATIONS"]
 
@@ -23,12 +22,6 @@ _CMG_INPUTS = frozenset({
 _COST_KEYS = ("net_salary", "hours", "maintenance", "meals", "gross_salary", "declared_days")
 
 
-def _household(inputs: Inputs) -> Household:
-    return Household.of(resources=inputs.get("resources"), dependent_children=inputs.get("children"),
-                        single_parent=inputs.get("single_parent", False),
-                        aeeh_children=int(parse_flag(inputs.get("aeeh", False), "aeeh")))
-
-
 def _care(inputs: Inputs) -> Care:
     cost = ChildcareCost.of(**{key: inputs[key] for key in (*_COST_KEYS, "km") if key in inputs})
     return Care(Child.of(born=inputs.get("child_born")), cost, inputs.get("employer_aid", "0.00"))
@@ -36,14 +29,14 @@ def _care(inputs: Inputs) -> Care:
 
 def _cmg(inputs: Inputs) -> Figures:
     care = _care(inputs)
-    result = cmg(_household(inputs), care.child, care.cost, str(inputs.get("month")))
+    result = cmg(Household.from_mapping(inputs), care.child, care.cost, str(inputs.get("month")))
     return {"eligible": result.eligible, "cmg": result.amount,
             "contributions_taken_over": result.contributions_taken_over,
             "monthly_income": result.monthly_income, "cost_counted": result.cost_counted}
 
 
 def _family_cost(inputs: Inputs) -> Figures:
-    month = family_month(_household(inputs), [_care(inputs)], str(inputs.get("month")))
+    month = family_month(Household.from_mapping(inputs), [_care(inputs)], str(inputs.get("month")))
     if any(line.cmg.contributions_taken_over != 1 for line in month.children):
         raise UnsupportedCase("hours", "le format v1 ne couvre que les mois où le CMG prend en charge toutes "
                               "les cotisations.")

@@ -209,13 +209,12 @@ def decode_attrs(data: Json, cls: type, field: str, ignore: frozenset[str] = fro
         raise InvalidInput(f"{prefix}{sorted(unknown)[0]}", f"clé inconnue pour {cls.__name__}.")
     values = {}
     for f in fields_of(cls):
-        if not f.init:  # derived from the other fields (an explanation's freshness)
-            continue
         if f.name in data:
             values[f.name] = decode(data[f.name], types_[f.name], f"{prefix}{f.name}")
         elif f.default is attrs.NOTHING:
             raise InvalidInput(f"{prefix}{f.name}", "clé manquante.")
-    init = {(f.alias or f.name): values[f.name] for f in fields_of(cls) if f.name in values}
+    # a derived field (init=False, e.g. Explanation.freshness) is written out and worked out again
+    init = {(f.alias or f.name): values[f.name] for f in fields_of(cls) if f.name in values and f.init}
     return cls(**init)
 
 

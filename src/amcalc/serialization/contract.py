@@ -1,5 +1,6 @@
 """The JSON form of a contract: the scenario-format keys (one vocabulary across TOML,
-JSON, CSV and Python), with ISO dates.
+JSON, CSV and Python), with ISO dates; a weekday given as a time range keeps it (the
+AM's week across her contracts needs the times of day).
 
 >>> from amcalc import Contract
 >>> c = Contract.from_schedule(hourly_rate="4.20", weeks=36, schedule={"mon": "10", "tue": "08:00-17:20"})
@@ -58,20 +59,18 @@ def hours_text(seconds: int) -> str:
     return f"00:00-{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _clock(seconds: int) -> str:
-    minutes = seconds // 60
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _day_text(seconds: int, span: tuple[int, int] | None) -> str:
-    """A day's hours as written: its time range when it was given as one, else its duration."""
-    return f"{_clock(span[0])}-{_clock(span[1])}" if span is not None else hours_text(seconds)
+def _day_text(seconds: int, time_range: tuple[int, int] | None) -> str:
+    """A weekday of a schedule as it was given: its time range, else its hours."""
+    if time_range is None:
+        return hours_text(seconds)
+    (start, end) = (f"{t // 3600:02d}:{t // 60 % 60:02d}" for t in time_range)
+    return f"{start}-{end}"
 
 
 def _rhythm_keys(rhythm: Rhythm) -> dict[str, Json]:
     if rhythm.schedule is not None:
         days = zip(_WEEKDAYS, rhythm.schedule.seconds_by_weekday, rhythm.schedule.ranges, strict=True)
-        return {"schedule": {d: _day_text(s, span) for d, s, span in days if s}}
+        return {"schedule": {d: _day_text(s, r) for d, s, r in days if s}}
     return {"weekly_hours": hours_text(rhythm.weekly_seconds), "days_per_week": rhythm.days_per_week}
 
 

@@ -1,4 +1,4 @@
-"""The JSON Schema of a contract file (:mod:`amcalc.inputs`): the ``contract`` table and the
+"""The JSON Schema of a contract file (:mod:`amcalc.contract_file`): the ``contract`` table and the
 optional ``month``, ``end`` and ``paid_leave`` tables, as an application in any language
 writes them for ``amcalc mensualisation|month|settlement|paid-leave FILE.json``."""
 

@@ -24,17 +24,21 @@ from enum import StrEnum
 
 import attrs
 
-from amcalc.contract import parse_choice
-from amcalc.errors import UnsupportedCase
+from amcalc.contract import ContractKind
+from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.explain import Explained, Explanation, Step, french_date
+from amcalc.inputs import parse_choice, parse_optional_date
 
 __all__ = [
+    "CDD_EARLY_END_PRECARITY",
+    "CDD_RUPTURE_REFUSAL",
     "CONSEQUENCES",
     "INAPTITUDE_FROM",
     "EndConsequences",
     "EndReason",
     "NoticeRule",
     "end_consequences",
+    "check_reason_fits",
     "parse_reason",
 ]
 
@@ -230,7 +234,7 @@ def parse_reason(value: object, field: str = "reason") -> EndReason:
     return parse_choice(EndReason, value, field)
 
 
-def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndConsequences:
+def end_consequences(reason: EndReason | str, *, on: date | str | None = None) -> EndConsequences:
     """Conséquences de la rupture (CCN 3239 art. 119 à 124) for ``reason``, checked in force on ``on``.
 
     >>> c = end_consequences("child_death")
@@ -238,6 +242,7 @@ def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndC
     ('indemnity', 1, 'jour du décès (rupture de plein droit)')
     """
     consequences = CONSEQUENCES[parse_reason(reason)]
+    on = parse_optional_date(on, "on")
     if consequences.in_force_from and on is not None and on < consequences.in_force_from:
         raise UnsupportedCase(
             "reason",
@@ -249,3 +254,45 @@ def end_consequences(reason: EndReason | str, *, on: date | None = None) -> EndC
             "retrait de l'enfant, art. 119.1).",
         )
     return consequences
+
+
+CDD_RUPTURE_REFUSAL = (
+    "l'indemnité de rupture de l'article 121.1 concerne le retrait de l'enfant dans un contrat à "
+    "durée indéterminée ; un CDD n'y ouvre pas droit (CCN 3239 art. 41.3, 121.1)")
+CDD_EARLY_END_PRECARITY = (
+    "l'indemnité de fin de contrat est due au terme du CDD ; elle ne l'est pas en cas de rupture "
+    "anticipée pour faute grave ni de rupture pendant la période d'essai (Code du travail "
+    "L1243-8, L1243-10)")
+
+# How a CDD may end before its term, among the reasons: faute grave and the trial period
+# (Code du travail L1243-1, L1242-10). Retrait, démission and retirement are CDI ways to end.
+_CDD_REASONS = frozenset({EndReason.FIXED_TERM_END, EndReason.SERIOUS_MISCONDUCT, EndReason.TRIAL_PERIOD})
+_CDI_ONLY = frozenset({EndReason.WITHDRAWAL, EndReason.RESIGNATION, EndReason.RETIREMENT})
+
+
+def check_reason_fits(reason: EndReason, kind: ContractKind) -> None:
+    """Refuse an end ``reason`` that does not exist for a contract of ``kind`` (rules.md §1.2,
+    §8.9): the term of a CDD on a CDI; retrait, démission or retirement on a CDD, which
+    ends at its term or early only in the cases of Code du travail L1243-1.
+
+    >>> check_reason_fits(EndReason.FIXED_TERM_END, ContractKind.CDI)
+    Traceback (most recent call last):
+    ...
+    amcalc.errors.InvalidInput: reason : le terme d'un CDD ne met pas fin à un contrat à durée indéterminée : choisissez le motif de la rupture du CDI (retrait de l'enfant, démission, faute grave…).
+    """
+    if kind is ContractKind.CDI and reason is EndReason.FIXED_TERM_END:
+        raise InvalidInput("reason", "le terme d'un CDD ne met pas fin à un contrat à durée "
+                           "indéterminée : choisissez le motif de la rupture du CDI (retrait de "
+                           "l'enfant, démission, faute grave…).")
+    if kind is not ContractKind.CDD or reason in _CDD_REASONS:
+        return
+    label = CONSEQUENCES[reason].label
+    if reason in _CDI_ONLY:
+        raise InvalidInput(
+            "reason", f"un CDD ne prend pas fin par {label} : il s'achève à son terme, ou avant "
+            "seulement d'un commun accord, pour faute grave, force majeure, inaptitude ou "
+            "l'embauche de l'assistant maternel en CDI (Code du travail L1243-1, L1243-2 ; "
+            "CCN 3239 art. 41.3). Au terme, le motif est la fin du CDD.")
+    raise UnsupportedCase(
+        "reason", f"la rupture anticipée d'un CDD pour {label} relève du droit commun du CDD "
+        "(Code du travail L1243-1 à L1243-4), que ce calcul ne couvre pas.")

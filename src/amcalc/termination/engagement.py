@@ -24,9 +24,9 @@ from enum import StrEnum
 
 import attrs
 
-from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_choice, parse_optional_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
 from amcalc.termination.end_reason import INAPTITUDE_FROM
 
@@ -71,7 +71,7 @@ class EngagementIndemnity(Explained):
 
 def engagement_withdrawal(
     *, monthly_salary: object, withdrawn_by: Party | str,
-    cause: EngagementCause | str | None = None, on: date | None = None,
+    cause: EngagementCause | str | None = None, on: date | str | None = None,
 ) -> EngagementIndemnity:
     """Indemnité forfaitaire de l'engagement réciproque (CCN 3239 art. 93): ½ month of the
     gross ``monthly_salary`` defined at signature, paid by the party ``withdrawn_by`` to the
@@ -87,6 +87,7 @@ def engagement_withdrawal(
     payer = parse_choice(Party, withdrawn_by, "withdrawn_by")
     payee = Party.AM if payer is Party.PARENT else Party.PARENT
     reason = None if cause is None else parse_choice(EngagementCause, cause, "cause")
+    on = parse_optional_date(on, "on")
     notes = []
     if reason is EngagementCause.INAPTITUDE:
         if on is None:

@@ -73,6 +73,10 @@ def leave_compensation(
 ) -> LeaveCompensation:
     """ICCP for a ``completed`` period still unpaid and for the ``current`` one (art. 123)."""
     lines, steps = [], []
+    for field, owed in (("completed", completed), ("current", current)):
+        if owed is not None and not isinstance(owed, LeaveOwed):
+            raise InvalidInput(field, "des congés dus (jours acquis et salaires de la période) sont "
+                               f"attendus ({type(owed).__name__} reçu).")
     for label, owed in (("Période de référence achevée", completed), ("Période en cours", current)):
         if owed is None or owed.days == 0:
             continue

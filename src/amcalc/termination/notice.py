@@ -38,13 +38,14 @@ from fractions import Fraction
 import attrs
 
 from amcalc.calendar import PlannedDay, month_plan
-from amcalc.contract import Accueil, Contract, parse_choice
+from amcalc.contract import Accueil, Contract
 from amcalc.duration import format_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_choice, parse_date, parse_items, parse_span
 from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
-from amcalc.periods import MonthEnd, add_months, check_span, last_day
+from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
@@ -66,6 +67,11 @@ __all__ = [
     "notice_duration",
     "unperformed_notice",
 ]
+
+
+MAX_NOTICE_DAYS = 366
+"""A notice period paid in one call: one month at most by art. 120, pushed back by its
+suspensions (art. 64.2); a year bounds it and the time the call takes."""
 
 
 @attrs.frozen
@@ -126,7 +132,7 @@ class Suspension:
     cause: SuspensionCause = attrs.field(converter=_cause)
 
     def __attrs_post_init__(self) -> None:
-        check_span(self.start, self.end, "suspensions")
+        parse_span(self, "start", "end", "suspensions")
 
 
 @attrs.frozen(kw_only=True)
@@ -190,8 +196,8 @@ def _push_back(start: date, end: date, suspensions: Iterable[Suspension]) -> tup
 
 
 def notice(
-    reason: EndReason | str, *, hired: date, sent: date, notified: date | None = None,
-    periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    reason: EndReason | str, *, hired: date | str, sent: date | str, notified: date | str | None = None,
+    periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
     suspensions: Iterable[Suspension] = (), month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH,
 ) -> Notice:
     """Préavis (CCN 3239 art. 64, 120): duration, start and end of the notice for ``reason``.
@@ -208,7 +214,8 @@ def notice(
     ('8 jours calendaires', datetime.date(2025, 3, 4), datetime.date(2025, 3, 11))
     """
     reason = parse_reason(reason)
-    notified = sent if notified is None else notified
+    hired, sent = parse_date(hired, "hired"), parse_date(sent, "sent")
+    notified = sent if notified is None else parse_date(notified, "notified")
     if sent < hired:
         raise InvalidInput("sent", f"la lettre ({french_date(sent)}) précède l'embauche "
                            f"({french_date(hired)}).")
@@ -217,7 +224,7 @@ def notice(
                            f"précède l'envoi de la lettre ({french_date(sent)}).")
     rule = end_consequences(reason, on=sent)
     tenure = seniority(hired, sent, periods=periods, family_first_hired=family_first_hired)
-    suspensions = tuple(suspensions)
+    suspensions = parse_items(suspensions, Suspension, "suspensions")
     on_death = reason in (EndReason.CHILD_DEATH, EndReason.AM_DEATH)
     steps = [Step("Ancienneté au décès" if on_death else "Ancienneté à l'envoi de la lettre",
                   french_date(sent), tenure.label, "CCN 3239 art. 64.1, 60")]
@@ -322,6 +329,9 @@ def _month_shares(contract: Contract, monthly_amount: Decimal, first_day: date,
 
 def _notice_pay(contract: Contract, monthly_amount: Decimal, first_day: date, last_day: date,
                 title: str, reference: str, notes: tuple[str, ...]) -> NoticePay:
+    if (last_day - first_day).days > MAX_NOTICE_DAYS:
+        raise InvalidInput("last_day", f"du {french_date(first_day)} au {french_date(last_day)} : "
+                           "un préavis ne dure pas plus de quelques mois (CCN 3239 art. 120).")
     shares = _month_shares(contract, monthly_amount, first_day, last_day)
     by_days = contract.accueil is Accueil.PART_YEAR
 
@@ -343,7 +353,7 @@ def _notice_pay(contract: Contract, monthly_amount: Decimal, first_day: date, la
                      explanation=explanation)
 
 
-def notice_compensation(contract: Contract, *, first_day: date, last_day: date) -> NoticePay:
+def notice_compensation(contract: Contract, *, first_day: date | str, last_day: date | str) -> NoticePay:
     """Indemnité compensatrice de préavis (CCN 3239 art. 64.2, 122): the gross pay from
     ``first_day`` to ``last_day`` of a notice the parent waives, prorated per art. 111
     in a month the notice only partly covers.
@@ -355,6 +365,7 @@ def notice_compensation(contract: Contract, *, first_day: date, last_day: date) 
     >>> notice_compensation(c, first_day=date(2025, 3, 17), last_day=date(2025, 4, 16)).amount
     Decimal('734.11')
     """
+    first_day, last_day = parse_date(first_day, "first_day"), parse_date(last_day, "last_day")
     salary = mensualise(contract).monthly_salary
     return _notice_pay(
         contract, salary, first_day, last_day,
@@ -365,8 +376,8 @@ def notice_compensation(contract: Contract, *, first_day: date, last_day: date) 
     )
 
 
-def unperformed_notice(contract: Contract, *, monthly_net: object, first_day: date,
-                       last_day: date) -> NoticePay:
+def unperformed_notice(contract: Contract, *, monthly_net: object, first_day: date | str,
+                       last_day: date | str) -> NoticePay:
     """Préavis non effectué par l'assistant maternel (CCN 3239 art. 64.2): the **net** pay
     of the missing part, from ``first_day`` to ``last_day``, that she owes the parent;
     ``monthly_net`` is her net mensualised salary.
@@ -380,6 +391,7 @@ def unperformed_notice(contract: Contract, *, monthly_net: object, first_day: da
     Decimal('190.59')
     """
     net = parse_money(monthly_net, "monthly_net")
+    first_day, last_day = parse_date(first_day, "first_day"), parse_date(last_day, "last_day")
     return _notice_pay(
         contract, net, first_day, last_day,
         f"Préavis non effectué du {french_date(first_day)} au {french_date(last_day)} (dû par "

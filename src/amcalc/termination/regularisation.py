@@ -32,7 +32,8 @@ from amcalc.contract import Accueil
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date, rate
-from amcalc.money import RATE_SCALE, half_up_div, parse_money, scaled, to_euros
+from amcalc.inputs import parse_items, parse_optional_date
+from amcalc.money import RATE_SCALE, half_up_div, parse_money, round_to_cents, scaled
 
 __all__ = ["FinalRegularisation", "Regularisation", "final_regularisation", "regularisation",
            "regularisation_cents"]
@@ -45,61 +46,111 @@ def regularisation_cents(seconds: int, rate_e4: int) -> int:
 
 @attrs.frozen(kw_only=True)
 class Regularisation(Explained):
-    """One statement: ``hours`` due minus paid (signed) and its value ``balance`` (signed)."""
+    """One statement: the salaries ``due`` and ``paid`` over the period and their
+    difference ``balance`` (signed), with the ``hours`` due minus paid (signed) when the
+    statement was made in hours at one ``hourly_rate``."""
 
-    hourly_rate: Decimal
-    hours_paid: Fraction
-    hours_due: Fraction
-    hours: Fraction
+    hourly_rate: Decimal | None
+    hours_paid: Fraction | None
+    hours_due: Fraction | None
+    hours: Fraction | None
+    salary_paid: Decimal
+    salary_due: Decimal
     balance: Decimal
     period_end: date | None
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
 def regularisation(
-    *, hourly_rate: object, hours_paid: object, hours_due: object,
-    period_end: date | None = None, accueil: Accueil = Accueil.PART_YEAR,
+    *, hourly_rate: object = None, hours_paid: object = None, hours_due: object = None,
+    salary_paid: object = None, salary_due: object = None,
+    period_end: date | str | None = None, accueil: Accueil = Accueil.PART_YEAR,
 ) -> Regularisation:
-    """Régularisation (CCN 3239 art. 109.2, 124) of one period: hours due minus mensualised
-    hours paid, valued at ``hourly_rate``. ``period_end`` is the anniversary (or the end of
-    the contract) closing the period.
+    """Régularisation (CCN 3239 art. 109.2, 124) of one period: the salaries due for the
+    hours actually due under the contract, minus the mensualised salaries paid.
+
+    Give the ``hours_paid`` and ``hours_due`` at one ``hourly_rate`` — exact hours: the
+    mensualised hours are thirds of an hour, so write ``"1226:40"`` or
+    ``Fraction(3680, 3)`` (or ``12 * mensualise(contract).monthly_hours``), not
+    ``"1226.67"`` — or, when the rate changed during the period, the gross
+    ``salary_paid`` and ``salary_due`` themselves. ``period_end`` is the anniversary
+    (or the end of the contract) closing the period.
 
     >>> regularisation(hourly_rate="3.20", hours_paid="843", hours_due="956.75").balance
     Decimal('364.00')
+    >>> regularisation(hourly_rate="4.50", hours_paid="1226:40", hours_due="1200").balance
+    Decimal('-120.00')
+    >>> regularisation(salary_paid="5904.00", salary_due="5992.00").balance
+    Decimal('88.00')
     """
     if accueil is not Accueil.PART_YEAR:
         raise InvalidInput("weeks", "pas de régularisation pour un accueil sur 52 semaines : le "
                            "salaire mensualisé couvre toute l'année (CCN 3239 art. 109.1) ; la "
                            "régularisation ne concerne que l'accueil sur 46 semaines ou moins "
                            "(art. 109.2).")
-    price = parse_money(hourly_rate, "hourly_rate", places=4)
-    paid, due = parse_hours(hours_paid, "hours_paid"), parse_hours(hours_due, "hours_due")
-    seconds = due - paid
-    balance = to_euros(regularisation_cents(seconds, scaled(price, 4, "hourly_rate")))
-    side = ("en faveur de l'assistant maternel" if seconds > 0
-            else "en faveur du parent employeur" if seconds < 0 else "équilibré")
-    steps = (
+    end = parse_optional_date(period_end, "period_end")
+    in_hours = (hourly_rate, hours_paid, hours_due)
+    if salary_paid is None and salary_due is None:
+        if any(x is None for x in in_hours):
+            raise InvalidInput("hours_due", "indiquez le taux horaire, les heures payées et les "
+                               "heures dues, ou les salaires payés et dus.")
+        return _in_hours(parse_money(hourly_rate, "hourly_rate", places=4),
+                         parse_hours(hours_paid, "hours_paid"), parse_hours(hours_due, "hours_due"), end)
+    if any(x is not None for x in in_hours):
+        raise InvalidInput("salary_due", "indiquez les salaires payés et dus, ou les heures et le "
+                           "taux horaire, pas les deux.")
+    paid = parse_money(salary_paid, "salary_paid")
+    due = parse_money(salary_due, "salary_due")
+    return _statement(None, None, None, paid, due, end, (
+        Step("Salaires dus au titre du contrat", "salaires indiqués : heures réellement dues à leur taux, "
+             "absences payées comprises", euros(due), "CCN 3239 art. 109.2"),
+        Step("Salaires mensualisés versés", "salaires indiqués, sur la même période", euros(paid)),
+    ))
+
+
+def _in_hours(price: Decimal, paid: int, due: int, end: date | None) -> Regularisation:
+    rate_e4 = scaled(price, 4, "hourly_rate")
+    # Salaries due and paid, exact; their difference rounded once (art. 124).
+    salary_due = Fraction(due * rate_e4, SECONDS_PER_HOUR * RATE_SCALE)
+    salary_paid = Fraction(paid * rate_e4, SECONDS_PER_HOUR * RATE_SCALE)
+    return _statement(price, paid, due, salary_paid, salary_due, end, (
         Step("Heures dues au titre du contrat", "heures indiquées, absences payées comprises",
              format_hours(due), "CCN 3239 art. 109.2"),
         Step("Heures mensualisées payées", "heures indiquées (salaires mensualisés versés)", format_hours(paid),
              "CCN 3239 art. 109.2"),
-        Step("Écart", f"{format_hours(due)} − {format_hours(paid)}", format_hours(seconds)),
-        Step("Valeur", f"{format_hours(seconds)} × {rate(price)}", f"{euros(balance)} ({side})",
-             "CCN 3239 art. 124"),
-    )
-    title = "Régularisation" + (f" au {french_date(period_end)}" if period_end else "")
+        Step("Écart", f"{format_hours(due)} − {format_hours(paid)}", format_hours(due - paid)),
+    ))
+
+
+def _statement(price: Decimal | None, paid_seconds: int | None, due_seconds: int | None,
+               salary_paid: Fraction | Decimal, salary_due: Fraction | Decimal, end: date | None,
+               steps: tuple[Step, ...]) -> Regularisation:
+    balance = round_to_cents(Fraction(salary_due) - Fraction(salary_paid))
+    side = ("en faveur de l'assistant maternel" if balance > 0
+            else "en faveur du parent employeur" if balance < 0 else "équilibré")
+    formula = (f"{format_hours(due_seconds - paid_seconds)} × {rate(price)}"  # type: ignore[operator]
+               if price is not None else f"{euros(salary_due)} dus − {euros(salary_paid)} versés")
+    steps += (Step("Valeur", formula, f"{euros(balance)} ({side})", "CCN 3239 art. 124"),)
+    title = "Régularisation" + (f" au {french_date(end)}" if end else "")
     explanation = Explanation(
         title=title, reference="CCN 3239 art. 109.2, 124", steps=steps,
-        notes=("Le bilan annuel est constaté par écrit signé des deux parties ; il n'est pas "
-               "réglé en cours de contrat mais compensé avec les autres bilans à la fin du "
-               "contrat (art. 124).",
+        notes=("Le bilan annuel compare les salaires mensualisés versés aux salaires dus pour "
+               "les heures réellement dues ; il est constaté par écrit signé des deux parties, "
+               "n'est pas réglé en cours de contrat mais compensé avec les autres bilans à la "
+               "fin du contrat (art. 124).",
                "Heures complémentaires et majorées exclues : elles sont payées en plus du "
                "salaire mensualisé."),
     )
+
+    def in_hours(seconds: int | None) -> Fraction | None:
+        return None if seconds is None else Fraction(seconds, SECONDS_PER_HOUR)
+
     return Regularisation(
-        hourly_rate=price, hours_paid=Fraction(paid, SECONDS_PER_HOUR),
-        hours_due=Fraction(due, SECONDS_PER_HOUR), hours=Fraction(seconds, SECONDS_PER_HOUR),
-        balance=balance, period_end=period_end, explanation=explanation,
+        hourly_rate=price, hours_paid=in_hours(paid_seconds), hours_due=in_hours(due_seconds),
+        hours=None if paid_seconds is None or due_seconds is None
+        else Fraction(due_seconds - paid_seconds, SECONDS_PER_HOUR),
+        salary_paid=round_to_cents(salary_paid), salary_due=round_to_cents(salary_due),
+        balance=balance, period_end=end, explanation=explanation,
     )
 
 
@@ -109,11 +160,19 @@ class FinalRegularisation(Explained):
     ``amount`` paid to the AM (never negative) and ``not_recovered`` (the parent's balance)."""
 
     statements: tuple[Regularisation, ...]
-    hours: Fraction
+    hours: Fraction | None
     balance: Decimal
     amount: Decimal
     not_recovered: Decimal
     explanation: Explanation = attrs.field(eq=False, repr=False)
+
+
+def _valued(statement: Regularisation) -> str:
+    due, paid, price = statement.hours_due, statement.hours_paid, statement.hourly_rate
+    if due is None or paid is None or price is None:
+        return f"{euros(statement.salary_due)} dus − {euros(statement.salary_paid)} versés"
+    return (f"({format_hours(due * SECONDS_PER_HOUR)} dues − {format_hours(paid * SECONDS_PER_HOUR)} payées) "
+            f"× {rate(price)}")
 
 
 def final_regularisation(statements: Iterable[Regularisation]) -> FinalRegularisation:
@@ -125,16 +184,16 @@ def final_regularisation(statements: Iterable[Regularisation]) -> FinalRegularis
     >>> f.amount, f.not_recovered
     (Decimal('0.00'), Decimal('187.20'))
     """
-    statements = tuple(statements)
+    statements = parse_items(statements, Regularisation, "statements")
     if not statements:
         raise InvalidInput("statements", "au moins un bilan de régularisation est nécessaire.")
-    hours = sum((s.hours for s in statements), Fraction(0))
+    in_hours = [s.hours for s in statements if s.hours is not None]
+    hours = sum(in_hours, Fraction(0)) if len(in_hours) == len(statements) else None
     balance = sum((s.balance for s in statements), Decimal("0.00"))
     amount = max(balance, Decimal("0.00"))
     not_recovered = max(-balance, Decimal("0.00"))
-    steps = [Step(s.explanation.title, f"({format_hours(s.hours_due * SECONDS_PER_HOUR)} dues − "
-                  f"{format_hours(s.hours_paid * SECONDS_PER_HOUR)} payées) × {rate(s.hourly_rate)}",
-                  euros(s.balance), "CCN 3239 art. 124") for s in statements]
+    steps = [Step(s.explanation.title, _valued(s), euros(s.balance), "CCN 3239 art. 124")
+             for s in statements]
     if len(statements) > 1:
         steps.append(Step("Solde compensé", " + ".join(euros(s.balance) for s in statements),
                           euros(balance), "CCN 3239 art. 124"))

@@ -12,7 +12,8 @@ half-up to the cent. It is not salary (no contributions within the legal
 limits, not declared to Pajemploi).
 
 Open points (rules.md §8.4) are named options: :class:`RuptureBase` (whether the
-final paid-leave compensation and the notice compensation enter the base),
+salaries paid at the end — the notice compensation, the final paid-leave
+compensation and the final regularisation — enter the base),
 :class:`NineMonthsOn` (the day the 9 months are assessed) and
 ``child_death_nine_months`` (whether the 9-month condition applies on the
 child's death).
@@ -37,10 +38,18 @@ from enum import StrEnum
 
 import attrs
 
+from amcalc.contract import ContractKind
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_choice, parse_date, parse_optional_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
-from amcalc.termination.end_reason import EndReason, end_consequences, parse_reason
+from amcalc.termination.end_reason import (
+    CDD_RUPTURE_REFUSAL,
+    EndReason,
+    check_reason_fits,
+    end_consequences,
+    parse_reason,
+)
 from amcalc.termination.seniority import Period, Seniority, seniority
 
 __all__ = [
@@ -61,14 +70,16 @@ def rupture_indemnity_cents(base_cents: int, eightieths: int) -> int:
 
 
 class RuptureBase(StrEnum):
-    """Whether the final paid-leave compensation (ICCP) and the notice compensation enter
-    the 1/80 base (open point, rules.md §8.4)."""
+    """Whether the salaries paid at the end of the contract — the notice compensation, the
+    final paid-leave compensation (ICCP) and the final regularisation — enter the 1/80 base
+    (open point, rules.md §8.4)."""
 
     ALL_GROSS_SALARIES = "all_gross_salaries"
-    """Default: both are gross salaries of the contract (subject to contributions, paid for
-    the contract), so they are added to ``total_gross``."""
+    """Default: "la totalité des salaires bruts" (art. 121.1) — all three are gross salaries
+    of the contract (subject to contributions, paid for the contract), so they are added to
+    ``total_gross``."""
     SALARIES_BEFORE_END = "salaries_before_end"
-    """Only the salaries received before the end: the two final indemnities are left out."""
+    """Only the salaries received before the end: the three final amounts are left out."""
 
 
 _BASES = {
@@ -106,19 +117,23 @@ class RuptureIndemnity(Explained):
 
 
 def rupture_indemnity(
-    reason: EndReason | str, *, hired: date, end: date, total_gross: object,
+    reason: EndReason | str, *, hired: date | str, end: date | str, total_gross: object,
     notice_compensation: object = "0", final_leave_compensation: object = "0",
-    base: RuptureBase = RuptureBase.ALL_GROSS_SALARIES,
-    nine_months_on: NineMonthsOn = NineMonthsOn.END, notified: date | None = None,
+    final_regularisation: object = "0", base: RuptureBase = RuptureBase.ALL_GROSS_SALARIES,
+    nine_months_on: NineMonthsOn = NineMonthsOn.END, notified: date | str | None = None,
     child_death_nine_months: bool = False,
-    periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
+    kind: ContractKind | str | None = None,
 ) -> RuptureIndemnity:
     """Indemnité de rupture (CCN 3239 art. 121.1, 119.4.2, 119.5) for a contract ended for ``reason``.
 
     ``total_gross``: all gross salaries received from ``hired`` to ``end`` (last day
-    of the contract), entretien, meals and km excluded. ``notice_compensation`` and
-    ``final_leave_compensation`` are added per ``base``. ``periods`` and
-    ``family_first_hired`` adjust the seniority (art. 60, 90.1).
+    of the contract), entretien, meals and km excluded. ``notice_compensation``,
+    ``final_leave_compensation`` and ``final_regularisation`` (paid with the last pay)
+    are added per ``base``. ``periods`` and
+    ``family_first_hired`` adjust the seniority (art. 60, 90.1). ``kind``, when given:
+    a CDD never owes it (art. 121.1 concerns the CDI), and each kind ends only for its
+    own reasons.
 
     >>> from datetime import date
     >>> rupture_indemnity("professional_inaptitude", hired=date(2024, 1, 8),
@@ -126,13 +141,19 @@ def rupture_indemnity(
     Decimal('500.00')
     """
     reason = parse_reason(reason)
+    if kind is not None:
+        kind = parse_choice(ContractKind, kind, "kind")
+        check_reason_fits(reason, kind)
+    hired, end = parse_date(hired, "hired"), parse_date(end, "end")
+    notified = parse_optional_date(notified, "notified")
     if end < hired:
         raise InvalidInput("end", f"la fin du contrat ({french_date(end)}) précède l'embauche "
                            f"({french_date(hired)}).")
     rule = end_consequences(reason, on=end)
     salaries = parse_money(total_gross, "total_gross")
     extras = (parse_money(notice_compensation, "notice_compensation"),
-              parse_money(final_leave_compensation, "final_leave_compensation"))
+              parse_money(final_leave_compensation, "final_leave_compensation"),
+              parse_money(final_regularisation, "final_regularisation"))
     assessed_on = end
     if nine_months_on is NineMonthsOn.NOTIFICATION:
         if notified is None or not hired <= notified <= end:
@@ -144,9 +165,9 @@ def rupture_indemnity(
     base_amount = salaries + (sum(extras, Decimal(0)) if included else Decimal(0))
     steps = [Step("Taux selon le motif", rule.label, f"{rule.rupture_eighties}/80" if rule.rupture_eighties
                   else "indemnité non due", rule.reference)]
-    refusal = rule.rupture_refusal
+    refusal = CDD_RUPTURE_REFUSAL if kind is ContractKind.CDD else rule.rupture_refusal
     nine_months = rule.nine_months_required or (reason is EndReason.CHILD_DEATH and child_death_nine_months)
-    if rule.rupture_eighties:
+    if rule.rupture_eighties and refusal is None:
         steps.append(Step("Ancienneté", f"au {french_date(assessed_on)} ({_ASSESSED[nine_months_on]})",
                           tenure.label, "CCN 3239 art. 60, 121.1"))
         if nine_months and not tenure.reaches(NINE_MONTHS):
@@ -161,8 +182,8 @@ def rupture_indemnity(
         notes.append(f"Non due : {refusal}.")
     else:
         parts = zip(("salaires reçus", "indemnité compensatrice de préavis",
-                     "indemnité compensatrice de congés payés"),
-                    (salaries, *(extras if included else (Decimal(0), Decimal(0)))), strict=True)
+                     "indemnité compensatrice de congés payés", "régularisation finale"),
+                    (salaries, *(extras if included else (Decimal(0),) * len(extras))), strict=True)
         formula = " + ".join(f"{euros(x)} ({name})" for name, x in parts if x or name == "salaires reçus")
         steps.append(Step("Salaires bruts du contrat", formula, euros(base_amount), "CCN 3239 art. 121.1"))
         steps.append(Step("Indemnité de rupture", f"{euros(base_amount)} × {eightieths} / 80, "

@@ -30,10 +30,10 @@ from fractions import Fraction
 
 import attrs
 
-from amcalc.contract import parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, french_date, number
-from amcalc.periods import add_months, check_span
+from amcalc.inputs import parse_choice, parse_date, parse_items, parse_optional_date, parse_span
+from amcalc.periods import add_months
 
 __all__ = ["Period", "PeriodKind", "Seniority", "seniority"]
 
@@ -82,7 +82,7 @@ class Period:
     kind: PeriodKind = attrs.field(converter=_kind)
 
     def __attrs_post_init__(self) -> None:
-        check_span(self.start, self.end, "periods")
+        parse_span(self, "start", "end", "periods")
 
 
 def _completed_months(start: date, until: date) -> int:
@@ -120,7 +120,8 @@ def months_and_days(months: int, days: int) -> str:
 
 
 def seniority(
-    hired: date, on: date, *, periods: Iterable[Period] = (), family_first_hired: date | None = None,
+    hired: date | str, on: date | str, *, periods: Iterable[Period] = (),
+    family_first_hired: date | str | None = None,
 ) -> Seniority:
     """Ancienneté (CCN 3239 art. 60, 90.1) from ``hired`` to ``on`` included.
 
@@ -131,6 +132,8 @@ def seniority(
     >>> seniority(date(2025, 1, 6), date(2025, 3, 5), family_first_hired=date(2023, 9, 4)).label
     '18 mois et 2 jours'
     """
+    hired, on = parse_date(hired, "hired"), parse_date(on, "on")
+    family_first_hired = parse_optional_date(family_first_hired, "family_first_hired")
     if on < hired:
         raise InvalidInput("on", f"le {french_date(on)} précède l'embauche du {french_date(hired)}.")
     start, steps = hired, []
@@ -141,7 +144,7 @@ def seniority(
                           french_date(start), "CCN 3239 art. 90.1"))
     excluded = Fraction(0)
     spans: list[tuple[date, date]] = []
-    for period in sorted(periods, key=lambda p: p.start):
+    for period in sorted(parse_items(periods, Period, "periods"), key=lambda p: p.start):
         first, last = max(period.start, start), min(period.end, on)
         if last < first:
             continue

@@ -30,14 +30,25 @@ from decimal import Decimal
 
 import attrs
 
-from amcalc.contract import Accueil, Contract
+from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.contract_sheet import contract_header
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
+from amcalc.inputs import parse_date, parse_items, parse_optional_date
+from amcalc.minimum_rate import check_rate
 from amcalc.money import parse_money
+from amcalc.paid_leave import LeaveLedger
+from amcalc.paid_leave.payment import PaymentKind
 from amcalc.periods import MonthEnd
-from amcalc.termination.end_reason import EndReason, NoticeRule, end_consequences, parse_reason
-from amcalc.termination.fixed_term import PrecarityException, fixed_term_end
+from amcalc.termination.end_reason import (
+    CDD_EARLY_END_PRECARITY,
+    EndReason,
+    NoticeRule,
+    check_reason_fits,
+    end_consequences,
+    parse_reason,
+)
+from amcalc.termination.fixed_term import FixedTermEnd, PrecarityException, fixed_term_end
 from amcalc.termination.leave_compensation import LeaveOwed, leave_compensation
 from amcalc.termination.notice import notice, notice_compensation
 from amcalc.termination.regularisation import Regularisation, final_regularisation
@@ -100,14 +111,59 @@ def _total_step(label: str, lines: list[SettlementLine]) -> Step:
     return Step(label, " + ".join(amounts) if amounts else "aucune ligne", euros(total))
 
 
+_ICCP = "Indemnité compensatrice de congés payés"
+_ICCP_REFERENCE = "CCN 3239 art. 123 ; Code du travail L3141-28"
+
+
+def _leave_line(contract: Contract, leave: LeaveOwedAtEnd | LeaveLedger | None, last_day: date,
+                cdd: FixedTermEnd | None, cdd_already_paid: object) -> SettlementLine:
+    """The ICCP (CCN 3239 art. 123), never silently left out: from the leave still owed, from
+    the contract's leave ledger, or at the term of a CDD by the 1/10 rule on the salaries and
+    the précarité (Code du travail L3141-24)."""
+    if leave is not None and not isinstance(leave, (LeaveOwedAtEnd, LeaveLedger)):
+        raise InvalidInput("leave", "les congés dus par période ou le compte de congés du contrat "
+                           f"sont attendus ({type(leave).__name__} reçu).")
+    if isinstance(leave, LeaveLedger):
+        if cdd is not None:
+            raise InvalidInput("leave", "au terme d'un CDD, la précarité entre dans l'assiette des "
+                               "congés payés : donnez les congés acquis et non payés de chaque "
+                               "période, ou rien pour appliquer la règle du dixième.")
+        if leave.contract.end is None or leave.as_of != last_day:
+            raise InvalidInput("leave", "le compte de congés doit s'arrêter au dernier jour du "
+                               f"contrat, le {french_date(last_day)} (date de fin du contrat).")
+        amount = sum((p.amount for p in leave.payments if p.kind is PaymentKind.COMPENSATION),
+                     Decimal("0.00"))
+        return SettlementLine(_ICCP, amount, True, _ICCP_REFERENCE, leave)
+    if leave is None:
+        if cdd is None:
+            raise InvalidInput(
+                "leave", "le solde de tout compte comprend l'indemnité compensatrice de congés "
+                "payés (CCN 3239 art. 123) : indiquez les congés acquis et non payés (jours et "
+                "salaires bruts de la période en cours et, s'il y a lieu, de la période achevée), "
+                "ou le compte de congés du contrat ; une indication vide si tout a été payé.")
+        return SettlementLine(_ICCP, cdd.leave_compensation, True,
+                              "Code du travail L1243-8, L3141-24, L3141-28", cdd)
+    current = leave.current
+    if cdd is not None:
+        if parse_money(cdd_already_paid, "cdd_leave_already_paid"):
+            raise InvalidInput("cdd_leave_already_paid", "avec les congés de chaque période, "
+                               "indiquez les congés déjà payés dans chaque période.")
+        if current is None:
+            raise InvalidInput("leave", "au terme d'un CDD, la précarité entre dans l'assiette des "
+                               "congés de la période en cours : indiquez ses congés acquis.")
+        current = attrs.evolve(current, reference_gross=current.reference_gross + cdd.precarity)
+    iccp = leave_compensation(contract, completed=leave.completed, current=current)
+    return SettlementLine(_ICCP, iccp.total, True, _ICCP_REFERENCE, iccp)
+
+
 def settlement(
     contract: Contract,
     *,
     reason: EndReason | str,
-    sent: date,
-    notified: date | None = None,
+    sent: date | str,
+    notified: date | str | None = None,
     total_gross: object,
-    leave: LeaveOwedAtEnd | None = None,
+    leave: LeaveOwedAtEnd | LeaveLedger | None = None,
     regularisations: Iterable[Regularisation] = (),
     notice_waived: bool = False,
     precarity_exception: PrecarityException | str | None = None,
@@ -117,15 +173,24 @@ def settlement(
 ) -> Settlement:
     """Solde de tout compte of ``contract`` ended for ``reason`` by a letter ``sent``
     (first presented on ``notified``). ``total_gross``: gross salaries received
-    during the contract, indemnities excluded; ``leave``: paid leave still owed;
+    during the contract, indemnities excluded; ``leave``: the paid leave still owed
+    (:class:`LeaveOwedAtEnd`, empty when everything was paid) or the contract's
+    :class:`~amcalc.paid_leave.LeaveLedger` up to its last day — required, except at
+    the term of a CDD, whose leave compensation is then the 1/10 of the salaries and
+    the précarité, less ``cdd_leave_already_paid`` (:func:`fixed_term_end`);
     ``regularisations``: the anniversary statements (46 weeks or less);
     ``notice_waived``: the parent releases the AM from working her notice."""
     reason = parse_reason(reason)
+    sent = parse_date(sent, "sent")
+    notified = parse_optional_date(notified, "notified")
     if contract.start is None:
         raise InvalidInput("start", "la date d'embauche du contrat est nécessaire au solde de tout compte.")
+    check_reason_fits(reason, contract.kind)
     received = parse_money(total_gross, "total_gross")
     rule = end_consequences(reason, on=sent)
     n = notice(reason, hired=contract.start, sent=sent, notified=notified, month_end=month_end)
+    for day, field in ((sent, "sent"), (n.contract_end, "sent")):  # the minimum in force (art. 107)
+        check_rate(contract.hourly_rate, day, am_ge=contract.am_ge, date_field=field)
     steps = [Step("Motif", rule.label, french_date(sent), rule.reference)]
     lines: list[SettlementLine] = []
     not_due: list[str] = []
@@ -143,25 +208,7 @@ def settlement(
         lines.append(SettlementLine(label, pay.amount, True, "CCN 3239 art. 122, 119.4.2", pay))
     notice_amount = lines[0].amount if lines else Decimal("0.00")
 
-    iccp = leave_compensation(contract, completed=leave.completed if leave else None,
-                              current=leave.current if leave else None)
-    if iccp.total:
-        lines.append(SettlementLine("Indemnité compensatrice de congés payés", iccp.total, True,
-                                    "CCN 3239 art. 123 ; Code du travail L3141-28", iccp))
-
-    statements = tuple(regularisations)
-    if statements:
-        if contract.accueil is Accueil.FULL_YEAR:
-            raise InvalidInput("regularisations", "la régularisation ne concerne que l'accueil sur "
-                               "46 semaines ou moins (CCN 3239 art. 109.2, 124).")
-        final = final_regularisation(statements)
-        if final.amount:
-            lines.append(SettlementLine("Régularisation de fin de contrat", final.amount, True,
-                                        "CCN 3239 art. 109.2, 124", final))
-        else:
-            not_due.append(f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
-                           "non récupéré (CCN 3239 art. 124).")
-
+    cdd = None
     if reason is EndReason.FIXED_TERM_END:
         cdd = fixed_term_end(total_gross=received, leave_already_paid=cdd_leave_already_paid,
                              precarity_exception=precarity_exception)
@@ -170,16 +217,37 @@ def settlement(
                                         "Code du travail L1243-8", cdd))
         else:
             not_due.append(f"Indemnité de précarité : {cdd.precarity_refusal}")
-    else:
-        rupture = rupture_indemnity(
-            reason, hired=contract.start, end=n.contract_end, total_gross=received,
-            notice_compensation=notice_amount, final_leave_compensation=iccp.total, base=rupture_base,
-        )
-        if rupture.eligible:
-            lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
-                                        "CCN 3239 art. 121.1", rupture))
+    elif contract.kind is ContractKind.CDD:
+        not_due.append(f"Indemnité de précarité : {CDD_EARLY_END_PRECARITY}")
+    iccp = _leave_line(contract, leave, n.contract_end, cdd, cdd_leave_already_paid)
+    if iccp.amount:
+        lines.append(iccp)
+
+    statements = parse_items(regularisations, Regularisation, "regularisations")
+    regularised = Decimal("0.00")
+    if statements:
+        if contract.accueil is Accueil.FULL_YEAR:
+            raise InvalidInput("regularisations", "la régularisation ne concerne que l'accueil sur "
+                               "46 semaines ou moins (CCN 3239 art. 109.2, 124).")
+        final = final_regularisation(statements)
+        regularised = final.amount
+        if final.amount:
+            lines.append(SettlementLine("Régularisation de fin de contrat", final.amount, True,
+                                        "CCN 3239 art. 109.2, 124", final))
         else:
-            not_due.append(f"Indemnité de rupture : {rupture.refusal}")
+            not_due.append(f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
+                           "non récupéré (CCN 3239 art. 124).")
+
+    rupture = rupture_indemnity(
+        reason, hired=contract.start, end=n.contract_end, total_gross=received,
+        notice_compensation=notice_amount, final_leave_compensation=iccp.amount,
+        final_regularisation=regularised, base=rupture_base, kind=contract.kind,
+    )
+    if rupture.eligible:
+        lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
+                                    "CCN 3239 art. 121.1", rupture))
+    else:
+        not_due.append(f"Indemnité de rupture : {rupture.refusal}")
 
     for line in lines:
         steps += _line_steps(line)

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
+from amcalc.commands.common import add_json, iso_date
+from amcalc.errors import ParameterUnavailable
 from amcalc.explain import french_date, number
 from amcalc.parameters import EVIDENCE, REVIEWED_ON, VERIFIED_UP_TO, DatedValue, Parameter, get, names
 
-__all__ = ["add_command", "listing", "text"]
+__all__ = ["HELP", "NAME", "add_arguments", "listing", "run", "text"]
 
 
 def _in_force(parameter: Parameter, on: date | None) -> DatedValue | None:
@@ -83,28 +83,17 @@ def text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _run(args: argparse.Namespace) -> int:
-    try:
-        on = _day(args.on) if args.on else None
-        data = listing(on)
-    except AmcalcError as err:
-        print(f"amcalc parameters: {err.code}: {err}", file=sys.stderr)
-        return 2
+NAME = "parameters"
+HELP = "liste les valeurs légales datées, leur source et la date jusqu'à laquelle elles ont été vérifiées"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--on", metavar="JOUR", help="les valeurs en vigueur ce jour (AAAA-MM-JJ ; par défaut : "
+                                                     "les plus récentes)")
+    add_json(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    data = listing(iso_date(args.on, "on") if args.on else None)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else text(data))
     return 0
-
-
-def _day(given: str) -> date:
-    try:
-        return date.fromisoformat(given)
-    except ValueError:
-        raise InvalidInput("on", f"{given!r} n'est pas une date AAAA-MM-JJ.") from None
-
-
-def add_command(commands: Any) -> None:
-    """Register ``amcalc parameters`` on the command line's subparsers."""
-    summary = "les valeurs légales datées, leur preuve et la date jusqu'à laquelle elles sont vérifiées"
-    command = commands.add_parser("parameters", help=summary, description=summary)
-    command.add_argument("--on", help="les valeurs en vigueur ce jour (AAAA-MM-JJ ; par défaut : les plus récentes)")
-    command.add_argument("--json", action="store_true", help="un document JSON")
-    command.set_defaults(handler=_run)
