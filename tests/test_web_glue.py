@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from amcalc.contract_file import month_of, read_file
+from amcalc.contract_file import family_month_of, month_of, read_file
 from amcalc.errors import AmcalcError
 from amcalc.family import Household
 
@@ -38,6 +38,22 @@ def test_the_saved_contract_file_is_the_command_lines(kind: str, tmp_path: Path)
     assert figures["gross_salary"] == str(pay.gross_salary) and figures["meals"] == "28.00"  # 8 × 3,50 €
     reopened = json.loads(glue.open_contract_file(path.read_text(encoding="utf-8"), path.name))["tables"]
     assert reopened["month"]["absences"] == [{"date": "2025-11-20", "cause": "unpaid_leave", "hours": "3"}]
+
+
+def test_the_cost_pages_file_is_read_by_amcalc_family_cost(tmp_path: Path) -> None:
+    form = {**FORM, "contract": {**FORM["contract"], "start": "2025-01-06"}, "month": {"month": "2025-11"},
+            "household": {"resources": "36000.00", "children": "1", "child_born": "2024-03-15",
+                          "single_parent": False}}
+    path = tmp_path / "contrat.toml"
+    path.write_text(glue.contract_file(json.dumps(form), "toml"), encoding="utf-8")
+    answer = json.loads(glue.family_page(json.dumps(form)))
+    shown = {f["key"]: f["amount"] for f in answer["figures"]}
+    month = family_month_of(read_file(path))
+    assert (shown["cmg"], shown["remains"]) == (str(month.cmg), str(month.remains)) and month.cmg > 0
+    # the CMG's scales start in April 2025: the year counts April to December, and says so
+    assert answer["months"] == 9 and answer["notes"] == [
+        "L'année ne compte pas 01/2025, 02/2025, 03/2025 : le CMG de ces mois ne peut pas être calculé "
+        "(barème non disponible à cette date)."]
 
 
 def test_errors_carry_the_typed_errors_field_and_message() -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 from amcalc.absences import AbsenceCause
 from amcalc.contract_file import contract_of, family_month_of, month_of, read_file, settlement_of
-from amcalc.errors import AmcalcError, InvalidInput
+from amcalc.errors import AmcalcError, InvalidInput, ParameterUnavailable
 from amcalc.explain import Explanation, Step, euros
 from amcalc.family import Care, Child, ChildcareCost, Household, family_year, reform_comparison
 from amcalc.family.reform_comparison import FIRST_MONTH, LAST_MONTH
@@ -147,7 +147,14 @@ def _family(tables: dict[str, Any]) -> dict[str, Any]:
     months = {(year, int(t["month"]["month"][5:])): t for t in _months_of_year(tables, year)}
     if (year, number) not in months:
         raise InvalidInput("month.month", "ce mois n'est pas dans la période du contrat.")
-    families = {key: family_month_of(t) for key, t in months.items()}
+    families, missing = {}, []
+    for key, table in months.items():
+        try:
+            families[key] = family_month_of(table)
+        except ParameterUnavailable:  # a month the CMG's scales do not cover: left out of the year, said
+            if key == (year, number):
+                raise
+            missing.append(f"{key[1]:02d}/{key[0]}")
     month, pay = families[(year, number)], month_of(months[(year, number)])
     line = month.children[0]
     figures = [
@@ -165,6 +172,9 @@ def _family(tables: dict[str, Any]) -> dict[str, Any]:
     ]
     answer: dict[str, Any] = {"title": month.explanation.title, "figures": figures, "year": year_figures,
                               "months": len(families), "explanation": month.explain()}
+    if missing:
+        answer["notes"] = [f"L'année ne compte pas {', '.join(missing)} : le CMG de ces mois ne peut pas être "
+                           "calculé (barème non disponible à cette date)."]
     if FIRST_MONTH <= date(year, number, 1) <= LAST_MONTH:
         household = tables["household"]
         care = Care(Child.of(born=household.get("child_born")), ChildcareCost.of_month(pay),

@@ -216,7 +216,7 @@ function render(answer, out) {
   }
   if (answer.reform) parts.push(block("Avant et après la réforme du CMG (1er septembre 2025)", answer.reform));
   if (answer.year) parts.push(block(`L'année (${answer.months} mois du contrat, sans absence)`, answer.year));
-  for (const text of [...(answer.warnings || []), ...(answer.not_due || [])]) {
+  for (const text of [...(answer.warnings || []), ...(answer.not_due || []), ...(answer.notes || [])]) {
     parts.push(el("p", { class: "note", text }));
   }
   const whole = el("details", { class: "whole" }, el("summary", { text: "Explication complète" }),
