@@ -220,7 +220,7 @@ def recent_weeks_of(entries: Iterable[object], field: str = "recent_weeks") -> t
 
 @attrs.frozen(kw_only=True)
 class PajemploiFigures:
-    """The month's declaration (CSS D133-13-17; rounding rules.md §12.2).
+    """The month's declaration (CSS D133-13-17; Pajemploi's rounding usage).
 
     ``declared_hours`` are the "heures normales" (mensualised hours, or the
     salary kept after deduction ÷ hourly rate); complementary hours are
@@ -1332,12 +1332,14 @@ def _notes(contract: Contract, full_year: bool, occasional: bool, partial: bool,
                      "l'absence, les semaines sans accueil et les fériés chômés tombant un jour "
                      "habituellement travaillé (CCN 3239 art. 111).")
     if partial:
-        notes.append("Mois d'embauche ou de fin de contrat : option "
-                     f"« {partial_month.value} » (la CCN est muette ; usage : prorata de l'art. 111).")
+        chosen = ("prorata de l'art. 111" if partial_month is PartialMonth.PRORATA
+                  else "heures réellement prévues pendant le contrat")
+        notes.append(f"Mois d'embauche ou de fin de contrat : {chosen} (la CCN est muette ; usage : prorata "
+                     "de l'art. 111).")
     if contract.territory is not Territory.METROPOLE:
         notes.append("Jours fériés locaux d'Alsace-Moselle (Vendredi saint, 26 décembre) appliqués à "
                      "votre demande : leur application à un assistant maternel est une question ouverte "
-                     "(Code du travail L3134-1 exclut les emplois à domicile ; rules.md §4.7).")
+                     "(Code du travail L3134-1 exclut les emplois à domicile).")
     notes.append("L'entretien, les repas et les indemnités kilométriques ne sont pas du salaire : "
                  "ils n'entrent ni dans le brut ni dans l'assiette des congés payés (CCN 3239 art. 114, 57).")
     return notes
