@@ -43,7 +43,7 @@ from amcalc import (
     settlement,
     trial_period,
 )
-from amcalc.am import Agrement, ChildCare, Childminder, childminder_year
+from amcalc.am import Agrement, ChildCare, Childminder, childminder_year, real_hours
 from amcalc.employer_contributions import employer_contributions
 from amcalc.explain import Explained, Explanation
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month, family_year, reform_comparison
@@ -132,7 +132,8 @@ def _childminder_results() -> list[Serializable]:
         hourly_rate="4.20", weeks=52, start=date(2024, 9, 2), schedule={d: "08:00-17:00" for d in ("mon", "tue")}))
     am = Childminder.of(agrement=Agrement.of(children=3), contracts=[lina])
     year = childminder_year(am, 2025)
-    return [am.check_week(date(2025, 3, 3)), year, year.income_tax(taxable_salary="4000.00")]
+    return [am.check_week(date(2025, 3, 3)), year, year.income_tax(taxable_salary="4000.00"),
+            real_hours(am, year.months[:4])]
 
 
 def _mam_results(contract: Contract) -> list[Serializable]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -77,7 +78,7 @@ from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.maintenance import MaintenanceRates, day_allowance
-from amcalc.mensualisation import mensualise
+from amcalc.mensualisation import Mensualisation, mensualise
 from amcalc.minimum_rate import check_rate
 from amcalc.money import (
     RATE_SCALE,
@@ -219,7 +220,7 @@ def recent_weeks_of(entries: Iterable[object], field: str = "recent_weeks") -> t
 
 @attrs.frozen(kw_only=True)
 class PajemploiFigures:
-    """The month's declaration (CSS D133-13-17; rounding rules.md §12.2).
+    """The month's declaration (CSS D133-13-17; Pajemploi's rounding usage).
 
     ``declared_hours`` are the "heures normales" (mensualised hours, or the
     salary kept after deduction ÷ hourly rate); complementary hours are
@@ -772,110 +773,194 @@ def month_pay(
     walk = walk_month(contract, (year, number_), absences=absences, worked_weeks=worked_weeks,
                       worked_days=worked_days, non_care_weeks=non_care_weeks, worked_holidays=worked_holidays,
                       rhythm_weeks=rhythm_weeks)
-    cal, absence_map, non_care, holidays_worked = walk.calendar, walk.absences, walk.non_care, walk.holidays_worked
-    occasional = contract.kind is ContractKind.OCCASIONAL
-    full_year = contract.accueil is Accueil.FULL_YEAR
-    rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
-    warnings: list[str] = []
-    steps: list[Step] = []
-    uses: list[ParameterUse] = []
-    notes: list[str] = []
-
-    # -- child illness (art. 105) --
     illness_days, resume, illness_ledger, illness_notes = child_illness_days(
-        contract.start, cal, first, last, absence_map, ledger, illness_rule, one_long_absence_per_year)
-    notes += illness_notes
-    unpaid_illness = {d.day for d in illness_days if not d.paid}
+        contract.start, walk.calendar, first, last, walk.absences, ledger, illness_rule, one_long_absence_per_year)
+    days = _MonthDays.of(contract, walk, {d.day for d in illness_days if not d.paid})
+    salary = _salary_base(contract, walk, days, partial_month, trace)
+    extra = _extra_hours_pay(contract, walk, trace)
+    holidays = _worked_holidays_pay(contract, walk)
+    gross = salary.base - salary.deduction + extra.complementary_pay + extra.majorated_pay + holidays.cents
+    net = net_salary(to_euros(gross), first, contract.territory,
+                     extra_hours_pay=to_euros(extra.complementary_pay + extra.majorated_pay), trace=trace)
+    maintenance, maintenance_uses = _maintenance(contract, walk.actual, trace)
+    meal_total = _line(meals, meal_price, "meals", "meal_price")
+    mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
+    pajemploi = _pajemploi(contract, days, salary, extra, maintenance, meal_total + mileage_total, net.net)
+    warnings = working_time_warnings(contract, walk, ledger)
+    explanation = UNTRACED
+    if trace:
+        steps = [*salary.steps, *_day_steps(walk, days, first, last), *extra.steps, *holidays.steps,
+                 *_gross_and_net_steps(salary, extra, holidays.cents, gross, net),
+                 *_indemnity_steps(contract, walk, maintenance, meals, meal_price, meal_total, kilometres,
+                                   mileage_rate, mileage_total),
+                 *_pajemploi_steps(contract, days, salary, pajemploi)]
+        notes = [*illness_notes, *_rhythm_notes(contract, walk),
+                 *_notes(contract, days.full_year, days.occasional, days.partial, partial_month)]
+        explanation = Explanation(
+            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
+                  + (" (occasionnel)" if days.occasional else ""),
+            reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
+            steps=tuple(steps),
+            parameters=(*holidays.uses, *maintenance_uses),
+            notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
+            header=contract_header(contract),
+            sections=(pajemploi_section(pajemploi),),
+            computed_for=last,
+        )
+    return MonthPay(
+        year=year, month=number_, base_salary=to_euros(salary.base),
+        scheduled_hours=Fraction(days.plan_seconds, SECONDS_PER_HOUR), scheduled_days=len(days.month_days),
+        absent_units=salary.absent_units, absence_deduction=to_euros(salary.deduction),
+        complementary_hours=Fraction(extra.complementary_seconds, SECONDS_PER_HOUR),
+        complementary_pay=to_euros(extra.complementary_pay),
+        majorated_hours=Fraction(extra.majorated_seconds, SECONDS_PER_HOUR),
+        majorated_pay=to_euros(extra.majorated_pay),
+        holiday_pay=to_euros(holidays.cents), gross_salary=to_euros(gross), net_salary=net.net, net_detail=net,
+        maintenance=maintenance, meals=meal_total, mileage=mileage_total,
+        worked_hours=Fraction(sum(walk.actual.values()), SECONDS_PER_HOUR), pajemploi=pajemploi,
+        care_days=walk.care_days,
+        warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
+        ledger=MonthLedger(illness_ledger, _history(ledger, walk.week_totals, last)), explanation=explanation,
+    )
 
-    # -- weeks: actual hours per day, extra hours attributed to days (the walk) --
-    actual, comp_by_day, maj_by_day = walk.actual, walk.complementary, walk.majorated
-    week_steps = [_week_step(week, first, last) for week in walk.weeks
-                  if trace and (week.complementary or week.majorated)]
-    warnings += working_time_warnings(contract, walk, ledger)
-    history = _history(ledger, walk.week_totals, last)
-    week_rhythm = walk.week_rhythm
 
-    # -- salary base and the méthode réelle (art. 109, 111) --
-    plan = cal.plan(first, last)
-    plan_seconds = sum(p.seconds for p in plan)
-    month_days = [cal.day(p.day) for p in plan]
-    unpaid_holidays = unpaid_holidays_of(cal, month_days)
+# --- the steps of month_pay --------------------------------------------------------------------
 
-    def unpaid_seconds(d: CalendarDay) -> int:
-        if d.status == "outside" or d.day in unpaid_holidays:
+
+@attrs.frozen
+class _MonthDays:
+    """The month's days as the salary sees them: the plan, who is unpaid and why."""
+
+    month_days: tuple[CalendarDay, ...]
+    plan_seconds: int
+    unpaid_holidays: frozenset[date]
+    unpaid_illness: frozenset[date]
+    occasional: bool
+    full_year: bool
+    partial: bool
+
+    @classmethod
+    def of(cls, contract: Contract, walk: MonthWalk, unpaid_illness: set[date]) -> _MonthDays:
+        plan = walk.calendar.plan(walk.first, walk.last)
+        month_days = tuple(walk.calendar.day(p.day) for p in plan)
+        return cls(month_days, sum(p.seconds for p in plan), frozenset(unpaid_holidays_of(walk.calendar, month_days)),
+                   frozenset(unpaid_illness), contract.kind is ContractKind.OCCASIONAL,
+                   contract.accueil is Accueil.FULL_YEAR, any(d.status == "outside" for d in month_days))
+
+    def unpaid_seconds(self, d: CalendarDay) -> int:
+        """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
+        if d.status == "outside" or d.day in self.unpaid_holidays:
             return d.scheduled
-        if d.absence is None or not _is_unpaid(d.absence, full_year, unpaid_illness):
+        if d.absence is None or not _is_unpaid(d.absence, self.full_year, self.unpaid_illness):
             return 0
         return d.absent_seconds
 
-    partial = any(d.status == "outside" for d in month_days)
-    if occasional:
-        base, deduction, absent_units = _occasional_base(month_days, actual, maj_by_day, rate_e4,
-                                                         contract, steps, unpaid_illness, unpaid_holidays)
-        monthly_days = Fraction(sum(1 for s in actual.values() if s))
-        normal_seconds = sum(actual.values()) - sum(maj_by_day.values()) - sum(comp_by_day.values())
-        normal_declared = half_up_div(normal_seconds, SECONDS_PER_HOUR)
-        hours_formula = f"{format_hours(normal_seconds)} effectuées, hors heures majorées"
-    else:
-        mensualised = mensualise(contract)
-        base_cents = scaled(mensualised.monthly_salary, 2, "monthly_salary")
-        monthly_days = mensualised.monthly_days
-        if partial and partial_month is PartialMonth.ACTUAL_HOURS:
-            inside = sum(d.scheduled for d in month_days if d.status in ("work", "holiday"))
-            base_cents = hours_pay_cents(inside, rate_e4, RATE_SCALE)
-            absent_seconds = sum(unpaid_seconds(d) for d in month_days if d.status != "outside")
-            absent_units = Fraction(absent_seconds, SECONDS_PER_HOUR)
-            deduction = hours_pay_cents(absent_seconds, rate_e4, RATE_SCALE)
-            steps.append(Step("Salaire du mois incomplet (heures réelles)",
-                              f"{format_hours(inside)} prévues pendant le contrat × "
-                              f"{rate(contract.hourly_rate)}", euros(to_euros(base_cents)),
-                              "option « heures réelles »"))
-        else:
-            if trace:
-                steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
-                                  f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
-                                  mensualised.explanation.reference))
-            if full_year:
-                absent_units = Fraction(sum(unpaid_seconds(d) for d in month_days), SECONDS_PER_HOUR)
-                scheduled_units = Fraction(plan_seconds, SECONDS_PER_HOUR)
-                unit = "h"
-            else:
-                absent_units = sum((Fraction(unpaid_seconds(d), d.scheduled) for d in month_days),
-                                   Fraction(0))
-                scheduled_units = Fraction(len(plan))
-                unit = "j"
-            share = absent_units / scheduled_units
-            deduction = deduction_cents(base_cents, share.numerator, share.denominator)
-            if trace and absent_units:
-                agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
-                plural = "s" if absent_units > 1 else ""
-                steps.append(Step(
-                    "Déduction (méthode réelle)",
-                    f"{euros(to_euros(base_cents))} × {quantity(absent_units, unit)} non travaillé{agreed}{plural}"
-                    f" / {quantity(scheduled_units, unit)} prévu{agreed}s dans le mois",
-                    euros(to_euros(deduction)), "CCN 3239 art. 111"))
-        base = base_cents
-        normal_declared = normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours,
-                                                partial)
-        hours_formula = (
-            f"({euros(to_euros(base))} − {euros(to_euros(deduction))}) ÷ {rate(contract.hourly_rate)} = "
-            f"{format_hours(Fraction((base - deduction) * 100 * SECONDS_PER_HOUR, rate_e4))}"
-            if deduction or partial else f"{format_hours(mensualised.monthly_hours * SECONDS_PER_HOUR)} mensualisées")
-    if trace:
-        steps += _absence_steps(month_days, unpaid_holidays, full_year, unpaid_illness)
-        steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : "
-                       "comptée au dénominateur de l'art. 111, sans entretien", "non travaillée",
-                       "CCN 3239 art. 111")
-                  for monday in sorted(non_care) if first <= monday + timedelta(days=6) and monday <= last]
-        steps += week_steps
+    @property
+    def fully_unpaid(self) -> int:
+        """Days of the plan entirely unpaid (Pajemploi's days of activity)."""
+        return sum(1 for d in self.month_days if self.unpaid_seconds(d) and self.unpaid_seconds(d) == d.scheduled)
 
-    # -- extra hours and worked holidays --
-    comp_s, maj_s = sum(comp_by_day.values()), sum(maj_by_day.values())
+
+@attrs.frozen
+class _SalaryBase:
+    """The month's base salary and its deduction (art. 109, 111; art. 108.2 for occasional
+    care), with what Pajemploi's "heures normales" are computed from."""
+
+    base: int
+    deduction: int
+    absent_units: Fraction
+    monthly_days: Fraction
+    normal_declared: int
+    hours_formula: str
+    steps: tuple[Step, ...]
+
+
+def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_month: PartialMonth,
+                 trace: bool) -> _SalaryBase:
+    rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
+    if days.occasional:
+        base, step = _occasional_base(days.month_days, walk.actual, walk.majorated, rate_e4, contract,
+                                      days.unpaid_illness, days.unpaid_holidays)
+        normal = sum(walk.actual.values()) - sum(walk.majorated.values()) - sum(walk.complementary.values())
+        return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)),
+                           half_up_div(normal, SECONDS_PER_HOUR),
+                           f"{format_hours(normal)} effectuées, hors heures majorées", (step,))
+    mensualised = mensualise(contract)
+    if days.partial and partial_month is PartialMonth.ACTUAL_HOURS:
+        base, deduction, absent_units, steps = _actual_hours_base(contract, days, rate_e4)
+    else:
+        base, deduction, absent_units, steps = _mensualised_base(contract, mensualised, days, trace)
+    kept = Fraction((base - deduction) * 100 * SECONDS_PER_HOUR, rate_e4)
+    formula = (f"({euros(to_euros(base))} − {euros(to_euros(deduction))}) ÷ {rate(contract.hourly_rate)} = "
+               f"{format_hours(kept)}" if deduction or days.partial
+               else f"{format_hours(mensualised.monthly_hours * SECONDS_PER_HOUR)} mensualisées")
+    return _SalaryBase(base, deduction, absent_units, mensualised.monthly_days,
+                       normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours, days.partial),
+                       formula, tuple(steps))
+
+
+def _actual_hours_base(contract: Contract, days: _MonthDays, rate_e4: int) -> tuple[int, int, Fraction, list[Step]]:
+    """A month the contract starts or ends, paid on its actual hours (option of art. 111)."""
+    inside = sum(d.scheduled for d in days.month_days if d.status in ("work", "holiday"))
+    base = hours_pay_cents(inside, rate_e4, RATE_SCALE)
+    absent_seconds = sum(days.unpaid_seconds(d) for d in days.month_days if d.status != "outside")
+    step = Step("Salaire du mois incomplet (heures réelles)", f"{format_hours(inside)} prévues pendant le "
+                f"contrat × {rate(contract.hourly_rate)}", euros(to_euros(base)), "option « heures réelles »")
+    return (base, hours_pay_cents(absent_seconds, rate_e4, RATE_SCALE), Fraction(absent_seconds, SECONDS_PER_HOUR),
+            [step])
+
+
+def _mensualised_base(contract: Contract, mensualised: Mensualisation, days: _MonthDays,
+                      trace: bool) -> tuple[int, int, Fraction, list[Step]]:
+    """The mensualised salary less the méthode réelle's deduction (art. 109, 111): hours for
+    52 weeks, days for 46 weeks or less."""
+    base = scaled(mensualised.monthly_salary, 2, "monthly_salary")
+    if days.full_year:
+        absent = Fraction(sum(days.unpaid_seconds(d) for d in days.month_days), SECONDS_PER_HOUR)
+        scheduled, unit = Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
+    else:
+        absent = sum((Fraction(days.unpaid_seconds(d), d.scheduled) for d in days.month_days), Fraction(0))
+        scheduled, unit = Fraction(len(days.month_days)), "j"
+    share = absent / scheduled
+    deduction = deduction_cents(base, share.numerator, share.denominator)
+    steps = []
+    if trace:
+        steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
+                          f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
+                          mensualised.explanation.reference))
+        if absent:
+            agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
+            plural = "s" if absent > 1 else ""
+            steps.append(Step(
+                "Déduction (méthode réelle)",
+                f"{euros(to_euros(base))} × {quantity(absent, unit)} non travaillé{agreed}{plural}"
+                f" / {quantity(scheduled, unit)} prévu{agreed}s dans le mois",
+                euros(to_euros(deduction)), "CCN 3239 art. 111"))
+    return base, deduction, absent, steps
+
+
+@attrs.frozen
+class _ExtraHours:
+    """Heures complémentaires and majorées of the month and their pay (art. 96.4, 110)."""
+
+    complementary_seconds: int
+    majorated_seconds: int
+    complementary_pay: int
+    majorated_pay: int
+    steps: tuple[Step, ...]
+
+
+def _extra_hours_pay(contract: Contract, walk: MonthWalk, trace: bool) -> _ExtraHours:
+    occasional = contract.kind is ContractKind.OCCASIONAL
+    rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
+    comp_s = 0 if occasional else sum(walk.complementary.values())  # occasional: paid by the hour
+    maj_s = sum(walk.majorated.values())
     comp_rate = scaled(contract.complementary_rate, 4, "complementary_rate")
     maj_rate = scaled(contract.majorated_rate, 4, "majorated_rate")
-    comp_pay = 0 if occasional else hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
+    comp_pay = hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
     maj_pay = hours_pay_cents(maj_s, rate_e4, RATE_SCALE + maj_rate)
-    if trace and comp_s and not occasional:
+    steps = []
+    if trace and comp_s:
         steps.append(Step("Heures complémentaires", f"{format_hours(comp_s)} × {rate(contract.hourly_rate)}"
                           f" × (1 + {number(contract.complementary_rate * 100, 0)} %)",
                           euros(to_euros(comp_pay)), "CCN 3239 art. 96.4, 110.2"))
@@ -883,105 +968,111 @@ def month_pay(
         steps.append(Step("Heures majorées", f"{format_hours(maj_s)} × {rate(contract.hourly_rate)}"
                           f" × (1 + {number(contract.majorated_rate * 100, 0)} %)",
                           euros(to_euros(maj_pay)), "CCN 3239 art. 96.4, 110.1"))
-    holiday_cents = 0
+    return _ExtraHours(comp_s, maj_s, comp_pay, maj_pay, tuple(steps))
+
+
+@attrs.frozen
+class _HolidayPay:
+    """The uplift of the public holidays worked by agreement (art. 47, 101)."""
+
+    cents: int
+    steps: tuple[Step, ...]
+    uses: tuple[ParameterUse, ...]
+
+
+def _worked_holidays_pay(contract: Contract, walk: MonthWalk) -> _HolidayPay:
+    rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
+    cents, steps, uses = 0, [], []
     for group in (True, False):  # 1 May, then the ordinary holidays: one line each
-        worked_on = [d for d in sorted(holidays_worked) if is_may_day(d) is group and actual.get(d)]
+        worked_on = [d for d in sorted(walk.holidays_worked) if is_may_day(d) is group and walk.actual.get(d)]
         if not worked_on:
             continue
         uplift = holiday_uplift(worked_on[0])
-        seconds = sum(actual[d] for d in worked_on)
+        seconds = sum(walk.actual[d] for d in worked_on)
         line = hours_pay_cents(seconds, rate_e4, scaled(uplift.value, 4, "uplift"))
-        holiday_cents += line
+        cents += line
         uses.append(ParameterUse.of(holiday_uplift_parameter(worked_on[0]), uplift))
         steps.append(Step("Majoration " + ("du 1er mai travaillé" if group else "des jours fériés travaillés"),
                           f"{format_hours(seconds)} × {rate(contract.hourly_rate)} × "
                           f"{number(uplift.value * 100, 0)} %", euros(to_euros(line)),
                           "CCN 3239 art. 47, 101" + (" ; Code du travail L3133-6" if group else "")))
-    gross = base - deduction + comp_pay + maj_pay + holiday_cents
-    net = net_salary(to_euros(gross), first, contract.territory,
-                     extra_hours_pay=to_euros(comp_pay + maj_pay), trace=trace)
+    return _HolidayPay(cents, tuple(steps), tuple(uses))
 
-    # -- indemnities: entretien, meals, mileage (not salary) --
-    maintenance, maintenance_uses = _maintenance(contract, actual, trace)
-    worked_total = sum(actual.values())
-    meal_total = _line(meals, meal_price, "meals", "meal_price")
-    mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
 
-    # -- Pajemploi --
-    fully_unpaid = sum(1 for d in month_days if unpaid_seconds(d) and unpaid_seconds(d) == d.scheduled)
-    declared_days = activity_days_declared(int(monthly_days * 12), 0 if occasional else fully_unpaid,
-                                           deduction)
-    pajemploi = PajemploiFigures(
-        declared_hours=normal_declared,
-        declared_days=declared_days,
-        complementary_hours=0 if occasional else half_up_div(comp_s, SECONDS_PER_HOUR),
-        majorated_hours=half_up_div(maj_s, SECONDS_PER_HOUR),
-        maintenance=maintenance,
-        other_indemnities=meal_total + mileage_total,
-        net_salary=net.net,
+def _pajemploi(contract: Contract, days: _MonthDays, salary: _SalaryBase, extra: _ExtraHours,
+               maintenance: Decimal, other: Decimal, net: Decimal) -> PajemploiFigures:
+    """The month's declaration (CSS D133-13-17)."""
+    fully_unpaid = 0 if days.occasional else days.fully_unpaid
+    return PajemploiFigures(
+        declared_hours=salary.normal_declared,
+        declared_days=activity_days_declared(int(salary.monthly_days * 12), fully_unpaid, salary.deduction),
+        complementary_hours=half_up_div(extra.complementary_seconds, SECONDS_PER_HOUR),
+        majorated_hours=half_up_div(extra.majorated_seconds, SECONDS_PER_HOUR),
+        maintenance=maintenance, other_indemnities=other, net_salary=net,
     )
-    new_ledger = MonthLedger(illness_ledger, history)
-    explanation = UNTRACED
-    if trace:
-        terms = [euros(to_euros(base))] + [f"{sign} {euros(to_euros(cents))}" for sign, cents in (
-            ("−", deduction), ("+", comp_pay), ("+", maj_pay), ("+", holiday_cents)) if cents]
-        steps.append(Step("Salaire brut du mois", " ".join(terms) if len(terms) > 1 else "salaire de base "
-                          + terms[0], euros(to_euros(gross)), "CCN 3239 art. 109–111"))
-        steps.append(Step("Salaire net du mois", f"{euros(to_euros(gross))} − "
-                          f"{euros(net.total_contributions)} de cotisations salariales", euros(net.net),
-                          "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3"))
-        uses += maintenance_uses
-        if worked_total:
-            per_hour = (" au minimum conventionnel" if contract.maintenance_per_hour is None
-                        else f" × {rate(contract.maintenance_per_hour)} par heure")
-            steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
-                              f"travaillées{per_hour}, chaque jour au moins le minimum journalier",
-                              euros(maintenance), "CCN 3239 art. 114.1"))
-        if meal_total:
-            steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
-                              euros(meal_total), "CCN 3239 art. 114.2"))
-        if mileage_total:
-            steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
-                              euros(mileage_total), "CCN 3239 art. 57, 113"))
-        steps.append(Step("Pajemploi : heures normales déclarées",
-                          f"{hours_formula}, arrondies à l'heure la plus proche", f"{normal_declared} h",
-                          "usage Pajemploi"))
-        steps.append(Step("Pajemploi : jours d'activité déclarés",
-                          _declared_days_formula(monthly_days, occasional, fully_unpaid if deduction else 0),
-                          f"{declared_days} j", "usage Pajemploi"))
-        sections = (pajemploi_section(pajemploi),)
-        if len(contract.rhythms) > 1:
-            notes.append("Rythme de chaque semaine, selon le calendrier du contrat : " + " ; ".join(
-                f"semaine du {french_date(m)} : rythme {week_rhythm[m]} "
-                f"({format_hours(contract.rhythms[week_rhythm[m]].weekly_seconds)})"
-                for m in (week.monday for week in walk.weeks)) + " ; le salaire mensualisé couvre tous les rythmes "
-                "(CCN 3239 art. 97, 109.2).")
-        notes += _notes(contract, full_year, occasional, partial, partial_month)
-        explanation = Explanation(
-            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
-                  + (" (occasionnel)" if occasional else ""),
-            reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
-            steps=tuple(steps),
-            parameters=tuple(uses),
-            notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
-            header=contract_header(contract),
-            sections=sections,
-            computed_for=last,
-        )
-    return MonthPay(
-        year=year, month=number_, base_salary=to_euros(base),
-        scheduled_hours=Fraction(plan_seconds, SECONDS_PER_HOUR), scheduled_days=len(plan),
-        absent_units=absent_units, absence_deduction=to_euros(deduction),
-        complementary_hours=Fraction(0 if occasional else comp_s, SECONDS_PER_HOUR),
-        complementary_pay=to_euros(comp_pay),
-        majorated_hours=Fraction(maj_s, SECONDS_PER_HOUR), majorated_pay=to_euros(maj_pay),
-        holiday_pay=to_euros(holiday_cents), gross_salary=to_euros(gross), net_salary=net.net, net_detail=net,
-        maintenance=maintenance, meals=meal_total, mileage=mileage_total,
-        worked_hours=Fraction(worked_total, SECONDS_PER_HOUR), pajemploi=pajemploi,
-        care_days=walk.care_days,
-        warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
-        ledger=new_ledger, explanation=explanation,
-    )
+
+
+def _day_steps(walk: MonthWalk, days: _MonthDays, first: date, last: date) -> list[Step]:
+    """The absences and holidays of the month, the weeks without care, the weeks with extra hours."""
+    steps = _absence_steps(days.month_days, days.unpaid_holidays, days.full_year, days.unpaid_illness)
+    steps += [Step(f"Semaine sans accueil du {french_date(monday)}", "programmée au contrat : "
+                   "comptée au dénominateur de l'art. 111, sans entretien", "non travaillée",
+                   "CCN 3239 art. 111")
+              for monday in sorted(walk.non_care) if first <= monday + timedelta(days=6) and monday <= last]
+    return steps + [_week_step(week, first, last) for week in walk.weeks if week.complementary or week.majorated]
+
+
+def _gross_and_net_steps(salary: _SalaryBase, extra: _ExtraHours, holiday_cents: int, gross: int,
+                         net: NetSalary) -> list[Step]:
+    terms = [euros(to_euros(salary.base))] + [f"{sign} {euros(to_euros(cents))}" for sign, cents in (
+        ("−", salary.deduction), ("+", extra.complementary_pay), ("+", extra.majorated_pay),
+        ("+", holiday_cents)) if cents]
+    return [Step("Salaire brut du mois", " ".join(terms) if len(terms) > 1 else "salaire de base " + terms[0],
+                 euros(to_euros(gross)), "CCN 3239 art. 109–111"),
+            Step("Salaire net du mois", f"{euros(to_euros(gross))} − {euros(net.total_contributions)} de "
+                 "cotisations salariales", euros(net.net), "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3")]
+
+
+def _indemnity_steps(contract: Contract, walk: MonthWalk, maintenance: Decimal, meals: int, meal_price: object,
+                     meal_total: Decimal, kilometres: object, mileage_rate: object,
+                     mileage_total: Decimal) -> list[Step]:
+    """Entretien, meals and mileage (art. 114.1, 114.2, 57, 113): not salary."""
+    steps = []
+    worked_total = sum(walk.actual.values())
+    if worked_total:
+        per_hour = (" au minimum conventionnel" if contract.maintenance_per_hour is None
+                    else f" × {rate(contract.maintenance_per_hour)} par heure")
+        steps.append(Step("Indemnité d'entretien", f"{format_hours(worked_total)} effectivement "
+                          f"travaillées{per_hour}, chaque jour au moins le minimum journalier",
+                          euros(maintenance), "CCN 3239 art. 114.1"))
+    if meal_total:
+        steps.append(Step("Frais de repas", f"{meals} × {euros(parse_money(meal_price, 'meal_price'))}",
+                          euros(meal_total), "CCN 3239 art. 114.2"))
+    if mileage_total:
+        steps.append(Step("Indemnités kilométriques", f"{kilometres} km × {mileage_rate} €",
+                          euros(mileage_total), "CCN 3239 art. 57, 113"))
+    return steps
+
+
+def _pajemploi_steps(contract: Contract, days: _MonthDays, salary: _SalaryBase,
+                     pajemploi: PajemploiFigures) -> list[Step]:
+    unpaid = (0 if days.occasional else days.fully_unpaid) if salary.deduction else 0
+    return [Step("Pajemploi : heures normales déclarées",
+                 f"{salary.hours_formula}, arrondies à l'heure la plus proche", f"{pajemploi.declared_hours} h",
+                 "usage Pajemploi"),
+            Step("Pajemploi : jours d'activité déclarés",
+                 _declared_days_formula(salary.monthly_days, days.occasional, unpaid),
+                 f"{pajemploi.declared_days} j", "usage Pajemploi")]
+
+
+def _rhythm_notes(contract: Contract, walk: MonthWalk) -> list[str]:
+    if len(contract.rhythms) < 2:
+        return []
+    return ["Rythme de chaque semaine, selon le calendrier du contrat : " + " ; ".join(
+        f"semaine du {french_date(m)} : rythme {walk.week_rhythm[m]} "
+        f"({format_hours(contract.rhythms[walk.week_rhythm[m]].weekly_seconds)})"
+        for m in (week.monday for week in walk.weeks)) + " ; le salaire mensualisé couvre tous les rythmes "
+        "(CCN 3239 art. 97, 109.2)."]
 
 
 _MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -1033,7 +1124,7 @@ def _check_day(given: object, first: date, last: date) -> date:
     return day
 
 
-def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: set[date]) -> bool:
+def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: AbstractSet[date]) -> bool:
     deducted = is_deducted(absence.cause, full_year)
     return absence.day in unpaid_illness if deducted is None else deducted
 
@@ -1158,8 +1249,8 @@ def kept_when_occasional(cause: AbsenceCause) -> bool | None:
 
 
 def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, int], maj: Mapping[date, int],
-                     rate_e4: int, contract: Contract, steps: list[Step], unpaid_illness: set[date],
-                     unpaid_holidays: set[date]) -> tuple[int, int, Fraction]:
+                     rate_e4: int, contract: Contract, unpaid_illness: AbstractSet[date],
+                     unpaid_holidays: AbstractSet[date]) -> tuple[int, Step]:
     """Occasional care: hourly rate × hours done (art. 108.2, 109.3); the absences the
     parent keeps paying (certified illness beyond the limits of art. 105) and the holidays
     kept (art. 47: not next to an unjustified absence) are paid as planned hours."""
@@ -1167,19 +1258,18 @@ def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, in
     kept = sum(d.absent_seconds for d in month_days if d.absence is not None and _kept(d.absence, unpaid_illness))
     kept += sum(d.scheduled for d in month_days if d.status == "holiday" and d.day not in unpaid_holidays)
     base = hours_pay_cents(done + kept, rate_e4, RATE_SCALE)
-    steps.append(Step("Accueil occasionnel : heures effectuées ou maintenues",
+    return base, Step("Accueil occasionnel : heures effectuées ou maintenues",
                       f"{format_hours(done + kept)} × {rate(contract.hourly_rate)}",
-                      euros(to_euros(base)), "CCN 3239 art. 108.2, 109.3"))
-    return base, 0, Fraction(0)
+                      euros(to_euros(base)), "CCN 3239 art. 108.2, 109.3")
 
 
-def _kept(absence: Absence, unpaid_illness: set[date]) -> bool:
+def _kept(absence: Absence, unpaid_illness: AbstractSet[date]) -> bool:
     kept = kept_when_occasional(absence.cause)
     return absence.day not in unpaid_illness if kept is None else kept
 
 
-def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: set[date],
-                   full_year: bool, unpaid_illness: set[date]) -> list[Step]:
+def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: AbstractSet[date],
+                   full_year: bool, unpaid_illness: AbstractSet[date]) -> list[Step]:
     """One line per absence or day off pay, saying who pays and why."""
     lines = []
     for d in month_days:
@@ -1242,12 +1332,14 @@ def _notes(contract: Contract, full_year: bool, occasional: bool, partial: bool,
                      "l'absence, les semaines sans accueil et les fériés chômés tombant un jour "
                      "habituellement travaillé (CCN 3239 art. 111).")
     if partial:
-        notes.append("Mois d'embauche ou de fin de contrat : option "
-                     f"« {partial_month.value} » (la CCN est muette ; usage : prorata de l'art. 111).")
+        chosen = ("prorata de l'art. 111" if partial_month is PartialMonth.PRORATA
+                  else "heures réellement prévues pendant le contrat")
+        notes.append(f"Mois d'embauche ou de fin de contrat : {chosen} (la CCN est muette ; usage : prorata "
+                     "de l'art. 111).")
     if contract.territory is not Territory.METROPOLE:
         notes.append("Jours fériés locaux d'Alsace-Moselle (Vendredi saint, 26 décembre) appliqués à "
                      "votre demande : leur application à un assistant maternel est une question ouverte "
-                     "(Code du travail L3134-1 exclut les emplois à domicile ; rules.md §4.7).")
+                     "(Code du travail L3134-1 exclut les emplois à domicile).")
     notes.append("L'entretien, les repas et les indemnités kilométriques ne sont pas du salaire : "
                  "ils n'entrent ni dans le brut ni dans l'assiette des congés payés (CCN 3239 art. 114, 57).")
     return notes

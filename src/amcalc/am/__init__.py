@@ -6,6 +6,7 @@ L423-21, L423-22; CCN 3239 art. 46, 96, 100; CGI art. 80 sexies).
 - :mod:`amcalc.am.working_time`: her week checked as a whole;
 - :mod:`amcalc.am.tax_regime`: her income tax, special and ordinary regimes;
 - :mod:`amcalc.am.year`: her months and her year across contracts;
+- :mod:`amcalc.am.real_hours`: her real weeks, the 4-month average and the year's hours;
 - :mod:`amcalc.am.mileage`: a trip shared between employers;
 - :mod:`amcalc.am.leave_dates`: her paid-leave dates with several employers.
 """
@@ -14,6 +15,7 @@ from amcalc.am.agrement import Agrement
 from amcalc.am.childminder import ChildCare, Childminder
 from amcalc.am.leave_dates import LeaveDates, leave_dates
 from amcalc.am.mileage import TripShare, split_trip
+from amcalc.am.real_hours import RealHours, WeekHours, real_hours
 from amcalc.am.tax_regime import (
     CareDays,
     IncomeTax,
@@ -37,6 +39,7 @@ __all__ = [
     "IncomeTax",
     "LeaveDates",
     "Presence",
+    "RealHours",
     "ShortDayBasis",
     "SmicDate",
     "SpecialRegime",
@@ -44,11 +47,13 @@ __all__ = [
     "TripShare",
     "Violation",
     "WeekCheck",
+    "WeekHours",
     "WeekRule",
     "check_week",
     "childminder_month",
     "childminder_year",
     "income_tax",
+    "real_hours",
     "leave_dates",
     "special_regime",
     "split_trip",

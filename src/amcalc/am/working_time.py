@@ -192,7 +192,7 @@ def check_week(
     _check_ids(children)
     segments = _segments(children, own_3, own_11, work)
     days = _working_days(children, work)
-    worked = sum(end - start for start, end in _union([*work, *(r for c in children for r in c.ranges)]))
+    worked = sum(end - start for start, end in merge_ranges([*work, *(r for c in children for r in c.ranges)]))
     violations = [
         *_capacity(segments, 0, limits.children, WeekRule.AGREMENT, own_3,
                    f"pour un agrément de {limits.children}"),
@@ -237,7 +237,7 @@ def _checked_ranges(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int],
     return found
 
 
-def _union(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Half-open ranges merged where they overlap (ranges that only touch stay apart)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):

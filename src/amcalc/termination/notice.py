@@ -90,6 +90,13 @@ class NoticeDuration:
         return last_day(first_day, days=self.days, months=self.months, month_end=month_end)
 
 
+_MONTH_END_WORDS = {
+    MonthEnd.LAST_DAY_OF_MONTH: "le préavis finit le dernier jour de ce mois",
+    MonthEnd.DAY_BEFORE_CLIPPED: "le préavis finit la veille du dernier jour de ce mois",
+}
+"""The options of :class:`~amcalc.periods.MonthEnd` in the French of the explanations."""
+
+
 def notice_duration(seniority: Seniority) -> NoticeDuration:
     """Durée du préavis (CCN 3239 art. 120) for a seniority taken on the sending date."""
     if not seniority.reaches(3):
@@ -264,8 +271,8 @@ def notice(
     end, pushed, suspension_steps = _push_back(notified, planned_end, suspensions)
     steps += suspension_steps
     if duration.months is not None and add_months(notified, duration.months).day != notified.day:
-        notes.append(f"Le mois suivant n'a pas de {notified.day} : point ouvert (rules.md §8.3), "
-                     f"option retenue « {month_end.value} ».")
+        notes.append(f"Le mois suivant n'a pas de {notified.day} : point ouvert, option retenue : "
+                     f"{_MONTH_END_WORDS[month_end]}.")
     notes.append("Le préavis est un délai préfix : seuls un accident du travail ou une maladie "
                  "professionnelle survenus pendant le préavis, un congé de maternité, de paternité "
                  "ou d'adoption, ou des congés payés pris d'un commun accord le suspendent.")
