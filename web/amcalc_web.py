@@ -46,7 +46,8 @@ _INTEGERS = {("contract", "weeks"), ("contract", "days_per_week"), ("month", "me
              ("household", "children"), ("leave_completed", "days"), ("leave_current", "days")}
 _FILE_TABLES = ("contract", "month", "end", "household")
 # Where the household's keys of a contract file are named by their Python argument in an error.
-_FILE_KEY_OF = {"dependent_children": "household.children", "aeeh_children": "household.aeeh"}
+_FILE_KEY_OF = {"children": "household.children", "dependent_children": "household.children",
+                "aeeh_children": "household.aeeh"}
 _DECIMAL_COMMA = re.compile(r"-?[0-9]+,[0-9]+")
 
 # The figures of a month and the labels of the explanation's steps that compute them.

@@ -67,7 +67,7 @@ class Household:
         """From the scenario-format keys: ``resources``, ``children``, optional ``single_parent``
         and ``aeeh`` (true: one dependent child gives right to the AEEH). Other keys are left
         to the caller (``child_born``, the month's figures…)."""
-        children = data.get("children")
+        children = parse_count(data.get("children"), "children", least=1, most=MOST_CHILDREN)
         return cls.of(resources=data.get("resources"), dependent_children=children,
                       single_parent=data.get("single_parent", False),
                       aeeh_children=int(parse_flag(data.get("aeeh", False), "aeeh")))
