@@ -665,9 +665,10 @@ def walk_month(
         threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
         per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
         comp, maj = split_week(sum(per_day), threshold)
+        no_band = [0] * len(per_day)  # most weeks: no extra hours to attribute
         for d, s, c_s, m_s in zip(
-            days, per_day, band_seconds(per_day, threshold, comp),
-            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj), strict=True,
+            days, per_day, band_seconds(per_day, threshold, comp) if comp else no_band,
+            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band, strict=True,
         ):
             if first <= d.day <= last:
                 actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
@@ -1213,15 +1214,16 @@ def _maintenance(contract: Contract, actual: Mapping[date, int],
     floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
     per_hour = (0 if contract.maintenance_per_hour is None
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
-    total = Fraction(0)
+    by_scale: dict[int, int] = {}  # the days' allowances, summed as integers per 1/scale €
     uses: dict[str, ParameterUse] = {}
     last_day = date.min
     for day, seconds in sorted(actual.items()):
         if not seconds:
             continue
         rates = MaintenanceRates.at(day)
-        total += Fraction(day_allowance(seconds, per_hour, rates), rates.scale)
+        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
         last_day = day
+    total = sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0))
     if trace and total:  # the values in force on the last day of care (art. 114.1)
         uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
     return round_to_cents(total), list(uses.values())
