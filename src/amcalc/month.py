@@ -818,7 +818,7 @@ def month_pay(
         normal_declared = half_up_div(normal_seconds, SECONDS_PER_HOUR)
         hours_formula = f"{format_hours(normal_seconds)} effectuées, hors heures majorées"
     else:
-        mensualised = mensualise(contract)
+        mensualised = mensualise(contract, trace=trace)
         base_cents = scaled(mensualised.monthly_salary, 2, "monthly_salary")
         monthly_days = mensualised.monthly_days
         if partial and partial_month is PartialMonth.ACTUAL_HOURS:
