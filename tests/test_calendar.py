@@ -4,9 +4,11 @@ import calendar
 from datetime import date, timedelta
 
 import holidays
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from amcalc import calendar as calendar_module
 from amcalc.calendar import Territory, jours_ouvrables, month_plan, public_holidays
 from amcalc.explain import french_date
 
@@ -75,3 +77,13 @@ def test_holidays_are_those_of_the_holidays_package(year: int, territory: Territ
     subdivision = {Territory.METROPOLE: None, Territory.ALSACE: "6AE", Territory.MOSELLE: "57"}[territory]
     expected = holidays.country_holidays("FR", subdiv=subdivision, years=year, language="fr")
     assert dict(public_holidays(year, territory)) == dict(expected)
+
+
+def test_without_france_module_file_the_package_entry_point_stands_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calendar_module.importlib.util, "spec_from_file_location", lambda *args: None)
+    calendar_module._france.cache_clear()
+    try:
+        assert dict(calendar_module._france()(subdiv="57", years=2025, language="fr")) == dict(
+            holidays.country_holidays("FR", subdiv="57", years=2025, language="fr"))
+    finally:
+        calendar_module._france.cache_clear()
