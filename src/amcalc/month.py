@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -1141,11 +1142,17 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
                         planned: Mapping[date, int]) -> Fraction:
     """Average weekly seconds over the civil weeks starting in the last 4 months (actual
     hours when known, else the week's rhythm when given, else the average week ``usual``)."""
-    since = last - relativedelta(months=4)
     known = {**planned, **dict(history)}
-    mondays = [_monday(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS)]
-    window = [m for m in mondays if m > since]
+    window = _four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
+
+
+@lru_cache(maxsize=4096)
+def _four_month_window(last: date) -> tuple[date, ...]:
+    """Mondays of the civil weeks starting in the 4 months up to ``last``."""
+    since = last - relativedelta(months=4)
+    mondays = (_monday(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS))
+    return tuple(m for m in mondays if m > since)
 
 
 def kept_when_occasional(cause: AbsenceCause) -> bool | None:
