@@ -6,6 +6,17 @@
     python benchmarks/run.py --vector 1000000          # the vector route alone against numpy
     python benchmarks/run.py --cores 400000            # what a second core adds, processes and threads
     python benchmarks/run.py --io 1000000              # Parquet alone: reading the input, writing the output
+    python benchmarks/run.py --app [--json]            # cold import, first month, warm latencies
+
+``--app`` times what an app waits for: ``import amcalc`` in a fresh interpreter
+(bytecode compiled beforehand) against the bare interpreter; in another,
+after ``import amcalc``, ``from amcalc import Contract, month_pay`` with the
+contract built, then the first ``month_pay`` (public holidays included), and
+the whole process up to that first month; and, warm in this process, the median and 99th
+percentile of ``mensualise``, ``month_pay`` (plain, without explanations, with
+absences and extra hours, with certified child illness) and ``settlement``
+against a plain-Python formula of the month's salary (``--processes`` fresh
+interpreters, ``--calls`` calls each).
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
@@ -41,10 +52,14 @@ import json
 import multiprocessing
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,10 +68,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from amcalc import Absence, Contract, mensualise, month_pay, settlement
 from amcalc.bulk import CHUNK_ROWS, payroll
 from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
 from amcalc.bulk.engine import compute
 from amcalc.bulk.files import PARQUET_OPTIONS
+from amcalc.termination import LeaveOwed, LeaveOwedAtEnd
 
 
 def vector(rows: int) -> dict[str, object]:
@@ -163,6 +180,106 @@ def _high_water_kb(pid: int) -> int:
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
 
 
+# --- app side: what an app, a command or a notebook waits for (issue 19) ---
+
+_CONTRACT = ('Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2024, 9, 2), '
+             'schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})')
+_FIRST_CALL = ("import time; began = time.perf_counter(); import amcalc; imported = time.perf_counter(); "
+               "from datetime import date; from amcalc import Contract, month_pay; contract = "
+               f"{_CONTRACT}; ready = time.perf_counter(); month_pay(contract, (2025, 11)); "
+               "print(imported - began, ready - imported, time.perf_counter() - ready)")
+
+
+_WITH_BYTECODE = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _process_seconds(code: str) -> tuple[float, str]:
+    """Wall time of a fresh interpreter running ``code`` (start and exit included), and its output;
+    bytecode is written and read (``PYTHONDONTWRITEBYTECODE`` left out)."""
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                          env=_WITH_BYTECODE)
+    return time.perf_counter() - began, done.stdout
+
+
+def _quantiles(seconds: list[float]) -> dict[str, float]:
+    """Median and 99th percentile, in microseconds."""
+    ordered = sorted(seconds)
+    return {"median_us": round(statistics.median(ordered) * 1e6, 1),
+            "p99_us": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] * 1e6, 1)}
+
+
+def _warm(call: Callable[[], object], calls: int) -> dict[str, float]:
+    """Median and p99 of ``calls`` timed calls of ``call`` after ten untimed ones."""
+    for _ in range(10):
+        call()
+    seconds = []
+    for _ in range(calls):
+        began = time.perf_counter()
+        call()
+        seconds.append(time.perf_counter() - began)
+    return _quantiles(seconds)
+
+
+def _month_salary_formula(rate: Decimal, weekly_hours: Decimal, weeks: int) -> Decimal:
+    """The baseline: the month's salary as one plain-Python formula (rate × hours × weeks / 12)."""
+    return (rate * weekly_hours * weeks / 12).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def app(processes: int, calls: int) -> dict[str, Any]:
+    """Cold import and first ``month_pay`` in fresh interpreters (``processes`` each, alternating
+    with the bare interpreter), then the warm median and p99 of ``calls`` calls of each function."""
+    _process_seconds(_FIRST_CALL)  # writes the bytecode of what it imports
+    bare, cold, month_names, first, process = [], [], [], [], []
+    for _ in range(processes):
+        bare.append(_process_seconds("pass")[0])
+        cold.append(_process_seconds("import amcalc")[0])
+        whole, printed = _process_seconds(_FIRST_CALL)
+        process.append(whole)
+        _, names, first_call = map(float, printed.split())
+        month_names.append(names)
+        first.append(first_call)
+    contract = Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2024, 9, 2),
+                                      schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"})
+    absences = [Absence.of(date(2025, 11, 13), "unpaid_leave"), Absence.of(date(2025, 11, 14), "unpaid_leave", "3")]
+    extra = {date(2025, 11, 17): "46", date(2025, 11, 24): "42"}
+    illness = [Absence.of(date(2025, 11, d), "child_illness_certified") for d in (4, 6, 7)]
+    leave = LeaveOwedAtEnd(current=LeaveOwed(days=3, reference_gross=Decimal("693.33")))
+    rate, hours = Decimal("4.00"), Decimal("40")
+    warm = {
+        "month_salary_formula": _warm(lambda: _month_salary_formula(rate, hours, 52), calls),
+        "mensualise": _warm(lambda: mensualise(contract), calls),
+        "month_pay": _warm(lambda: month_pay(contract, (2025, 11)), calls),
+        "month_pay_untraced": _warm(lambda: month_pay(contract, (2025, 11), trace=False), calls),
+        "month_pay_absences_extra": _warm(
+            lambda: month_pay(contract, (2025, 11), absences=absences, worked_weeks=extra), calls),
+        "month_pay_child_illness": _warm(lambda: month_pay(contract, (2025, 11), absences=illness), calls),
+        "settlement": _warm(lambda: settlement(contract, reason="withdrawal", sent=date(2025, 12, 1),
+                                               total_gross=Decimal("10400.00"), leave=leave), calls),
+    }
+    ms = 1e3
+    return {
+        "processes": processes, "calls": calls,
+        "bare_interpreter_ms": round(statistics.median(bare) * ms, 1),
+        "import_amcalc_ms": round(statistics.median(cold) * ms, 1),
+        "import_amcalc_over_bare_ms": round((statistics.median(cold) - statistics.median(bare)) * ms, 1),
+        "then_import_contract_month_pay_ms": round(statistics.median(month_names) * ms, 1),
+        "first_month_pay_ms": round(statistics.median(first) * ms, 1),
+        "process_to_first_month_ms": round(statistics.median(process) * ms, 1),
+        "warm": warm,
+    }
+
+
+def _app_table(figures: dict[str, Any]) -> str:
+    lines = ["| measure | median | p99 |", "|---|---|---|"]
+    for key in ("bare_interpreter_ms", "import_amcalc_ms", "import_amcalc_over_bare_ms",
+                "then_import_contract_month_pay_ms", "first_month_pay_ms", "process_to_first_month_ms"):
+        lines.append(f"| {key} | {figures[key]} ms | |")
+    for name, warm in figures["warm"].items():
+        lines.append(f"| {name} (warm) | {warm['median_us']} µs | {warm['p99_us']} µs |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=0)
@@ -171,6 +288,10 @@ def main() -> None:
     parser.add_argument("--cores", type=int, default=0)
     parser.add_argument("--io", type=int, default=0)
     parser.add_argument("--rare", type=float, default=1.0)
+    parser.add_argument("--app", action="store_true")
+    parser.add_argument("--processes", type=int, default=15)
+    parser.add_argument("--calls", type=int, default=2000)
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine()}
     if args.rows:
@@ -183,6 +304,9 @@ def main() -> None:
         print(json.dumps({**io(args.io, args.rare), **machine}))
     if args.memory:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
+    if args.app:
+        figures = {**app(args.processes, args.calls), **machine, "load_average": os.getloadavg()[0]}
+        print(json.dumps(figures) if args.json else _app_table(figures))
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+import holidays
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from amcalc import calendar as calendar_module
 from amcalc.calendar import Territory, jours_ouvrables, month_plan, public_holidays
 from amcalc.explain import french_date
 
@@ -65,3 +68,22 @@ def test_month_plan_is_every_day_of_a_scheduled_weekday_in_order(year: int, mont
 @given(st.dates(min_value=date(1000, 1, 1)))
 def test_french_date_is_day_month_year(day: date) -> None:
     assert french_date(day) == day.strftime("%d/%m/%Y")
+
+
+@given(st.integers(1900, 2199), st.sampled_from(Territory))
+def test_holidays_are_those_of_the_holidays_package(year: int, territory: Territory) -> None:
+    # France's module is loaded on its own for speed: the same days and names as the
+    # package's public entry point.
+    subdivision = {Territory.METROPOLE: None, Territory.ALSACE: "6AE", Territory.MOSELLE: "57"}[territory]
+    expected = holidays.country_holidays("FR", subdiv=subdivision, years=year, language="fr")
+    assert dict(public_holidays(year, territory)) == dict(expected)
+
+
+def test_without_france_module_file_the_package_entry_point_stands_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calendar_module.importlib.util, "spec_from_file_location", lambda *args: None)
+    calendar_module._france.cache_clear()
+    try:
+        assert dict(calendar_module._france()(subdiv="57", years=2025, language="fr")) == dict(
+            holidays.country_holidays("FR", subdiv="57", years=2025, language="fr"))
+    finally:
+        calendar_module._france.cache_clear()

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from amcalc import Contract, ContractKind, mensualise
 from amcalc.errors import InvalidInput
+from amcalc.explain import UNTRACED
 
 # Weekly durations in quarter hours keep inputs realistic and exact.
 quarters = st.integers(min_value=4, max_value=48 * 4)
@@ -93,3 +94,12 @@ def test_several_rhythms_equal_one_rhythm_with_the_same_annual_hours(
     a, b = mensualise(several), mensualise(contract(rate, q0, n))
     assert (a.monthly_hours, a.monthly_salary, a.monthly_days, a.declared_hours, a.declared_days) == (
         b.monthly_hours, b.monthly_salary, b.monthly_days, b.declared_hours, b.declared_days)
+
+
+@given(rates, quarters, weeks)
+def test_untraced_gives_the_same_figures_without_explanation(rate: int, q: int, n: int) -> None:
+    traced, untraced = mensualise(contract(rate, q, n)), mensualise(contract(rate, q, n), trace=False)
+    assert (untraced.monthly_hours, untraced.monthly_salary, untraced.monthly_days, untraced.declared_hours,
+            untraced.declared_days) == (traced.monthly_hours, traced.monthly_salary, traced.monthly_days,
+                                        traced.declared_hours, traced.declared_days)
+    assert untraced.explanation is UNTRACED and traced.explanation is not UNTRACED

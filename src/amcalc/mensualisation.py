@@ -25,7 +25,7 @@ from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.contract_sheet import contract_header
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import InvalidInput
-from amcalc.explain import Explained, Explanation, Step, euros, number, quantity, rate
+from amcalc.explain import UNTRACED, Explained, Explanation, Step, euros, number, quantity, rate
 from amcalc.money import RATE_SCALE, half_up_div, scaled, to_euros
 
 __all__ = [
@@ -66,8 +66,10 @@ class Mensualisation(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
-def mensualise(contract: Contract) -> Mensualisation:
-    """Mensualised hours, salary and days of ``contract`` (CCN 3239 art. 109)."""
+def mensualise(contract: Contract, *, trace: bool = True) -> Mensualisation:
+    """Mensualised hours, salary and days of ``contract`` (CCN 3239 art. 109);
+    ``trace=False``: the same figures without the French explanation
+    (:data:`amcalc.explain.UNTRACED`)."""
     if contract.kind is ContractKind.OCCASIONAL:
         raise InvalidInput(
             "kind",
@@ -79,6 +81,9 @@ def mensualise(contract: Contract) -> Mensualisation:
     salary = to_euros(monthly_salary_cents(annual_seconds, rate_e4))
     hours = Fraction(annual_seconds, SECONDS_PER_HOUR * _MONTHS)
     days = Fraction(annual_days, _MONTHS)
+    figures = (hours, salary, days, declared_hours(annual_seconds), declared_days(annual_days))
+    if not trace:
+        return Mensualisation(*figures, UNTRACED)
     full_year = contract.accueil is Accueil.FULL_YEAR
     article = "CCN 3239 art. 109.1" if full_year else "CCN 3239 art. 109.2"
     terms = " + ".join(
@@ -121,6 +126,4 @@ def mensualise(contract: Contract) -> Mensualisation:
         notes=tuple(notes),
         header=contract_header(contract),
     )
-    return Mensualisation(
-        hours, salary, days, declared_hours(annual_seconds), declared_days(annual_days), explanation
-    )
+    return Mensualisation(*figures, explanation)

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -666,9 +667,10 @@ def walk_month(
         threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
         per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
         comp, maj = split_week(sum(per_day), threshold)
+        no_band = [0] * len(per_day)  # most weeks: no extra hours to attribute
         for d, s, c_s, m_s in zip(
-            days, per_day, band_seconds(per_day, threshold, comp),
-            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj), strict=True,
+            days, per_day, band_seconds(per_day, threshold, comp) if comp else no_band,
+            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band, strict=True,
         ):
             if first <= d.day <= last:
                 actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
@@ -885,7 +887,7 @@ def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_
         return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)),
                            half_up_div(normal, SECONDS_PER_HOUR),
                            f"{format_hours(normal)} effectuées, hors heures majorées", (step,))
-    mensualised = mensualise(contract)
+    mensualised = mensualise(contract, trace=trace)
     if days.partial and partial_month is PartialMonth.ACTUAL_HOURS:
         base, deduction, absent_units, steps = _actual_hours_base(contract, days, rate_e4)
     else:
@@ -1231,11 +1233,17 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
                         planned: Mapping[date, int]) -> Fraction:
     """Average weekly seconds over the civil weeks starting in the last 4 months (actual
     hours when known, else the week's rhythm when given, else the average week ``usual``)."""
-    since = last - relativedelta(months=4)
     known = {**planned, **dict(history)}
-    mondays = [_monday(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS)]
-    window = [m for m in mondays if m > since]
+    window = _four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
+
+
+@lru_cache(maxsize=4096)
+def _four_month_window(last: date) -> tuple[date, ...]:
+    """Mondays of the civil weeks starting in the 4 months up to ``last``."""
+    since = last - relativedelta(months=4)
+    mondays = (_monday(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS))
+    return tuple(m for m in mondays if m > since)
 
 
 def kept_when_occasional(cause: AbsenceCause) -> bool | None:
@@ -1303,15 +1311,16 @@ def _maintenance(contract: Contract, actual: Mapping[date, int],
     floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
     per_hour = (0 if contract.maintenance_per_hour is None
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
-    total = Fraction(0)
+    by_scale: dict[int, int] = {}  # the days' allowances, summed as integers per 1/scale €
     uses: dict[str, ParameterUse] = {}
     last_day = date.min
     for day, seconds in sorted(actual.items()):
         if not seconds:
             continue
         rates = MaintenanceRates.at(day)
-        total += Fraction(day_allowance(seconds, per_hour, rates), rates.scale)
+        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
         last_day = day
+    total = sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0))
     if trace and total:  # the values in force on the last day of care (art. 114.1)
         uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
     return round_to_cents(total), list(uses.values())

@@ -41,6 +41,7 @@ from datetime import date
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 import attrs
 
@@ -208,14 +209,18 @@ class NetSalary(Explained):
 
 @attrs.frozen
 class _Table:
-    """The contribution rows in force on ``on`` for a territory, with their rates."""
+    """The contribution rows in force on ``on`` for a territory, with their rates
+    (built once per day and territory: the month's first day, in a payroll)."""
 
     on: date
     rows: tuple[tuple[_Line, parameters.Parameter, parameters.DatedValue], ...]
     csg_base: parameters.DatedValue
     ceiling: parameters.DatedValue
+    kernel: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
+    """(rate, base share) of each row, in millionths."""
 
     @classmethod
+    @lru_cache(maxsize=4096)
     def of(cls, on: date, territory: Territory) -> _Table:
         rows = tuple(
             (line, param, param.at(on))
@@ -230,9 +235,8 @@ class _Table:
             parameters.get("social_security_monthly_ceiling").at(on),
         )
 
-    @property
-    def kernel(self) -> tuple[tuple[int, int], ...]:
-        """(rate, base share) of each row, in millionths."""
+    @kernel.default
+    def _kernel(self) -> tuple[tuple[int, int], ...]:
         share = scaled(self.csg_base.value, 6, "csg_base_share")
         return tuple(
             (scaled(dated.value, 6, line.parameter), share if line.on_csg_base else _PPM)

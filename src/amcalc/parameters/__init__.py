@@ -138,8 +138,15 @@ def get(name: str) -> Parameter:
     return _load(name)
 
 
-as_of: date = max(get(n).values[-1].start for n in names())
-"""Last effective date covered by the bundled data."""
+as_of: date
+"""Last effective date covered by the bundled data (read on first use: every file)."""
+
+
+def __getattr__(name: str) -> date:
+    if name != "as_of":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()["as_of"] = found = max(get(n).values[-1].start for n in names())
+    return found
 
 
 _REVIEW = tomllib.loads(resources.files(__name__).joinpath("review.toml").read_text("utf-8"))
