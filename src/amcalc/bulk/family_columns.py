@@ -20,7 +20,7 @@ cell at all gets no family figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +32,7 @@ from amcalc.bulk.schema import (
     FAMILY_FIELDS,
     HOUSEHOLD_COLUMNS,
     SHARE,
+    Column,
     Ints,
     decimal_array,
     decode,
@@ -44,6 +45,8 @@ from amcalc.family import Care, Child, ChildcareCost, Household, family_month
 from amcalc.family.cmg import age_limit
 from amcalc.family.cmg_effort_rate import EFFORT_RATES, effort_rate_cents, effort_rate_level, monthly_income
 from amcalc.family.cmg_rule import REFORM_DAY, CmgRule
+from amcalc.family.household import MOST_CHILDREN
+from amcalc.inputs import FIRST_DATE, LAST_DATE
 from amcalc.money import half_up_div, minimum, parse_money, scaled, to_euros
 
 __all__ = ["FAMILY_FIELDS", "HOUSEHOLD_COLUMNS", "family_columns", "has_household"]
@@ -73,20 +76,60 @@ def _household(cells: Sequence[object]) -> Parsed:
 
 
 class _Households:
-    """The household cells of a batch: ``parsed`` per row (the single API's own values or
-    error), each distinct tuple of cells parsed once."""
+    """The household cells of a batch, decoded column by column into integers (each distinct
+    text once, by the single API's own parsers); ``fast`` marks the rows whose every cell is
+    valid there. The other rows, and those the arrays do not compute, are parsed row by row
+    by the single API (:meth:`parsed`), which words their error."""
 
     def __init__(self, given: pa.RecordBatch) -> None:
         n = given.num_rows
-        cells = [given.column(name).to_pylist() if name in given.schema.names else [None] * n
+        self.given = given
+        column = {name: given.column(name) if name in given.schema.names else None for name in HOUSEHOLD_COLUMNS}
+        resources, aid = decode(column["resources"], "money", n), decode(column["employer_aid"], "money", n)
+        children, born = _whole(column["children"], n), _day(column["child_born"], n)
+        single, aeeh = _flag(column["single_parent"], n), _flag(column["aeeh"], n)
+        self.present = ~(resources.null & children.null & born.null)
+        self.fast = (self.present & resources.ok & ~resources.null & (resources.values % 100 == 0)
+                     & children.ok & ~children.null & (children.values >= 1) & (children.values <= MOST_CHILDREN)
+                     & born.ok & ~born.null & (born.values >= _FIRST_DAY) & (born.values <= _LAST_DAY)
+                     & single.ok & aeeh.ok & aid.ok & (aid.values % 100 == 0))
+        self.resources, self.aid = resources.values // 100, aid.values // 100
+        self.children, self.born, self.single, self.aeeh = children.values, born.values, single.values, aeeh.values
+
+    def parsed(self, rows: Sequence[int]) -> dict[int, Parsed]:
+        """The single API's household, child and aid (or error) of ``rows``."""
+        if not rows:
+            return {}
+        picked = self.given.take(pa.array(rows, pa.int64()))
+        cells = [picked.column(name).to_pylist() if name in picked.schema.names else [None] * len(rows)
                  for name in HOUSEHOLD_COLUMNS]
-        cache: dict[tuple[object, ...], Parsed] = {}
-        self.parsed: list[Parsed] = []
-        for row in zip(*cells, strict=True):
-            found = cache.get(row, cache)
-            if found is cache:
-                found = cache[row] = _household(row)
-            self.parsed.append(found)  # type: ignore[arg-type]
+        return {i: _household(row) for i, row in zip(rows, zip(*cells, strict=True), strict=True)}
+
+
+_FIRST_DAY, _LAST_DAY = ((day - date(1970, 1, 1)).days for day in (FIRST_DATE, LAST_DATE))
+
+
+def _whole(array: pa.Array | None, n: int) -> Column:
+    if array is not None and pa.types.is_integer(array.type):
+        values = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        null = array.is_null().to_numpy(zero_copy_only=False)
+        return Column(values, np.ones(n, bool), null)
+    return decode(array, "whole", n)
+
+
+def _day(array: pa.Array | None, n: int) -> Column:
+    if array is not None and pa.types.is_date32(array.type):
+        values = array.cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        return Column(values, np.ones(n, bool), array.is_null().to_numpy(zero_copy_only=False))
+    return decode(array, "date", n)
+
+
+def _flag(array: pa.Array | None, n: int) -> Column:
+    """A flag as 1 or 0; an absent or null cell is false (the default of the single API)."""
+    if array is not None and pa.types.is_boolean(array.type):
+        return Column(array.fill_null(False).to_numpy(zero_copy_only=False).astype(np.int64), np.ones(n, bool),
+                      array.is_null().to_numpy(zero_copy_only=False))
+    return decode(array, "flag", n)
 
 
 class _Rows:
@@ -123,13 +166,15 @@ class _Figures:
 def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Array]:
     """The :data:`FAMILY_FIELDS` columns of ``result``, the output of the rows of ``given``."""
     n = result.num_rows
-    parsed = _Households(given).parsed
-    rows, figures = _Rows(result), _Figures(n)
-    usable = [i for i, p in enumerate(parsed) if isinstance(p, tuple) and rows.valid[i]]
-    figures.errors.update({i: p for i, p in enumerate(parsed) if isinstance(p, AmcalcError) and rows.valid[i]})
-    rest = _vector_rows(parsed, usable, rows, figures)
-    for i in rest:
-        _scalar_row(parsed[i], rows, i, figures)  # type: ignore[arg-type]
+    households, rows, figures = _Households(given), _Rows(result), _Figures(n)
+    computed = rows.valid & households.present
+    rest = _vector_rows(households, np.flatnonzero(computed & households.fast), rows, figures)
+    slow = sorted([*rest, *np.flatnonzero(computed & ~households.fast).tolist()])
+    for i, parsed in households.parsed(slow).items():
+        if isinstance(parsed, AmcalcError):
+            figures.errors[i] = parsed
+        elif parsed is not None:
+            _scalar_row(parsed, rows, i, figures)
     done = figures.done
     return [
         decimal_array(figures.cmg, done), decimal_array(figures.share, done, SHARE),
@@ -139,41 +184,33 @@ def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Arr
     ]
 
 
-def _vector_rows(parsed: Sequence[Parsed], usable: Sequence[int], rows: _Rows, figures: _Figures) -> list[int]:
-    """Compute the rows of months from September 2025 on arrays; return the others (earlier
-    months, and children not yet born, whose error the single API words)."""
-    index = np.array(usable, np.int64)
+def _vector_rows(households: _Households, index: Ints, rows: _Rows, figures: _Figures) -> list[int]:
+    """Compute the rows ``index`` of months from September 2025 on arrays; return the others
+    (earlier months, and children not yet born, whose error the single API words)."""
     if not len(index):
         return []
-    households = [p for p in (parsed[i] for i in usable) if isinstance(p, tuple)]
     month_key: Ints = rows.year[index] * 12 + rows.month[index] - 1
-    born = np.array([h[1].born.year * 12 + h[1].born.month - 1 for h in households], np.int64)
-    # a child not yet born that month: the single API words the error
-    reform = (month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1) & (born <= month_key)
-    index, month_key = index[reform], month_key[reform]
-    households = [h for h, keep in zip(households, reform.tolist(), strict=True) if keep]
-    if len(index):
-        _effort_rate_rows(households, index, month_key, rows, figures)
-    others: list[int] = np.array(usable, np.int64)[~reform].tolist()
+    born_month = households.born[index].astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
+    reform = (month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1) & (born_month <= month_key)
+    if reform.any():
+        _effort_rate_rows(households, index[reform], month_key[reform], rows, figures)
+    others: list[int] = index[~reform].tolist()
     return others
 
 
-def _effort_rate_rows(households: Sequence[tuple[Household, Child, Decimal]], index: Ints, month_key: Ints,
-                      rows: _Rows, figures: _Figures) -> None:
+def _effort_rate_rows(households: _Households, index: Ints, month_key: Ints, rows: _Rows, figures: _Figures) -> None:
     """The family's month by the effort-rate rule (CSS D531-17, D531-18) for rows ``index``:
     the CMG within the cap, the contributions not taken over (employee's: gross − net;
     employer's: :mod:`amcalc.employer_contributions`) beyond it or for a child not of age."""
-    level: Ints = np.array([effort_rate_level(h[0]) for h in households], np.int64)
-    resources: Ints = np.array([scaled(h[0].resources, 2, "resources") for h in households], np.int64)
-    aid: Ints = np.array([scaled(h[2], 2, "employer_aid") for h in households], np.int64)
+    level: Ints = _LEVELS[households.children[index], np.minimum(households.aeeh[index], 1)]
     table = _values(month_key)
     cap, reference, floor, ceiling = (table[k] for k in ("cap", "reference", "floor", "ceiling"))
     effort: Ints = np.take_along_axis(table["effort"], level[:, None], axis=1)[:, 0]
-    of_age = _of_age(households, month_key)
+    of_age = month_key <= _last_month_due(households.born[index], households.single[index])
     cost: Ints = rows.net[index] + rows.maintenance[index]
     capped: Ints = cap * rows.hours[index]
     amount: Ints = np.where(of_age, effort_rate_cents(minimum(cost, capped), monthly_income(
-        resources, floor, ceiling), effort, reference), 0)
+        households.resources[index], floor, ceiling), effort, reference), 0)
     gross = rows.gross[index]
     contributions: Ints = gross - rows.net[index] + employer_total_cents(gross, list(table["rates"].T))
     uncovered = np.where(of_age, np.maximum(cost - capped, 0), np.maximum(cost, 1))
@@ -181,23 +218,25 @@ def _effort_rate_rows(households: Sequence[tuple[Household, Child, Decimal]], in
     share = np.where(~of_age, 0, np.where(cost <= capped, 10_000, half_up_div(capped * 10_000, np.maximum(cost, 1))))
     total = cost + unpaid
     figures.cmg[index], figures.cost[index], figures.share[index] = amount, total, share
-    figures.remains[index] = np.maximum(total - amount - aid, 0)
+    figures.remains[index] = np.maximum(total - amount - households.aid[index], 0)
     figures.done[index] = True
 
 
-def _of_age(households: Sequence[tuple[Household, Child, Decimal]], month_key: Ints) -> Ints:
-    """Due up to and including the month of the birthday that ends the right, read from
+_LEVELS = np.array([[0, 0]] + [[effort_rate_level(Household(Decimal(0), children, False, aeeh)) for aeeh in (0, 1)]
+                               for children in range(1, MOST_CHILDREN + 1)], np.int64)
+"""The effort-rate row of :func:`effort_rate_level` for each number of children and AEEH (0 or 1)."""
+
+
+def _last_month_due(born_days: Ints, single: Ints) -> Ints:
+    """The last month the CMG is due (year × 12 + month − 1), read from
     :func:`amcalc.family.cmg.age_limit` and :meth:`Child.birthday` for each distinct child."""
-    last: dict[tuple[Child, bool], int] = {}
-    ends = np.empty(len(households), np.int64)
-    for k, (household, child, _) in enumerate(households):
-        key = (child, household.single_parent)
-        if key not in last:
-            limit, _article = age_limit(household.single_parent, CmgRule.EFFORT_RATE)
-            birthday = child.birthday(limit)
-            last[key] = birthday.year * 12 + birthday.month - 1
-        ends[k] = last[key]
-    return month_key <= ends
+    keys, which = np.unique(np.stack([born_days, single]), axis=1, return_inverse=True)
+    ends = []
+    for days, alone in keys.T.tolist():
+        limit, _article = age_limit(bool(alone), CmgRule.EFFORT_RATE)
+        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(limit)
+        ends.append(birthday.year * 12 + birthday.month - 1)
+    return np.array(ends, np.int64)[which.ravel()]
 
 
 def _values(month_key: Ints) -> dict[str, Ints]:
