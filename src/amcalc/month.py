@@ -70,6 +70,7 @@ from amcalc.explain import (
     Section,
     Step,
     euros,
+    explained_later,
     french_date,
     number,
     quantity,
@@ -79,7 +80,7 @@ from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.maintenance import MaintenanceRates, day_allowance
-from amcalc.mensualisation import Mensualisation, mensualise
+from amcalc.mensualisation import Mensualisation, mensualisation_article, mensualise
 from amcalc.minimum_rate import check_rate
 from amcalc.money import (
     RATE_SCALE,
@@ -778,38 +779,18 @@ def month_pay(
     illness_days, resume, illness_ledger, illness_notes = child_illness_days(
         contract.start, walk.calendar, first, last, walk.absences, ledger, illness_rule, one_long_absence_per_year)
     days = _MonthDays.of(contract, walk, {d.day for d in illness_days if not d.paid})
-    salary = _salary_base(contract, walk, days, partial_month, trace)
-    extra = _extra_hours_pay(contract, walk, trace)
+    salary = _salary_base(contract, walk, days, partial_month)
+    extra = _extra_hours_pay(contract, walk)
     holidays = _worked_holidays_pay(contract, walk)
     gross = salary.base - salary.deduction + extra.complementary_pay + extra.majorated_pay + holidays.cents
     net = net_salary(to_euros(gross), first, contract.territory,
                      extra_hours_pay=to_euros(extra.complementary_pay + extra.majorated_pay), trace=trace)
-    maintenance, maintenance_uses = _maintenance(contract, walk.actual, trace)
+    maintenance = _maintenance(contract, walk.actual)
     meal_total = _line(meals, meal_price, "meals", "meal_price")
     mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
     pajemploi = _pajemploi(contract, days, salary, extra, maintenance, meal_total + mileage_total, net.net)
     warnings = working_time_warnings(contract, walk, ledger)
-    explanation = UNTRACED
-    if trace:
-        steps = [*salary.steps, *_day_steps(walk, days, first, last), *extra.steps, *holidays.steps,
-                 *_gross_and_net_steps(salary, extra, holidays.cents, gross, net),
-                 *_indemnity_steps(contract, walk, maintenance, meals, meal_price, meal_total, kilometres,
-                                   mileage_rate, mileage_total),
-                 *_pajemploi_steps(contract, days, salary, pajemploi)]
-        notes = [*illness_notes, *_rhythm_notes(contract, walk),
-                 *_notes(contract, days.full_year, days.occasional, days.partial, partial_month)]
-        explanation = Explanation(
-            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
-                  + (" (occasionnel)" if days.occasional else ""),
-            reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
-            steps=tuple(steps),
-            parameters=(*holidays.uses, *maintenance_uses),
-            notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
-            header=contract_header(contract),
-            sections=(pajemploi_section(pajemploi),),
-            computed_for=last,
-        )
-    return MonthPay(
+    result = MonthPay(
         year=year, month=number_, base_salary=to_euros(salary.base),
         scheduled_hours=Fraction(days.plan_seconds, SECONDS_PER_HOUR), scheduled_days=len(days.month_days),
         absent_units=salary.absent_units, absence_deduction=to_euros(salary.deduction),
@@ -822,7 +803,56 @@ def month_pay(
         worked_hours=Fraction(sum(walk.actual.values()), SECONDS_PER_HOUR), pajemploi=pajemploi,
         care_days=walk.care_days,
         warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
-        ledger=MonthLedger(illness_ledger, _history(ledger, walk.week_totals, last)), explanation=explanation,
+        ledger=MonthLedger(illness_ledger, _history(ledger, walk.week_totals, last)), explanation=UNTRACED,
+    )
+    if not trace:
+        return result
+    lines = _MonthLines(contract, walk, days, salary, extra, holidays, gross, net, pajemploi, result.warnings,
+                        (meals, meal_price, meal_total), (kilometres, mileage_rate, mileage_total), partial_month,
+                        tuple(illness_notes))
+    return explained_later(result, lambda: _month_explanation(lines))
+
+
+@attrs.frozen
+class _MonthLines:
+    """What the explanation of a month is written from, kept until it is read."""
+
+    contract: Contract
+    walk: MonthWalk
+    days: _MonthDays
+    salary: _SalaryBase
+    extra: _ExtraHours
+    holidays: _HolidayPay
+    gross: int
+    net: NetSalary
+    pajemploi: PajemploiFigures
+    warnings: tuple[str, ...]
+    meals: tuple[int, object, Decimal]  # count, price, total
+    mileage: tuple[object, object, Decimal]  # kilometres, rate, total
+    partial_month: PartialMonth
+    illness_notes: tuple[str, ...]
+
+
+def _month_explanation(m: _MonthLines) -> Explanation:
+    """The month in French (CCN 3239 art. 47, 96, 101, 105, 109–111, 114)."""
+    contract, walk, days, pajemploi = m.contract, m.walk, m.days, m.pajemploi
+    steps = [*_salary_steps(contract, days, m.salary), *_day_steps(walk, days, walk.first, walk.last),
+             *_extra_hours_steps(contract, m.extra), *m.holidays.steps,
+             *_gross_and_net_steps(m.salary, m.extra, m.holidays.cents, m.gross, m.net),
+             *_indemnity_steps(contract, walk, pajemploi.maintenance, *m.meals, *m.mileage),
+             *_pajemploi_steps(contract, days, m.salary, pajemploi)]
+    notes = [*m.illness_notes, *_rhythm_notes(contract, walk),
+             *_notes(contract, days.full_year, days.occasional, days.partial, m.partial_month)]
+    return Explanation(
+        title=f"Mois {_of(_MONTH_NAMES[walk.first.month - 1])} {walk.first.year} — accueil {contract.accueil}"
+              + (" (occasionnel)" if days.occasional else ""),
+        reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
+        steps=tuple(steps),
+        parameters=(*m.holidays.uses, *_maintenance_uses(walk.actual, pajemploi.maintenance)),
+        notes=tuple([*notes, *(f"Avertissement : {w}" for w in m.warnings)]),
+        header=contract_header(contract),
+        sections=(pajemploi_section(pajemploi),),
+        computed_for=walk.last,
     )
 
 
@@ -866,39 +896,51 @@ class _MonthDays:
 @attrs.frozen
 class _SalaryBase:
     """The month's base salary and its deduction (art. 109, 111; art. 108.2 for occasional
-    care), with what Pajemploi's "heures normales" are computed from."""
+    care), with what Pajemploi's "heures normales" are computed from. ``steps``: the line of
+    occasional care or of the actual-hours option; a mensualised month's lines are written
+    with its explanation (:func:`_mensualised_steps`)."""
 
     base: int
     deduction: int
     absent_units: Fraction
     monthly_days: Fraction
+    monthly_hours: Fraction  # 0 in occasional care
     normal_declared: int
-    hours_formula: str
+    normal_seconds: int  # occasional care: the seconds done, majorated hours aside
     steps: tuple[Step, ...]
+    mensualised_base: bool
 
 
-def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_month: PartialMonth,
-                 trace: bool) -> _SalaryBase:
+def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_month: PartialMonth) -> _SalaryBase:
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     if days.occasional:
         base, step = _occasional_base(days.month_days, walk.actual, walk.majorated, rate_e4, contract,
                                       days.unpaid_illness, days.unpaid_holidays)
         normal = sum(walk.actual.values()) - sum(walk.majorated.values()) - sum(walk.complementary.values())
-        return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)),
-                           half_up_div(normal, SECONDS_PER_HOUR),
-                           f"{format_hours(normal)} effectuées, hors heures majorées", (step,))
-    mensualised = mensualise(contract, trace=trace)
-    if days.partial and partial_month is PartialMonth.ACTUAL_HOURS:
+        return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)), Fraction(0),
+                           half_up_div(normal, SECONDS_PER_HOUR), normal, (step,), False)
+    mensualised = mensualise(contract, trace=False)
+    steps: list[Step] = []
+    on_actual_hours = days.partial and partial_month is PartialMonth.ACTUAL_HOURS
+    if on_actual_hours:
         base, deduction, absent_units, steps = _actual_hours_base(contract, days, rate_e4)
     else:
-        base, deduction, absent_units, steps = _mensualised_base(contract, mensualised, days, trace)
-    kept = Fraction((base - deduction) * 100 * SECONDS_PER_HOUR, rate_e4)
-    formula = (f"({euros(to_euros(base))} − {euros(to_euros(deduction))}) ÷ {rate(contract.hourly_rate)} = "
-               f"{format_hours(kept)}" if deduction or days.partial
-               else f"{format_hours(mensualised.monthly_hours * SECONDS_PER_HOUR)} mensualisées")
-    return _SalaryBase(base, deduction, absent_units, mensualised.monthly_days,
+        base, deduction, absent_units = _mensualised_base(mensualised, days)
+    return _SalaryBase(base, deduction, absent_units, mensualised.monthly_days, mensualised.monthly_hours,
                        normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours, days.partial),
-                       formula, tuple(steps))
+                       0, tuple(steps), not on_actual_hours)
+
+
+def _hours_formula(contract: Contract, days: _MonthDays, salary: _SalaryBase) -> str:
+    """How Pajemploi's "heures normales" were found (rules.md §12.2)."""
+    if days.occasional:
+        return f"{format_hours(salary.normal_seconds)} effectuées, hors heures majorées"
+    if not (salary.deduction or days.partial):
+        return f"{format_hours(salary.monthly_hours * SECONDS_PER_HOUR)} mensualisées"
+    kept = Fraction((salary.base - salary.deduction) * 100 * SECONDS_PER_HOUR,
+                    scaled(contract.hourly_rate, 4, "hourly_rate"))
+    return (f"({euros(to_euros(salary.base))} − {euros(to_euros(salary.deduction))}) ÷ "
+            f"{rate(contract.hourly_rate)} = {format_hours(kept)}")
 
 
 def _actual_hours_base(contract: Contract, days: _MonthDays, rate_e4: int) -> tuple[int, int, Fraction, list[Step]]:
@@ -912,33 +954,42 @@ def _actual_hours_base(contract: Contract, days: _MonthDays, rate_e4: int) -> tu
             [step])
 
 
-def _mensualised_base(contract: Contract, mensualised: Mensualisation, days: _MonthDays,
-                      trace: bool) -> tuple[int, int, Fraction, list[Step]]:
+def _scheduled_units(days: _MonthDays) -> tuple[Fraction, str]:
+    """The art. 111 denominator: the month's planned hours (52 weeks) or days (46 weeks or less)."""
+    if days.full_year:
+        return Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
+    return Fraction(len(days.month_days)), "j"
+
+
+def _mensualised_base(mensualised: Mensualisation, days: _MonthDays) -> tuple[int, int, Fraction]:
     """The mensualised salary less the méthode réelle's deduction (art. 109, 111): hours for
     52 weeks, days for 46 weeks or less."""
     base = scaled(mensualised.monthly_salary, 2, "monthly_salary")
     if days.full_year:
         absent = Fraction(sum(days.unpaid_seconds(d) for d in days.month_days), SECONDS_PER_HOUR)
-        scheduled, unit = Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
     else:
         absent = sum((Fraction(days.unpaid_seconds(d), d.scheduled) for d in days.month_days), Fraction(0))
-        scheduled, unit = Fraction(len(days.month_days)), "j"
-    share = absent / scheduled
-    deduction = deduction_cents(base, share.numerator, share.denominator)
-    steps = []
-    if trace:
-        steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
-                          f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
-                          mensualised.explanation.reference))
-        if absent:
-            agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
-            plural = "s" if absent > 1 else ""
-            steps.append(Step(
-                "Déduction (méthode réelle)",
-                f"{euros(to_euros(base))} × {quantity(absent, unit)} non travaillé{agreed}{plural}"
-                f" / {quantity(scheduled, unit)} prévu{agreed}s dans le mois",
-                euros(to_euros(deduction)), "CCN 3239 art. 111"))
-    return base, deduction, absent, steps
+    share = absent / _scheduled_units(days)[0]
+    return base, deduction_cents(base, share.numerator, share.denominator), absent
+
+
+def _salary_steps(contract: Contract, days: _MonthDays, salary: _SalaryBase) -> list[Step]:
+    """The lines of the base salary: the mensualised salary and its deduction (art. 109, 111)."""
+    if not salary.mensualised_base:
+        return list(salary.steps)
+    steps = [Step("Salaire mensualisé", f"{number(salary.monthly_hours)} h × {rate(contract.hourly_rate)}",
+                  euros(to_euros(salary.base)), mensualisation_article(contract))]
+    absent = salary.absent_units
+    if absent:
+        scheduled, unit = _scheduled_units(days)
+        agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
+        plural = "s" if absent > 1 else ""
+        steps.append(Step(
+            "Déduction (méthode réelle)",
+            f"{euros(to_euros(salary.base))} × {quantity(absent, unit)} non travaillé{agreed}{plural}"
+            f" / {quantity(scheduled, unit)} prévu{agreed}s dans le mois",
+            euros(to_euros(salary.deduction)), "CCN 3239 art. 111"))
+    return steps
 
 
 @attrs.frozen
@@ -949,10 +1000,9 @@ class _ExtraHours:
     majorated_seconds: int
     complementary_pay: int
     majorated_pay: int
-    steps: tuple[Step, ...]
 
 
-def _extra_hours_pay(contract: Contract, walk: MonthWalk, trace: bool) -> _ExtraHours:
+def _extra_hours_pay(contract: Contract, walk: MonthWalk) -> _ExtraHours:
     occasional = contract.kind is ContractKind.OCCASIONAL
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     comp_s = 0 if occasional else sum(walk.complementary.values())  # occasional: paid by the hour
@@ -961,16 +1011,20 @@ def _extra_hours_pay(contract: Contract, walk: MonthWalk, trace: bool) -> _Extra
     maj_rate = scaled(contract.majorated_rate, 4, "majorated_rate")
     comp_pay = hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
     maj_pay = hours_pay_cents(maj_s, rate_e4, RATE_SCALE + maj_rate)
+    return _ExtraHours(comp_s, maj_s, comp_pay, maj_pay)
+
+
+def _extra_hours_steps(contract: Contract, extra: _ExtraHours) -> list[Step]:
     steps = []
-    if trace and comp_s:
-        steps.append(Step("Heures complémentaires", f"{format_hours(comp_s)} × {rate(contract.hourly_rate)}"
-                          f" × (1 + {number(contract.complementary_rate * 100, 0)} %)",
-                          euros(to_euros(comp_pay)), "CCN 3239 art. 96.4, 110.2"))
-    if trace and maj_s:
-        steps.append(Step("Heures majorées", f"{format_hours(maj_s)} × {rate(contract.hourly_rate)}"
-                          f" × (1 + {number(contract.majorated_rate * 100, 0)} %)",
-                          euros(to_euros(maj_pay)), "CCN 3239 art. 96.4, 110.1"))
-    return _ExtraHours(comp_s, maj_s, comp_pay, maj_pay, tuple(steps))
+    if extra.complementary_seconds:
+        steps.append(Step("Heures complémentaires", f"{format_hours(extra.complementary_seconds)} × "
+                          f"{rate(contract.hourly_rate)} × (1 + {number(contract.complementary_rate * 100, 0)} %)",
+                          euros(to_euros(extra.complementary_pay)), "CCN 3239 art. 96.4, 110.2"))
+    if extra.majorated_seconds:
+        steps.append(Step("Heures majorées", f"{format_hours(extra.majorated_seconds)} × "
+                          f"{rate(contract.hourly_rate)} × (1 + {number(contract.majorated_rate * 100, 0)} %)",
+                          euros(to_euros(extra.majorated_pay)), "CCN 3239 art. 96.4, 110.1"))
+    return steps
 
 
 @attrs.frozen
@@ -1060,8 +1114,8 @@ def _pajemploi_steps(contract: Contract, days: _MonthDays, salary: _SalaryBase,
                      pajemploi: PajemploiFigures) -> list[Step]:
     unpaid = (0 if days.occasional else days.fully_unpaid) if salary.deduction else 0
     return [Step("Pajemploi : heures normales déclarées",
-                 f"{salary.hours_formula}, arrondies à l'heure la plus proche", f"{pajemploi.declared_hours} h",
-                 "usage Pajemploi"),
+                 f"{_hours_formula(contract, days, salary)}, arrondies à l'heure la plus proche",
+                 f"{pajemploi.declared_hours} h", "usage Pajemploi"),
             Step("Pajemploi : jours d'activité déclarés",
                  _declared_days_formula(salary.monthly_days, days.occasional, unpaid),
                  f"{pajemploi.declared_days} j", "usage Pajemploi")]
@@ -1305,25 +1359,27 @@ def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: AbstractS
     return lines
 
 
-def _maintenance(contract: Contract, actual: Mapping[date, int],
-                 trace: bool = True) -> tuple[Decimal, list[ParameterUse]]:
+def _maintenance(contract: Contract, actual: Mapping[date, int]) -> Decimal:
     """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
-    floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
     per_hour = (0 if contract.maintenance_per_hour is None
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
     by_scale: dict[int, int] = {}  # the days' allowances, summed as integers per 1/scale €
-    uses: dict[str, ParameterUse] = {}
-    last_day = date.min
-    for day, seconds in sorted(actual.items()):
-        if not seconds:
-            continue
-        rates = MaintenanceRates.at(day)
-        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
-        last_day = day
-    total = sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0))
-    if trace and total:  # the values in force on the last day of care (art. 114.1)
-        uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
-    return round_to_cents(total), list(uses.values())
+    for day, seconds in actual.items():
+        if seconds:
+            rates = MaintenanceRates.at(day)
+            by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
+    return round_to_cents(sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0)))
+
+
+def _maintenance_uses(actual: Mapping[date, int], maintenance: Decimal) -> list[ParameterUse]:
+    """The values of the entretien in force on the last day of care (art. 114.1)."""
+    worked = [day for day, seconds in actual.items() if seconds]
+    if not worked:
+        return []
+    last_day = max(worked)
+    uses = {p.name: ParameterUse.of(p, p.at(last_day), " €")
+            for p in (parameters.get("minimum_garanti"), parameters.get("maintenance_daily_floor"))}
+    return list(uses.values())
 
 
 def _line(quantity: object, price: object, quantity_field: str, price_field: str) -> Decimal:

@@ -55,6 +55,7 @@ from amcalc.explain import (
     ParameterUse,
     Step,
     euros,
+    explained_later,
     french_date,
     number,
     percent,
@@ -377,12 +378,15 @@ def _result(
     net_cents = gross_cents - withheld
     conversion = _exact(Fraction(_PPM * _PPM - sum(b * r for r, b in kernel), _PPM * _PPM))
     figures = _Figures(gross, tuple(lines), to_euros(withheld), to_euros(net_cents), conversion)
-    return NetSalary(
+    result = NetSalary(
         gross=gross, on=table.on, territory=territory, rounding=rounding,
         extra_hours_pay=to_euros(extra_cents), contributions=figures.lines,
         total_contributions=figures.withheld, net=figures.net, conversion_rate=conversion,
-        explanation=_explain(table, territory, rounding, figures, wanted_net) if trace else UNTRACED,
+        explanation=UNTRACED,
     )
+    if not trace:
+        return result
+    return explained_later(result, lambda: _explain(table, territory, rounding, figures, wanted_net))
 
 
 def _overtime_reduction(gross_cents: int, extra_cents: int, table: _Table) -> ContributionLine | None:
