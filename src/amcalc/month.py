@@ -464,7 +464,7 @@ class MonthCalendar:
         self.schedules, self.week_rhythm = schedules, week_rhythm
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int, int], MonthPlan] = {}
-        self._days: dict[date, CalendarDay] = {}
+        self._weeks: dict[date, tuple[CalendarDay, ...]] = {}
 
     def rhythm(self, day: date) -> int | None:
         """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
@@ -486,22 +486,27 @@ class MonthCalendar:
         return [p for p in days if p is not None]
 
     def day(self, day: date) -> CalendarDay:
-        known = self._days.get(day)
+        return self.week(day - timedelta(days=day.weekday()))[day.weekday()]
+
+    def week(self, monday: date) -> tuple[CalendarDay, ...]:
+        """The seven days of the civil week starting on ``monday``, with their absences."""
+        known = self._weeks.get(monday)
         if known is None:
-            known = self._days[day] = self._status(day)
+            known = self._weeks[monday] = self._week(monday)
         return known
 
-    def _status(self, day: date) -> CalendarDay:
-        planned = self.planned_day(day)
-        if planned is None:
-            return CalendarDay(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
-        if (self.start and day < self.start) or (self.end and day > self.end):
-            return CalendarDay(day, planned.seconds, planned.holiday, "outside")
-        if self.non_care and _monday(day) in self.non_care:
-            return CalendarDay(day, planned.seconds, planned.holiday, "non_care")
-        if planned.holiday and day not in self.worked_holidays:
-            return CalendarDay(day, planned.seconds, planned.holiday, "holiday")
-        return CalendarDay(day, planned.seconds, planned.holiday, "work", self.absences.get(day))
+    def _week(self, monday: date) -> tuple[CalendarDay, ...]:
+        index = self.rhythm(monday)
+        sunday = monday + timedelta(days=6)
+        days = _week_plan(  # the bounds and worked holidays only where they fall in the week: shared weeks
+            monday, None if index is None else self.schedules[index], self.territory,
+            self.start if self.start and self.start > monday else None,
+            self.end if self.end and self.end < sunday else None, monday in self.non_care,
+            frozenset(d for d in self.worked_holidays if monday <= d <= sunday) if self.worked_holidays else _NONE)
+        if not self.absences or not any(monday <= d <= sunday for d in self.absences):
+            return days
+        return tuple(CalendarDay(d.day, d.scheduled, d.holiday, d.status, self.absences.get(d.day))
+                     if d.status == "work" else d for d in days)
 
     def neighbour_worked(self, day: date, step: int) -> bool:
         """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
@@ -517,6 +522,32 @@ class MonthCalendar:
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+_NONE: frozenset[date] = frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _week_plan(monday: date, schedule: tuple[int, ...] | None, territory: Territory, start: date | None,
+               end: date | None, non_care: bool, worked_holidays: frozenset[date]) -> tuple[CalendarDay, ...]:
+    """The seven days of a civil week without their absences: each day's status on the weekday
+    ``schedule`` (``None``: the week's rhythm is not known), the contract's ``start`` and ``end``,
+    a week without care (``non_care``) and the holidays worked by agreement."""
+    days = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        planned = None if schedule is None else month_plan(day.year, day.month, schedule, territory).get(day)
+        if planned is None:
+            days.append(CalendarDay(day, 0, None, "off" if schedule is not None else "unknown"))
+        elif (start and day < start) or (end and day > end):
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "outside"))
+        elif non_care:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "non_care"))
+        elif planned.holiday and day not in worked_holidays:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "holiday"))
+        else:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "work"))
+    return tuple(days)
 
 
 @attrs.frozen
@@ -664,7 +695,7 @@ def walk_month(
     maj_by_day: dict[date, int] = {}
     weeks = []
     for monday in month_mondays:
-        days = tuple(cal.day(monday + timedelta(days=i)) for i in range(7))
+        days = cal.week(monday)
         threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
         per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
         comp, maj = split_week(sum(per_day), threshold)
@@ -873,9 +904,11 @@ class _MonthDays:
 
     @classmethod
     def of(cls, contract: Contract, walk: MonthWalk, unpaid_illness: set[date]) -> _MonthDays:
-        plan = walk.calendar.plan(walk.first, walk.last)
-        month_days = tuple(walk.calendar.day(p.day) for p in plan)
-        return cls(month_days, sum(p.seconds for p in plan), frozenset(unpaid_holidays_of(walk.calendar, month_days)),
+        first, last = walk.first, walk.last  # the usual working days of the month, each week on its rhythm
+        month_days = tuple(d for week in walk.weeks for d in week.days
+                           if first <= d.day <= last and d.status not in ("off", "unknown"))
+        return cls(month_days, sum(d.scheduled for d in month_days),
+                   frozenset(unpaid_holidays_of(walk.calendar, month_days)),
                    frozenset(unpaid_illness), contract.kind is ContractKind.OCCASIONAL,
                    contract.accueil is Accueil.FULL_YEAR, any(d.status == "outside" for d in month_days))
 
