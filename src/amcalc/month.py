@@ -525,6 +525,7 @@ def _monday(day: date) -> date:
 
 
 _NONE: frozenset[date] = frozenset()
+_NO_BAND = (0,) * 7
 
 
 @lru_cache(maxsize=16384)
@@ -648,8 +649,8 @@ def walk_month(
         raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
                                              "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
                                              "absences.")
-    month_mondays = [_monday(first) + timedelta(weeks=k)
-                     for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
+    first_monday = _monday(first)
+    month_mondays = [first_monday + timedelta(weeks=k) for k in range((last - first_monday).days // 7 + 1)]
     span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
     absence_map: dict[date, Absence] = {}
     for absence in parse_items(absences, Absence, "absences"):
@@ -696,16 +697,16 @@ def walk_month(
     weeks = []
     for monday in month_mondays:
         days = cal.week(monday)
-        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
-        per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
+        week_plan = [d.planned for d in days]
+        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
+        per_day = _actual_week(days, week_plan, weeks_given.get(monday), days_given, monday)
         comp, maj = split_week(sum(per_day), threshold)
-        no_band = [0] * len(per_day)  # most weeks: no extra hours to attribute
-        for d, s, c_s, m_s in zip(
-            days, per_day, band_seconds(per_day, threshold, comp) if comp else no_band,
-            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band, strict=True,
-        ):
-            if first <= d.day <= last:
-                actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
+        no_band = _NO_BAND  # most weeks: no extra hours to attribute
+        comp_days = band_seconds(per_day, threshold, comp) if comp else no_band
+        maj_days = band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band
+        for i in range(max(0, (first - monday).days), min(7, (last - monday).days + 1)):  # the month's days
+            day = days[i].day
+            actual[day], comp_by_day[day], maj_by_day[day] = per_day[i], comp_days[i], maj_days[i]
         given = monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
         weeks.append(WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given))
     return MonthWalk(first=first, last=last, calendar=cal, absences=absence_map, non_care=non_care,
@@ -1218,12 +1219,12 @@ def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: AbstractSet[da
     return absence.day in unpaid_illness if deducted is None else deducted
 
 
-def _actual_week(days: Sequence[CalendarDay], week_total: int | None, days_given: Mapping[date, int],
-                 contract: Contract, monday: date) -> list[int]:
-    """Seconds actually worked each day of the week."""
+def _actual_week(days: Sequence[CalendarDay], planned: list[int], week_total: int | None,
+                 days_given: Mapping[date, int], monday: date) -> list[int]:
+    """Seconds actually worked each day of the week (``planned``: each day's planned seconds)."""
     if week_total is None:
-        return [days_given.get(d.day, d.planned) for d in days]
-    weights = [d.planned for d in days]
+        return [days_given.get(d.day, p) for d, p in zip(days, planned, strict=True)] if days_given else planned
+    weights = planned
     if not any(weights):  # a week without planned care: the usual weekdays within the contract
         weights = [d.scheduled if d.status in ("work", "non_care", "holiday") else 0 for d in days]
     if not any(weights):
@@ -1415,7 +1416,12 @@ def _maintenance_uses(actual: Mapping[date, int], maintenance: Decimal) -> list[
     return list(uses.values())
 
 
+_NO_LINE = to_euros(0)
+
+
 def _line(quantity: object, price: object, quantity_field: str, price_field: str) -> Decimal:
+    if type(quantity) is int and type(price) is int and quantity == price == 0:  # the defaults: none
+        return _NO_LINE
     count = parse_money(quantity, quantity_field, places=2)
     unit = parse_money(price, price_field, places=4)
     return round_to_cents(Fraction(count) * Fraction(unit))

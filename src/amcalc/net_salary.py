@@ -219,6 +219,8 @@ class _Table:
     ceiling: parameters.DatedValue
     kernel: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
     """(rate, base share) of each row, in millionths."""
+    conversion: Decimal = attrs.field(init=False, eq=False, repr=False)
+    """The gross → net conversion rate: 1 − Σ rate × base share."""
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -243,6 +245,10 @@ class _Table:
             (scaled(dated.value, 6, line.parameter), share if line.on_csg_base else _PPM)
             for line, _, dated in self.rows
         )
+
+    @conversion.default
+    def _conversion(self) -> Decimal:
+        return _exact(Fraction(_PPM * _PPM - sum(b * r for r, b in self.kernel), _PPM * _PPM))
 
     @property
     def reduction_rate(self) -> int:
@@ -358,7 +364,7 @@ def _result(
     total = rounding is ContributionRounding.TOTAL
     kernel = table.kernel
     gross = to_euros(gross_cents)
-    csg_base = _exact(Fraction(gross) * Fraction(table.csg_base.value))
+    csg_base = _exact(Fraction(gross_cents * scaled(table.csg_base.value, 6, "csg_base_share"), 100 * _PPM))
     lines = [
         ContributionLine(
             param.label,
@@ -376,7 +382,7 @@ def _result(
         lines.append(reduction)
         withheld += scaled(reduction.amount, 2, "reduction")
     net_cents = gross_cents - withheld
-    conversion = _exact(Fraction(_PPM * _PPM - sum(b * r for r, b in kernel), _PPM * _PPM))
+    conversion = table.conversion
     figures = _Figures(gross, tuple(lines), to_euros(withheld), to_euros(net_cents), conversion)
     result = NetSalary(
         gross=gross, on=table.on, territory=territory, rounding=rounding,
