@@ -34,6 +34,7 @@ rules.md §4.1). Then:
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
@@ -93,7 +94,7 @@ from amcalc.money import (
     scaled,
     to_euros,
 )
-from amcalc.net_salary import NetSalary, net_salary
+from amcalc.net_salary import NetSalary, net_salary_of_cents
 from amcalc.serialization import Serializable
 from amcalc.serialization.events import AbsenceForm
 
@@ -720,14 +721,14 @@ def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedg
     48 h (with the previous months of ``ledger``)."""
     warnings = [long_week_warning(week.monday, week.worked) for week in walk.weeks
                 if week.worked > MAX_AVERAGE_WEEK_SECONDS]
-    warnings += [day_rest_warning(day, walk.actual[day]) for day in sorted(walk.actual)
-                 if walk.actual[day] > MAX_DAY_SECONDS]
-    used = sorted({walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks})
-    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])}):
-        if seconds > MAX_DAY_SECONDS:
-            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
-                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
-                            "(CCN 3239 art. 96.1).")
+    warnings += [day_rest_warning(day, walk.actual[day])
+                 for day in sorted(day for day, seconds in walk.actual.items() if seconds > MAX_DAY_SECONDS)]
+    used = {walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks}
+    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])
+                                    if s > MAX_DAY_SECONDS}):
+        warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
+                        f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
+                        "(CCN 3239 art. 96.1).")
     usual = {m: contract.rhythms[i].weekly_seconds for m, i in walk.week_rhythm.items()}
     average = average_week_warning(walk.week_totals, walk.last, contract.annual_seconds // contract.weeks,
                                    usual, ledger)
@@ -815,8 +816,8 @@ def month_pay(
     extra = _extra_hours_pay(contract, walk)
     holidays = _worked_holidays_pay(contract, walk)
     gross = salary.base - salary.deduction + extra.complementary_pay + extra.majorated_pay + holidays.cents
-    net = net_salary(to_euros(gross), first, contract.territory,
-                     extra_hours_pay=to_euros(extra.complementary_pay + extra.majorated_pay), trace=trace)
+    net = net_salary_of_cents(gross, extra.complementary_pay + extra.majorated_pay, first, contract.territory,
+                              trace=trace)
     maintenance = _maintenance(contract, walk.actual)
     meal_total = _line(meals, meal_price, "meals", "meal_price")
     mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
@@ -896,6 +897,7 @@ class _MonthDays:
     """The month's days as the salary sees them: the plan, who is unpaid and why."""
 
     month_days: tuple[CalendarDay, ...]
+    unpaid: tuple[int, ...]  # the seconds of each day the salary does not pay
     plan_seconds: int
     unpaid_holidays: frozenset[date]
     unpaid_illness: frozenset[date]
@@ -908,23 +910,26 @@ class _MonthDays:
         first, last = walk.first, walk.last  # the usual working days of the month, each week on its rhythm
         month_days = tuple(d for week in walk.weeks for d in week.days
                            if first <= d.day <= last and d.status not in ("off", "unknown"))
-        return cls(month_days, sum(d.scheduled for d in month_days),
-                   frozenset(unpaid_holidays_of(walk.calendar, month_days)),
-                   frozenset(unpaid_illness), contract.kind is ContractKind.OCCASIONAL,
-                   contract.accueil is Accueil.FULL_YEAR, any(d.status == "outside" for d in month_days))
-
-    def unpaid_seconds(self, d: CalendarDay) -> int:
-        """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
-        if d.status == "outside" or d.day in self.unpaid_holidays:
-            return d.scheduled
-        if d.absence is None or not _is_unpaid(d.absence, self.full_year, self.unpaid_illness):
-            return 0
-        return d.absent_seconds
+        holidays, illness = frozenset(unpaid_holidays_of(walk.calendar, month_days)), frozenset(unpaid_illness)
+        full_year = contract.accueil is Accueil.FULL_YEAR
+        return cls(month_days, tuple(_unpaid_seconds(d, holidays, full_year, illness) for d in month_days),
+                   sum(d.scheduled for d in month_days), holidays, illness, contract.kind is ContractKind.OCCASIONAL,
+                   full_year, any(d.status == "outside" for d in month_days))
 
     @property
     def fully_unpaid(self) -> int:
         """Days of the plan entirely unpaid (Pajemploi's days of activity)."""
-        return sum(1 for d in self.month_days if self.unpaid_seconds(d) and self.unpaid_seconds(d) == d.scheduled)
+        return sum(1 for d, unpaid in zip(self.month_days, self.unpaid, strict=True) if unpaid == d.scheduled)
+
+
+def _unpaid_seconds(d: CalendarDay, unpaid_holidays: AbstractSet[date], full_year: bool,
+                    unpaid_illness: AbstractSet[date]) -> int:
+    """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
+    if d.status == "outside" or d.day in unpaid_holidays:
+        return d.scheduled
+    if d.absence is None or not _is_unpaid(d.absence, full_year, unpaid_illness):
+        return 0
+    return d.absent_seconds
 
 
 @attrs.frozen
@@ -981,7 +986,7 @@ def _actual_hours_base(contract: Contract, days: _MonthDays, rate_e4: int) -> tu
     """A month the contract starts or ends, paid on its actual hours (option of art. 111)."""
     inside = sum(d.scheduled for d in days.month_days if d.status in ("work", "holiday"))
     base = hours_pay_cents(inside, rate_e4, RATE_SCALE)
-    absent_seconds = sum(days.unpaid_seconds(d) for d in days.month_days if d.status != "outside")
+    absent_seconds = sum(u for d, u in zip(days.month_days, days.unpaid, strict=True) if d.status != "outside")
     step = Step("Salaire du mois incomplet (heures réelles)", f"{format_hours(inside)} prévues pendant le "
                 f"contrat × {rate(contract.hourly_rate)}", euros(to_euros(base)), "option « heures réelles »")
     return (base, hours_pay_cents(absent_seconds, rate_e4, RATE_SCALE), Fraction(absent_seconds, SECONDS_PER_HOUR),
@@ -1000,9 +1005,10 @@ def _mensualised_base(mensualised: Mensualisation, days: _MonthDays) -> tuple[in
     52 weeks, days for 46 weeks or less."""
     base = scaled(mensualised.monthly_salary, 2, "monthly_salary")
     if days.full_year:
-        absent = Fraction(sum(days.unpaid_seconds(d) for d in days.month_days), SECONDS_PER_HOUR)
+        absent = Fraction(sum(days.unpaid), SECONDS_PER_HOUR)
     else:
-        absent = sum((Fraction(days.unpaid_seconds(d), d.scheduled) for d in days.month_days), Fraction(0))
+        absent = sum((Fraction(u, d.scheduled) for d, u in zip(days.month_days, days.unpaid, strict=True) if u),
+                     Fraction(0))
     share = absent / _scheduled_units(days)[0]
     return base, deduction_cents(base, share.numerator, share.denominator), absent
 
@@ -1322,6 +1328,8 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     """Average weekly seconds over the civil weeks starting in the last 4 months (actual
     hours when known, else the week's rhythm when given, else the average week ``usual``)."""
     known = {**planned, **dict(history)}
+    if not known:  # every week the average week
+        return Fraction(usual)
     window = _four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
@@ -1397,11 +1405,16 @@ def _maintenance(contract: Contract, actual: Mapping[date, int]) -> Decimal:
     """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
     per_hour = (0 if contract.maintenance_per_hour is None
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
+    worked = [day for day, seconds in actual.items() if seconds]
+    constant = MaintenanceRates.throughout(min(worked), max(worked)) if worked else None
+    if constant is not None:  # the same terms all month: each length of day once
+        units = sum(days * day_allowance(seconds, per_hour, constant)
+                    for seconds, days in Counter(actual[day] for day in worked).items())
+        return round_to_cents(Fraction(units, constant.scale))
     by_scale: dict[int, int] = {}  # the days' allowances, summed as integers per 1/scale €
-    for day, seconds in actual.items():
-        if seconds:
-            rates = MaintenanceRates.at(day)
-            by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
+    for day in worked:
+        rates = MaintenanceRates.at(day)
+        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(actual[day], per_hour, rates)
     return round_to_cents(sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0)))
 
 

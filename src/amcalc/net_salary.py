@@ -73,6 +73,7 @@ __all__ = [
     "gross_for_net_cents",
     "gross_from_net",
     "net_salary",
+    "net_salary_of_cents",
     "overtime_reduction_cents",
     "withheld_cents",
 ]
@@ -305,13 +306,24 @@ def net_salary(
             f"la rémunération des heures complémentaires et majorées ({euros(extra)}) fait "
             f"partie du salaire brut et ne peut pas le dépasser ({euros(gross_value)}).",
         )
-    on, territory = parse_date(on, "on"), parse_choice(Territory, territory, "territory")
+    return net_salary_of_cents(scaled(gross_value, 2, "gross"), scaled(extra, 2, "extra_hours_pay"),
+                               parse_date(on, "on"), parse_choice(Territory, territory, "territory"),
+                               rounding=rounding, trace=trace)
+
+
+def net_salary_of_cents(gross_cents: int, extra_cents: int, on: date, territory: Territory, *,
+                        rounding: ContributionRounding = ContributionRounding.PER_LINE,
+                        trace: bool = True) -> NetSalary:
+    """:func:`net_salary` of a gross and its extra hours' pay already in cents (with
+    ``0 ≤ extra_cents ≤ gross_cents``), for the engines that computed them.
+
+    >>> from datetime import date
+    >>> net_salary_of_cents(53387, 0, date(2025, 9, 1), Territory.METROPOLE).net
+    Decimal('417.05')
+    """
     table = _Table.of(on, territory)
-    table.check_ceiling(gross_value, "gross")
-    return _result(
-        scaled(gross_value, 2, "gross"), scaled(extra, 2, "extra_hours_pay"),
-        territory, rounding, table, wanted_net=None, trace=trace,
-    )
+    table.check_ceiling(to_euros(gross_cents), "gross")
+    return _result(gross_cents, extra_cents, territory, rounding, table, wanted_net=None, trace=trace)
 
 
 def gross_from_net(
