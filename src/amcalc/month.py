@@ -496,14 +496,19 @@ class MonthCalendar:
             known = self._weeks[monday] = self._week(monday)
         return known
 
-    def _week(self, monday: date) -> tuple[CalendarDay, ...]:
+    def plain_week(self, monday: date) -> _PlainWeek:
+        """What the days of the civil week starting on ``monday`` depend on, absences aside
+        (the bounds and worked holidays only where they fall in the week: weeks are shared)."""
         index = self.rhythm(monday)
         sunday = monday + timedelta(days=6)
-        days = _week_plan(  # the bounds and worked holidays only where they fall in the week: shared weeks
-            monday, None if index is None else self.schedules[index], self.territory,
-            self.start if self.start and self.start > monday else None,
-            self.end if self.end and self.end < sunday else None, monday in self.non_care,
-            frozenset(d for d in self.worked_holidays if monday <= d <= sunday) if self.worked_holidays else _NONE)
+        return (monday, None if index is None else self.schedules[index], self.territory,
+                self.start if self.start and self.start > monday else None,
+                self.end if self.end and self.end < sunday else None, monday in self.non_care,
+                frozenset(d for d in self.worked_holidays if monday <= d <= sunday) if self.worked_holidays else _NONE)
+
+    def _week(self, monday: date) -> tuple[CalendarDay, ...]:
+        days = _week_plan(*self.plain_week(monday))
+        sunday = monday + timedelta(days=6)
         if not self.absences or not any(monday <= d <= sunday for d in self.absences):
             return days
         return tuple(CalendarDay(d.day, d.scheduled, d.holiday, d.status, self.absences.get(d.day))
@@ -527,6 +532,8 @@ def _monday(day: date) -> date:
 
 _NONE: frozenset[date] = frozenset()
 _NO_BAND = (0,) * 7
+_PlainWeek = tuple[date, tuple[int, ...] | None, Territory, date | None, date | None, bool, frozenset[date]]
+"""What :func:`_week_plan` builds a week from (:meth:`MonthCalendar.plain_week`)."""
 
 
 @lru_cache(maxsize=16384)
@@ -696,23 +703,40 @@ def walk_month(
     comp_by_day: dict[date, int] = {}
     maj_by_day: dict[date, int] = {}
     weeks = []
+    events = {_monday(d) for d in (*absence_map, *days_given)}.union(weeks_given)
     for monday in month_mondays:
-        days = cal.week(monday)
-        week_plan = [d.planned for d in days]
-        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
-        per_day = _actual_week(days, week_plan, weeks_given.get(monday), days_given, monday)
-        comp, maj = split_week(sum(per_day), threshold)
-        no_band = _NO_BAND  # most weeks: no extra hours to attribute
-        comp_days = band_seconds(per_day, threshold, comp) if comp else no_band
-        maj_days = band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band
+        if monday in events:
+            week, comp_days, maj_days = _week_walk(cal.week(monday), weeks_given.get(monday), days_given,
+                                                   occasional)
+        else:  # a week as planned: shared by every month and contract with the same plan
+            week, comp_days, maj_days = _planned_week_walk(cal.plain_week(monday), occasional)
         for i in range(max(0, (first - monday).days), min(7, (last - monday).days + 1)):  # the month's days
-            day = days[i].day
-            actual[day], comp_by_day[day], maj_by_day[day] = per_day[i], comp_days[i], maj_days[i]
-        given = monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
-        weeks.append(WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given))
+            day = week.days[i].day
+            actual[day], comp_by_day[day], maj_by_day[day] = week.seconds[i], comp_days[i], maj_days[i]
+        weeks.append(week)
     return MonthWalk(first=first, last=last, calendar=cal, absences=absence_map, non_care=non_care,
                      holidays_worked=holidays_worked, week_rhythm=week_rhythm, schedules=schedules,
                      weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
+
+
+def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given: Mapping[date, int],
+               occasional: bool) -> tuple[WeekWalk, Sequence[int], Sequence[int]]:
+    """A civil week as worked (its actual ``week_total`` or days given, else as planned), and the
+    complementary and majorated seconds of each of its days (CCN 3239 art. 96.4, 110)."""
+    monday = days[0].day
+    week_plan = [d.planned for d in days]
+    threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
+    per_day = _actual_week(days, week_plan, week_total, days_given, monday)
+    comp, maj = split_week(sum(per_day), threshold)
+    comp_days = band_seconds(per_day, threshold, comp) if comp else _NO_BAND  # most weeks: none
+    maj_days = band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else _NO_BAND
+    given = week_total is not None or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
+    return WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given), comp_days, maj_days
+
+
+@lru_cache(maxsize=16384)
+def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, Sequence[int], Sequence[int]]:
+    return _week_walk(_week_plan(*plan), None, {}, occasional)
 
 
 def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedger | None) -> list[str]:
