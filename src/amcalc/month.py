@@ -1028,6 +1028,8 @@ def _mensualised_base(mensualised: Mensualisation, days: _MonthDays) -> tuple[in
     """The mensualised salary less the méthode réelle's deduction (art. 109, 111): hours for
     52 weeks, days for 46 weeks or less."""
     base = scaled(mensualised.monthly_salary, 2, "monthly_salary")
+    if not any(days.unpaid):  # nothing to deduct
+        return base, 0, Fraction(0)
     if days.full_year:
         absent = Fraction(sum(days.unpaid), SECONDS_PER_HOUR)
     else:
