@@ -234,14 +234,12 @@ def explained_later(result: E, build: Callable[[], Explanation]) -> E:
     Equality, hashing and ``repr`` leave the explanation out; ``to_dict``, pickling, copying and
     ``attrs.evolve`` read it, so build it.
 
-    >>> @attrs.frozen
-    ... class Total(Explained):
-    ...     amount: int
-    ...     explanation: Explanation = attrs.field(eq=False, repr=False)
+    >>> from amcalc.net_salary import net_salary
+    >>> figures = net_salary("533.87", date(2025, 9, 1), trace=False)
     >>> asked = []
-    >>> t = explained_later(Total(3, UNTRACED), lambda: asked.append(1) or Explanation("Total", "art. 1"))
-    >>> len(asked), t.explanation.title, t.explanation is t.explanation, len(asked)
-    (0, 'Total', True, 1)
+    >>> n = explained_later(attrs.evolve(figures), lambda: asked.append(1) or Explanation("Net", "CSS"))
+    >>> n == figures, len(asked), n.explanation.title, n.explanation is n.explanation, len(asked)
+    (True, 0, 'Net', True, 1)
     """
     object.__delattr__(result, "explanation")
     result.__dict__[_LATER] = build

@@ -815,7 +815,8 @@ def month_pay(
       (art. 114.2, 57, 113);
     - ``ledger``: the previous month's :attr:`MonthPay.ledger`;
     - ``trace=False``: the figures only, the same amounts, without building the French
-      explanation (``explanation`` is :data:`amcalc.explain.UNTRACED`) — for bulk runs.
+      explanation (``explanation`` is :data:`amcalc.explain.UNTRACED`) — for bulk runs;
+      by default the explanation is written when it is first read (then kept).
 
     >>> from datetime import date
     >>> c = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2024, 1, 8),
