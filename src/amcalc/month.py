@@ -481,11 +481,6 @@ class MonthCalendar:
             plan = self._plans[key] = month_plan(day.year, day.month, self.schedules[index], self.territory)
         return plan.get(day)
 
-    def plan(self, first: date, last: date) -> list[PlannedDay]:
-        """The usual working days from ``first`` to ``last``, each week on its rhythm."""
-        days = (self.planned_day(first + timedelta(days=k)) for k in range((last - first).days + 1))
-        return [p for p in days if p is not None]
-
     def day(self, day: date) -> CalendarDay:
         return self.week(day - timedelta(days=day.weekday()))[day.weekday()]
 
@@ -536,7 +531,7 @@ _PlainWeek = tuple[date, tuple[int, ...] | None, Territory, date | None, date | 
 """What :func:`_week_plan` builds a week from (:meth:`MonthCalendar.plain_week`)."""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _week_plan(monday: date, schedule: tuple[int, ...] | None, territory: Territory, start: date | None,
                end: date | None, non_care: bool, worked_holidays: frozenset[date]) -> tuple[CalendarDay, ...]:
     """The seven days of a civil week without their absences: each day's status on the weekday
@@ -734,8 +729,9 @@ def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given
     return WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given), comp_days, maj_days
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, Sequence[int], Sequence[int]]:
+    """A civil week without events, as planned: walked once for every month and contract."""
     return _week_walk(_week_plan(*plan), None, {}, occasional)
 
 
@@ -962,7 +958,7 @@ class _SalaryBase:
     """The month's base salary and its deduction (art. 109, 111; art. 108.2 for occasional
     care), with what Pajemploi's "heures normales" are computed from. ``steps``: the line of
     occasional care or of the actual-hours option; a mensualised month's lines are written
-    with its explanation (:func:`_mensualised_steps`)."""
+    with its explanation (:func:`_salary_steps`)."""
 
     base: int
     deduction: int
