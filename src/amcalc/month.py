@@ -466,6 +466,7 @@ class MonthCalendar:
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int, int], MonthPlan] = {}
         self._weeks: dict[date, tuple[CalendarDay, ...]] = {}
+        self._absence_weeks = {_monday(d) for d in absences}
 
     def rhythm(self, day: date) -> int | None:
         """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
@@ -495,16 +496,15 @@ class MonthCalendar:
         """What the days of the civil week starting on ``monday`` depend on, absences aside
         (the bounds and worked holidays only where they fall in the week: weeks are shared)."""
         index = self.rhythm(monday)
-        sunday = monday + timedelta(days=6)
+        start, end, holidays = self.start, self.end, self.worked_holidays
+        sunday = monday + _SIX_DAYS
         return (monday, None if index is None else self.schedules[index], self.territory,
-                self.start if self.start and self.start > monday else None,
-                self.end if self.end and self.end < sunday else None, monday in self.non_care,
-                frozenset(d for d in self.worked_holidays if monday <= d <= sunday) if self.worked_holidays else _NONE)
+                start if start and start > monday else None, end if end and end < sunday else None,
+                monday in self.non_care, frozenset(d for d in holidays if monday <= d <= sunday) if holidays else _NONE)
 
     def _week(self, monday: date) -> tuple[CalendarDay, ...]:
         days = _week_plan(*self.plain_week(monday))
-        sunday = monday + timedelta(days=6)
-        if not self.absences or not any(monday <= d <= sunday for d in self.absences):
+        if monday not in self._absence_weeks:
             return days
         return tuple(CalendarDay(d.day, d.scheduled, d.holiday, d.status, self.absences.get(d.day))
                      if d.status == "work" else d for d in days)
@@ -526,6 +526,7 @@ def _monday(day: date) -> date:
 
 
 _NONE: frozenset[date] = frozenset()
+_SIX_DAYS = timedelta(days=6)
 _NO_BAND = (0,) * 7
 _PlainWeek = tuple[date, tuple[int, ...] | None, Territory, date | None, date | None, bool, frozenset[date]]
 """What :func:`_week_plan` builds a week from (:meth:`MonthCalendar.plain_week`)."""
