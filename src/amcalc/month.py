@@ -716,7 +716,7 @@ def walk_month(
 
 
 def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given: Mapping[date, int],
-               occasional: bool) -> tuple[WeekWalk, Sequence[int], Sequence[int]]:
+               occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
     """A civil week as worked (its actual ``week_total`` or days given, else as planned), and the
     complementary and majorated seconds of each of its days (CCN 3239 art. 96.4, 110)."""
     monday = days[0].day
@@ -724,14 +724,14 @@ def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given
     threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
     per_day = _actual_week(days, week_plan, week_total, days_given, monday)
     comp, maj = split_week(sum(per_day), threshold)
-    comp_days = band_seconds(per_day, threshold, comp) if comp else _NO_BAND  # most weeks: none
-    maj_days = band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else _NO_BAND
+    comp_days = tuple(band_seconds(per_day, threshold, comp)) if comp else _NO_BAND  # most weeks: none
+    maj_days = tuple(band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj)) if maj else _NO_BAND
     given = week_total is not None or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
     return WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given), comp_days, maj_days
 
 
 @lru_cache(maxsize=4096)
-def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, Sequence[int], Sequence[int]]:
+def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
     """A civil week without events, as planned: walked once for every month and contract."""
     return _week_walk(_week_plan(*plan), None, {}, occasional)
 
