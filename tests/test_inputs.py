@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amcalc import jours_ouvrables, maintenance_minimum, minimum_rate
 from amcalc.errors import InvalidInput
@@ -50,3 +52,10 @@ def test_jours_ouvrables_are_counted_not_walked() -> None:
     # = 109 573 days, 15 653 of them Sundays; at most 11 holidays a year fall on another day.
     total = jours_ouvrables(date(1900, 1, 1), date(2199, 12, 31))
     assert 109_573 - 15_653 - 11 * 300 <= total < 109_573 - 15_653
+
+
+@given(st.integers(0, 999_999), st.integers(0, 2))
+def test_whole_hours_read_the_same_written_plain_or_with_decimals(whole: int, zeros: int) -> None:
+    from amcalc.duration import parse_hours
+    written = "0" * zeros + str(whole)
+    assert parse_hours(written, "hours") == parse_hours(f"{written}.00", "hours") == whole * 3600

@@ -329,3 +329,26 @@ def test_weeks_and_days_may_be_iso_text_and_a_wrong_day_names_its_monday() -> No
     with pytest.raises(InvalidInput) as err:
         month_pay(c, "2026-05", worked_weeks={"2026-05-20": "45"})
     assert "18/05/2026" in err.value.message
+
+
+@pytest.mark.parametrize("contract", [
+    Contract.from_schedule(hourly_rate="4.00", weeks=52, start=date(2025, 3, 12),
+                           schedule={"mon": "10", "tue": "10", "thu": "10", "fri": "10"}),
+    # occasional care over 45 h a week: a week as planned has majorated hours (art. 96.4)
+    Contract.from_schedule(hourly_rate="4.50", weeks=52, start=date(2025, 1, 6), kind="occasional",
+                           schedule={"mon": "12", "tue": "12", "wed": "12", "thu": "12"}),
+], ids=["hiring month", "occasional over 45 h"])
+def test_a_week_walked_as_planned_or_through_its_days_given_is_the_same(contract: Contract) -> None:
+    # the weeks without events are shared between months; giving each day its planned hours
+    # sends every week through the day-by-day step: the same seconds, bands and totals
+    from amcalc.month import walk_month
+    plain = walk_month(contract, "2025-03")
+    days = {d.day: str(d.planned // 3600) for week in plain.weeks for d in week.days if d.planned}
+    given = walk_month(contract, "2025-03", worked_days=days)
+    assert (given.actual, given.complementary, given.majorated) == (plain.actual, plain.complementary, plain.majorated)
+    assert [(w.days, w.seconds, w.threshold, w.complementary, w.majorated) for w in given.weeks] == [
+        (w.days, w.seconds, w.threshold, w.complementary, w.majorated) for w in plain.weeks]
+    assert not any(w.given for w in plain.weeks) and all(w.given for w in given.weeks if w.worked)
+    if contract.kind is ContractKind.OCCASIONAL:  # 4 × 12 h = 48 h: the Thursday's last 3 h are over 45 h
+        # (the week of 31 March has them on 3 April, the month after)
+        assert {d: s for d, s in plain.majorated.items() if s} == {date(2025, 3, d): 3 * 3600 for d in (6, 13, 20, 27)}

@@ -44,6 +44,8 @@ def parse_hours(text: object, field: str, *, allow_negative: bool = False) -> in
         raise InvalidInput(field, "écrivez les heures en texte (\"7.5\" ou \"08:30-16:00\").")
     if isinstance(text, Fraction):
         return _checked(text * SECONDS_PER_HOUR, str(text), field, allow_negative)
+    if type(text) is str and len(text) < 7 and text.isascii() and text.isdigit():  # whole hours, most often
+        return int(text) * SECONDS_PER_HOUR  # below MAX_HOURS: nothing to check
     raw = str(text)
     time_range = parse_time_range(raw, field)
     if time_range:

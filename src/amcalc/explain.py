@@ -17,17 +17,19 @@ the latest day a parameter was applied on, or ``computed_for``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from amcalc.parameters import EVIDENCE, DatedValue, Parameter, freshness_warning
 from amcalc.serialization import Serializable
 
-__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Section", "Step", "euros", "number",
-           "percent", "quantity", "rate"]
+__all__ = ["UNTRACED", "Explained", "Explanation", "ParameterUse", "Section", "Step", "euros", "explained_later",
+           "number", "percent", "quantity", "rate"]
 
 
 def number(value: Fraction | Decimal | int, places: int = 2) -> str:
@@ -207,3 +209,38 @@ class Explained(Serializable):
 
     def _repr_html_(self) -> str:
         return self.explanation.html()
+
+    if not TYPE_CHECKING:  # typed as the field it stands for: no other name is let through
+
+        def __getattr__(self, name: str) -> Any:
+            """Reached only for an attribute not set: the explanation of :func:`explained_later`,
+            built on its first reading and kept."""
+            build = self.__dict__.get(_LATER) if name == "explanation" else None
+            if build is None:  # not one, or another thread has just set it
+                return object.__getattribute__(self, name)
+            explanation = build()
+            object.__setattr__(self, "explanation", explanation)
+            self.__dict__.pop(_LATER, None)
+            return explanation
+
+
+_LATER = "_explanation_later"
+E = TypeVar("E", bound=Explained)
+
+
+def explained_later(result: E, build: Callable[[], Explanation]) -> E:
+    """``result`` (made with a stand-in ``explanation``) whose explanation ``build`` makes when it
+    is first read, then kept: the figures are computed once, the French text only when asked.
+    Equality, hashing and ``repr`` leave the explanation out; ``to_dict``, pickling, copying and
+    ``attrs.evolve`` read it, so build it.
+
+    >>> from amcalc.net_salary import net_salary
+    >>> figures = net_salary("533.87", date(2025, 9, 1), trace=False)
+    >>> asked = []
+    >>> n = explained_later(attrs.evolve(figures), lambda: asked.append(1) or Explanation("Net", "CSS"))
+    >>> n == figures, len(asked), n.explanation.title, n.explanation is n.explanation, len(asked)
+    (True, 0, 'Net', True, 1)
+    """
+    object.__delattr__(result, "explanation")
+    result.__dict__[_LATER] = build
+    return result

@@ -67,6 +67,15 @@ class MaintenanceRates:
         """The terms in force on ``day`` (minimum garanti, share, daily floor)."""
         return cls.of(*(parameters.get(name).at(day).value for name in _PARAMETERS))
 
+    @classmethod
+    @cache
+    def throughout(cls, first: date, last: date) -> MaintenanceRates | None:
+        """The terms in force on every day from ``first`` to ``last``; ``None`` when one changes
+        in between."""
+        if any(parameters.get(name).changes_in(first, last) for name in _PARAMETERS):
+            return None
+        return cls.at(first)
+
 
 _PARAMETERS = ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor")
 

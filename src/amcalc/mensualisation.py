@@ -25,13 +25,14 @@ from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.contract_sheet import contract_header
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import InvalidInput
-from amcalc.explain import UNTRACED, Explained, Explanation, Step, euros, number, quantity, rate
+from amcalc.explain import UNTRACED, Explained, Explanation, Step, euros, explained_later, number, quantity, rate
 from amcalc.money import RATE_SCALE, half_up_div, scaled, to_euros
 
 __all__ = [
     "Mensualisation",
     "declared_days",
     "declared_hours",
+    "mensualisation_article",
     "mensualise",
     "monthly_salary_cents",
 ]
@@ -69,7 +70,7 @@ class Mensualisation(Explained):
 def mensualise(contract: Contract, *, trace: bool = True) -> Mensualisation:
     """Mensualised hours, salary and days of ``contract`` (CCN 3239 art. 109);
     ``trace=False``: the same figures without the French explanation
-    (:data:`amcalc.explain.UNTRACED`)."""
+    (:data:`amcalc.explain.UNTRACED`); otherwise the explanation is built when first read."""
     if contract.kind is ContractKind.OCCASIONAL:
         raise InvalidInput(
             "kind",
@@ -81,11 +82,20 @@ def mensualise(contract: Contract, *, trace: bool = True) -> Mensualisation:
     salary = to_euros(monthly_salary_cents(annual_seconds, rate_e4))
     hours = Fraction(annual_seconds, SECONDS_PER_HOUR * _MONTHS)
     days = Fraction(annual_days, _MONTHS)
-    figures = (hours, salary, days, declared_hours(annual_seconds), declared_days(annual_days))
-    if not trace:
-        return Mensualisation(*figures, UNTRACED)
+    result = Mensualisation(hours, salary, days, declared_hours(annual_seconds), declared_days(annual_days),
+                            UNTRACED)
+    return explained_later(result, lambda: _explain(contract, hours, salary, days)) if trace else result
+
+
+def mensualisation_article(contract: Contract) -> str:
+    """The article the mensualisation of ``contract`` follows: 109.1 (52 weeks) or 109.2."""
+    return "CCN 3239 art. 109.1" if contract.accueil is Accueil.FULL_YEAR else "CCN 3239 art. 109.2"
+
+
+def _explain(contract: Contract, hours: Fraction, salary: Decimal, days: Fraction) -> Explanation:
+    annual_seconds, annual_days = contract.annual_seconds, contract.annual_days
     full_year = contract.accueil is Accueil.FULL_YEAR
-    article = "CCN 3239 art. 109.1" if full_year else "CCN 3239 art. 109.2"
+    article = mensualisation_article(contract)
     terms = " + ".join(
         f"{number(Fraction(r.weekly_seconds, SECONDS_PER_HOUR))} h × {r.weeks}"
         for r in contract.rhythms
@@ -119,11 +129,10 @@ def mensualise(contract: Contract, *, trace: bool = True) -> Mensualisation:
     if several:
         notes.append("Plusieurs rythmes : heures et jours sont additionnés semaine par semaine "
                      "avant la division par 12 (pratique courante).")
-    explanation = Explanation(
+    return Explanation(
         title=f"Mensualisation — accueil {contract.accueil}",
         reference=article,
         steps=steps,
         notes=tuple(notes),
         header=contract_header(contract),
     )
-    return Mensualisation(*figures, explanation)

@@ -34,6 +34,7 @@ rules.md §4.1). Then:
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
@@ -70,6 +71,7 @@ from amcalc.explain import (
     Section,
     Step,
     euros,
+    explained_later,
     french_date,
     number,
     quantity,
@@ -79,7 +81,7 @@ from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, hours_pay_cents, split
 from amcalc.holiday_pay import holiday_uplift, holiday_uplift_parameter, is_may_day
 from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.maintenance import MaintenanceRates, day_allowance
-from amcalc.mensualisation import Mensualisation, mensualise
+from amcalc.mensualisation import Mensualisation, mensualisation_article, mensualise
 from amcalc.minimum_rate import check_rate
 from amcalc.money import (
     RATE_SCALE,
@@ -92,7 +94,7 @@ from amcalc.money import (
     scaled,
     to_euros,
 )
-from amcalc.net_salary import NetSalary, net_salary
+from amcalc.net_salary import NetSalary, net_salary_of_cents
 from amcalc.serialization import Serializable
 from amcalc.serialization.events import AbsenceForm
 
@@ -463,7 +465,8 @@ class MonthCalendar:
         self.schedules, self.week_rhythm = schedules, week_rhythm
         self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
         self._plans: dict[tuple[int, int, int], MonthPlan] = {}
-        self._days: dict[date, CalendarDay] = {}
+        self._weeks: dict[date, tuple[CalendarDay, ...]] = {}
+        self._absence_weeks = {_monday(d) for d in absences}
 
     def rhythm(self, day: date) -> int | None:
         """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
@@ -479,28 +482,32 @@ class MonthCalendar:
             plan = self._plans[key] = month_plan(day.year, day.month, self.schedules[index], self.territory)
         return plan.get(day)
 
-    def plan(self, first: date, last: date) -> list[PlannedDay]:
-        """The usual working days from ``first`` to ``last``, each week on its rhythm."""
-        days = (self.planned_day(first + timedelta(days=k)) for k in range((last - first).days + 1))
-        return [p for p in days if p is not None]
-
     def day(self, day: date) -> CalendarDay:
-        known = self._days.get(day)
+        return self.week(day - timedelta(days=day.weekday()))[day.weekday()]
+
+    def week(self, monday: date) -> tuple[CalendarDay, ...]:
+        """The seven days of the civil week starting on ``monday``, with their absences."""
+        known = self._weeks.get(monday)
         if known is None:
-            known = self._days[day] = self._status(day)
+            known = self._weeks[monday] = self._week(monday)
         return known
 
-    def _status(self, day: date) -> CalendarDay:
-        planned = self.planned_day(day)
-        if planned is None:
-            return CalendarDay(day, 0, None, "off" if self.rhythm(day) is not None else "unknown")
-        if (self.start and day < self.start) or (self.end and day > self.end):
-            return CalendarDay(day, planned.seconds, planned.holiday, "outside")
-        if self.non_care and _monday(day) in self.non_care:
-            return CalendarDay(day, planned.seconds, planned.holiday, "non_care")
-        if planned.holiday and day not in self.worked_holidays:
-            return CalendarDay(day, planned.seconds, planned.holiday, "holiday")
-        return CalendarDay(day, planned.seconds, planned.holiday, "work", self.absences.get(day))
+    def plain_week(self, monday: date) -> _PlainWeek:
+        """What the days of the civil week starting on ``monday`` depend on, absences aside
+        (the bounds and worked holidays only where they fall in the week: weeks are shared)."""
+        index = self.rhythm(monday)
+        start, end, holidays = self.start, self.end, self.worked_holidays
+        sunday = monday + _SIX_DAYS
+        return (monday, None if index is None else self.schedules[index], self.territory,
+                start if start and start > monday else None, end if end and end < sunday else None,
+                monday in self.non_care, frozenset(d for d in holidays if monday <= d <= sunday) if holidays else _NONE)
+
+    def _week(self, monday: date) -> tuple[CalendarDay, ...]:
+        days = _week_plan(*self.plain_week(monday))
+        if monday not in self._absence_weeks:
+            return days
+        return tuple(CalendarDay(d.day, d.scheduled, d.holiday, d.status, self.absences.get(d.day))
+                     if d.status == "work" else d for d in days)
 
     def neighbour_worked(self, day: date, step: int) -> bool:
         """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
@@ -516,6 +523,36 @@ class MonthCalendar:
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+_NONE: frozenset[date] = frozenset()
+_SIX_DAYS = timedelta(days=6)
+_NO_BAND = (0,) * 7
+_PlainWeek = tuple[date, tuple[int, ...] | None, Territory, date | None, date | None, bool, frozenset[date]]
+"""What :func:`_week_plan` builds a week from (:meth:`MonthCalendar.plain_week`)."""
+
+
+@lru_cache(maxsize=4096)
+def _week_plan(monday: date, schedule: tuple[int, ...] | None, territory: Territory, start: date | None,
+               end: date | None, non_care: bool, worked_holidays: frozenset[date]) -> tuple[CalendarDay, ...]:
+    """The seven days of a civil week without their absences: each day's status on the weekday
+    ``schedule`` (``None``: the week's rhythm is not known), the contract's ``start`` and ``end``,
+    a week without care (``non_care``) and the holidays worked by agreement."""
+    days = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        planned = None if schedule is None else month_plan(day.year, day.month, schedule, territory).get(day)
+        if planned is None:
+            days.append(CalendarDay(day, 0, None, "off" if schedule is not None else "unknown"))
+        elif (start and day < start) or (end and day > end):
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "outside"))
+        elif non_care:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "non_care"))
+        elif planned.holiday and day not in worked_holidays:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "holiday"))
+        else:
+            days.append(CalendarDay(day, planned.seconds, planned.holiday, "work"))
+    return tuple(days)
 
 
 @attrs.frozen
@@ -616,8 +653,8 @@ def walk_month(
         raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
                                              "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
                                              "absences.")
-    month_mondays = [_monday(first) + timedelta(weeks=k)
-                     for k in range((_monday(last) - _monday(first)).days // 7 + 1)]
+    first_monday = _monday(first)
+    month_mondays = [first_monday + timedelta(weeks=k) for k in range((last - first_monday).days // 7 + 1)]
     span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
     absence_map: dict[date, Absence] = {}
     for absence in parse_items(absences, Absence, "absences"):
@@ -662,23 +699,41 @@ def walk_month(
     comp_by_day: dict[date, int] = {}
     maj_by_day: dict[date, int] = {}
     weeks = []
+    events = {_monday(d) for d in (*absence_map, *days_given)}.union(weeks_given)
     for monday in month_mondays:
-        days = tuple(cal.day(monday + timedelta(days=i)) for i in range(7))
-        threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(d.planned for d in days)
-        per_day = _actual_week(days, weeks_given.get(monday), days_given, contract, monday)
-        comp, maj = split_week(sum(per_day), threshold)
-        no_band = [0] * len(per_day)  # most weeks: no extra hours to attribute
-        for d, s, c_s, m_s in zip(
-            days, per_day, band_seconds(per_day, threshold, comp) if comp else no_band,
-            band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj) if maj else no_band, strict=True,
-        ):
-            if first <= d.day <= last:
-                actual[d.day], comp_by_day[d.day], maj_by_day[d.day] = s, c_s, m_s
-        given = monday in weeks_given or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
-        weeks.append(WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given))
+        if monday in events:
+            week, comp_days, maj_days = _week_walk(cal.week(monday), weeks_given.get(monday), days_given,
+                                                   occasional)
+        else:  # a week as planned: shared by every month and contract with the same plan
+            week, comp_days, maj_days = _planned_week_walk(cal.plain_week(monday), occasional)
+        for i in range(max(0, (first - monday).days), min(7, (last - monday).days + 1)):  # the month's days
+            day = week.days[i].day
+            actual[day], comp_by_day[day], maj_by_day[day] = week.seconds[i], comp_days[i], maj_days[i]
+        weeks.append(week)
     return MonthWalk(first=first, last=last, calendar=cal, absences=absence_map, non_care=non_care,
                      holidays_worked=holidays_worked, week_rhythm=week_rhythm, schedules=schedules,
                      weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
+
+
+def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given: Mapping[date, int],
+               occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
+    """A civil week as worked (its actual ``week_total`` or days given, else as planned), and the
+    complementary and majorated seconds of each of its days (CCN 3239 art. 96.4, 110)."""
+    monday = days[0].day
+    week_plan = [d.planned for d in days]
+    threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
+    per_day = _actual_week(days, week_plan, week_total, days_given, monday)
+    comp, maj = split_week(sum(per_day), threshold)
+    comp_days = tuple(band_seconds(per_day, threshold, comp)) if comp else _NO_BAND  # most weeks: none
+    maj_days = tuple(band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj)) if maj else _NO_BAND
+    given = week_total is not None or any(monday <= k <= monday + timedelta(days=6) for k in days_given)
+    return WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given), comp_days, maj_days
+
+
+@lru_cache(maxsize=4096)
+def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
+    """A civil week without events, as planned: walked once for every month and contract."""
+    return _week_walk(_week_plan(*plan), None, {}, occasional)
 
 
 def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedger | None) -> list[str]:
@@ -687,14 +742,14 @@ def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedg
     48 h (with the previous months of ``ledger``)."""
     warnings = [long_week_warning(week.monday, week.worked) for week in walk.weeks
                 if week.worked > MAX_AVERAGE_WEEK_SECONDS]
-    warnings += [day_rest_warning(day, walk.actual[day]) for day in sorted(walk.actual)
-                 if walk.actual[day] > MAX_DAY_SECONDS]
-    used = sorted({walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks})
-    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])}):
-        if seconds > MAX_DAY_SECONDS:
-            warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
-                            f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
-                            "(CCN 3239 art. 96.1).")
+    warnings += [day_rest_warning(day, walk.actual[day])
+                 for day in sorted(day for day, seconds in walk.actual.items() if seconds > MAX_DAY_SECONDS)]
+    used = {walk.calendar.rhythm(week.monday) or 0 for week in walk.weeks}
+    for weekday, seconds in sorted({(w, s) for i in used for w, s in enumerate(walk.schedules[i])
+                                    if s > MAX_DAY_SECONDS}):
+        warnings.append(f"L'emploi du temps prévoit {format_hours(seconds)} un jour de la semaine "
+                        f"(n° {weekday + 1}) : le repos quotidien de 11 heures n'est pas respecté "
+                        "(CCN 3239 art. 96.1).")
     usual = {m: contract.rhythms[i].weekly_seconds for m, i in walk.week_rhythm.items()}
     average = average_week_warning(walk.week_totals, walk.last, contract.annual_seconds // contract.weeks,
                                    usual, ledger)
@@ -757,7 +812,8 @@ def month_pay(
       (art. 114.2, 57, 113);
     - ``ledger``: the previous month's :attr:`MonthPay.ledger`;
     - ``trace=False``: the figures only, the same amounts, without building the French
-      explanation (``explanation`` is :data:`amcalc.explain.UNTRACED`) — for bulk runs.
+      explanation (``explanation`` is :data:`amcalc.explain.UNTRACED`) — for bulk runs;
+      by default the explanation is written when it is first read (then kept).
 
     >>> from datetime import date
     >>> c = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2024, 1, 8),
@@ -778,38 +834,18 @@ def month_pay(
     illness_days, resume, illness_ledger, illness_notes = child_illness_days(
         contract.start, walk.calendar, first, last, walk.absences, ledger, illness_rule, one_long_absence_per_year)
     days = _MonthDays.of(contract, walk, {d.day for d in illness_days if not d.paid})
-    salary = _salary_base(contract, walk, days, partial_month, trace)
-    extra = _extra_hours_pay(contract, walk, trace)
+    salary = _salary_base(contract, walk, days, partial_month)
+    extra = _extra_hours_pay(contract, walk)
     holidays = _worked_holidays_pay(contract, walk)
     gross = salary.base - salary.deduction + extra.complementary_pay + extra.majorated_pay + holidays.cents
-    net = net_salary(to_euros(gross), first, contract.territory,
-                     extra_hours_pay=to_euros(extra.complementary_pay + extra.majorated_pay), trace=trace)
-    maintenance, maintenance_uses = _maintenance(contract, walk.actual, trace)
+    net = net_salary_of_cents(gross, extra.complementary_pay + extra.majorated_pay, first, contract.territory,
+                              trace=trace)
+    maintenance = _maintenance(contract, walk.actual)
     meal_total = _line(meals, meal_price, "meals", "meal_price")
     mileage_total = _line(kilometres, mileage_rate, "kilometres", "mileage_rate")
     pajemploi = _pajemploi(contract, days, salary, extra, maintenance, meal_total + mileage_total, net.net)
     warnings = working_time_warnings(contract, walk, ledger)
-    explanation = UNTRACED
-    if trace:
-        steps = [*salary.steps, *_day_steps(walk, days, first, last), *extra.steps, *holidays.steps,
-                 *_gross_and_net_steps(salary, extra, holidays.cents, gross, net),
-                 *_indemnity_steps(contract, walk, maintenance, meals, meal_price, meal_total, kilometres,
-                                   mileage_rate, mileage_total),
-                 *_pajemploi_steps(contract, days, salary, pajemploi)]
-        notes = [*illness_notes, *_rhythm_notes(contract, walk),
-                 *_notes(contract, days.full_year, days.occasional, days.partial, partial_month)]
-        explanation = Explanation(
-            title=f"Mois {_of(_MONTH_NAMES[number_ - 1])} {year} — accueil {contract.accueil}"
-                  + (" (occasionnel)" if days.occasional else ""),
-            reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
-            steps=tuple(steps),
-            parameters=(*holidays.uses, *maintenance_uses),
-            notes=tuple([*notes, *(f"Avertissement : {w}" for w in warnings)]),
-            header=contract_header(contract),
-            sections=(pajemploi_section(pajemploi),),
-            computed_for=last,
-        )
-    return MonthPay(
+    result = MonthPay(
         year=year, month=number_, base_salary=to_euros(salary.base),
         scheduled_hours=Fraction(days.plan_seconds, SECONDS_PER_HOUR), scheduled_days=len(days.month_days),
         absent_units=salary.absent_units, absence_deduction=to_euros(salary.deduction),
@@ -822,7 +858,56 @@ def month_pay(
         worked_hours=Fraction(sum(walk.actual.values()), SECONDS_PER_HOUR), pajemploi=pajemploi,
         care_days=walk.care_days,
         warnings=tuple(warnings), illness_days=illness_days, resume_or_end_on=resume,
-        ledger=MonthLedger(illness_ledger, _history(ledger, walk.week_totals, last)), explanation=explanation,
+        ledger=MonthLedger(illness_ledger, _history(ledger, walk.week_totals, last)), explanation=UNTRACED,
+    )
+    if not trace:
+        return result
+    lines = _MonthLines(contract, walk, days, salary, extra, holidays, gross, net, pajemploi, result.warnings,
+                        (meals, meal_price, meal_total), (kilometres, mileage_rate, mileage_total), partial_month,
+                        tuple(illness_notes))
+    return explained_later(result, lambda: _month_explanation(lines))
+
+
+@attrs.frozen
+class _MonthLines:
+    """What the explanation of a month is written from, kept until it is read."""
+
+    contract: Contract
+    walk: MonthWalk
+    days: _MonthDays
+    salary: _SalaryBase
+    extra: _ExtraHours
+    holidays: _HolidayPay
+    gross: int
+    net: NetSalary
+    pajemploi: PajemploiFigures
+    warnings: tuple[str, ...]
+    meals: tuple[int, object, Decimal]  # count, price, total
+    mileage: tuple[object, object, Decimal]  # kilometres, rate, total
+    partial_month: PartialMonth
+    illness_notes: tuple[str, ...]
+
+
+def _month_explanation(m: _MonthLines) -> Explanation:
+    """The month in French (CCN 3239 art. 47, 96, 101, 105, 109–111, 114)."""
+    contract, walk, days, pajemploi = m.contract, m.walk, m.days, m.pajemploi
+    steps = [*_salary_steps(contract, days, m.salary), *_day_steps(walk, days, walk.first, walk.last),
+             *_extra_hours_steps(contract, m.extra), *m.holidays.steps,
+             *_gross_and_net_steps(m.salary, m.extra, m.holidays.cents, m.gross, m.net),
+             *_indemnity_steps(contract, walk, pajemploi.maintenance, *m.meals, *m.mileage),
+             *_pajemploi_steps(contract, days, m.salary, pajemploi)]
+    notes = [*m.illness_notes, *_rhythm_notes(contract, walk),
+             *_notes(contract, days.full_year, days.occasional, days.partial, m.partial_month)]
+    return Explanation(
+        title=f"Mois {_of(_MONTH_NAMES[walk.first.month - 1])} {walk.first.year} — accueil {contract.accueil}"
+              + (" (occasionnel)" if days.occasional else ""),
+        reference="CCN 3239 art. 47, 96, 101, 105, 109–111, 114",
+        steps=tuple(steps),
+        parameters=(*m.holidays.uses, *_maintenance_uses(walk.actual, pajemploi.maintenance)),
+        notes=tuple([*notes, *(f"Avertissement : {w}" for w in m.warnings)]),
+        header=contract_header(contract),
+        sections=(pajemploi_section(pajemploi),),
+        computed_for=walk.last,
     )
 
 
@@ -834,6 +919,7 @@ class _MonthDays:
     """The month's days as the salary sees them: the plan, who is unpaid and why."""
 
     month_days: tuple[CalendarDay, ...]
+    unpaid: tuple[int, ...]  # the seconds of each day the salary does not pay
     plan_seconds: int
     unpaid_holidays: frozenset[date]
     unpaid_illness: frozenset[date]
@@ -843,102 +929,131 @@ class _MonthDays:
 
     @classmethod
     def of(cls, contract: Contract, walk: MonthWalk, unpaid_illness: set[date]) -> _MonthDays:
-        plan = walk.calendar.plan(walk.first, walk.last)
-        month_days = tuple(walk.calendar.day(p.day) for p in plan)
-        return cls(month_days, sum(p.seconds for p in plan), frozenset(unpaid_holidays_of(walk.calendar, month_days)),
-                   frozenset(unpaid_illness), contract.kind is ContractKind.OCCASIONAL,
-                   contract.accueil is Accueil.FULL_YEAR, any(d.status == "outside" for d in month_days))
-
-    def unpaid_seconds(self, d: CalendarDay) -> int:
-        """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
-        if d.status == "outside" or d.day in self.unpaid_holidays:
-            return d.scheduled
-        if d.absence is None or not _is_unpaid(d.absence, self.full_year, self.unpaid_illness):
-            return 0
-        return d.absent_seconds
+        first, last = walk.first, walk.last  # the usual working days of the month, each week on its rhythm
+        month_days = tuple(d for week in walk.weeks for d in week.days
+                           if first <= d.day <= last and d.status not in ("off", "unknown"))
+        holidays, illness = frozenset(unpaid_holidays_of(walk.calendar, month_days)), frozenset(unpaid_illness)
+        full_year = contract.accueil is Accueil.FULL_YEAR
+        return cls(month_days, tuple(_unpaid_seconds(d, holidays, full_year, illness) for d in month_days),
+                   sum(d.scheduled for d in month_days), holidays, illness, contract.kind is ContractKind.OCCASIONAL,
+                   full_year, any(d.status == "outside" for d in month_days))
 
     @property
     def fully_unpaid(self) -> int:
         """Days of the plan entirely unpaid (Pajemploi's days of activity)."""
-        return sum(1 for d in self.month_days if self.unpaid_seconds(d) and self.unpaid_seconds(d) == d.scheduled)
+        return sum(1 for d, unpaid in zip(self.month_days, self.unpaid, strict=True) if unpaid == d.scheduled)
+
+
+def _unpaid_seconds(d: CalendarDay, unpaid_holidays: AbstractSet[date], full_year: bool,
+                    unpaid_illness: AbstractSet[date]) -> int:
+    """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
+    if d.status == "outside" or d.day in unpaid_holidays:
+        return d.scheduled
+    if d.absence is None or not _is_unpaid(d.absence, full_year, unpaid_illness):
+        return 0
+    return d.absent_seconds
 
 
 @attrs.frozen
 class _SalaryBase:
     """The month's base salary and its deduction (art. 109, 111; art. 108.2 for occasional
-    care), with what Pajemploi's "heures normales" are computed from."""
+    care), with what Pajemploi's "heures normales" are computed from. ``steps``: the line of
+    occasional care or of the actual-hours option; a mensualised month's lines are written
+    with its explanation (:func:`_salary_steps`)."""
 
     base: int
     deduction: int
     absent_units: Fraction
     monthly_days: Fraction
+    monthly_hours: Fraction  # 0 in occasional care
     normal_declared: int
-    hours_formula: str
+    normal_seconds: int  # occasional care: the seconds done, majorated hours aside
     steps: tuple[Step, ...]
+    mensualised_base: bool
 
 
-def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_month: PartialMonth,
-                 trace: bool) -> _SalaryBase:
+def _salary_base(contract: Contract, walk: MonthWalk, days: _MonthDays, partial_month: PartialMonth) -> _SalaryBase:
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     if days.occasional:
         base, step = _occasional_base(days.month_days, walk.actual, walk.majorated, rate_e4, contract,
                                       days.unpaid_illness, days.unpaid_holidays)
         normal = sum(walk.actual.values()) - sum(walk.majorated.values()) - sum(walk.complementary.values())
-        return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)),
-                           half_up_div(normal, SECONDS_PER_HOUR),
-                           f"{format_hours(normal)} effectuées, hors heures majorées", (step,))
-    mensualised = mensualise(contract, trace=trace)
-    if days.partial and partial_month is PartialMonth.ACTUAL_HOURS:
+        return _SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)), Fraction(0),
+                           half_up_div(normal, SECONDS_PER_HOUR), normal, (step,), False)
+    mensualised = mensualise(contract, trace=False)
+    steps: list[Step] = []
+    on_actual_hours = days.partial and partial_month is PartialMonth.ACTUAL_HOURS
+    if on_actual_hours:
         base, deduction, absent_units, steps = _actual_hours_base(contract, days, rate_e4)
     else:
-        base, deduction, absent_units, steps = _mensualised_base(contract, mensualised, days, trace)
-    kept = Fraction((base - deduction) * 100 * SECONDS_PER_HOUR, rate_e4)
-    formula = (f"({euros(to_euros(base))} − {euros(to_euros(deduction))}) ÷ {rate(contract.hourly_rate)} = "
-               f"{format_hours(kept)}" if deduction or days.partial
-               else f"{format_hours(mensualised.monthly_hours * SECONDS_PER_HOUR)} mensualisées")
-    return _SalaryBase(base, deduction, absent_units, mensualised.monthly_days,
+        base, deduction, absent_units = _mensualised_base(mensualised, days)
+    return _SalaryBase(base, deduction, absent_units, mensualised.monthly_days, mensualised.monthly_hours,
                        normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours, days.partial),
-                       formula, tuple(steps))
+                       0, tuple(steps), not on_actual_hours)
+
+
+def _hours_formula(contract: Contract, days: _MonthDays, salary: _SalaryBase) -> str:
+    """How Pajemploi's "heures normales" were found (rules.md §12.2)."""
+    if days.occasional:
+        return f"{format_hours(salary.normal_seconds)} effectuées, hors heures majorées"
+    if not (salary.deduction or days.partial):
+        return f"{format_hours(salary.monthly_hours * SECONDS_PER_HOUR)} mensualisées"
+    kept = Fraction((salary.base - salary.deduction) * 100 * SECONDS_PER_HOUR,
+                    scaled(contract.hourly_rate, 4, "hourly_rate"))
+    return (f"({euros(to_euros(salary.base))} − {euros(to_euros(salary.deduction))}) ÷ "
+            f"{rate(contract.hourly_rate)} = {format_hours(kept)}")
 
 
 def _actual_hours_base(contract: Contract, days: _MonthDays, rate_e4: int) -> tuple[int, int, Fraction, list[Step]]:
     """A month the contract starts or ends, paid on its actual hours (option of art. 111)."""
     inside = sum(d.scheduled for d in days.month_days if d.status in ("work", "holiday"))
     base = hours_pay_cents(inside, rate_e4, RATE_SCALE)
-    absent_seconds = sum(days.unpaid_seconds(d) for d in days.month_days if d.status != "outside")
+    absent_seconds = sum(u for d, u in zip(days.month_days, days.unpaid, strict=True) if d.status != "outside")
     step = Step("Salaire du mois incomplet (heures réelles)", f"{format_hours(inside)} prévues pendant le "
                 f"contrat × {rate(contract.hourly_rate)}", euros(to_euros(base)), "option « heures réelles »")
     return (base, hours_pay_cents(absent_seconds, rate_e4, RATE_SCALE), Fraction(absent_seconds, SECONDS_PER_HOUR),
             [step])
 
 
-def _mensualised_base(contract: Contract, mensualised: Mensualisation, days: _MonthDays,
-                      trace: bool) -> tuple[int, int, Fraction, list[Step]]:
+def _scheduled_units(days: _MonthDays) -> tuple[Fraction, str]:
+    """The art. 111 denominator: the month's planned hours (52 weeks) or days (46 weeks or less)."""
+    if days.full_year:
+        return Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
+    return Fraction(len(days.month_days)), "j"
+
+
+def _mensualised_base(mensualised: Mensualisation, days: _MonthDays) -> tuple[int, int, Fraction]:
     """The mensualised salary less the méthode réelle's deduction (art. 109, 111): hours for
     52 weeks, days for 46 weeks or less."""
     base = scaled(mensualised.monthly_salary, 2, "monthly_salary")
+    if not any(days.unpaid):  # nothing to deduct
+        return base, 0, Fraction(0)
     if days.full_year:
-        absent = Fraction(sum(days.unpaid_seconds(d) for d in days.month_days), SECONDS_PER_HOUR)
-        scheduled, unit = Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
+        absent = Fraction(sum(days.unpaid), SECONDS_PER_HOUR)
     else:
-        absent = sum((Fraction(days.unpaid_seconds(d), d.scheduled) for d in days.month_days), Fraction(0))
-        scheduled, unit = Fraction(len(days.month_days)), "j"
-    share = absent / scheduled
-    deduction = deduction_cents(base, share.numerator, share.denominator)
-    steps = []
-    if trace:
-        steps.append(Step("Salaire mensualisé", f"{number(mensualised.monthly_hours)} h × "
-                          f"{rate(contract.hourly_rate)}", euros(mensualised.monthly_salary),
-                          mensualised.explanation.reference))
-        if absent:
-            agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
-            plural = "s" if absent > 1 else ""
-            steps.append(Step(
-                "Déduction (méthode réelle)",
-                f"{euros(to_euros(base))} × {quantity(absent, unit)} non travaillé{agreed}{plural}"
-                f" / {quantity(scheduled, unit)} prévu{agreed}s dans le mois",
-                euros(to_euros(deduction)), "CCN 3239 art. 111"))
-    return base, deduction, absent, steps
+        absent = sum((Fraction(u, d.scheduled) for d, u in zip(days.month_days, days.unpaid, strict=True) if u),
+                     Fraction(0))
+    share = absent / _scheduled_units(days)[0]
+    return base, deduction_cents(base, share.numerator, share.denominator), absent
+
+
+def _salary_steps(contract: Contract, days: _MonthDays, salary: _SalaryBase) -> list[Step]:
+    """The lines of the base salary: the mensualised salary and its deduction (art. 109, 111)."""
+    if not salary.mensualised_base:
+        return list(salary.steps)
+    steps = [Step("Salaire mensualisé", f"{number(salary.monthly_hours)} h × {rate(contract.hourly_rate)}",
+                  euros(to_euros(salary.base)), mensualisation_article(contract))]
+    absent = salary.absent_units
+    if absent:
+        scheduled, unit = _scheduled_units(days)
+        agreed = "e" if unit == "h" else ""  # heures (f.), jours (m.)
+        plural = "s" if absent > 1 else ""
+        steps.append(Step(
+            "Déduction (méthode réelle)",
+            f"{euros(to_euros(salary.base))} × {quantity(absent, unit)} non travaillé{agreed}{plural}"
+            f" / {quantity(scheduled, unit)} prévu{agreed}s dans le mois",
+            euros(to_euros(salary.deduction)), "CCN 3239 art. 111"))
+    return steps
 
 
 @attrs.frozen
@@ -949,10 +1064,9 @@ class _ExtraHours:
     majorated_seconds: int
     complementary_pay: int
     majorated_pay: int
-    steps: tuple[Step, ...]
 
 
-def _extra_hours_pay(contract: Contract, walk: MonthWalk, trace: bool) -> _ExtraHours:
+def _extra_hours_pay(contract: Contract, walk: MonthWalk) -> _ExtraHours:
     occasional = contract.kind is ContractKind.OCCASIONAL
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     comp_s = 0 if occasional else sum(walk.complementary.values())  # occasional: paid by the hour
@@ -961,16 +1075,20 @@ def _extra_hours_pay(contract: Contract, walk: MonthWalk, trace: bool) -> _Extra
     maj_rate = scaled(contract.majorated_rate, 4, "majorated_rate")
     comp_pay = hours_pay_cents(comp_s, rate_e4, RATE_SCALE + comp_rate)
     maj_pay = hours_pay_cents(maj_s, rate_e4, RATE_SCALE + maj_rate)
+    return _ExtraHours(comp_s, maj_s, comp_pay, maj_pay)
+
+
+def _extra_hours_steps(contract: Contract, extra: _ExtraHours) -> list[Step]:
     steps = []
-    if trace and comp_s:
-        steps.append(Step("Heures complémentaires", f"{format_hours(comp_s)} × {rate(contract.hourly_rate)}"
-                          f" × (1 + {number(contract.complementary_rate * 100, 0)} %)",
-                          euros(to_euros(comp_pay)), "CCN 3239 art. 96.4, 110.2"))
-    if trace and maj_s:
-        steps.append(Step("Heures majorées", f"{format_hours(maj_s)} × {rate(contract.hourly_rate)}"
-                          f" × (1 + {number(contract.majorated_rate * 100, 0)} %)",
-                          euros(to_euros(maj_pay)), "CCN 3239 art. 96.4, 110.1"))
-    return _ExtraHours(comp_s, maj_s, comp_pay, maj_pay, tuple(steps))
+    if extra.complementary_seconds:
+        steps.append(Step("Heures complémentaires", f"{format_hours(extra.complementary_seconds)} × "
+                          f"{rate(contract.hourly_rate)} × (1 + {number(contract.complementary_rate * 100, 0)} %)",
+                          euros(to_euros(extra.complementary_pay)), "CCN 3239 art. 96.4, 110.2"))
+    if extra.majorated_seconds:
+        steps.append(Step("Heures majorées", f"{format_hours(extra.majorated_seconds)} × "
+                          f"{rate(contract.hourly_rate)} × (1 + {number(contract.majorated_rate * 100, 0)} %)",
+                          euros(to_euros(extra.majorated_pay)), "CCN 3239 art. 96.4, 110.1"))
+    return steps
 
 
 @attrs.frozen
@@ -1060,8 +1178,8 @@ def _pajemploi_steps(contract: Contract, days: _MonthDays, salary: _SalaryBase,
                      pajemploi: PajemploiFigures) -> list[Step]:
     unpaid = (0 if days.occasional else days.fully_unpaid) if salary.deduction else 0
     return [Step("Pajemploi : heures normales déclarées",
-                 f"{salary.hours_formula}, arrondies à l'heure la plus proche", f"{pajemploi.declared_hours} h",
-                 "usage Pajemploi"),
+                 f"{_hours_formula(contract, days, salary)}, arrondies à l'heure la plus proche",
+                 f"{pajemploi.declared_hours} h", "usage Pajemploi"),
             Step("Pajemploi : jours d'activité déclarés",
                  _declared_days_formula(salary.monthly_days, days.occasional, unpaid),
                  f"{pajemploi.declared_days} j", "usage Pajemploi")]
@@ -1131,12 +1249,12 @@ def _is_unpaid(absence: Absence, full_year: bool, unpaid_illness: AbstractSet[da
     return absence.day in unpaid_illness if deducted is None else deducted
 
 
-def _actual_week(days: Sequence[CalendarDay], week_total: int | None, days_given: Mapping[date, int],
-                 contract: Contract, monday: date) -> list[int]:
-    """Seconds actually worked each day of the week."""
+def _actual_week(days: Sequence[CalendarDay], planned: list[int], week_total: int | None,
+                 days_given: Mapping[date, int], monday: date) -> list[int]:
+    """Seconds actually worked each day of the week (``planned``: each day's planned seconds)."""
     if week_total is None:
-        return [days_given.get(d.day, d.planned) for d in days]
-    weights = [d.planned for d in days]
+        return [days_given.get(d.day, p) for d, p in zip(days, planned, strict=True)] if days_given else planned
+    weights = planned
     if not any(weights):  # a week without planned care: the usual weekdays within the contract
         weights = [d.scheduled if d.status in ("work", "non_care", "holiday") else 0 for d in days]
     if not any(weights):
@@ -1234,6 +1352,8 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     """Average weekly seconds over the civil weeks starting in the last 4 months (actual
     hours when known, else the week's rhythm when given, else the average week ``usual``)."""
     known = {**planned, **dict(history)}
+    if not known:  # every week the average week
+        return Fraction(usual)
     window = _four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
@@ -1305,28 +1425,40 @@ def _absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: AbstractS
     return lines
 
 
-def _maintenance(contract: Contract, actual: Mapping[date, int],
-                 trace: bool = True) -> tuple[Decimal, list[ParameterUse]]:
+def _maintenance(contract: Contract, actual: Mapping[date, int]) -> Decimal:
     """Entretien per hour actually worked, at least the daily minimum (art. 114.1)."""
-    floor_p, mg_p = parameters.get("maintenance_daily_floor"), parameters.get("minimum_garanti")
     per_hour = (0 if contract.maintenance_per_hour is None
                 else scaled(contract.maintenance_per_hour, 4, "maintenance_per_hour"))
+    worked = [day for day, seconds in actual.items() if seconds]
+    constant = MaintenanceRates.throughout(min(worked), max(worked)) if worked else None
+    if constant is not None:  # the same terms all month: each length of day once
+        units = sum(days * day_allowance(seconds, per_hour, constant)
+                    for seconds, days in Counter(actual[day] for day in worked).items())
+        return round_to_cents(Fraction(units, constant.scale))
     by_scale: dict[int, int] = {}  # the days' allowances, summed as integers per 1/scale €
-    uses: dict[str, ParameterUse] = {}
-    last_day = date.min
-    for day, seconds in sorted(actual.items()):
-        if not seconds:
-            continue
+    for day in worked:
         rates = MaintenanceRates.at(day)
-        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(seconds, per_hour, rates)
-        last_day = day
-    total = sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0))
-    if trace and total:  # the values in force on the last day of care (art. 114.1)
-        uses = {p.name: ParameterUse.of(p, p.at(last_day), " €") for p in (mg_p, floor_p)}
-    return round_to_cents(total), list(uses.values())
+        by_scale[rates.scale] = by_scale.get(rates.scale, 0) + day_allowance(actual[day], per_hour, rates)
+    return round_to_cents(sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0)))
+
+
+def _maintenance_uses(actual: Mapping[date, int], maintenance: Decimal) -> list[ParameterUse]:
+    """The values of the entretien in force on the last day of care (art. 114.1)."""
+    worked = [day for day, seconds in actual.items() if seconds]
+    if not worked:
+        return []
+    last_day = max(worked)
+    uses = {p.name: ParameterUse.of(p, p.at(last_day), " €")
+            for p in (parameters.get("minimum_garanti"), parameters.get("maintenance_daily_floor"))}
+    return list(uses.values())
+
+
+_NO_LINE = to_euros(0)
 
 
 def _line(quantity: object, price: object, quantity_field: str, price_field: str) -> Decimal:
+    if type(quantity) is int and type(price) is int and quantity == price == 0:  # the defaults: none
+        return _NO_LINE
     count = parse_money(quantity, quantity_field, places=2)
     unit = parse_money(price, price_field, places=4)
     return round_to_cents(Fraction(count) * Fraction(unit))

@@ -55,6 +55,7 @@ from amcalc.explain import (
     ParameterUse,
     Step,
     euros,
+    explained_later,
     french_date,
     number,
     percent,
@@ -72,6 +73,7 @@ __all__ = [
     "gross_for_net_cents",
     "gross_from_net",
     "net_salary",
+    "net_salary_of_cents",
     "overtime_reduction_cents",
     "withheld_cents",
 ]
@@ -218,6 +220,8 @@ class _Table:
     ceiling: parameters.DatedValue
     kernel: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
     """(rate, base share) of each row, in millionths."""
+    conversion: Decimal = attrs.field(init=False, eq=False, repr=False)
+    """The gross → net conversion rate: 1 − Σ rate × base share."""
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -242,6 +246,10 @@ class _Table:
             (scaled(dated.value, 6, line.parameter), share if line.on_csg_base else _PPM)
             for line, _, dated in self.rows
         )
+
+    @conversion.default
+    def _conversion(self) -> Decimal:
+        return _exact(Fraction(_PPM * _PPM - sum(b * r for r, b in self.kernel), _PPM * _PPM))
 
     @property
     def reduction_rate(self) -> int:
@@ -298,13 +306,24 @@ def net_salary(
             f"la rémunération des heures complémentaires et majorées ({euros(extra)}) fait "
             f"partie du salaire brut et ne peut pas le dépasser ({euros(gross_value)}).",
         )
-    on, territory = parse_date(on, "on"), parse_choice(Territory, territory, "territory")
+    return net_salary_of_cents(scaled(gross_value, 2, "gross"), scaled(extra, 2, "extra_hours_pay"),
+                               parse_date(on, "on"), parse_choice(Territory, territory, "territory"),
+                               rounding=rounding, trace=trace)
+
+
+def net_salary_of_cents(gross_cents: int, extra_cents: int, on: date, territory: Territory, *,
+                        rounding: ContributionRounding = ContributionRounding.PER_LINE,
+                        trace: bool = True) -> NetSalary:
+    """:func:`net_salary` of a gross and its extra hours' pay already in cents (with
+    ``0 ≤ extra_cents ≤ gross_cents``), for the engines that computed them.
+
+    >>> from datetime import date
+    >>> net_salary_of_cents(53387, 0, date(2025, 9, 1), Territory.METROPOLE).net
+    Decimal('417.05')
+    """
     table = _Table.of(on, territory)
-    table.check_ceiling(gross_value, "gross")
-    return _result(
-        scaled(gross_value, 2, "gross"), scaled(extra, 2, "extra_hours_pay"),
-        territory, rounding, table, wanted_net=None, trace=trace,
-    )
+    table.check_ceiling(to_euros(gross_cents), "gross")
+    return _result(gross_cents, extra_cents, territory, rounding, table, wanted_net=None, trace=trace)
 
 
 def gross_from_net(
@@ -357,7 +376,7 @@ def _result(
     total = rounding is ContributionRounding.TOTAL
     kernel = table.kernel
     gross = to_euros(gross_cents)
-    csg_base = _exact(Fraction(gross) * Fraction(table.csg_base.value))
+    csg_base = _exact(Fraction(gross_cents * scaled(table.csg_base.value, 6, "csg_base_share"), 100 * _PPM))
     lines = [
         ContributionLine(
             param.label,
@@ -375,14 +394,17 @@ def _result(
         lines.append(reduction)
         withheld += scaled(reduction.amount, 2, "reduction")
     net_cents = gross_cents - withheld
-    conversion = _exact(Fraction(_PPM * _PPM - sum(b * r for r, b in kernel), _PPM * _PPM))
+    conversion = table.conversion
     figures = _Figures(gross, tuple(lines), to_euros(withheld), to_euros(net_cents), conversion)
-    return NetSalary(
+    result = NetSalary(
         gross=gross, on=table.on, territory=territory, rounding=rounding,
         extra_hours_pay=to_euros(extra_cents), contributions=figures.lines,
         total_contributions=figures.withheld, net=figures.net, conversion_rate=conversion,
-        explanation=_explain(table, territory, rounding, figures, wanted_net) if trace else UNTRACED,
+        explanation=UNTRACED,
     )
+    if not trace:
+        return result
+    return explained_later(result, lambda: _explain(table, territory, rounding, figures, wanted_net))
 
 
 def _overtime_reduction(gross_cents: int, extra_cents: int, table: _Table) -> ContributionLine | None:

@@ -74,7 +74,7 @@ class Serializable:
     def _short_repr(self) -> str:
         names = self.summary_fields or tuple(
             f.name for f in fields_of(type(self))
-            if isinstance(getattr(self, f.name), (int, str, Decimal, Fraction, date))
+            if f.repr and isinstance(getattr(self, f.name), (int, str, Decimal, Fraction, date))
         )
         shown = [f"{n}={_short(getattr(self, n))}" for n in names[:4]]
         more = ", …" if len(names) > 4 else ""
