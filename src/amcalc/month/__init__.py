@@ -22,7 +22,8 @@ rules.md §4.1). Then:
 - the Pajemploi figures are given.
 
 One module per step, named after its legal concept: :mod:`~amcalc.month.events` (what the
-caller says happened), :mod:`~amcalc.month.walk` (the month day by day),
+caller says happened), :mod:`~amcalc.month.planned_days` (the contract's plan of the
+days), :mod:`~amcalc.month.walk` (the month day by day),
 :mod:`~amcalc.month.working_time` (art. 96.1, 96.3), :mod:`~amcalc.month.unpaid_days`
 (art. 47, 105, 111), :mod:`~amcalc.month.salary` (art. 109, 111, 108.2),
 :mod:`~amcalc.month.extra_pay` (art. 96.4, 110, 47, 101), :mod:`~amcalc.month.indemnities`
@@ -58,14 +59,13 @@ from amcalc.month.pay import (
     MonthPay,
     month_pay,
 )
+from amcalc.month.planned_days import CalendarDay, MonthCalendar
 from amcalc.month.unpaid_days import (
     child_illness_days,
     kept_when_occasional,
     unpaid_holidays_of,
 )
 from amcalc.month.walk import (
-    CalendarDay,
-    MonthCalendar,
     MonthWalk,
     WeekWalk,
     absence_not_on_care_day,

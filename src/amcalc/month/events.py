@@ -37,7 +37,6 @@ class PartialMonth(StrEnum):
     ACTUAL_HOURS = "actual_hours"
 
 
-
 @attrs.frozen(kw_only=True)
 class Absence(AbsenceForm):
     """A scheduled day (or part of it, ``seconds``) not worked, and why."""
@@ -57,7 +56,6 @@ class Absence(AbsenceForm):
         if seconds == 0:
             raise InvalidInput("absences.hours", "une absence de 0 heure n'en est pas une.")
         return cls(day=day, cause=AbsenceCause(str(cause)), seconds=seconds)
-
 
 
 def events_from_tables(
@@ -80,7 +78,6 @@ def events_from_tables(
     return parsed, weeks
 
 
-
 @attrs.frozen
 class MonthLedger(Serializable):
     """What a month hands to the next: the art. 105 counters and recent weekly hours
@@ -88,7 +85,6 @@ class MonthLedger(Serializable):
 
     child_illness: ChildIllnessLedger | None = None
     weekly_hours: tuple[tuple[date, int], ...] = ()
-
 
 
 def recent_weeks_of(entries: Iterable[object], field: str = "recent_weeks") -> tuple[tuple[date, int], ...]:

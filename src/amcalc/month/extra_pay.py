@@ -31,7 +31,6 @@ def week_step(week: WeekWalk, first: date, last: date) -> Step:
     )
 
 
-
 @attrs.frozen
 class ExtraHoursPay:
     """Heures complémentaires and majorées of the month and their pay (art. 96.4, 110)."""
@@ -42,8 +41,9 @@ class ExtraHoursPay:
     majorated_pay: int
 
 
-
 def extra_hours_pay(contract: Contract, walk: MonthWalk) -> ExtraHoursPay:
+    """The month's extra seconds of its days and their pay at the contract's rates (art. 110);
+    in occasional care the hours up to 45 h are paid by the hour with the base salary."""
     occasional = contract.kind is ContractKind.OCCASIONAL
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     comp_s = 0 if occasional else sum(walk.complementary.values())  # occasional: paid by the hour
@@ -55,8 +55,8 @@ def extra_hours_pay(contract: Contract, walk: MonthWalk) -> ExtraHoursPay:
     return ExtraHoursPay(comp_s, maj_s, comp_pay, maj_pay)
 
 
-
 def extra_hours_steps(contract: Contract, extra: ExtraHoursPay) -> list[Step]:
+    """The explanation lines of the heures complémentaires and majorées (art. 96.4, 110)."""
     steps = []
     if extra.complementary_seconds:
         steps.append(Step("Heures complémentaires", f"{format_hours(extra.complementary_seconds)} × "
@@ -69,7 +69,6 @@ def extra_hours_steps(contract: Contract, extra: ExtraHoursPay) -> list[Step]:
     return steps
 
 
-
 @attrs.frozen
 class HolidayPay:
     """The uplift of the public holidays worked by agreement (art. 47, 101)."""
@@ -79,8 +78,9 @@ class HolidayPay:
     uses: tuple[ParameterUse, ...]
 
 
-
 def worked_holidays_pay(contract: Contract, walk: MonthWalk) -> HolidayPay:
+    """The uplift of the holidays worked by agreement, 1 May and the others on a line each
+    (art. 47, 101; Code du travail L3133-6)."""
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     cents, steps, uses = 0, [], []
     for group in (True, False):  # 1 May, then the ordinary holidays: one line each

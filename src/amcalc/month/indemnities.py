@@ -38,7 +38,6 @@ def month_maintenance(contract: Contract, actual: Mapping[date, int]) -> Decimal
     return round_to_cents(sum((Fraction(units, scale) for scale, units in by_scale.items()), Fraction(0)))
 
 
-
 def maintenance_uses(actual: Mapping[date, int], maintenance: Decimal) -> list[ParameterUse]:
     """The values of the entretien in force on the last day of care (art. 114.1)."""
     worked = [day for day, seconds in actual.items() if seconds]
@@ -50,12 +49,12 @@ def maintenance_uses(actual: Mapping[date, int], maintenance: Decimal) -> list[P
     return list(uses.values())
 
 
-
 _NO_LINE = to_euros(0)
 
 
-
 def indemnity_line(quantity: object, price: object, quantity_field: str, price_field: str) -> Decimal:
+    """Meals or kilometres as agreed: ``quantity`` × ``price``, rounded once to the cent
+    (art. 114.2, 57, 113); nothing when both are left at their default 0."""
     if type(quantity) is int and type(price) is int and quantity == price == 0:  # the defaults: none
         return _NO_LINE
     count = parse_money(quantity, quantity_field, places=2)
@@ -63,10 +62,9 @@ def indemnity_line(quantity: object, price: object, quantity_field: str, price_f
     return round_to_cents(Fraction(count) * Fraction(unit))
 
 
-
 def indemnity_steps(contract: Contract, walk: MonthWalk, maintenance: Decimal, meals: int, meal_price: object,
-                     meal_total: Decimal, kilometres: object, mileage_rate: object,
-                     mileage_total: Decimal) -> list[Step]:
+                    meal_total: Decimal, kilometres: object, mileage_rate: object,
+                    mileage_total: Decimal) -> list[Step]:
     """Entretien, meals and mileage (art. 114.1, 114.2, 57, 113): not salary."""
     steps = []
     worked_total = sum(walk.actual.values())

@@ -42,7 +42,6 @@ class PajemploiFigures:
     paid_leave_days: int | None = None
 
 
-
 def normal_hours_declared(base_cents: int, deduction: int, rate_e4: int, mensualised_hours: int,
                           partial: bool) -> int:
     """Pajemploi "heures normales": the mensualised hours when nothing is deducted in a
@@ -51,13 +50,11 @@ def normal_hours_declared(base_cents: int, deduction: int, rate_e4: int, mensual
     return choose((deduction == 0) * (1 - partial), mensualised_hours, kept)
 
 
-
 def activity_days_declared(annual_days: int, unpaid_days: int, deduction: int) -> int:
     """Pajemploi days of activity: the mensualised days (annual ÷ 12) rounded up, less
     the days entirely unpaid when something is deducted, never below 0 (rules.md §12.2)."""
     unpaid = unpaid_days * (deduction != 0)
     return maximum(-((unpaid * 12 - annual_days) // 12), 0)
-
 
 
 def pajemploi_section(p: PajemploiFigures) -> Section:
@@ -74,8 +71,8 @@ def pajemploi_section(p: PajemploiFigures) -> Section:
     return Section("Déclaration Pajemploi du mois (à saisir)", tuple(fields))
 
 
-
 def declared_days_formula(monthly_days: Fraction, occasional: bool, unpaid: int) -> str:
+    """How the days of activity were found, in French (rules.md §12.2)."""
     if occasional:
         return "jours d'accueil effectués"
     text = f"{int(monthly_days * 12)} j par an ÷ 12 = {quantity(monthly_days, 'j')}, arrondis au jour supérieur"

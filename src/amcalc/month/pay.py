@@ -77,7 +77,6 @@ class MonthPay(Explained):
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
-
 def month_pay(
     contract: Contract,
     month: str | tuple[int, int],
@@ -152,7 +151,7 @@ def month_pay(
     maintenance = month_maintenance(contract, walk.actual)
     meal_total = indemnity_line(meals, meal_price, "meals", "meal_price")
     mileage_total = indemnity_line(kilometres, mileage_rate, "kilometres", "mileage_rate")
-    pajemploi = pajemploi_figures(contract, days, salary, extra, maintenance, meal_total + mileage_total, net.net)
+    pajemploi = _pajemploi_figures(contract, days, salary, extra, maintenance, meal_total + mileage_total, net.net)
     warnings = working_time_warnings(contract, walk, ledger)
     result = MonthPay(
         year=year, month=number_, base_salary=to_euros(salary.base),
@@ -177,7 +176,6 @@ def month_pay(
     return explained_later(result, lambda: _month_explanation(lines))
 
 
-
 @attrs.frozen
 class _MonthLines:
     """What the explanation of a month is written from, kept until it is read."""
@@ -198,7 +196,6 @@ class _MonthLines:
     illness_notes: tuple[str, ...]
 
 
-
 def _month_explanation(m: _MonthLines) -> Explanation:
     """The month in French (CCN 3239 art. 47, 96, 101, 105, 109–111, 114)."""
     contract, walk, days, pajemploi = m.contract, m.walk, m.days, m.pajemploi
@@ -206,7 +203,7 @@ def _month_explanation(m: _MonthLines) -> Explanation:
              *extra_hours_steps(contract, m.extra), *m.holidays.steps,
              *_gross_and_net_steps(m.salary, m.extra, m.holidays.cents, m.gross, m.net),
              *indemnity_steps(contract, walk, pajemploi.maintenance, *m.meals, *m.mileage),
-             *pajemploi_steps(contract, days, m.salary, pajemploi)]
+             *_pajemploi_steps(contract, days, m.salary, pajemploi)]
     notes = [*m.illness_notes, *_rhythm_notes(contract, walk),
              *_notes(contract, days.full_year, days.occasional, days.partial, m.partial_month)]
     return Explanation(
@@ -222,7 +219,6 @@ def _month_explanation(m: _MonthLines) -> Explanation:
     )
 
 
-
 def _day_steps(walk: MonthWalk, days: MonthDays, first: date, last: date) -> list[Step]:
     """The absences and holidays of the month, the weeks without care, the weeks with extra hours."""
     steps = absence_steps(days.month_days, days.unpaid_holidays, days.full_year, days.unpaid_illness)
@@ -231,7 +227,6 @@ def _day_steps(walk: MonthWalk, days: MonthDays, first: date, last: date) -> lis
                    "CCN 3239 art. 111")
               for monday in sorted(walk.non_care) if first <= monday + timedelta(days=6) and monday <= last]
     return steps + [week_step(week, first, last) for week in walk.weeks if week.complementary or week.majorated]
-
 
 
 def _gross_and_net_steps(salary: SalaryBase, extra: ExtraHoursPay, holiday_cents: int, gross: int,
@@ -245,7 +240,6 @@ def _gross_and_net_steps(salary: SalaryBase, extra: ExtraHoursPay, holiday_cents
                  "cotisations salariales", euros(net.net), "CSS art. L136-8, D242-4, L241-17 ; CCN 3239 annexe 3")]
 
 
-
 def _rhythm_notes(contract: Contract, walk: MonthWalk) -> list[str]:
     if len(contract.rhythms) < 2:
         return []
@@ -254,7 +248,6 @@ def _rhythm_notes(contract: Contract, walk: MonthWalk) -> list[str]:
         f"({format_hours(contract.rhythms[walk.week_rhythm[m]].weekly_seconds)})"
         for m in (week.monday for week in walk.weeks)) + " ; le salaire mensualisé couvre tous les rythmes "
         "(CCN 3239 art. 97, 109.2)."]
-
 
 
 def _notes(contract: Contract, full_year: bool, occasional: bool, partial: bool,
@@ -279,19 +272,17 @@ def _notes(contract: Contract, full_year: bool, occasional: bool, partial: bool,
     return notes
 
 
-
 def _of(name: str) -> str:
     """« de mai », « d'octobre »."""
     return f"d'{name}" if name[0] in "aeiou" else f"de {name}"
-
 
 
 _MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                 "septembre", "octobre", "novembre", "décembre")
 
 
-def pajemploi_figures(contract: Contract, days: MonthDays, salary: SalaryBase, extra: ExtraHoursPay,
-               maintenance: Decimal, other: Decimal, net: Decimal) -> PajemploiFigures:
+def _pajemploi_figures(contract: Contract, days: MonthDays, salary: SalaryBase, extra: ExtraHoursPay,
+                       maintenance: Decimal, other: Decimal, net: Decimal) -> PajemploiFigures:
     """The month's declaration (CSS D133-13-17)."""
     fully_unpaid = 0 if days.occasional else days.fully_unpaid
     return PajemploiFigures(
@@ -303,7 +294,7 @@ def pajemploi_figures(contract: Contract, days: MonthDays, salary: SalaryBase, e
     )
 
 
-def pajemploi_steps(contract: Contract, days: MonthDays, salary: SalaryBase,
+def _pajemploi_steps(contract: Contract, days: MonthDays, salary: SalaryBase,
                      pajemploi: PajemploiFigures) -> list[Step]:
     unpaid = (0 if days.occasional else days.fully_unpaid) if salary.deduction else 0
     return [Step("Pajemploi : heures normales déclarées",

@@ -21,8 +21,9 @@ from amcalc.mensualisation import Mensualisation, mensualisation_article, mensua
 from amcalc.money import RATE_SCALE, half_up_div, scaled, to_euros
 from amcalc.month.events import Absence, PartialMonth
 from amcalc.month.pajemploi import normal_hours_declared
+from amcalc.month.planned_days import CalendarDay
 from amcalc.month.unpaid_days import is_unpaid, kept_when_occasional, unpaid_holidays_of
-from amcalc.month.walk import CalendarDay, MonthWalk
+from amcalc.month.walk import MonthWalk
 
 __all__ = ["MonthDays", "SalaryBase", "salary_base", "salary_steps"]
 
@@ -57,7 +58,6 @@ class MonthDays:
         return sum(1 for d, unpaid in zip(self.month_days, self.unpaid, strict=True) if unpaid == d.scheduled)
 
 
-
 def _unpaid_seconds(d: CalendarDay, unpaid_holidays: AbstractSet[date], full_year: bool,
                     unpaid_illness: AbstractSet[date]) -> int:
     """The seconds of ``d`` the salary does not pay (art. 47, 105, 111)."""
@@ -66,7 +66,6 @@ def _unpaid_seconds(d: CalendarDay, unpaid_holidays: AbstractSet[date], full_yea
     if d.absence is None or not is_unpaid(d.absence, full_year, unpaid_illness):
         return 0
     return d.absent_seconds
-
 
 
 @attrs.frozen
@@ -87,15 +86,16 @@ class SalaryBase:
     mensualised_base: bool
 
 
-
 def salary_base(contract: Contract, walk: MonthWalk, days: MonthDays, partial_month: PartialMonth) -> SalaryBase:
+    """The month's base salary: occasional care by the hour (art. 108.2), the actual-hours option
+    of a month the contract starts or ends, else the mensualised salary less the deduction."""
     rate_e4 = scaled(contract.hourly_rate, 4, "hourly_rate")
     if days.occasional:
         base, step = _occasional_base(days.month_days, walk.actual, walk.majorated, rate_e4, contract,
                                       days.unpaid_illness, days.unpaid_holidays)
         normal = sum(walk.actual.values()) - sum(walk.majorated.values()) - sum(walk.complementary.values())
         return SalaryBase(base, 0, Fraction(0), Fraction(sum(1 for s in walk.actual.values() if s)), Fraction(0),
-                           half_up_div(normal, SECONDS_PER_HOUR), normal, (step,), False)
+                          half_up_div(normal, SECONDS_PER_HOUR), normal, (step,), False)
     mensualised = mensualise(contract, trace=False)
     steps: list[Step] = []
     on_actual_hours = days.partial and partial_month is PartialMonth.ACTUAL_HOURS
@@ -104,9 +104,8 @@ def salary_base(contract: Contract, walk: MonthWalk, days: MonthDays, partial_mo
     else:
         base, deduction, absent_units = _mensualised_base(mensualised, days)
     return SalaryBase(base, deduction, absent_units, mensualised.monthly_days, mensualised.monthly_hours,
-                       normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours, days.partial),
-                       0, tuple(steps), not on_actual_hours)
-
+                      normal_hours_declared(base, deduction, rate_e4, mensualised.declared_hours, days.partial),
+                      0, tuple(steps), not on_actual_hours)
 
 
 def _actual_hours_base(contract: Contract, days: MonthDays, rate_e4: int) -> tuple[int, int, Fraction, list[Step]]:
@@ -120,13 +119,11 @@ def _actual_hours_base(contract: Contract, days: MonthDays, rate_e4: int) -> tup
             [step])
 
 
-
 def _scheduled_units(days: MonthDays) -> tuple[Fraction, str]:
     """The art. 111 denominator: the month's planned hours (52 weeks) or days (46 weeks or less)."""
     if days.full_year:
         return Fraction(days.plan_seconds, SECONDS_PER_HOUR), "h"
     return Fraction(len(days.month_days)), "j"
-
 
 
 def _mensualised_base(mensualised: Mensualisation, days: MonthDays) -> tuple[int, int, Fraction]:
@@ -142,7 +139,6 @@ def _mensualised_base(mensualised: Mensualisation, days: MonthDays) -> tuple[int
                      Fraction(0))
     share = absent / _scheduled_units(days)[0]
     return base, deduction_cents(base, share.numerator, share.denominator), absent
-
 
 
 def salary_steps(contract: Contract, days: MonthDays, salary: SalaryBase) -> list[Step]:
@@ -164,7 +160,6 @@ def salary_steps(contract: Contract, days: MonthDays, salary: SalaryBase) -> lis
     return steps
 
 
-
 def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, int], maj: Mapping[date, int],
                      rate_e4: int, contract: Contract, unpaid_illness: AbstractSet[date],
                      unpaid_holidays: AbstractSet[date]) -> tuple[int, Step]:
@@ -178,7 +173,6 @@ def _occasional_base(month_days: Sequence[CalendarDay], actual: Mapping[date, in
     return base, Step("Accueil occasionnel : heures effectuées ou maintenues",
                       f"{format_hours(done + kept)} × {rate(contract.hourly_rate)}",
                       euros(to_euros(base)), "CCN 3239 art. 108.2, 109.3")
-
 
 
 def _kept(absence: Absence, unpaid_illness: AbstractSet[date]) -> bool:

@@ -26,7 +26,7 @@ from amcalc.duration import format_hours
 from amcalc.explain import Step, french_date
 from amcalc.holiday_pay import is_may_day
 from amcalc.month.events import Absence, MonthLedger
-from amcalc.month.walk import CalendarDay, MonthCalendar
+from amcalc.month.planned_days import CalendarDay, MonthCalendar
 
 __all__ = ["absence_steps", "child_illness_days", "is_unpaid", "kept_when_occasional", "unpaid_holidays_of"]
 
@@ -38,7 +38,6 @@ def unpaid_holidays_of(cal: MonthCalendar, month_days: Iterable[CalendarDay]) ->
     return {d.day for d in month_days
             if d.status == "holiday" and not is_may_day(d.day)
             and not (cal.neighbour_worked(d.day, -1) and cal.neighbour_worked(d.day, 1))}
-
 
 
 def child_illness_days(
@@ -85,7 +84,6 @@ def child_illness_days(
     return decided, (resume[0] if resume else None), ChildIllnessLedger(book.hired, book.years, open_run), notes
 
 
-
 def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | None = None) -> bool:
     """Whether a planned working day without absence lies strictly between two days
     (from ``floor`` when given: earlier days belong to an earlier month)."""
@@ -98,7 +96,6 @@ def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | N
     return False
 
 
-
 def _next_work(cal: MonthCalendar, day: date, last: date) -> date:
     """The next planned working day after ``day`` (the child's expected return)."""
     for distance in range(1, 32):
@@ -107,7 +104,6 @@ def _next_work(cal: MonthCalendar, day: date, last: date) -> date:
         if (d.status == "work" and (d.absence is None or other > last)) or d.status == "unknown":
             return other
     return day + timedelta(days=32)
-
 
 
 def kept_when_occasional(cause: AbsenceCause) -> bool | None:
@@ -120,15 +116,15 @@ def kept_when_occasional(cause: AbsenceCause) -> bool | None:
     return cause.paid_by_parent and cause is not AbsenceCause.PAID_LEAVE
 
 
-
 def is_unpaid(absence: Absence, full_year: bool, unpaid_illness: AbstractSet[date]) -> bool:
+    """Whether the salary does not pay ``absence`` (art. 111 and its cause); a certified child
+    illness when its day is among ``unpaid_illness`` (art. 105)."""
     deducted = is_deducted(absence.cause, full_year)
     return absence.day in unpaid_illness if deducted is None else deducted
 
 
-
 def absence_steps(month_days: Sequence[CalendarDay], unpaid_holidays: AbstractSet[date],
-                   full_year: bool, unpaid_illness: AbstractSet[date]) -> list[Step]:
+                  full_year: bool, unpaid_illness: AbstractSet[date]) -> list[Step]:
     """One line per absence or day off pay, saying who pays and why."""
     lines = []
     for d in month_days:

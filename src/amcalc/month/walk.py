@@ -1,8 +1,9 @@
-"""Le mois jour par jour — the contract's calendar around the month and the seconds actually
-worked each day (CCN 3239 art. 96.4, 97, 110, 111): each civil week touching the month on its
-rhythm, with its absences, weeks without care and worked holidays; the hours given spread over
-the week's days and its extra hours attributed to them; the refusals of events that do not
-fit the plan. Every step of the month's pay stands on this walk."""
+"""Le mois jour par jour — the seconds actually worked each day of the month, over the
+contract's plan of its days (:mod:`~amcalc.month.planned_days`) (CCN 3239 art. 96.4, 97, 110,
+111): the absences, weeks without care, worked holidays and rhythm of each civil week touching
+the month, checked; the hours given spread over the week's days and its extra hours attributed
+to them; the refusals of events that do not fit the plan. Every step of the month's pay stands
+on this walk."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from functools import lru_cache
 
 import attrs
 
-from amcalc.absences import AbsenceCause
-from amcalc.calendar import MonthPlan, PlannedDay, Territory, month_plan
 from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.duration import SECONDS_PER_HOUR, format_hours, parse_hours
 from amcalc.errors import InvalidInput, UnsupportedCase
@@ -23,16 +22,14 @@ from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS, split_week
 from amcalc.inputs import parse_date, parse_items, parse_month, parse_table
 from amcalc.money import maximum, minimum
 from amcalc.month.events import Absence
+from amcalc.month.planned_days import CalendarDay, MonthCalendar, PlainWeek, monday_of, week_plan
 
 __all__ = [
-    "CalendarDay",
-    "MonthCalendar",
     "MonthWalk",
     "WeekWalk",
     "absence_not_on_care_day",
     "absence_over_schedule",
     "band_seconds",
-    "monday_of",
     "month_bounds",
     "spread_seconds",
     "walk_month",
@@ -42,8 +39,8 @@ __all__ = [
 
 def spread_seconds(total: int, weights: Sequence[int]) -> list[int]:
     """Spread ``total`` seconds over days in proportion to ``weights`` (cumulative floor,
-    so the parts are whole seconds and add up exactly to ``total``). Like every kernel
-    here, it also runs on numpy arrays (one element per contract) unchanged."""
+    so the parts are whole seconds and add up exactly to ``total``). Like the month's
+    other integer kernels, it also runs on numpy arrays (one element per contract) unchanged."""
     whole = sum(weights)
     parts, done, cumulative = [], 0, 0
     for weight in weights:
@@ -52,7 +49,6 @@ def spread_seconds(total: int, weights: Sequence[int]) -> list[int]:
         parts.append(reached - done)
         done = reached
     return parts
-
 
 
 def band_seconds(day_seconds: Sequence[int], band_start: int, band_length: int) -> list[int]:
@@ -67,7 +63,6 @@ def band_seconds(day_seconds: Sequence[int], band_start: int, band_length: int) 
     return parts
 
 
-
 def absence_not_on_care_day(day: date) -> InvalidInput:
     """Refus d'une absence un jour sans accueil prévu (CCN 3239 art. 111: only a day of
     care can be missed): the error :func:`month_pay` raises, also given by the bulk engine.
@@ -80,7 +75,6 @@ def absence_not_on_care_day(day: date) -> InvalidInput:
                                     "contrat).")
 
 
-
 def absence_over_schedule(day: date, scheduled: int) -> InvalidInput:
     """Refus d'une absence plus longue que la journée prévue (CCN 3239 art. 111): a partial
     absence over the day's ``scheduled`` seconds.
@@ -89,7 +83,6 @@ def absence_over_schedule(day: date, scheduled: int) -> InvalidInput:
     'le 17/03/2025 ne prévoit que 9,00 h.'
     """
     return InvalidInput("absences.hours", f"le {french_date(day)} ne prévoit que {format_hours(scheduled)}.")
-
 
 
 def week_without_care_day(monday: date) -> InvalidInput:
@@ -101,142 +94,6 @@ def week_without_care_day(monday: date) -> InvalidInput:
     """
     return InvalidInput("worked_hours", f"la semaine du {french_date(monday)} n'a aucun jour "
                                         "d'accueil dans le contrat : donnez les heures par jour.")
-
-
-
-@attrs.frozen
-class CalendarDay:
-    """One day of a civil week touching the month, as the contract planned it."""
-
-    day: date
-    scheduled: int  # the schedule's seconds that weekday (0: not a usual working day)
-    holiday: str | None
-    status: str  # work, off, outside, non_care, holiday, unknown (week of no given rhythm)
-    absence: Absence | None = None
-
-    @property
-    def planned(self) -> int:
-        """Seconds planned to be worked (absences and chômé days removed)."""
-        if self.status != "work":
-            return 0
-        return self.scheduled - (self.absent_seconds if self.absence else 0)
-
-    @property
-    def absent_seconds(self) -> int:
-        if self.absence is None:
-            return 0
-        return self.scheduled if self.absence.seconds is None else self.absence.seconds
-
-
-
-class MonthCalendar:
-    """The contract's days around the month, built from cached month plans: what
-    :func:`month_pay` and the bulk engine's rows with art. 47 or art. 105 questions
-    ask of a day (its status: work, off, outside, non_care, holiday, unknown)."""
-
-    def __init__(self, start: date | None, end: date | None, territory: Territory,
-                 schedules: Sequence[tuple[int, ...]], week_rhythm: Mapping[date, int],
-                 non_care: frozenset[date], worked_holidays: frozenset[date],
-                 absences: Mapping[date, Absence]) -> None:
-        self.start, self.end, self.territory = start, end, territory
-        self.schedules, self.week_rhythm = schedules, week_rhythm
-        self.non_care, self.worked_holidays, self.absences = non_care, worked_holidays, absences
-        self._plans: dict[tuple[int, int, int], MonthPlan] = {}
-        self._weeks: dict[date, tuple[CalendarDay, ...]] = {}
-        self._absence_weeks = {monday_of(d) for d in absences}
-
-    def rhythm(self, day: date) -> int | None:
-        """Index of the rhythm of ``day``'s civil week (``None``: not known, several rhythms)."""
-        return 0 if len(self.schedules) == 1 else self.week_rhythm.get(monday_of(day))
-
-    def planned_day(self, day: date) -> PlannedDay | None:
-        index = self.rhythm(day)
-        if index is None:
-            return None
-        key = (day.year, day.month, index)
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plans[key] = month_plan(day.year, day.month, self.schedules[index], self.territory)
-        return plan.get(day)
-
-    def day(self, day: date) -> CalendarDay:
-        return self.week(day - timedelta(days=day.weekday()))[day.weekday()]
-
-    def week(self, monday: date) -> tuple[CalendarDay, ...]:
-        """The seven days of the civil week starting on ``monday``, with their absences."""
-        known = self._weeks.get(monday)
-        if known is None:
-            known = self._weeks[monday] = self._week(monday)
-        return known
-
-    def plain_week(self, monday: date) -> _PlainWeek:
-        """What the days of the civil week starting on ``monday`` depend on, absences aside
-        (the bounds and worked holidays only where they fall in the week: weeks are shared)."""
-        index = self.rhythm(monday)
-        start, end, holidays = self.start, self.end, self.worked_holidays
-        sunday = monday + _SIX_DAYS
-        return (monday, None if index is None else self.schedules[index], self.territory,
-                start if start and start > monday else None, end if end and end < sunday else None,
-                monday in self.non_care, frozenset(d for d in holidays if monday <= d <= sunday) if holidays else _NONE)
-
-    def _week(self, monday: date) -> tuple[CalendarDay, ...]:
-        days = _week_plan(*self.plain_week(monday))
-        if monday not in self._absence_weeks:
-            return days
-        return tuple(CalendarDay(d.day, d.scheduled, d.holiday, d.status, self.absences.get(d.day))
-                     if d.status == "work" else d for d in days)
-
-    def neighbour_worked(self, day: date, step: int) -> bool:
-        """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
-        was not an unjustified absence (art. 47 condition); unknown days count as worked."""
-        for distance in range(1, 15):
-            other = self.day(day + timedelta(days=step * distance))
-            if other.status == "work":
-                return not (other.absence and other.absence.cause is AbsenceCause.AM_UNJUSTIFIED)
-            if other.status in ("outside", "unknown"):
-                return True
-        return True
-
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-
-_NONE: frozenset[date] = frozenset()
-
-_SIX_DAYS = timedelta(days=6)
-
-_NO_BAND = (0,) * 7
-
-_PlainWeek = tuple[date, tuple[int, ...] | None, Territory, date | None, date | None, bool, frozenset[date]]
-"""What :func:`_week_plan` builds a week from (:meth:`MonthCalendar.plain_week`)."""
-
-
-
-@lru_cache(maxsize=4096)
-def _week_plan(monday: date, schedule: tuple[int, ...] | None, territory: Territory, start: date | None,
-               end: date | None, non_care: bool, worked_holidays: frozenset[date]) -> tuple[CalendarDay, ...]:
-    """The seven days of a civil week without their absences: each day's status on the weekday
-    ``schedule`` (``None``: the week's rhythm is not known), the contract's ``start`` and ``end``,
-    a week without care (``non_care``) and the holidays worked by agreement."""
-    days = []
-    for offset in range(7):
-        day = monday + timedelta(days=offset)
-        planned = None if schedule is None else month_plan(day.year, day.month, schedule, territory).get(day)
-        if planned is None:
-            days.append(CalendarDay(day, 0, None, "off" if schedule is not None else "unknown"))
-        elif (start and day < start) or (end and day > end):
-            days.append(CalendarDay(day, planned.seconds, planned.holiday, "outside"))
-        elif non_care:
-            days.append(CalendarDay(day, planned.seconds, planned.holiday, "non_care"))
-        elif planned.holiday and day not in worked_holidays:
-            days.append(CalendarDay(day, planned.seconds, planned.holiday, "holiday"))
-        else:
-            days.append(CalendarDay(day, planned.seconds, planned.holiday, "work"))
-    return tuple(days)
-
 
 
 @attrs.frozen
@@ -256,7 +113,6 @@ class WeekWalk:
     @property
     def worked(self) -> int:
         return sum(self.seconds)
-
 
 
 @attrs.frozen(kw_only=True)
@@ -290,7 +146,6 @@ class MonthWalk:
         return tuple((day, seconds) for day, seconds in sorted(self.actual.items()) if seconds)
 
 
-
 def month_bounds(contract: Contract, month: str | tuple[int, int]) -> tuple[int, int, date, date]:
     """(year, month, first day, last day) of a month the contract can be walked over."""
     year, number_ = parse_month(month)
@@ -302,7 +157,6 @@ def month_bounds(contract: Contract, month: str | tuple[int, int]) -> tuple[int,
     if (contract.start and contract.start > last) or (contract.end and contract.end < first):
         raise InvalidInput("month", f"le mois {year}-{number_:02d} est hors de la durée du contrat.")
     return year, number_, first, last
-
 
 
 def walk_month(
@@ -402,15 +256,17 @@ def walk_month(
                      weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
 
 
+_NO_BAND = (0,) * 7
+
 
 def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given: Mapping[date, int],
                occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
     """A civil week as worked (its actual ``week_total`` or days given, else as planned), and the
     complementary and majorated seconds of each of its days (CCN 3239 art. 96.4, 110)."""
     monday = days[0].day
-    week_plan = [d.planned for d in days]
-    threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(week_plan)
-    per_day = _actual_week(days, week_plan, week_total, days_given, monday)
+    planned = [d.planned for d in days]
+    threshold = CONVENTIONAL_WEEK_SECONDS if occasional else sum(planned)
+    per_day = _actual_week(days, planned, week_total, days_given, monday)
     comp, maj = split_week(sum(per_day), threshold)
     comp_days = tuple(band_seconds(per_day, threshold, comp)) if comp else _NO_BAND  # most weeks: none
     maj_days = tuple(band_seconds(per_day, max(CONVENTIONAL_WEEK_SECONDS, threshold), maj)) if maj else _NO_BAND
@@ -418,12 +274,10 @@ def _week_walk(days: tuple[CalendarDay, ...], week_total: int | None, days_given
     return WeekWalk(monday, days, tuple(per_day), threshold, comp, maj, given), comp_days, maj_days
 
 
-
 @lru_cache(maxsize=4096)
-def _planned_week_walk(plan: _PlainWeek, occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
+def _planned_week_walk(plan: PlainWeek, occasional: bool) -> tuple[WeekWalk, tuple[int, ...], tuple[int, ...]]:
     """A civil week without events, as planned: walked once for every month and contract."""
-    return _week_walk(_week_plan(*plan), None, {}, occasional)
-
+    return _week_walk(week_plan(*plan), None, {}, occasional)
 
 
 def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
@@ -454,7 +308,6 @@ def _rhythm_weeks(contract: Contract, given: Mapping[date, int] | None,
     return weeks
 
 
-
 def _check_monday(given: object, mondays: Sequence[date]) -> date:
     day = parse_date(given, "worked_hours.week")
     if day.weekday() != 0:
@@ -465,13 +318,11 @@ def _check_monday(given: object, mondays: Sequence[date]) -> date:
     return day
 
 
-
 def _check_day(given: object, first: date, last: date) -> date:
     day = parse_date(given, "worked_days")
     if not first <= day <= last:
         raise InvalidInput("worked_days", f"{day!r} n'est pas un jour d'une semaine du mois.")
     return day
-
 
 
 def _actual_week(days: Sequence[CalendarDay], planned: list[int], week_total: int | None,

@@ -16,7 +16,8 @@ from amcalc.contract import Contract
 from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.explain import french_date
 from amcalc.month.events import MonthLedger
-from amcalc.month.walk import MonthWalk, monday_of
+from amcalc.month.planned_days import monday_of
+from amcalc.month.walk import MonthWalk
 
 __all__ = [
     "DAY_REST_WARNING",
@@ -44,7 +45,6 @@ DAY_REST_WARNING = ("Le {day} : {hours} d'accueil ne laissent pas 11 heures cons
 """The words of :func:`day_rest_warning`, the day and the hours to fill in."""
 
 
-
 def day_rest_warning(day: date, seconds: int) -> str:
     """The warning for a day of more than 13 h of care (CCN 3239 art. 96.1; CASF L423-21).
 
@@ -52,7 +52,6 @@ def day_rest_warning(day: date, seconds: int) -> str:
     "Le 12/03/2025 : 13,67 h d'accueil ne"
     """
     return DAY_REST_WARNING.format(day=french_date(day), hours=format_hours(seconds))
-
 
 
 def long_week_warning(monday: date, seconds: int) -> str:
@@ -64,7 +63,6 @@ def long_week_warning(monday: date, seconds: int) -> str:
     return (f"Semaine du {french_date(monday)} : {format_hours(seconds)} de travail. Au-delà de "
             "48 h, l'accord de l'assistant maternel est requis et la durée moyenne sur 4 mois ne "
             "peut dépasser 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
-
 
 
 def average_week_warning(weeks: Sequence[tuple[date, int]], last: date, usual: int,
@@ -83,7 +81,6 @@ def average_week_warning(weeks: Sequence[tuple[date, int]], last: date, usual: i
         return None
     return (f"Moyenne de {format_hours(average)} par semaine sur les 4 derniers mois : "
             "au-delà de 48 h (CCN 3239 art. 96.3 ; CASF L423-22).")
-
 
 
 def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedger | None) -> list[str]:
@@ -107,14 +104,14 @@ def working_time_warnings(contract: Contract, walk: MonthWalk, ledger: MonthLedg
     return [*warnings, average] if average and not contract.consent_over_48 else warnings
 
 
-
 def weekly_history(ledger: MonthLedger | None, weeks: Sequence[tuple[date, int]],
-             last: date) -> tuple[tuple[date, int], ...]:
+                   last: date) -> tuple[tuple[date, int], ...]:
+    """The weekly hours a month hands to the next (:attr:`MonthLedger.weekly_hours`): those of
+    ``ledger`` and the month's given ``weeks``, the last :data:`HISTORY_WEEKS` up to ``last``."""
     known = dict(ledger.weekly_hours) if ledger else {}
     known.update(weeks)
     floor = last - timedelta(weeks=HISTORY_WEEKS)
     return tuple(sorted((k, v) for k, v in known.items() if k > floor))
-
 
 
 def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: int,
@@ -126,7 +123,6 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
         return Fraction(usual)
     window = _four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
-
 
 
 @lru_cache(maxsize=4096)
