@@ -153,6 +153,15 @@ def parse_table(value: object, field: str, expected: str) -> Mapping[str, Any]:
     return value
 
 
+def parse_tables(inputs: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    """The array of tables under ``key`` of scenario-format inputs (``[[key]]`` in TOML), empty
+    when ``key`` is not given."""
+    value = inputs.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise InvalidInput(key, "un tableau de tables TOML est attendu.")
+    return value
+
+
 T = TypeVar("T")
 
 

@@ -33,8 +33,15 @@ from typing import Any
 from amcalc.contract import Contract
 from amcalc.errors import InvalidInput
 from amcalc.money import round_to_cents
-from amcalc.month import Absence, MonthLedger, MonthPay, events_from_tables, month_pay, parse_month
-from amcalc.scenarios.calculations import rhythm_weeks_of
+from amcalc.month import (
+    Absence,
+    MonthLedger,
+    MonthPay,
+    events_from_tables,
+    month_pay,
+    parse_month,
+    rhythm_weeks_of,
+)
 
 __all__ = ["EVENT_KEYS", "month_row", "months"]
 

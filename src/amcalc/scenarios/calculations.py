@@ -19,11 +19,12 @@ from amcalc.child_illness import IllnessAbsence, LongAbsenceRule, child_illness
 from amcalc.contract import Contract, parse_choice
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import extra_hours
+from amcalc.inputs import parse_tables
 from amcalc.maintenance import maintenance_minimum
 from amcalc.mensualisation import mensualise
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import parse_money, round_to_cents
-from amcalc.month import MonthPay, PartialMonth, events_from_tables, month_pay
+from amcalc.month import MonthPay, PartialMonth, events_from_tables, month_pay, rhythm_weeks_of
 from amcalc.net_salary import ContributionRounding, gross_from_net, net_salary
 from amcalc.paid_leave import acquired_leave, acquired_leave_between, leave_indemnity
 from amcalc.scenarios.am_calculations import AM_CALCULATIONS
@@ -150,11 +151,6 @@ def _fixed_term_end(inputs: Inputs) -> Figures:
     f = fixed_term_end(total_gross=inputs.get("total_gross"),
                        leave_already_paid=inputs.get("leave_already_paid", "0.00"))
     return {"precarity": f.precarity, "leave_compensation": f.leave_compensation}
-def _table_list(inputs: Inputs, key: str) -> list[Mapping[str, Any]]:
-    value = inputs.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        raise InvalidInput(key, "un tableau de tables TOML est attendu.")
-    return value
 
 
 def _extra_hours(inputs: Inputs) -> Figures:
@@ -189,26 +185,13 @@ def _date_list(inputs: Inputs, key: str) -> list[date]:
     return value
 
 
-def rhythm_weeks_of(inputs: Inputs) -> dict[date, int] | None:
-    """``rhythm_weeks = [{ week = 2025-09-01, rhythm = 0 }, …]``: the index in ``patterns``
-    of the rhythm each civil week follows."""
-    if "rhythm_weeks" not in inputs:
-        return None
-    weeks: dict[date, int] = {}
-    for i, entry in enumerate(_table_list(inputs, "rhythm_weeks")):
-        if set(entry) != {"week", "rhythm"}:
-            raise InvalidInput(f"rhythm_weeks[{i}]", "clés attendues : week (un lundi), rhythm (0, 1…).")
-        weeks[entry["week"]] = entry["rhythm"]
-    return weeks
-
-
 def month_from_inputs(inputs: Inputs) -> MonthPay:
     """A contract's month from scenario-format keys (the contract's keys and ``month``,
     ``absences``, ``worked_hours``, ``non_care_weeks``, ``worked_holidays``, ``rhythm_weeks``)."""
     contract = Contract.from_mapping({k: v for k, v in inputs.items() if k not in MONTH_KEYS})
-    absences, weeks = events_from_tables(_table_list(inputs, "absences"), _table_list(inputs, "worked_hours"))
+    absences, weeks = events_from_tables(parse_tables(inputs, "absences"), parse_tables(inputs, "worked_hours"))
     days = {}
-    for i, entry in enumerate(_table_list(inputs, "worked_days")):
+    for i, entry in enumerate(parse_tables(inputs, "worked_days")):
         if set(entry) != {"date", "hours"}:
             raise InvalidInput(f"worked_days[{i}]", "clés attendues : date, hours.")
         days[entry["date"]] = entry["hours"]
@@ -240,7 +223,7 @@ def _month(inputs: Inputs) -> Figures:
 
 def _child_illness(inputs: Inputs) -> Figures:
     periods = []
-    for i, a in enumerate(_table_list(inputs, "absences")):
+    for i, a in enumerate(parse_tables(inputs, "absences")):
         if set(a) != {"start", "end", "certificate"} or not isinstance(a["certificate"], bool):
             raise InvalidInput(f"absences[{i}]", "clés attendues : start, end, certificate (booléen).")
         periods.append(IllnessAbsence(required_date(a, "start"), required_date(a, "end"), a["certificate"]))
