@@ -4,6 +4,9 @@ published schema (amcalc/serialization/schemas)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -196,6 +199,30 @@ def test_no_stale_schema_file() -> None:
     folder = Path(amcalc.__file__).parent / "serialization" / "schemas"
     assert sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")) == sorted(
         [*REGISTRY, "ContractFile"])
+
+
+def test_the_schema_command_writes_every_type_from_a_fresh_interpreter(tmp_path: Path) -> None:
+    # `import amcalc` loads nothing: the command must import every result module itself
+    script = ("import sys; from amcalc.serialization.publish import write_schemas; "
+              "print(len(write_schemas(sys.argv[1])))")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(Path(amcalc.__file__).parents[1])})
+    published = Path(amcalc.__file__).parent / "serialization" / "schemas"
+    assert int(done.stdout) == len(list(published.glob("*.schema.json")))
+    for written in tmp_path.iterdir():
+        assert written.read_text("utf-8") == (published / written.name).read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", ["PalaLoan", "MonthPay", "FamilyYear"])
+def test_from_json_in_a_fresh_interpreter_finds_every_type(name: str) -> None:
+    # `import amcalc` loads nothing: a type read before its module was imported is found all the same
+    text = next(r for r in _top_results() if type(r).__name__ == name).to_json()
+    script = ("import sys, json; from amcalc.serialization import from_json; from amcalc.explain import Explained; "
+              "text = sys.stdin.read(); print(type(from_json(text)).__name__, "
+              "type(Explained.from_dict(json.loads(text))).__name__)")
+    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(amcalc.__file__).parents[1])})
+    assert done.stdout.split() == [name, name]
 
 
 def test_the_example_contract_file_validates() -> None:

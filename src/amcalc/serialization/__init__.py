@@ -21,19 +21,21 @@ in :mod:`amcalc.serialization.codec` (money as strings, exact hours as
 True
 
 A new result class is picked up with no change here: subclass
-:class:`~amcalc.explain.Explained` (or :class:`Serializable`) and import its
-module from ``amcalc/__init__.py``; then add an example of it to
-``tests/test_serialization.py`` and write its schema with
-``python -m amcalc.serialization``.
+:class:`~amcalc.explain.Explained` (or :class:`Serializable`) in a module of
+the library; then add an example of it to ``tests/test_serialization.py`` and
+write its schema with ``python -m amcalc.serialization``
+(:mod:`amcalc.serialization.publish`, which imports every module first).
 """
 
 from __future__ import annotations
 
 import json
+import pkgutil
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from importlib import resources
+from functools import cache
+from importlib import import_module, resources
 from pathlib import Path
 from typing import Any, ClassVar, Self
 
@@ -42,8 +44,8 @@ import attrs
 from amcalc.errors import InvalidInput
 from amcalc.serialization.codec import Json, decode_attrs, encode, fields_of, object_schema
 
-__all__ = ["REGISTRY", "VERSION", "Serializable", "from_json", "json_default", "json_schema", "load_schema",
-           "write_schemas"]
+__all__ = ["REGISTRY", "VERSION", "Serializable", "from_json", "json_default", "json_schema", "load_every_result",
+           "load_schema", "registered"]
 
 VERSION = 1
 """The version of the JSON form; it changes when a key is removed or changes meaning."""
@@ -52,6 +54,28 @@ REGISTRY: dict[str, type[Serializable]] = {}
 """Every serializable type by name (the ``type`` key of its JSON form)."""
 
 _SCHEMA_ID = "https://amcalc.invalid/schemas/v{version}/{name}.schema.json"
+_WITHOUT_RESULTS = ("amcalc.bulk", "amcalc.__main__", "amcalc.serialization.__main__")
+
+
+@cache
+def load_every_result() -> None:
+    """Import every module of the library, so that each result class is in :data:`REGISTRY`:
+    ``import amcalc`` loads nothing until a name is used (the bulk engine aside: it holds
+    arrays, no result class, and needs its extra)."""
+    library = str(Path(__file__).parents[1])
+    for module in pkgutil.walk_packages([library], "amcalc."):
+        if not module.name.startswith(_WITHOUT_RESULTS):
+            import_module(module.name)
+
+
+def registered(name: object) -> type[Serializable] | None:
+    """The serializable type called ``name`` (the ``type`` key of its JSON form), its module
+    imported if it was not yet; ``None`` for no such type."""
+    if not isinstance(name, str):
+        return None
+    if name not in REGISTRY:
+        load_every_result()
+    return REGISTRY.get(name)
 
 
 class Serializable:
@@ -95,7 +119,7 @@ class Serializable:
         names the key at fault. On a base class (``Explained``), the ``type`` key chooses."""
         if not attrs.has(cls):
             name = data.get("type") if isinstance(data, dict) else None
-            chosen = REGISTRY.get(name) if isinstance(name, str) else None
+            chosen = registered(name)
             if chosen is None or not issubclass(chosen, cls):
                 raise InvalidInput(f"{field}.type" if field else "type", f"type de résultat inconnu : {name!r}.")
             return chosen.from_dict(data, field=field)
@@ -142,9 +166,10 @@ def from_json(text: str | bytes) -> Serializable:
     except (ValueError, RecursionError) as err:
         raise InvalidInput(None, f"texte JSON illisible : {err}") from None
     name = data.get("type") if isinstance(data, dict) else None
-    if name not in REGISTRY:
+    kind = registered(name)
+    if kind is None:
         raise InvalidInput("type", f"type inconnu {name!r} : {', '.join(sorted(REGISTRY))}.")
-    return REGISTRY[name].from_dict(data)
+    return kind.from_dict(data)
 
 
 def json_default(value: object) -> Json:
@@ -180,21 +205,3 @@ def load_schema(name: str) -> dict[str, Json]:
     text = resources.files("amcalc.serialization").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     loaded: dict[str, Json] = json.loads(text)
     return loaded
-
-
-def write_schemas(directory: str | Path | None = None) -> list[Path]:
-    """Write the schema of every registered type, and of a contract file (``ContractFile``),
-    into ``directory`` (default: the package's own ``schemas`` folder); returns the files written."""
-    import amcalc  # noqa: F401 — every result module registers its classes
-    from amcalc.serialization.contract_file import NAME, contract_file_schema
-
-    target = Path(directory) if directory else Path(__file__).parent / "schemas"
-    target.mkdir(parents=True, exist_ok=True)
-    documents = {name: json_schema(cls) for name, cls in REGISTRY.items()}
-    documents[NAME] = contract_file_schema()
-    written = []
-    for name, document in sorted(documents.items()):
-        path = target / f"{name}.schema.json"
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        written.append(path)
-    return written
