@@ -12,8 +12,9 @@ from typing import Any
 import attrs
 import numpy as np
 
+from amcalc.absences import AbsenceCause
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
-from amcalc.bulk.calendar_answers import Art105, calendar_answers
+from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
@@ -132,12 +133,18 @@ class _Plan:
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
-            answers = calendar_answers(rows, self.busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
-                                       usual_holidays)
-            bad[answers.unanswered] = True
-            deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
-            unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
-            self.lost[answers.holiday_row, answers.holiday_day] = True
+            asking = np.unique(a_row[asks])
+            answers = calendar_answers(rows, events, self.busy[asking],
+                                       self._asked(rows, events, asking, working, a_row, a_day, keep))
+            bad[asking[answers.unanswered]] = True
+            at = np.full(m, -1, np.int64)
+            at[asking] = np.arange(len(asking))
+            line = at[a_row]
+            unpaid_illness = answers.unpaid_illness[np.maximum(line, 0), a_day] & (line >= 0)
+            deducted = np.where(events.a_certified[keep], unpaid_illness, deducted)
+            lost_line, lost_day = np.nonzero(answers.unpaid_holidays)
+            unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
+            self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
         missing = np.zeros((m, 31), np.int64)
         missing[a_row, a_day] = seconds
@@ -149,6 +156,31 @@ class _Plan:
         # occasional care: certified illness is kept beyond the limits of art. 105
         kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
         self.kept_absent = sum_by(a_row, seconds * kept, m)
+
+    def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
+               keep: Any) -> MonthDays:
+        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it."""
+        lines = np.full(len(self.busy), -1, np.int64)
+        lines[asking] = np.arange(len(asking))
+        mine = lines[a_row] >= 0
+        line, day = lines[a_row[mine]], a_day[mine]
+
+        def marked(which: Any) -> Any:
+            table = np.zeros((len(asking), 31), bool)
+            table[line[which], day[which]] = True
+            return table
+
+        cause = events.a_cause[keep][mine]
+        planned = self.sched[asking] > 0
+        outside, non_care = self.outside[asking], self.non_care[asking]
+        holiday = planned & ~outside & ~non_care & self.holiday[asking]
+        holiday[:, 0] &= rows.month_key[self.busy[asking]] % 12 != 4  # not 1 May (Code du travail L3133-4)
+        batch_rows = self.busy[asking]
+        length = rows.length[batch_rows]
+        after = self.first[asking, None] + length[:, None] + np.arange(32)
+        return MonthDays(working[asking], planned & outside, holiday, marked(np.ones(len(line), bool)),
+                         marked(cause == _CERTIFIED), marked(cause == _UNJUSTIFIED),
+                         _days_elsewhere(rows, events, batch_rows, after)[0] > 0, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:
@@ -248,15 +280,16 @@ def _uplift_e4(day: int) -> int:
 
 
 def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[Ints, Ints]:
-    """For days (day numbers, one line per week of ``row``, batch rows) of the month before
-    or after: the seconds planned (a usual working day within the contract, not a public
-    holiday nor in a week without care) and the usual seconds (within the contract), as
-    :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
+    """For days (day numbers, one line for each of the batch rows ``row``) of the months
+    before or after: the seconds planned (a usual working day within the contract, not a
+    public holiday nor in a week without care) and the usual seconds (within the contract),
+    as :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
-    without_care = np.isin(row * (1 << 32) + days[:, 0], events.c_row * (1 << 32) + rows.first[events.c_row]
-                           + events.c_start)
-    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care[:, None]
+    mondays = days - (days + 3) % 7
+    without_care = np.isin(row[:, None] * (1 << 32) + mondays,
+                           events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 
 
@@ -352,6 +385,8 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     return absent_off, row[usual], weekday[usual]
 
 
+_CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
+_UNJUSTIFIED = CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
 certified illness: decided by art. 105, see :func:`with_events`)."""

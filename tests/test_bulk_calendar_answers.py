@@ -1,0 +1,113 @@
+"""The vector route's answers of art. 105 (certified child illness) and art. 47 (holidays
+next to an unjustified absence), compared with ``month_pay`` row by row on months drawn to
+ask them hard: illnesses running over a month's end, counters and open absences carried in,
+several illnesses a month, contract anniversaries, holidays beside unjustified absences,
+weeks without care, hirings and ends in the month, weeks over 48 h."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+
+from test_bulk import assert_same, table_of  # noqa: E402
+
+from amcalc.bulk import PayrollStats, payroll  # noqa: E402
+from amcalc.calendar import WEEKDAYS, Territory, public_holidays  # noqa: E402
+from amcalc.child_illness import contract_year_start  # noqa: E402
+
+_CAUSES = ["child_illness_certified"] * 6 + ["am_unjustified"] * 3 + ["paid_leave", "unpaid_leave", "child_absence"]
+
+
+def _month(rng: Any) -> tuple[date, int]:
+    year, month = int(rng.integers(2023, 2027)), int(rng.choice([1, 4, 5, 5, 6, 7, 8, 11, 12, int(rng.integers(1, 13))]))
+    first = date(year, month, 1)
+    return first, ((first + timedelta(days=32)).replace(day=1) - first).days
+
+
+def _row(rng: Any) -> dict[str, Any]:
+    """A contract-month whose absences ask art. 105 and art. 47."""
+    first, length = _month(rng)
+    last = first + timedelta(days=length - 1)
+    full_year = rng.random() < 0.6
+    days = sorted(rng.choice(5 if rng.random() < 0.9 else 6, int(rng.integers(1, 6)), replace=False).tolist())
+    # hired long ago, some days ago (an anniversary in the month), or in the month itself
+    start = first - timedelta(days=int(rng.choice([400, 700, 30, 3])))
+    if rng.random() < 0.25:
+        start = first - timedelta(days=365 * int(rng.integers(1, 3)) - int(rng.integers(0, length)))
+    elif rng.random() < 0.1:
+        start = first + timedelta(days=int(rng.integers(1, 12)))
+    end = last - timedelta(days=int(rng.integers(0, 10))) if rng.random() < 0.1 else None
+    row: dict[str, Any] = {
+        "hourly_rate": "4.50", "weeks": 52 if full_year else int(rng.integers(36, 47)), "start": start,
+        "end": end, "kind": "occasional" if rng.random() < 0.1 else None,
+        "territory": str(rng.choice(["metropole", "metropole", "alsace"])), "am_ge": False,
+        "majorated_rate": None, "complementary_rate": None, "maintenance_per_hour": None,
+        "month": first.strftime("%Y-%m"),
+    }
+    for k, day in enumerate(WEEKDAYS):
+        row[day] = "9" if k in days else None
+    holidays = public_holidays(first.year, Territory(row["territory"]))
+    usual = [first + timedelta(days=k) for k in range(length)
+             if (first + timedelta(days=k)).weekday() in days and first + timedelta(days=k) not in holidays
+             and first + timedelta(days=k) >= start and (end is None or first + timedelta(days=k) <= end)]
+    mondays = [first - timedelta(days=first.weekday()) + timedelta(weeks=k) for k in range(6)]
+    mondays = [m for m in mondays if m <= last]
+    non_care = ([mondays[int(rng.integers(0, len(mondays)))]]
+                if not full_year and rng.random() < 0.5 else [])
+    usual = [d for d in usual if d - timedelta(days=d.weekday()) not in non_care]
+    carried = _carried(rng, start, first) if start < first and rng.random() < 0.5 else None
+    absences: dict[date, str] = {}
+    for k in range(int(rng.integers(1, 4))):  # runs of absence, often to the month's end
+        if not usual:
+            break
+        # an absence open at last month's end: often ill again on the month's first working day
+        at = 0 if k == 0 and carried and carried["open_start"] and rng.random() < 0.5 else int(rng.integers(0, len(usual)))
+        run = int(rng.choice([1, 2, 3, 5, 8, 12, 30]))
+        cause = str(rng.choice(_CAUSES))
+        for d in usual[at:at + run]:
+            absences[d] = cause
+        if rng.random() < 0.3:  # a day of another cause inside the run
+            absences[usual[min(at + 1, len(usual) - 1)]] = str(rng.choice(_CAUSES))
+    row["absences"] = [{"date": d, "hours": None, "cause": c} for d, c in sorted(absences.items())]
+    row["non_care_weeks"] = non_care
+    in_month = sorted(h for h in holidays if first <= h <= last)
+    row["worked_holidays"] = [in_month[0]] if in_month and rng.random() < 0.15 else []
+    row["worked_hours"] = ([{"week": mondays[1], "hours": str(rng.choice(["30", "50", "60"]))}]
+                           if rng.random() < 0.15 else [])
+    row["recent_weeks"] = None
+    row["illness_ledger"] = carried
+    return row
+
+
+def _carried(rng: Any, hired: date, first: date) -> dict[str, Any]:
+    """Counters from last month: short days used, a long absence taken, an absence still open."""
+    year_start = contract_year_start(hired, first - timedelta(days=1))
+    long_absence = year_start + timedelta(days=int(rng.integers(0, 20))) if rng.random() < 0.3 else None
+    years = [{"year_start": year_start, "short_days": int(rng.integers(0, 6)),
+              "long_absence": long_absence if long_absence and long_absence < first else None}]
+    opened: tuple[date | None, date | None] = (None, None)
+    if rng.random() < 0.5:
+        back = int(rng.choice([1, 2, 3, 10, 20]))
+        opened = (max(hired, first - timedelta(days=back)), first - timedelta(days=1))
+        if rng.random() < 0.2:  # an absence open for over a year: IllnessAbsence refuses it
+            opened = (max(hired, first - timedelta(days=400)), first - timedelta(days=1))
+    return {"years": years if rng.random() < 0.8 else [], "open_start": opened[0], "open_last": opened[1]}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_art_105_and_47_answers_equal_month_pay_row_by_row(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    rows = [_row(rng) for _ in range(150)]
+    stats = PayrollStats()
+    result = payroll(table_of(rows), stats=stats, chunk_rows=64)
+    asking = [r for r in rows if any(a["cause"] in ("child_illness_certified", "am_unjustified")
+                                     for a in r["absences"])]
+    routes = result.column("route").to_pylist()
+    # the months are asked of the arrays, not handed to month_pay
+    assert len(asking) > 100 and routes.count("vector") > 0.8 * len(rows)
+    assert_same(rows, result)
