@@ -13,6 +13,7 @@ carried over more than 366 days, a day before the hiring — is handed to the sc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -59,12 +60,11 @@ class MonthDays:
     line a row, one column a day of the month (rows × 31, false past its end)."""
 
     work: Any  # status "work": a usual working day of the contract, not chômé, not in a week without care
-    outside: Any  # status "outside": a usual working day before the hiring or after the end
     holiday: Any  # status "holiday": a public holiday off on a usual working day, 1 May aside
     absent: Any  # an absence is given for the day
     certified: Any  # … certified child illness (art. 105)
     unjustified: Any  # … an unjustified absence of the AM (art. 47)
-    after: Any  # (rows × 32) the usual working days planned after the month's end, day by day
+    after: Callable[[Ints], Any]  # lines → (lines × 32) the working days planned after the month's end
     length: Ints  # days in the month
 
 
@@ -96,20 +96,18 @@ def calendar_answers(rows: Rows, events: Events, asking: Ints, days: MonthDays) 
 def _unpaid_holidays(days: MonthDays) -> Any:
     """Jours fériés chômés non payés (art. 47; :func:`~amcalc.month.unpaid_holidays_of`): a
     holiday off is unpaid when the nearest working day before or after it, within 14 days,
-    was an unjustified absence. The search stops at a day outside the contract (worked, as
-    ``neighbour_worked`` says); days of the months around have no absence: worked."""
-    stop = days.work | days.outside
+    was an unjustified absence. Days outside the contract and those of the months around
+    have no absence: worked, as ``neighbour_worked`` counts them."""
     column = np.arange(31)
-    before = np.maximum.accumulate(np.where(stop, column, -_FAR), axis=1)
-    after = np.minimum.accumulate(np.where(stop, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
-    lines = np.arange(len(stop))[:, None]
-    costs = days.work & days.unjustified
-    previous = np.full(stop.shape, -_FAR)
+    before = np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1)
+    after = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
+    lines = np.arange(len(days.work))[:, None]
+    previous = np.full(days.work.shape, -_FAR)
     previous[:, 1:] = before[:, :-1]
-    following = np.full(stop.shape, _FAR)
+    following = np.full(days.work.shape, _FAR)
     following[:, :-1] = after[:, 1:]
-    unworked_before = (column - previous <= _NEIGHBOUR_DAYS) & costs[lines, np.clip(previous, 0, 30)]
-    unworked_after = (following - column <= _NEIGHBOUR_DAYS) & costs[lines, np.clip(following, 0, 30)]
+    unworked_before = (column - previous <= _NEIGHBOUR_DAYS) & days.unjustified[lines, np.clip(previous, 0, 30)]
+    unworked_after = (following - column <= _NEIGHBOUR_DAYS) & days.unjustified[lines, np.clip(following, 0, 30)]
     return days.holiday & (unworked_before | unworked_after)
 
 
@@ -142,12 +140,13 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
                & (seen[run_line, run_first] - seen[run_line, since] == 0))
     start = np.where(goes_on, open_start[run_line], run_first)  # days of the month, from its first
     # the child's planned return: the next working day without absence (after the month: planned)
-    extended = np.zeros((len(free), 31 + _RETURN_DAYS + 1), bool)
-    extended[:, :31] = free
-    extended[np.arange(len(free))[:, None], days.length[:, None] + np.arange(_RETURN_DAYS + 1)] = days.after
-    reach = np.arange(extended.shape[1])
-    next_free = np.minimum.accumulate(np.where(extended, reach, _FAR)[:, ::-1], axis=1)[:, ::-1]
-    back = next_free[run_line, run_last + 1]
+    reach = np.where(free, np.arange(31), _FAR)
+    back = np.minimum.accumulate(np.append(reach, np.full((len(free), 1), _FAR), axis=1)[:, ::-1],
+                                 axis=1)[:, ::-1][run_line, run_last + 1]
+    later = np.flatnonzero(back == _FAR)  # not back within the month
+    if len(later):
+        planned = days.after(run_line[later])
+        back[later] = np.where(planned.any(axis=1), days.length[run_line[later]] + np.argmax(planned, axis=1), _FAR)
     end = np.where(back - run_last <= _RETURN_DAYS, back, run_last + _RETURN_DAYS + 1) - 1
     unanswered[run_line[end - start >= 366]] = True  # IllnessAbsence refuses such a span
     decided = _decided(run_line, start, end, run_last, np.bincount(run, minlength=len(opens)), len(free), events,
@@ -222,7 +221,7 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_last: Ints, count: Ints
         short_days[i] += unpaid
         long_start[i] = np.where(long, start[now], long_start[i])
         beyond = long & (end[now] >= start[now] + LONG_ABSENCE_CALENDAR_DAYS)
-        resume[i] = np.where(beyond & (resume[i] == _FAR), start[now] + LONG_ABSENCE_CALENDAR_DAYS, resume[i])
+        resume[i] = np.where(beyond, start[now] + LONG_ABSENCE_CALENDAR_DAYS, resume[i])  # one long a year
         touched[i] |= long | (unpaid > 0)
         long_run[now], short_unpaid[now] = long, unpaid
     return (long_run, short_unpaid, resume, touched, short_days,

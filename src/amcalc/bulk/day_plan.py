@@ -177,10 +177,13 @@ class _Plan:
         holiday[:, 0] &= rows.month_key[self.busy[asking]] % 12 != 4  # not 1 May (Code du travail L3133-4)
         batch_rows = self.busy[asking]
         length = rows.length[batch_rows]
-        after = self.first[asking, None] + length[:, None] + np.arange(32)
-        return MonthDays(working[asking], planned & outside, holiday, marked(np.ones(len(line), bool)),
-                         marked(cause == _CERTIFIED), marked(cause == _UNJUSTIFIED),
-                         _days_elsewhere(rows, events, batch_rows, after)[0] > 0, length)
+
+        def after(lines: Ints) -> Any:
+            days = rows.first[batch_rows[lines], None] + length[lines, None] + np.arange(32)
+            return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
+
+        return MonthDays(working[asking], holiday, marked(np.ones(len(line), bool)),
+                         marked(cause == _CERTIFIED), marked(cause == _UNJUSTIFIED), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:

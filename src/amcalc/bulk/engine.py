@@ -297,8 +297,9 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
 def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     """The ``freshness`` column: the warning of a month ending after the day up to which the
     values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
-    next_month = np.asarray(month_days).astype("datetime64[D]").astype("datetime64[M]") + 1
+    first_days, which = distinct_values(np.asarray(month_days))  # a few months: their last days once
+    next_month = first_days.astype("datetime64[D]").astype("datetime64[M]") + 1
     last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
-    stale = computed & (last_day > day_number(VERIFIED_UP_TO))
+    stale = computed & (last_day > day_number(VERIFIED_UP_TO))[which]
     # plain text, as Spark reads it (a dictionary column is not Spark's type)
     return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))
