@@ -32,6 +32,7 @@ and message. Both routes give the same cents.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,9 +84,17 @@ def _plain_type(kind: pa.DataType) -> pa.DataType:
     return kind
 
 
+@lru_cache(maxsize=64)
+def _plain_types(schema: pa.Schema) -> list[pa.DataType] | None:
+    """The plain type of each column of ``schema``; ``None`` when they are already plain
+    (each chunk of a run has the same schema: walked once)."""
+    types = [_plain_type(f.type) for f in schema]
+    return None if all(t == f.type for t, f in zip(types, schema, strict=True)) else types
+
+
 def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
-    types = [_plain_type(f.type) for f in batch.schema]
-    if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
+    types = _plain_types(batch.schema)
+    if types is None:
         return batch
     return pa.RecordBatch.from_arrays([_plain_column(c, t) for c, t in zip(batch.columns, types, strict=True)],
                                       names=batch.schema.names)
@@ -262,6 +271,8 @@ def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Arra
 
 def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
     """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
+    if not len(weeks):
+        return pa.nulls(n, RECENT_WEEKS)
     weeks = weeks[np.lexsort((weeks[:, 1], weeks[:, 0]))]
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
