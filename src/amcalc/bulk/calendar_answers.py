@@ -98,6 +98,8 @@ def _unpaid_holidays(days: MonthDays) -> Any:
     holiday off is unpaid when the nearest working day before or after it, within 14 days,
     was an unjustified absence. Days outside the contract and those of the months around
     have no absence: worked, as ``neighbour_worked`` counts them."""
+    if not days.unjustified.any():
+        return np.zeros(days.work.shape, bool)
     column = np.arange(31)
     before = np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1)
     after = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
