@@ -12,7 +12,6 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.absences import AbsenceCause
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
@@ -110,8 +109,8 @@ class _Plan:
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
         """The absences' days: checked as month_pay checks them, unpaid as art. 105, 111 and
-        47 say (certified illness and the holidays next to an unjustified absence: by
-        month_pay's calendar); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
+        47 say (certified illness and the holidays next to an unjustified absence:
+        :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
         m, sched, bad = len(self.busy), self.sched, self.bad
         working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
         keep = self.local[events.a_row] >= 0
@@ -170,7 +169,8 @@ class _Plan:
             table[line[which], day[which]] = True
             return table
 
-        cause = events.a_cause[keep][mine]
+        certified = events.a_certified[keep][mine]
+        unjustified = (events.a_asks & ~events.a_certified)[keep][mine]  # the other cause that asks
         planned = self.sched[asking] > 0
         outside, non_care = self.outside[asking], self.non_care[asking]
         holiday = planned & ~outside & ~non_care & self.holiday[asking]
@@ -183,7 +183,7 @@ class _Plan:
             return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
 
         return MonthDays(working[asking], holiday, marked(np.ones(len(line), bool)),
-                         marked(cause == _CERTIFIED), marked(cause == _UNJUSTIFIED), after, length)
+                         marked(certified), marked(unjustified), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:
@@ -388,8 +388,6 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     return absent_off, row[usual], weekday[usual]
 
 
-_CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
-_UNJUSTIFIED = CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
 certified illness: decided by art. 105, see :func:`with_events`)."""

@@ -14,7 +14,7 @@ or one where the contract starts or ends (art. 111 proration,
 days for 46 weeks or less) — certified child illness (art. 105, from the
 counters of the ``illness_ledger`` column, as :func:`~amcalc.month.month_pay` from
 its ``ledger``) and the holidays next to an unjustified absence (art. 47) answered
-row by row by ``month_pay``'s own calendar and functions —, worked hours of
+on arrays as ``month_pay``'s calendar answers them —, worked hours of
 the civil weeks of the month, a week across two months shared day by day (days
 over 13 h and weeks over 48 h get the
 warnings of :func:`amcalc.month.day_rest_warning`,

@@ -238,7 +238,7 @@ class Events:
         self.a_cause = cause
         self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
         # art. 105 decides certified illness days, art. 47 may cost a holiday near an
-        # unjustified absence: those rows ask month_pay's calendar (_calendar_answers)
+        # unjustified absence: those rows ask the calendar (calendar_answers)
         self.a_certified = cause == _CERTIFIED
         self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
         in_month = (self.a_day >= 0) & (self.a_day < 31)
