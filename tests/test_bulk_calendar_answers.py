@@ -143,3 +143,18 @@ def test_an_absence_carried_open_for_over_a_year_is_month_pay_s_error() -> None:
     result = payroll(table_of([row]))
     assert result.column("error_code").to_pylist() == ["invalid_input"]
     assert_same([row], result)
+
+
+def test_the_child_s_return_skips_a_week_without_care_across_the_month_end() -> None:
+    # Mon–Fri, 40 weeks; ill Fri 18 April 2025 and Tue 22 to Fri 25 (Easter Monday between);
+    # 28 April – 4 May a week without care (1 May a holiday): the child is expected back on
+    # Mon 5 May, so the absence runs 18 April – 4 May, 17 calendar days: the long absence,
+    # unpaid to its 14th day (1 May), pay resuming on Fri 2 May
+    row = MONDAYS_9H | {d: "9" for d in WEEKDAYS[:5]} | {
+        "month": "2025-04", "non_care_weeks": [date(2025, 4, 28)],
+        "absences": [{"date": date(2025, 4, d), "hours": None, "cause": "child_illness_certified"}
+                     for d in (18, 22, 23, 24, 25)]}
+    result = payroll(table_of([row]))
+    assert result.column("route").to_pylist() == ["vector"]
+    assert result.column("resume_or_end_on").to_pylist() == [date(2025, 5, 2)]
+    assert_same([row], result)
