@@ -97,6 +97,9 @@ def _carried(rng: Any, hired: date, first: date) -> dict[str, Any]:
         opened = (max(hired, first - timedelta(days=back)), first - timedelta(days=1))
         if rng.random() < 0.2:  # an absence open for over a year: IllnessAbsence refuses it
             opened = (max(hired, first - timedelta(days=400)), first - timedelta(days=1))
+        elif rng.random() < 0.1:  # an odd one, open from a day of this month
+            day = first + timedelta(days=int(rng.integers(0, 25)))
+            opened = (day, day + timedelta(days=int(rng.integers(0, 10))))
     return {"years": years if rng.random() < 0.8 else [], "open_start": opened[0], "open_last": opened[1]}
 
 
@@ -158,3 +161,35 @@ def test_the_child_s_return_skips_a_week_without_care_across_the_month_end() -> 
     assert result.column("route").to_pylist() == ["vector"]
     assert result.column("resume_or_end_on").to_pylist() == [date(2025, 5, 2)]
     assert_same([row], result)
+
+
+def test_an_open_absence_carried_that_starts_after_the_illness_is_month_pay_s_error() -> None:
+    # a carried absence "open" from Thu 20 Feb 2025, ill Mon 3 Feb: the absence would end
+    # before it starts, which month_pay refuses
+    row = MONDAYS_9H | {"month": "2025-02", "start": date(2024, 3, 4), "non_care_weeks": [], "absences": [
+        {"date": date(2025, 2, 3), "hours": None, "cause": "child_illness_certified"}],
+        "illness_ledger": {"years": [], "open_start": date(2025, 2, 20), "open_last": date(2025, 2, 20)}}
+    result = payroll(table_of([row]))
+    assert result.column("error_code").to_pylist() == ["invalid_input"]
+    assert_same([row], result)
+
+
+def test_an_illness_over_an_anniversary_counts_each_day_in_its_contract_year() -> None:
+    # Tue and Wed 9 h, 52 weeks, hired 9 June 2022: ill Tue 6, Wed 7 and Tue 13 June 2023, one
+    # absence carried open from Sat 10 June; the year opened 9 June 2022 has 4 short days used,
+    # the next none: 6 June unpaid (the 5th), 7 June paid, 13 June unpaid (the 1st of the new
+    # year): 18 h × 4.50 € × 52 / 12 = 351.00 € a month, 351.00 € × 18 h / 72 h = 87.75 € deducted
+    row = MONDAYS_9H | {"mon": None, "tue": "9", "wed": "9", "weeks": 52, "month": "2023-06",
+                        "start": date(2022, 6, 9), "non_care_weeks": [],
+                        "absences": [{"date": date(2023, 6, d), "hours": None, "cause": "child_illness_certified"}
+                                     for d in (6, 7, 13)],
+                        "illness_ledger": {"years": [{"year_start": date(2022, 6, 9), "short_days": 4}],
+                                           "open_start": date(2023, 6, 10), "open_last": date(2023, 6, 10)}}
+    # the same days 6 and 7, paid leave on 13, 14, 20 and 21: the absence from 10 June runs to
+    # 26 June, 17 days, the long absence of the year opened 9 June 2023 (its start's year)
+    leave = [{"date": date(2023, 6, d), "hours": None, "cause": "paid_leave"} for d in (13, 14, 20, 21)]
+    long = row | {"absences": row["absences"][:2] + leave, "illness_ledger": {**row["illness_ledger"], "years": []}}
+    result = payroll(table_of([row, long]))
+    assert result.column("absence_deduction").to_pylist()[0] == Decimal("87.75")
+    assert result.column("resume_or_end_on").to_pylist()[1] == date(2023, 6, 24)
+    assert_same([row, long], result)

@@ -8,7 +8,8 @@ and counters of :mod:`amcalc.child_illness` (the 5 short days, the one absence o
 calendar days a contract year, :class:`~amcalc.child_illness.ChildIllnessLedger`).
 
 A row these arrays cannot settle — its illness days in two contract years, an absence
-carried over more than 366 days, a day before the hiring — is handed to the scalar route
+carried over more than 366 days or starting after the illness, a day before the hiring —
+is handed to the scalar route
 (``month_pay`` itself, which gives its figures or its error)."""
 
 from __future__ import annotations
@@ -150,9 +151,11 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
         planned = days.after(run_line[later])
         back[later] = np.where(planned.any(axis=1), days.length[run_line[later]] + np.argmax(planned, axis=1), _FAR)
     end = np.where(back - run_last <= _RETURN_DAYS, back, run_last + _RETURN_DAYS + 1) - 1
-    unanswered[run_line[end - start >= 366]] = True  # IllnessAbsence refuses such a span
-    decided = _decided(run_line, start, end, run_last, np.bincount(run, minlength=len(opens)), len(free), events,
-                       asking, rows, unanswered)
+    # IllnessAbsence refuses a span over 366 days, or one ending before it starts (an open
+    # absence carried that starts after this month's illness)
+    unanswered[run_line[(end - start >= 366) | (end < start)]] = True
+    decided = _decided(run_line, start, end, run_first, run_last, np.bincount(run, minlength=len(opens)), len(free),
+                       events, asking, rows, unanswered)
     long_run, short_unpaid, resume, touched, short_days, long_start, year_start = decided
     rank = np.arange(len(day)) - opens[run]
     unpaid[line, day] = np.where(long_run[run], day < start[run] + LONG_ABSENCE_CALENDAR_DAYS,
@@ -179,8 +182,8 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     return unpaid, illness
 
 
-def _decided(run_line: Ints, start: Ints, end: Ints, run_last: Ints, count: Ints, lines: int, events: Events,
-             asking: Ints, rows: Rows, unanswered: Any) -> tuple[Any, ...]:
+def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: Ints, count: Ints, lines: int,
+             events: Events, asking: Ints, rows: Rows, unanswered: Any) -> tuple[Any, ...]:
     """Each absence decided in date order against its contract year's counters
     (:func:`~amcalc.child_illness.assess_illness`, the 14-day rule, one long absence a
     year): whether it is the long absence, how many of its first days are short days left
@@ -191,9 +194,12 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_last: Ints, count: Ints
     short_days = np.zeros(lines, np.int64)
     long_start = np.full(lines, -_FAR)
     ill = np.unique(run_line)
-    # a row's days span its first absence's start to its last certified day
-    earliest = first[ill] + start[np.searchsorted(run_line, ill)]
-    latest = first[ill] + run_last[np.searchsorted(run_line, ill, side="right") - 1]
+    # the days that place a row's absences in contract years (art. 105 counts a long absence
+    # in the year of its start, short days in their own): its certified days, and the start
+    # of its first absence (an absence carried open may start before or after them)
+    head, tail = np.searchsorted(run_line, ill), np.searchsorted(run_line, ill, side="right") - 1
+    earliest = first[ill] + np.minimum(start[head], run_first[head])
+    latest = first[ill] + np.maximum(start[head], run_last[tail])
     for i, row, earliest_day, latest_day in zip(ill.tolist(), asking[ill].tolist(), earliest.tolist(),
                                                 latest.tolist(), strict=True):
         try:
