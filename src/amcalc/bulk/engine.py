@@ -312,5 +312,7 @@ def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     next_month = first_days.astype("datetime64[D]").astype("datetime64[M]") + 1
     last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
     stale = computed & (last_day > day_number(VERIFIED_UP_TO))[which]
+    if not stale.any():
+        return pa.nulls(len(stale), pa.string())
     # plain text, as Spark reads it (a dictionary column is not Spark's type)
     return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))
