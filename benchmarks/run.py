@@ -33,7 +33,8 @@ process, the limit is the machine, not the engine's threads.
 group by row group (CPU seconds: Arrow decodes columns in threads) and writing
 their N results with :data:`~amcalc.bulk.files.PARQUET_OPTIONS` (one thread, as
 ``ParquetWriter`` does), so that the CPU a Parquet → Parquet run spends outside
-the engine is known.
+the engine is known; then, in the same run, ``payroll_file`` from that file to
+Parquet (2 threads, 2 worker processes) and its share of that ceiling.
 
 ``--memory N`` writes N random contract-months to a Parquet file batch by batch,
 then runs ``amcalc payroll`` on it in a child process and reports its throughput
@@ -72,7 +73,7 @@ from amcalc import Absence, Contract, mensualise, month_pay, settlement
 from amcalc.bulk import CHUNK_ROWS, payroll
 from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
 from amcalc.bulk.engine import compute
-from amcalc.bulk.files import PARQUET_OPTIONS
+from amcalc.bulk.files import PARQUET_OPTIONS, payroll_file
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd
 
 
@@ -131,8 +132,11 @@ def io(rows: int, rare: float) -> dict[str, object]:
             for batch in results.to_batches(CHUNK_ROWS):
                 writer.write_batch(batch)
         write = time.process_time() - began
+        ceiling = 2 * rows / (read + write)
+        computed, _ = timed(lambda: payroll_file(source, target, threads=2, processes=2), repeat=1)
     return {"rows": rows, "rare": rare, "read_cpu_s": round(read, 3), "write_cpu_s": round(write, 3),
-            "parquet_only_ceiling_cm_per_s_2_cores": round(2 * rows / (read + write))}
+            "parquet_only_ceiling_cm_per_s_2_cores": round(ceiling),
+            "parquet_cm_per_s": round(rows / computed), "share_of_ceiling": round(rows / computed / ceiling, 2)}
 
 
 def memory(rows: int, rare: float) -> dict[str, object]:

@@ -1,26 +1,42 @@
 """Les questions au calendrier — certified child illness (CCN 3239 art. 105) and the
-holidays next to an unjustified absence (art. 47), answered row by row by
-:func:`~amcalc.month.month_pay`'s own calendar and functions for the rows of the vector
-route that ask them."""
+holidays next to an unjustified absence (art. 47), for the rows of the vector route that
+ask them, answered on (rows × 31 days) arrays of their month: the questions
+:func:`~amcalc.month.month_pay` asks its calendar (the nearest working day before and
+after a holiday, a working day without absence between two absences, the child's planned
+return) asked of every row at once, and the decisions of art. 105 taken with the limits
+and counters of :mod:`amcalc.child_illness` (the 5 short days, the one absence of 14
+calendar days a contract year, :class:`~amcalc.child_illness.ChildIllnessLedger`).
+
+A row these arrays cannot settle — its illness days in two contract years, an absence
+carried over more than 366 days or starting after the illness, a day before the hiring —
+is handed to the scalar route
+(``month_pay`` itself, which gives its figures or its error)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import attrs
 import numpy as np
 
-from amcalc.absences import AbsenceCause
-from amcalc.bulk.arrays import EPOCH, day_or_none
-from amcalc.bulk.month_facts import TERRITORIES
-from amcalc.bulk.rows import CAUSES, Events, Rows
+from amcalc.bulk.arrays import EPOCH, day_number
+from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
-from amcalc.child_illness import ChildIllnessLedger, LongAbsenceRule
+from amcalc.child_illness import (
+    LONG_ABSENCE_CALENDAR_DAYS,
+    SHORT_ABSENCE_DAYS,
+    ChildIllnessLedger,
+    ContractYearUsage,
+    contract_year_start,
+)
 from amcalc.errors import AmcalcError
-from amcalc.month import Absence, MonthCalendar, MonthLedger, child_illness_days, unpaid_holidays_of
+from amcalc.month.planned_days import NEIGHBOUR_SEARCH_DAYS
+from amcalc.month.unpaid_days import RETURN_SEARCH_DAYS
 
-__all__ = ["Answers", "Art105", "calendar_answers"]
+__all__ = ["Answers", "Art105", "MonthDays", "calendar_answers"]
 
 
 @attrs.frozen
@@ -42,113 +58,206 @@ class Art105:
 
 
 @attrs.frozen
+class MonthDays:
+    """The month of the rows that ask, as :class:`~amcalc.month.MonthCalendar` sees it: one
+    line a row, one column a day of the month (rows × 31, false past its end)."""
+
+    work: Any  # status "work": a usual working day of the contract, not chômé, not in a week without care
+    holiday: Any  # status "holiday": a public holiday off on a usual working day, 1 May aside
+    absent: Any  # an absence is given for the day
+    certified: Any  # … certified child illness (art. 105)
+    unjustified: Any  # … an unjustified absence of the AM (art. 47)
+    after: Callable[[Ints], Any]  # lines → (lines × 32) the working days planned after the month's end
+    length: Ints  # days in the month
+
+
+@attrs.frozen
 class Answers:
     """What art. 105 and art. 47 say of the rows that ask (see :func:`calendar_answers`)."""
 
-    unpaid_illness: Any  # per absence: a certified illness day left unpaid
-    holiday_row: Ints  # (local row, day of the month) of each holiday left unpaid
-    holiday_day: Ints
+    unpaid_illness: Any  # (rows × 31) a certified illness day left unpaid
+    unpaid_holidays: Any  # (rows × 31) a holiday left unpaid
     illness: Art105  # of the batch rows that ask
-    unanswered: Ints  # local rows the calendar could not settle: the scalar route
+    unanswered: Ints  # rows the arrays could not settle: the scalar route
 
 
-def calendar_answers(rows: Rows, busy: Ints, a_row: Ints, a_day: Ints, events: Events, keep: Any,
-                      asking: Ints, holidays: Any) -> Answers:
+_FAR = 1 << 20  # an index beyond any day of the arrays
+
+
+def calendar_answers(rows: Rows, events: Events, asking: Ints, days: MonthDays) -> Answers:
     """Art. 105 (certified illness days) and art. 47 (holidays next to an unjustified
-    absence) for the rows ``asking`` (local indices into ``busy``, in order), answered by
-    :func:`~amcalc.month.month_pay`'s own calendar and functions —
-    :class:`~amcalc.month.MonthCalendar`, :func:`~amcalc.month.child_illness_days`,
-    :func:`~amcalc.month.unpaid_holidays_of` — with its defaults, row by row (these rows are
-    rare). ``a_row``, ``a_day``: the busy rows' absences (``keep`` of :class:`Events`'s);
-    ``holidays``: (busy rows × 31) the public holidays on their usual working days."""
-    asks = np.zeros(len(busy), bool)
-    asks[asking] = True
-    mine = np.flatnonzero(asks[a_row])
-    mine = mine[np.argsort(a_row[mine], kind="stable")]  # the asking rows' absences, row by row
-    absences = _absence_objects(rows.first[busy[a_row[mine]]] + a_day[mine], events, np.flatnonzero(keep)[mine])
-    absence_bounds = _bounds(np.searchsorted(asking, a_row[mine]), len(asking))
-    holiday_of, holiday_at = np.nonzero(holidays[asking])
-    holiday_bounds, holiday_days = _bounds(holiday_of, len(asking)), holiday_at.tolist()
-    batch_rows = busy[asking]
-    non_care = _dates_by_row(events.c_row, rows.first[events.c_row] + events.c_start, batch_rows, rows.n)
-    worked = _dates_by_row(events.h_row, rows.first[events.h_row] + events.h_day, batch_rows, rows.n)
-    unpaid_illness: list[bool] = []
-    holiday_row: list[int] = []
-    holiday_day: list[int] = []
+    absence) for the batch rows ``asking``, from ``days`` (their months, in that order),
+    as :func:`~amcalc.month.month_pay` answers them with its defaults (``month_of_row``
+    gives no option: the 14-day rule, one long absence a contract year)."""
+    unanswered = np.zeros(len(asking), bool)
+    unpaid_illness, illness = _child_illness(rows, events, asking, days, unanswered)
+    return Answers(unpaid_illness, _unpaid_holidays(days), illness, np.flatnonzero(unanswered))
+
+
+def _unpaid_holidays(days: MonthDays) -> Any:
+    """Jours fériés chômés non payés (art. 47; :func:`~amcalc.month.unpaid_holidays_of`): a
+    holiday off is unpaid when the nearest working day before or after it, within 14 days,
+    was an unjustified absence. Days outside the contract and those of the months around
+    have no absence: worked, as ``neighbour_worked`` counts them."""
+    if not days.unjustified.any():
+        return np.zeros(days.work.shape, bool)
+    column = np.arange(31)
+    before = np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1)
+    after = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
+    lines = np.arange(len(days.work))[:, None]
+    previous = np.full(days.work.shape, -_FAR)
+    previous[:, 1:] = before[:, :-1]
+    following = np.full(days.work.shape, _FAR)
+    following[:, :-1] = after[:, 1:]
+    unworked_before = (column - previous <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(previous, 0, 30)]
+    unworked_after = (following - column <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(following, 0, 30)]
+    return days.holiday & (unworked_before | unworked_after)
+
+
+def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
+                   unanswered: Any) -> tuple[Any, Art105]:
+    """Absences de l'enfant malade (art. 105; :func:`~amcalc.month.child_illness_days` and
+    :func:`~amcalc.child_illness.assess_illness`): the month's certified days grouped into
+    absences up to the child's planned return, an absence open at last month's end going
+    on, each decided against the counters of its contract year."""
+    unpaid = np.zeros(days.certified.shape, bool)
+    line, day = np.nonzero(days.certified)  # by row, then day
+    if not len(line):
+        return unpaid, Art105({}, {})
+    free = days.work & ~days.absent  # a working day without absence
+    seen = np.zeros((len(free), 32), np.int64)  # working days without absence before each day
+    np.cumsum(free, axis=1, out=seen[:, 1:])
+    # absences: certified days with no working day without absence between them
+    first_of_line = np.ones(len(line), bool)
+    first_of_line[1:] = line[1:] != line[:-1]
+    previous = np.concatenate([[0], day[:-1]])
+    new = first_of_line | (seen[line, day] - seen[line, np.minimum(previous + 1, day)] > 0)
+    run = np.cumsum(new) - 1
+    opens = np.flatnonzero(new)
+    run_line, run_first = line[opens], day[opens]
+    run_last = day[np.append(opens[1:], len(day)) - 1]
+    # an absence open at the end of last month goes on when no working day came between
+    open_start, open_last = _open_runs(events, asking, rows.first[asking])
+    since = np.clip(open_last[run_line] + 1, 0, run_first)
+    goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
+               & (seen[run_line, run_first] - seen[run_line, since] == 0))
+    start = np.where(goes_on, open_start[run_line], run_first)  # days of the month, from its first
+    # the child's planned return: the next working day without absence (after the month: planned)
+    reach = np.where(free, np.arange(31), _FAR)
+    back = np.minimum.accumulate(np.append(reach, np.full((len(free), 1), _FAR), axis=1)[:, ::-1],
+                                 axis=1)[:, ::-1][run_line, run_last + 1]
+    later = np.flatnonzero(back == _FAR)  # not back within the month
+    if len(later):
+        planned = days.after(run_line[later])
+        back[later] = np.where(planned.any(axis=1), days.length[run_line[later]] + np.argmax(planned, axis=1), _FAR)
+    end = np.where(back - run_last <= RETURN_SEARCH_DAYS, back, run_last + RETURN_SEARCH_DAYS + 1) - 1
+    # IllnessAbsence refuses a span over 366 days, or one ending before it starts (an open
+    # absence carried that starts after this month's illness)
+    unanswered[run_line[(end - start >= 366) | (end < start)]] = True
+    decided = _decided(run_line, start, end, run_first, run_last, np.bincount(run, minlength=len(opens)), len(free),
+                       events, asking, rows, unanswered)
+    long_run, short_unpaid, resume, touched, short_days, long_start, year_start = decided
+    rank = np.arange(len(day)) - opens[run]
+    unpaid[line, day] = np.where(long_run[run], day < start[run] + LONG_ABSENCE_CALENDAR_DAYS,
+                                 rank < short_unpaid[run])
+    last_run = np.append(run_line[1:] != run_line[:-1], True)
+    still_open = last_run & (end >= days.length[run_line] - 1)  # the child is not back before next month
     illness = Art105({}, {})
-    unanswered: list[int] = []
-    facts = zip(asking.tolist(), batch_rows.tolist(), rows.first[batch_rows].tolist(),
-                rows.length[batch_rows].tolist(), rows.start[batch_rows].tolist(),
-                rows.end[batch_rows].tolist(), rows.territory.values[batch_rows].tolist(),
-                rows.schedule[batch_rows].tolist(), strict=True)
-    for i, (local, row, first_day, length, start, end, territory, schedule) in enumerate(facts):
-        first = EPOCH + timedelta(days=first_day)
-        its_absences = absences[absence_bounds[i]:absence_bounds[i + 1]]
-        cal = MonthCalendar(day_or_none(start), day_or_none(end), TERRITORIES[territory], [tuple(schedule)],
-                            {}, non_care.get(row, frozenset()), worked.get(row, frozenset()),
-                            {a.day: a for a in its_absences})
-        # the month's days that can be unpaid holidays: holidays of usual working days
-        candidates = holiday_days[holiday_bounds[i]:holiday_bounds[i + 1]]
+    first_days = rows.first[asking]
+    opened = dict(zip(run_line[still_open].tolist(), zip(start[still_open].tolist(), run_last[still_open].tolist(),
+                                                         strict=True), strict=True))
+    for i in np.unique(line[~unanswered[line]]).tolist():
+        row, first = int(asking[i]), int(first_days[i])
+        carried = events.ledgers.get(row)
+        book = carried if carried is not None else ChildIllnessLedger(_date(rows.start[row]))
+        if touched[i]:
+            book = book.with_usage(ContractYearUsage(_date(year_start[i]), int(short_days[i]),
+                                                     _date(long_start[i]) if long_start[i] > -_FAR else None))
+        run_open = opened.get(i)
+        illness.ledgers[row] = ChildIllnessLedger(
+            book.hired, book.years, None if run_open is None else (_date(first + run_open[0]),
+                                                                   _date(first + run_open[1])))
+        if resume[i] < _FAR:
+            illness.resume[row] = _date(first + resume[i])
+    return unpaid, illness
+
+
+def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: Ints, count: Ints, lines: int,
+             events: Events, asking: Ints, rows: Rows, unanswered: Any) -> tuple[Any, ...]:
+    """Each absence decided in date order against its contract year's counters
+    (:func:`~amcalc.child_illness.assess_illness`, the 14-day rule, one long absence a
+    year): whether it is the long absence, how many of its first days are short days left
+    unpaid; per row, the first day pay must resume (days from the month's first), whether
+    the counters changed, and the counters of the contract year."""
+    first = rows.first[asking]
+    year_start = np.zeros(lines, np.int64)
+    short_days = np.zeros(lines, np.int64)
+    long_start = np.full(lines, -_FAR)
+    ill = np.unique(run_line)
+    # the days that place a row's absences in contract years (art. 105 counts a long absence
+    # in the year of its start, short days in their own): its certified days, and the start
+    # of its first absence (an absence carried open may start before or after them)
+    head, tail = np.searchsorted(run_line, ill), np.searchsorted(run_line, ill, side="right") - 1
+    earliest = first[ill] + np.minimum(start[head], run_first[head])
+    latest = first[ill] + np.maximum(start[head], run_last[tail])
+    for i, row, earliest_day, latest_day in zip(ill.tolist(), asking[ill].tolist(), earliest.tolist(),
+                                                latest.tolist(), strict=True):
         try:
-            unpaid, unpaid_holidays, back, book = _row_answers(cal, first, length, candidates,
-                                                               events.ledgers.get(row))
-        except AmcalcError:
-            unanswered.append(local)
-            unpaid, unpaid_holidays, back, book = set(), set(), None, None
-        unpaid_illness += [a.day in unpaid for a in its_absences]
-        holiday_row += [local] * len(unpaid_holidays)
-        holiday_day += [(h - first).days for h in unpaid_holidays]
-        if back is not None:
-            illness.resume[row] = back
-        if book is not None:
-            illness.ledgers[row] = book
-    unpaid_absence = np.zeros(len(a_row), bool)
-    unpaid_absence[mine] = unpaid_illness
-    return Answers(unpaid_absence, np.array(holiday_row, np.int64), np.array(holiday_day, np.int64),
-                    illness, np.array(unanswered, np.int64))
+            opened = _year_start(int(rows.start[row]), earliest_day)
+            if opened != _year_start(int(rows.start[row]), latest_day):
+                raise _TwoYears
+        except (AmcalcError, _TwoYears):
+            unanswered[i] = True
+            continue
+        carried = events.ledgers.get(row)
+        used = carried.usage(_date(opened)) if carried is not None else None
+        year_start[i] = opened - first[i]
+        if used is not None:
+            short_days[i] = used.short_days
+            long_start[i] = day_number(used.long_absence) - first[i] if used.long_absence else -_FAR
+    order = np.arange(len(run_line)) - np.searchsorted(run_line, run_line)  # k-th absence of its row
+    long_run = np.zeros(len(run_line), bool)
+    short_unpaid = np.zeros(len(run_line), np.int64)
+    resume = np.full(lines, _FAR)
+    touched = np.zeros(lines, bool)
+    for k in range(int(order.max()) + 1):
+        now = np.flatnonzero(order == k)
+        i = run_line[now]
+        allowed = (long_start[i] == -_FAR) | (long_start[i] == start[now])
+        long = (end[now] - start[now] + 1 >= LONG_ABSENCE_CALENDAR_DAYS) & allowed
+        unpaid = np.minimum(count[now], np.maximum(SHORT_ABSENCE_DAYS - short_days[i], 0)) * ~long
+        short_days[i] += unpaid
+        long_start[i] = np.where(long, start[now], long_start[i])
+        beyond = long & (end[now] >= start[now] + LONG_ABSENCE_CALENDAR_DAYS)
+        resume[i] = np.where(beyond, start[now] + LONG_ABSENCE_CALENDAR_DAYS, resume[i])  # one long a year
+        touched[i] |= long | (unpaid > 0)
+        long_run[now], short_unpaid[now] = long, unpaid
+    return (long_run, short_unpaid, resume, touched, short_days,
+            np.where(long_start > -_FAR, long_start + first, -_FAR), year_start + first)
 
 
-def _absence_objects(days: Ints, events: Events, which: Ints) -> list[Absence]:
-    """The events' absences ``which`` as :class:`~amcalc.month.Absence` (``days``: their days
-    since 1970)."""
-    return [Absence(day=EPOCH + timedelta(days=day), cause=CAUSES[cause], seconds=None if whole else seconds)
-            for day, cause, whole, seconds in zip(days.tolist(), events.a_cause[which].tolist(),
-                                                  events.a_whole[which].tolist(),
-                                                  events.a_seconds[which].tolist(), strict=True)]
+class _TwoYears(Exception):
+    """The row's illness days fall in two contract years."""
 
 
-def _bounds(groups: Ints, n: int) -> list[int]:
-    """Where each group 0 … n − 1 starts in the sorted ``groups``, then the end: group k
-    spans [bounds[k], bounds[k + 1])."""
-    bounds: list[int] = np.searchsorted(groups, np.arange(n + 1)).tolist()
-    return bounds
+def _open_runs(events: Events, asking: Ints, first: Ints) -> tuple[Ints, Ints]:
+    """The absence open at last month's end of each row (its first and last day, from the
+    month's first day), −_FAR where none is carried."""
+    start = np.full(len(asking), -_FAR)
+    last = np.full(len(asking), -_FAR)
+    for row, carried in events.ledgers.items():
+        i = int(np.searchsorted(asking, row))
+        if carried.open_run is not None and i < len(asking) and asking[i] == row:
+            start[i] = day_number(carried.open_run[0]) - first[i]
+            last[i] = day_number(carried.open_run[1]) - first[i]
+    return start, last
 
 
-def _row_answers(cal: MonthCalendar, first: date, length: int, candidates: list[int],
-                 carried: ChildIllnessLedger | None) -> tuple[set[date], set[date], date | None,
-                                                            ChildIllnessLedger | None]:
-    """One row's unpaid certified illness days (art. 105, from the counters ``carried``),
-    unpaid holidays among the ``candidates`` (days of the month, art. 47), the date pay
-    must resume and the counters for next month, by :func:`~amcalc.month.month_pay`'s
-    functions with its defaults (``month_of_row`` gives no option: the 14-day rule, one
-    long absence a year)."""
-    last = first + timedelta(days=length - 1)
-    illness, back, book, _ = child_illness_days(cal.start, cal, first, last, cal.absences,
-                                                MonthLedger(carried) if carried else None,
-                                                LongAbsenceRule.FOURTEEN_DAYS, True)
-    unjustified = any(a.cause is AbsenceCause.AM_UNJUSTIFIED for a in cal.absences.values())
-    holidays = (unpaid_holidays_of(cal, [cal.day(first + timedelta(days=d)) for d in candidates])
-                if unjustified else set())
-    return {d.day for d in illness if not d.paid}, holidays, back, book
+@lru_cache(maxsize=1 << 14)
+def _year_start(hired: int, day: int) -> int:
+    """:func:`~amcalc.child_illness.contract_year_start` on day numbers."""
+    return day_number(contract_year_start(_date(hired), _date(day)))
 
 
-def _dates_by_row(row: Ints, days: Ints, batch_rows: Ints, n: int) -> dict[int, frozenset[date]]:
-    """Batch row → its dates among ``days`` (day numbers of the rows ``row``), for the rows
-    ``batch_rows`` (weeks without care, holidays worked)."""
-    wanted = np.zeros(n, bool)
-    wanted[batch_rows] = True
-    mine = wanted[row]
-    dates: dict[int, set[date]] = {}
-    for r, day in zip(row[mine].tolist(), days[mine].tolist(), strict=True):
-        dates.setdefault(r, set()).add(EPOCH + timedelta(days=day))
-    return {r: frozenset(d) for r, d in dates.items()}
+def _date(day: Any) -> date:
+    return EPOCH + timedelta(days=int(day))

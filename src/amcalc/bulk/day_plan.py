@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
-from amcalc.bulk.calendar_answers import Art105, calendar_answers
+from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
@@ -109,8 +109,8 @@ class _Plan:
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
         """The absences' days: checked as month_pay checks them, unpaid as art. 105, 111 and
-        47 say (certified illness and the holidays next to an unjustified absence: by
-        month_pay's calendar); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
+        47 say (certified illness and the holidays next to an unjustified absence:
+        :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
         m, sched, bad = len(self.busy), self.sched, self.bad
         working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
         keep = self.local[events.a_row] >= 0
@@ -132,12 +132,18 @@ class _Plan:
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
-            answers = calendar_answers(rows, self.busy, a_row, a_day, events, keep, np.unique(a_row[asks]),
-                                       usual_holidays)
-            bad[answers.unanswered] = True
-            deducted = np.where(events.a_certified[keep], answers.unpaid_illness, deducted)
-            unpaid[answers.holiday_row, answers.holiday_day] = sched[answers.holiday_row, answers.holiday_day]
-            self.lost[answers.holiday_row, answers.holiday_day] = True
+            asking = np.unique(a_row[asks])
+            answers = calendar_answers(rows, events, self.busy[asking],
+                                       self._asked(rows, events, asking, working, a_row, a_day, keep))
+            bad[asking[answers.unanswered]] = True
+            at = np.full(m, -1, np.int64)
+            at[asking] = np.arange(len(asking))
+            line = at[a_row]
+            unpaid_illness = answers.unpaid_illness[np.maximum(line, 0), a_day] & (line >= 0)
+            deducted = np.where(events.a_certified[keep], unpaid_illness, deducted)
+            lost_line, lost_day = np.nonzero(answers.unpaid_holidays)
+            unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
+            self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
         missing = np.zeros((m, 31), np.int64)
         missing[a_row, a_day] = seconds
@@ -149,6 +155,35 @@ class _Plan:
         # occasional care: certified illness is kept beyond the limits of art. 105
         kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
         self.kept_absent = sum_by(a_row, seconds * kept, m)
+
+    def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
+               keep: Any) -> MonthDays:
+        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it."""
+        lines = np.full(len(self.busy), -1, np.int64)
+        lines[asking] = np.arange(len(asking))
+        mine = lines[a_row] >= 0
+        line, day = lines[a_row[mine]], a_day[mine]
+
+        def marked(which: Any) -> Any:
+            table = np.zeros((len(asking), 31), bool)
+            table[line[which], day[which]] = True
+            return table
+
+        certified = events.a_certified[keep][mine]
+        unjustified = (events.a_asks & ~events.a_certified)[keep][mine]  # the other cause that asks
+        planned = self.sched[asking] > 0
+        outside, non_care = self.outside[asking], self.non_care[asking]
+        holiday = planned & ~outside & ~non_care & self.holiday[asking]
+        holiday[:, 0] &= rows.month_key[self.busy[asking]] % 12 != 4  # not 1 May (Code du travail L3133-4)
+        batch_rows = self.busy[asking]
+        length = rows.length[batch_rows]
+
+        def after(lines: Ints) -> Any:
+            days = rows.first[batch_rows[lines], None] + length[lines, None] + np.arange(32)
+            return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
+
+        return MonthDays(working[asking], holiday, marked(np.ones(len(line), bool)),
+                         marked(certified), marked(unjustified), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:
@@ -248,15 +283,16 @@ def _uplift_e4(day: int) -> int:
 
 
 def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[Ints, Ints]:
-    """For days (day numbers, one line per week of ``row``, batch rows) of the month before
-    or after: the seconds planned (a usual working day within the contract, not a public
-    holiday nor in a week without care) and the usual seconds (within the contract), as
-    :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
+    """For days (day numbers, one line for each of the batch rows ``row``) of the months
+    before or after: the seconds planned (a usual working day within the contract, not a
+    public holiday nor in a week without care) and the usual seconds (within the contract),
+    as :class:`~amcalc.month.MonthCalendar` plans them; no absence is given for them."""
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
-    without_care = np.isin(row * (1 << 32) + days[:, 0], events.c_row * (1 << 32) + rows.first[events.c_row]
-                           + events.c_start)
-    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care[:, None]
+    mondays = days - (days + 3) % 7
+    without_care = np.isin(row[:, None] * (1 << 32) + mondays,
+                           events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 
 

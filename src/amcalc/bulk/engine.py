@@ -14,7 +14,7 @@ or one where the contract starts or ends (art. 111 proration,
 days for 46 weeks or less) — certified child illness (art. 105, from the
 counters of the ``illness_ledger`` column, as :func:`~amcalc.month.month_pay` from
 its ``ledger``) and the holidays next to an unjustified absence (art. 47) answered
-row by row by ``month_pay``'s own calendar and functions —, worked hours of
+on arrays as ``month_pay``'s calendar answers them —, worked hours of
 the civil weeks of the month, a week across two months shared day by day (days
 over 13 h and weeks over 48 h get the
 warnings of :func:`amcalc.month.day_rest_warning`,
@@ -32,6 +32,7 @@ and message. Both routes give the same cents.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,9 +84,17 @@ def _plain_type(kind: pa.DataType) -> pa.DataType:
     return kind
 
 
+@lru_cache(maxsize=64)
+def _plain_types(schema: pa.Schema) -> list[pa.DataType] | None:
+    """The plain type of each column of ``schema``; ``None`` when they are already plain
+    (each chunk of a run has the same schema: walked once)."""
+    types = [_plain_type(f.type) for f in schema]
+    return None if all(t == f.type for t, f in zip(types, schema, strict=True)) else types
+
+
 def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
-    types = [_plain_type(f.type) for f in batch.schema]
-    if all(t == f.type for t, f in zip(types, batch.schema, strict=True)):
+    types = _plain_types(batch.schema)
+    if types is None:
         return batch
     return pa.RecordBatch.from_arrays([_plain_column(c, t) for c, t in zip(batch.columns, types, strict=True)],
                                       names=batch.schema.names)
@@ -262,6 +271,8 @@ def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Arra
 
 def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
     """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
+    if not len(weeks):
+        return pa.nulls(n, RECENT_WEEKS)
     weeks = weeks[np.lexsort((weeks[:, 1], weeks[:, 0]))]
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
@@ -297,8 +308,11 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
 def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     """The ``freshness`` column: the warning of a month ending after the day up to which the
     values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
-    next_month = np.asarray(month_days).astype("datetime64[D]").astype("datetime64[M]") + 1
+    first_days, which = distinct_values(np.asarray(month_days))  # a few months: their last days once
+    next_month = first_days.astype("datetime64[D]").astype("datetime64[M]") + 1
     last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
-    stale = computed & (last_day > day_number(VERIFIED_UP_TO))
+    stale = computed & (last_day > day_number(VERIFIED_UP_TO))[which]
+    if not stale.any():
+        return pa.nulls(len(stale), pa.string())
     # plain text, as Spark reads it (a dictionary column is not Spark's type)
     return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))

@@ -74,7 +74,7 @@ def month_facts(key: int, territory_index: int) -> MonthFacts:
         changes = any(parameters.get(n).changes_in(first, last) for n in
                       ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
         rates = MaintenanceRates.at(first)
-        least = [max(_least_rate(first, am_ge), _least_rate(last, am_ge)) for am_ge in (False, True)]
+        least = [max(_floor_at(first, am_ge), _floor_at(last, am_ge)) for am_ge in (False, True)]
     except ParameterUnavailable:
         return MonthFacts(False, day_number(first), length, counts, work_counts, weekday, in_month,
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
@@ -107,6 +107,14 @@ def _start_floor(am_ge: bool) -> tuple[Any, Any]:
             continue
         starts.append(day_number(day))
     return np.array(starts, np.int64), np.array(floors, np.int64)
+
+
+def _floor_at(day: date, am_ge: bool) -> int:
+    """:func:`_least_rate` on ``day``, from the table of its changes (the rate asked only
+    on the days the parameters change); NEVER before the first."""
+    starts, floors = _start_floor(am_ge)
+    index = int(np.searchsorted(starts, day_number(day), side="right")) - 1
+    return int(floors[index]) if index >= 0 else NEVER
 
 
 def floor_on(days: Ints, am_ge: Any) -> Ints:

@@ -13,7 +13,7 @@ import pyarrow as pa
 from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, repeated_rows, row_sum
 from amcalc.bulk.month_facts import floor_on, month_facts
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, weekday_columns
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, filled, weekday_columns
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
@@ -152,7 +152,7 @@ def _whole(array: pa.Array | None, n: int) -> Ints:
     if isinstance(decoded, Column):
         return np.where(decoded.ok & ~decoded.null, decoded.values, 0)
     if decoded is not None and pa.types.is_integer(decoded.type):
-        return decoded.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        return filled(decoded, 0).to_numpy(zero_copy_only=False).astype(np.int64)
     return np.zeros(n, np.int64)
 
 
@@ -162,7 +162,7 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return decoded.fill_null(False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
+        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
 
 
@@ -238,7 +238,7 @@ class Events:
         self.a_cause = cause
         self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
         # art. 105 decides certified illness days, art. 47 may cost a holiday near an
-        # unjustified absence: those rows ask month_pay's calendar (_calendar_answers)
+        # unjustified absence: those rows ask the calendar (calendar_answers)
         self.a_certified = cause == _CERTIFIED
         self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
         in_month = (self.a_day >= 0) & (self.a_day < 31)
@@ -314,7 +314,7 @@ def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
     """An integer column of seconds, and where it is usable (not null, 0 to a week)."""
     if array is None or not pa.types.is_integer(array.type):
         return np.zeros(n, np.int64), np.zeros(n, bool)
-    values = array.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    values = filled(array, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return values, (values >= 0) & (values <= _MAX_WORKED_WEEK)
 
 
@@ -346,4 +346,4 @@ def _causes(array: pa.Array | None, n: int) -> Ints:
     values = [c.value for c in CAUSES]
     table = np.array([values.index(t) if t in values else -1 for t in encoded.dictionary.to_pylist()]
                      + [-1], np.int64)
-    return table[encoded.indices.fill_null(len(encoded.dictionary)).to_numpy(zero_copy_only=False)]
+    return table[filled(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False)]

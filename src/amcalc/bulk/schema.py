@@ -453,16 +453,22 @@ def decode(array: pa.Array | None, kind: str, n: int) -> Column:
         table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
-        index = encoded.indices.fill_null(len(texts)).to_numpy(zero_copy_only=False)
+        index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
         return Column(table[index], good[index], empty[index] | null)
     if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
         return _decimal(array, kind, null)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
-        raw = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        raw = filled(array, 0).to_numpy(zero_copy_only=False).astype(np.int64)
         factor = 10_000 if kind == "money" else SECONDS_PER_HOUR
         ok = (raw >= 0) & (raw < 10**9)
         return Column(np.where(ok, raw, 0) * factor, ok | null, null)
     return _unusable(n, null)
+
+
+def filled(array: pa.Array, value: Any) -> pa.Array:
+    """``array`` with its nulls replaced by ``value`` (itself when it has none: no compute
+    call, which costs more than the rows of a small batch)."""
+    return array.fill_null(value) if array.null_count else array
 
 
 def _unusable(n: int, null: Any) -> Column:

@@ -13,7 +13,7 @@ of :mod:`amcalc.month`; the month's calendar comes from
 month without events (the weekday counts are enough), a whole month with
 absences and weeks without care only (each of those days looked up), and the
 others, planned day by day (:mod:`amcalc.bulk.day_plan`); art. 105 and art. 47
-are answered row by row by ``month_pay``'s own calendar
+are answered on arrays of those days as ``month_pay``'s calendar answers them
 (:mod:`amcalc.bulk.calendar_answers`), the art. 96 warnings worded by its
 functions (:mod:`amcalc.bulk.working_time`). Which rows come here: see
 :mod:`amcalc.bulk.engine`."""

@@ -45,6 +45,8 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
     (the usual week, unknown weeks' value, is at most 48 h on this route)."""
     warnings = _long_day_warnings(long_days, fast)
     heavy = np.union1d(given[given[:, 2] > MAX_WEEK, 0], carried[carried[:, 2] > MAX_WEEK, 0])
+    if not len(heavy):
+        return warnings
     given_weeks, carried_weeks = _weeks_by_row(given, heavy), _weeks_by_row(carried, heavy)
     for row in heavy.tolist():
         weeks = given_weeks.get(row, [])

@@ -16,7 +16,11 @@ from amcalc.absences import AbsenceCause
 from amcalc.calendar import MonthPlan, PlannedDay, Territory, month_plan
 from amcalc.month.events import Absence
 
-__all__ = ["CalendarDay", "MonthCalendar", "PlainWeek", "monday_of", "week_plan"]
+__all__ = ["NEIGHBOUR_SEARCH_DAYS", "CalendarDay", "MonthCalendar", "PlainWeek", "monday_of", "week_plan"]
+
+NEIGHBOUR_SEARCH_DAYS = 14
+"""How far, each way, the nearest working day of a public holiday is looked for (art. 47):
+beyond two weeks without care the holiday is not next to an absence."""
 
 
 @attrs.frozen
@@ -103,7 +107,7 @@ class MonthCalendar:
     def neighbour_worked(self, day: date, step: int) -> bool:
         """Whether the nearest scheduled working day before (-1) or after (+1) ``day``
         was not an unjustified absence (art. 47 condition); unknown days count as worked."""
-        for distance in range(1, 15):
+        for distance in range(1, NEIGHBOUR_SEARCH_DAYS + 1):
             other = self.day(day + timedelta(days=step * distance))
             if other.status == "work":
                 return not (other.absence and other.absence.cause is AbsenceCause.AM_UNJUSTIFIED)

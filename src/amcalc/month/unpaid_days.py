@@ -28,7 +28,12 @@ from amcalc.holiday_pay import is_may_day
 from amcalc.month.events import Absence, MonthLedger
 from amcalc.month.planned_days import CalendarDay, MonthCalendar
 
-__all__ = ["absence_steps", "child_illness_days", "is_unpaid", "kept_when_occasional", "unpaid_holidays_of"]
+__all__ = ["RETURN_SEARCH_DAYS", "absence_steps", "child_illness_days", "is_unpaid", "kept_when_occasional",
+           "unpaid_holidays_of"]
+
+RETURN_SEARCH_DAYS = 31
+"""How far after an illness the child's planned return is looked for (art. 105); none within
+a month: the absence is taken to run one day further."""
 
 
 def unpaid_holidays_of(cal: MonthCalendar, month_days: Iterable[CalendarDay]) -> set[date]:
@@ -98,12 +103,12 @@ def _work_between(cal: MonthCalendar, before: date, after: date, floor: date | N
 
 def _next_work(cal: MonthCalendar, day: date, last: date) -> date:
     """The next planned working day after ``day`` (the child's expected return)."""
-    for distance in range(1, 32):
+    for distance in range(1, RETURN_SEARCH_DAYS + 1):
         other = day + timedelta(days=distance)
         d = cal.day(other)
         if (d.status == "work" and (d.absence is None or other > last)) or d.status == "unknown":
             return other
-    return day + timedelta(days=32)
+    return day + timedelta(days=RETURN_SEARCH_DAYS + 1)
 
 
 def kept_when_occasional(cause: AbsenceCause) -> bool | None:
