@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from amcalc.contract import Contract
+from amcalc.contract import Contract, ContractKind
 from amcalc.errors import InvalidInput, UnsupportedCase
 from amcalc.termination import (
     EndReason,
@@ -215,3 +215,19 @@ def test_reason_enum_and_string_are_the_same() -> None:
     a = notice(EndReason.WITHDRAWAL, hired=HIRED_LONG_AGO, sent=date(2025, 6, 2))
     b = notice("withdrawal", hired=HIRED_LONG_AGO, sent=date(2025, 6, 2))
     assert a == b
+
+
+def test_notice_knows_the_kind_of_contract_when_told() -> None:
+    # rules.md §1.2, §8.9: a CDD ends at its term (or early, Code du travail L1243-1), never by
+    # resignation or retrait; the term of a CDD never ends a CDI
+    hired, sent = date(2024, 12, 2), date(2025, 2, 25)
+    assert notice("withdrawal", hired=hired, sent=sent, kind="cdi") == notice("withdrawal", hired=hired, sent=sent)
+    with pytest.raises(InvalidInput) as refused:
+        notice("resignation", hired=hired, sent=sent, kind="cdd")
+    assert refused.value.field == "reason" and "L1243-1" in str(refused.value)
+    with pytest.raises(InvalidInput) as refused:
+        notice("fixed_term_end", hired=hired, sent=sent, kind=ContractKind.CDI)
+    assert refused.value.field == "reason"
+    with pytest.raises(InvalidInput) as refused:
+        notice("withdrawal", hired=hired, sent=sent, kind="interim")
+    assert refused.value.field == "kind"

@@ -38,7 +38,7 @@ from fractions import Fraction
 import attrs
 
 from amcalc.calendar import PlannedDay, month_plan
-from amcalc.contract import Accueil, Contract
+from amcalc.contract import Accueil, Contract, ContractKind
 from amcalc.duration import format_hours
 from amcalc.errors import InvalidInput
 from amcalc.explain import Explained, Explanation, Step, euros, french_date
@@ -49,6 +49,7 @@ from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.end_reason import (
     EndReason,
     NoticeRule,
+    check_reason_fits,
     end_consequences,
     parse_reason,
 )
@@ -206,13 +207,16 @@ def notice(
     reason: EndReason | str, *, hired: date | str, sent: date | str, notified: date | str | None = None,
     periods: Iterable[Period] = (), family_first_hired: date | str | None = None,
     suspensions: Iterable[Suspension] = (), month_end: MonthEnd = MonthEnd.LAST_DAY_OF_MONTH,
+    kind: ContractKind | str | None = None,
 ) -> Notice:
     """Préavis (CCN 3239 art. 64, 120): duration, start and end of the notice for ``reason``.
 
     ``sent`` is the day the letter is sent or handed over (it fixes the seniority),
     ``notified`` the first presentation of the registered letter (day 1 of the
     notice; ``sent`` by default). ``periods`` and ``family_first_hired`` adjust the
-    seniority (art. 60, 90.1); ``suspensions`` push the end back (art. 64.2).
+    seniority (art. 60, 90.1); ``suspensions`` push the end back (art. 64.2). ``kind``,
+    when given: each kind of contract ends only for its own reasons (a CDD at its term or
+    early in the cases of Code du travail L1243-1; the term of a CDD never ends a CDI).
 
     >>> from datetime import date
     >>> n = notice("withdrawal", hired=date(2024, 12, 2), sent=date(2025, 2, 25),
@@ -221,6 +225,8 @@ def notice(
     ('8 jours calendaires', datetime.date(2025, 3, 4), datetime.date(2025, 3, 11))
     """
     reason = parse_reason(reason)
+    if kind is not None:
+        check_reason_fits(reason, parse_choice(ContractKind, kind, "kind"))
     hired, sent = parse_date(hired, "hired"), parse_date(sent, "sent")
     notified = sent if notified is None else parse_date(notified, "notified")
     if sent < hired:
