@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import pyarrow as pa
 
-from amcalc.bulk.engine import ChunkProcesses, Computed, ScalarPool, HandedChunk, compute_rows, month_of_row
+from amcalc.bulk.engine import ScalarPool, compute_rows, month_of_row
 from amcalc.bulk.schema import INPUT_COLUMNS, OUTPUT_SCHEMA, extra_columns, output_schema
 
 __all__ = [
@@ -89,16 +89,12 @@ def payroll_batches(
     record batch, a ``RecordBatchReader``, any object with ``__arrow_c_stream__``
     (polars, pandas with pyarrow…) or an iterable of record batches.
 
-    At most ``2 × max(threads, processes)`` chunks of ``chunk_rows`` rows are in
-    flight: memory does not grow with the input. With ``processes`` > 0, that many
-    worker processes compute too (a script doing so needs the usual
-    ``if __name__ == "__main__":`` guard of multiprocessing): when the input has
-    more than one chunk, they are started at the second and take the chunks from
-    the moment they answer (:class:`~amcalc.bulk.engine.ChunkProcesses`) — the
-    threads compute the chunks before that, a single chunk and the small ones —,
-    and a chunk computed here sends the scalar route's rows to them when it has
-    many (:class:`~amcalc.bulk.engine.ScalarPool`). Same results either way.
-    ``stats`` is updated as batches come out.
+    At most ``2 × threads`` chunks of ``chunk_rows`` rows are in flight: memory
+    does not grow with the input. With ``processes`` > 0, the scalar route's rows
+    go to that many worker processes when a chunk has many of them (see
+    :class:`~amcalc.bulk.engine.ScalarPool`; a script doing so needs the usual
+    ``if __name__ == "__main__":`` guard of multiprocessing). ``stats`` is updated
+    as batches come out.
 
     The columns are checked by name first (:func:`~amcalc.bulk.schema.extra_columns`): a
     column the engine does not read is an :class:`~amcalc.errors.InvalidInput` naming the
@@ -106,31 +102,25 @@ def payroll_batches(
     ``id``; a missing required column is one error.
     """
     counts = stats if stats is not None else PayrollStats()
-    scalar, workers = ScalarPool(processes), ChunkProcesses(processes)
+    scalar = ScalarPool(processes)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        pending: deque[Future[Computed] | HandedChunk] = deque()
+        pending: deque[Future[tuple[list[pa.RecordBatch], int]]] = deque()
         extra: list[pa.Field] | None = None
         try:
             for chunk in _chunks(source, max(1, chunk_rows)):
                 if extra is None:
                     extra = extra_columns(chunk.schema, keep_extra)
-                else:  # a second chunk: the input is large enough to start the workers
-                    workers.start()
-                if workers.takes(chunk):
-                    pending.append(workers.submit(chunk, extra))
-                else:
-                    pending.append(pool.submit(compute_rows, chunk, scalar, extra))
-                if len(pending) >= 2 * max(1, threads, processes):
+                pending.append(pool.submit(compute_rows, chunk, scalar, extra))
+                if len(pending) >= 2 * max(1, threads):
                     yield from _done(pending.popleft(), counts)
             while pending:
                 yield from _done(pending.popleft(), counts)
         finally:  # stopped early (an error, a signal): the chunks not started are not computed
             for future in pending:
                 future.cancel()
-            workers.close()
 
 
-def _done(future: Future[Computed] | HandedChunk, stats: PayrollStats) -> list[pa.RecordBatch]:
+def _done(future: Future[tuple[list[pa.RecordBatch], int]], stats: PayrollStats) -> list[pa.RecordBatch]:
     batches, scalar_rows = future.result()
     for batch in batches:
         stats.rows += batch.num_rows

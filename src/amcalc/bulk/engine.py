@@ -31,14 +31,8 @@ and message. Both routes give the same cents.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as Pending
-from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,17 +43,7 @@ from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.json_cells import json_columns
 from amcalc.bulk.rows import Events, Rows
-from amcalc.bulk.scalar import (
-    RunStopped,
-    ScalarPool,
-    ScalarResult,
-    figures,
-    forget_workers,
-    month_of_row,
-    scalar_rows,
-    stopping,
-    worker_pool,
-)
+from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows
 from amcalc.bulk.schema import (
     ILLNESS_LEDGER,
     NUMBER_FIELDS,
@@ -75,8 +59,7 @@ from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
-__all__ = ["ChunkProcesses", "Computed", "ScalarPool", "ScalarResult", "HandedChunk", "compute", "compute_rows",
-           "figures", "month_of_row", "scalar_rows"]
+__all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
 
 
 _ROUTES = pa.array(["vector", "scalar"])
@@ -129,9 +112,6 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
 
 
 _IN_PROCESS = ScalarPool()
-
-Computed = tuple[list[pa.RecordBatch], int]
-"""What :func:`compute_rows` gives: the result batches, and how many rows took the scalar route."""
 
 
 def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.RecordBatch, int]:
@@ -230,7 +210,7 @@ def _records(batch: pa.RecordBatch, rows: Ints, errors: dict[int, tuple[str, str
 
 
 def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS, extra: Sequence[pa.Field] = ()
-                 ) -> Computed:
+                 ) -> tuple[list[pa.RecordBatch], int]:
     """:func:`compute`, with a row that still breaks it isolated — the batch is split in
     halves until that row is alone, then reported in its row (``internal_error``): no cell
     stops a run, every other row is computed —, and the ``extra`` input columns passed
@@ -248,110 +228,6 @@ def compute_rows(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS, extra: S
         passed.append(pa.RecordBatch.from_arrays(columns, schema=output_schema(
             id_type, extra, family=has_household(batch))))
     return passed, scalar_rows_
-
-
-_SHARED_MEMORY = Path("/dev/shm")
-"""Where the chunks and their results are handed between processes (memory, on Linux)."""
-
-
-def _write(batch: pa.RecordBatch, path: Path) -> Path:
-    """``batch`` as an Arrow IPC file at ``path`` (a slice: its own rows only)."""
-    with pa.OSFile(str(path), "wb") as file, pa.ipc.new_stream(file, batch.schema) as writer:
-        writer.write_batch(batch)
-    return path
-
-
-def _taken(path: Path) -> pa.RecordBatch:
-    """The batch written at ``path``, mapped without copy; the file's name is removed at once
-    (its memory is freed when the batch is)."""
-    try:
-        return pa.ipc.open_stream(pa.memory_map(str(path))).read_next_batch()
-    finally:
-        path.unlink()
-
-
-def _compute_handed(path: Path, extra: Sequence[pa.Field]) -> tuple[list[Path], int]:
-    """:func:`compute_rows` in a worker process, on the chunk at ``path``; its results written
-    next to it."""
-    results, scalar_rows_ = compute_rows(_taken(path), _IN_PROCESS, extra)
-    return [_write(result, path.with_suffix(f".{k}.out")) for k, result in enumerate(results)], scalar_rows_
-
-
-def _started() -> None:
-    """A worker's first task: it answers once started (the engine imported by the fork server)."""
-
-
-class ChunkProcesses:
-    """Whole chunks computed by ``processes`` worker processes — the pool of the scalar route
-    (:func:`~amcalc.bulk.scalar.worker_pool`), stopped the same way. Each chunk and its
-    results are handed over as Arrow IPC files in memory (``/dev/shm``), mapped without copy
-    (through the processes' pipes, a chunk's 15 MB there and 17 MB back cost more than its
-    computation). Once :meth:`start`-ed, the workers take the chunks of at least ``min_rows``
-    rows as soon as they all answer (:meth:`takes`); until then the caller computes them
-    itself, so that their start (a fork server importing the engine) overlaps the first
-    chunks. The rows are computed by the same :func:`compute_rows` either way; :meth:`close`
-    removes what is left of the files."""
-
-    def __init__(self, processes: int, min_rows: int = 4096) -> None:
-        self.processes, self.min_rows = processes, min_rows
-        self._answers: list[Future[None]] | None = None
-        self._folder: Path | None = None
-        self._count = 0
-
-    def start(self) -> None:
-        if self._answers is not None or self.processes < 1 or stopping() or not _SHARED_MEMORY.is_dir():
-            return
-        self._folder = Path(tempfile.mkdtemp(prefix="amcalc-", dir=_SHARED_MEMORY))
-        pool = worker_pool(self.processes)  # one task a worker starts them all
-        self._answers = [pool.submit(_started) for _ in range(self.processes)]
-
-    def takes(self, chunk: pa.RecordBatch) -> bool:
-        """Whether ``chunk`` goes to the workers: a large chunk once they have all answered."""
-        if self._answers is None or chunk.num_rows < self.min_rows:
-            return False
-        return all(a.done() and not a.cancelled() and a.exception() is None for a in self._answers)
-
-    def submit(self, chunk: pa.RecordBatch, extra: Sequence[pa.Field]) -> HandedChunk:
-        assert self._folder is not None
-        self._count += 1
-        path = self._folder / f"{self._count}.in"
-        try:
-            future = worker_pool(self.processes).submit(_compute_handed, _write(chunk, path), list(extra))
-        except OSError:  # no room in memory for the file: computed here
-            path.unlink(missing_ok=True)
-            future = Future()
-            future.set_exception(BrokenProcessPool("no room to hand the chunk over"))
-        return HandedChunk(chunk, extra, future, self.processes)
-
-    def close(self) -> None:
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-
-
-class HandedChunk:
-    """A chunk being computed in a worker process: :meth:`result` as a thread's future gives it."""
-
-    def __init__(self, chunk: pa.RecordBatch, extra: Sequence[pa.Field],
-                 future: Future[tuple[list[Path], int]], processes: int) -> None:
-        self.chunk, self.extra, self.future, self.processes = chunk, extra, future, processes
-
-    def result(self) -> Computed:
-        try:
-            while True:
-                try:
-                    paths, scalar_rows_ = self.future.result(timeout=0.2)
-                    return [_taken(path) for path in paths], scalar_rows_
-                except Pending:  # a stopped run does not wait for ended workers
-                    if stopping():
-                        raise RunStopped from None
-        except (BrokenProcessPool, OSError):  # a worker died (memory?), no room for a file: computed here
-            if stopping():  # … unless the run is being stopped (stop_workers)
-                raise RunStopped from None
-            forget_workers(self.processes)
-            return compute_rows(self.chunk, _IN_PROCESS, self.extra)
-
-    def cancel(self) -> bool:
-        return self.future.cancel()
 
 
 def _isolated(batch: pa.RecordBatch, pool: ScalarPool) -> tuple[list[pa.RecordBatch], int]:

@@ -28,8 +28,7 @@ from amcalc.errors import AmcalcError, InvalidInput
 from amcalc.money import scaled
 from amcalc.month import MonthLedger, MonthPay, events_from_tables, month_pay, recent_weeks_of
 
-__all__ = ["RunStopped", "ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows", "stop_workers",
-           "forget_workers", "stopping", "worker_pool"]
+__all__ = ["ScalarPool", "ScalarResult", "figures", "month_of_row", "scalar_rows", "stop_workers"]
 
 
 _CONTRACT_KEYS = ("hourly_rate", "weeks", "start", "end", "kind", "territory", "am_ge",
@@ -159,7 +158,7 @@ class ScalarPool:
             return scalar_rows(records)
         size = max(32, ceil(len(records) / (4 * self.processes)))
         try:
-            pool = worker_pool(self.processes)
+            pool = _workers(self.processes)
             parts = [pool.submit(scalar_rows, records[k:k + size]) for k in range(0, len(records), size)]
             while wait(parts, timeout=0.2).not_done:  # a stopped run does not wait for ended workers
                 if _STOPPING.is_set():
@@ -168,7 +167,7 @@ class ScalarPool:
         except BrokenProcessPool:  # a worker died (memory?): this process computes the rows
             if _STOPPING.is_set():  # … unless the run is being stopped (stop_workers)
                 raise RunStopped from None
-            forget_workers(self.processes)
+            _WORKERS.pop(self.processes, None)
             return scalar_rows(records)
 
 
@@ -198,27 +197,15 @@ def stop_workers() -> None:
             worker.join(5)
 
 
-def stopping() -> bool:
-    """Whether the run is being stopped (:func:`stop_workers`)."""
-    return _STOPPING.is_set()
-
-
-def forget_workers(processes: int) -> None:
-    """Drop the pool of ``processes`` workers after one of them died: the next need starts another."""
-    with _WORKERS_LOCK:
-        _WORKERS.pop(processes, None)
-
-
-def worker_pool(processes: int) -> ProcessPoolExecutor:
-    """The shared pool of ``processes`` workers — for the scalar route's rows and for whole
-    chunks (:class:`~amcalc.bulk.engine.ChunkProcesses`) —, forked from a server that has
-    imported the engine once (spawned where there is no fork server): never a fork of this
+def _workers(processes: int) -> ProcessPoolExecutor:
+    """The shared pool of ``processes`` workers, forked from a server that has imported
+    the engine once (spawned where there is no fork server): never a fork of this
     multi-threaded process."""
     with _WORKERS_LOCK:
         if processes not in _WORKERS:
             context: Any = multiprocessing.get_context("spawn")
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["amcalc.bulk.engine"])
+                context.set_forkserver_preload(["amcalc.bulk.scalar"])
             _WORKERS[processes] = ProcessPoolExecutor(processes, mp_context=context)
         return _WORKERS[processes]
