@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
@@ -83,11 +84,10 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        weekday = np.array([f.weekday for f in facts], np.int64)[g]
         in_month = np.array([f.in_month for f in facts])[g]
         holiday = np.array([f.holiday for f in facts])[g]
-        sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
         first = rows.first[busy]
+        sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
         day_index = np.arange(31)
         outside = ((day_index < (rows.start[busy] - first)[:, None])
                    | (day_index > (rows.end[busy] - first)[:, None]))
@@ -257,6 +257,14 @@ class _Plan:
                                                             & ~self.lost))
             totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
+
+
+def _planned(schedule: Ints, first: Ints) -> Ints:
+    """Each row's weekday schedule (rows × 7, Monday first) laid over 31 days from its month's
+    ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
+    of each row the 31 days from its first day's weekday (one gather, no index per day)."""
+    weeks = np.tile(schedule, 6)
+    return sliding_window_view(weeks, 31, axis=1)[np.arange(len(schedule)), (first + 3) % 7]
 
 
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
