@@ -60,7 +60,19 @@ def row_dot(a: Ints, b: Ints) -> Ints:
 
 
 def null_mask(array: pa.Array) -> Any:
-    return array.is_null().to_numpy(zero_copy_only=False)
+    """Where ``array`` is null, read from its validity bitmap (no compute call, which costs
+    more than a small batch's rows).
+
+    >>> null_mask(pa.array([1, None, 3, None]).slice(1)).tolist()
+    [True, False, True]
+    """
+    if not array.null_count:
+        return np.zeros(len(array), bool)
+    validity = array.buffers()[0]
+    if validity is None:  # the null type: no bitmap, every value null
+        return np.ones(len(array), bool)
+    bits = np.unpackbits(np.frombuffer(validity, np.uint8), count=array.offset + len(array), bitorder="little")
+    return bits[array.offset:] == 0
 
 
 def repeated_rows(row: Ints, key: Ints) -> Ints:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
@@ -264,7 +264,9 @@ def _planned(schedule: Ints, first: Ints) -> Ints:
     ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
     of each row the 31 days from its first day's weekday (one gather, no index per day)."""
     weeks = np.tile(schedule, 6)
-    return sliding_window_view(weeks, 31, axis=1)[np.arange(len(schedule)), (first + 3) % 7]
+    step = weeks.strides[1]
+    windows = as_strided(weeks, shape=(len(weeks), 7, 31), strides=(weeks.strides[0], step, step), writeable=False)
+    return windows[np.arange(len(weeks)), (first + 3) % 7]
 
 
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
