@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, distinct_rows, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
 from amcalc.bulk.month_facts import are_holidays
@@ -132,7 +132,7 @@ class _Plan:
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
-            asking = np.unique(a_row[asks])
+            asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
                                        self._asked(rows, events, asking, working, a_row, a_day, keep))
             bad[asking[answers.unanswered]] = True
@@ -380,7 +380,7 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     their rows and weekdays."""
     keep = local[events.c_row] >= 0
     given = local[events.c_row[keep]]
-    with_weeks = np.unique(given)  # a (those rows × 31) mask of their days
+    with_weeks = distinct_rows(given)  # a (those rows × 31) mask of their days
     index = np.full(len(sched), -1, np.int64)
     index[with_weeks] = np.arange(len(with_weeks))
     row = np.repeat(given, 7)

@@ -263,7 +263,7 @@ def _route_column(scalar: Any) -> pa.Array:
     (both names 6 bytes long: no compute call, which costs more than a small batch's rows)."""
     n = len(scalar)
     offsets = np.arange(0, 6 * n + 1, 6, dtype=np.int32)
-    data = _ROUTES[np.asarray(scalar, np.intp)]
+    data = np.take(_ROUTES, np.asarray(scalar, bool).view(np.int8), axis=0)
     return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 

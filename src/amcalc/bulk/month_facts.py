@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 
 from amcalc import parameters
-from amcalc.bulk.arrays import NEVER, day_number, distinct_values
+from amcalc.bulk.arrays import NEVER, day_number, distinct_rows, distinct_values
 from amcalc.bulk.schema import Ints
 from amcalc.calendar import Territory, public_holidays
 from amcalc.errors import ParameterUnavailable
@@ -141,7 +141,7 @@ def are_holidays(days: Ints, territory: Ints) -> Any:
     kinds = len(TERRITORIES)
     keys = (days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970) * kinds + territory
     found = np.zeros(days.shape, bool)
-    for key in np.unique(keys).tolist():
+    for key in distinct_rows(keys.ravel()).tolist():
         mine = keys == key
         found[mine] = np.isin(days[mine], holiday_numbers(key // kinds, key % kinds))
     return found
