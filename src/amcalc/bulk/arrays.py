@@ -12,7 +12,7 @@ import pyarrow as pa
 from amcalc.bulk.schema import Ints
 
 __all__ = ["EPOCH", "NEVER", "day_number", "day_or_none", "distinct_rows", "distinct_values", "group_keys",
-           "null_mask", "repeated_rows", "row_dot", "row_sum"]
+           "is_in", "null_mask", "repeated_rows", "row_dot", "row_sum"]
 
 
 EPOCH = date(1970, 1, 1)
@@ -47,6 +47,20 @@ def distinct_rows(rows: Ints) -> Ints:
     [0, 1, 4]
     """
     return np.flatnonzero(np.bincount(rows)) if len(rows) else rows
+
+
+def is_in(values: Ints, keys: Ints) -> Any:
+    """Whether each of ``values`` is one of ``keys`` (int64, any spread): the keys sorted and
+    searched (``np.isin`` sorts the values too, twice as slow on a day plan's keys).
+
+    >>> is_in(np.array([[5, 1 << 40], [7, 3]]), np.array([3, 1 << 40, 3])).tolist()
+    [[False, True], [False, True]]
+    """
+    if not len(keys):
+        return np.zeros(values.shape, bool)
+    keys = np.sort(keys)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
 
 
 def group_keys(keys: Ints) -> tuple[Ints, Ints]:

@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from amcalc.bulk.arrays import EPOCH, distinct_rows, repeated_rows, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
 from amcalc.bulk.month_facts import are_holidays
@@ -300,8 +300,8 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
     mondays = days - (days + 3) % 7
-    without_care = np.isin(row[:, None] * (1 << 32) + mondays,
-                           events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    without_care = is_in(row[:, None] * (1 << 32) + mondays,
+                         events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
     off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 
