@@ -106,8 +106,8 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
     if column.type == kind:
         return column
     if pa.types.is_dictionary(kind):
-        return pa.DictionaryArray.from_arrays(column.indices.cast(kind.index_type),
-                                              column.dictionary.cast(kind.value_type))
+        return pa.DictionaryArray.from_arrays(_plain_column(column.indices, kind.index_type),
+                                              _plain_column(column.dictionary, kind.value_type))
     return column.cast(kind)
 
 

@@ -84,7 +84,7 @@ class Rows:
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         majorated = np.where(self.majorated.null, 1000, self.majorated.values)
         self.majorated_e4 = majorated
-        weekly = row_sum(self.schedule)
+        self.weekly = weekly = row_sum(self.schedule)  # seconds of the usual week
         rate = self.rate.values
         self.fast = (
             self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
