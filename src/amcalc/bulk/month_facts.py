@@ -57,7 +57,7 @@ def month_facts(key: int, territory_index: int) -> MonthFacts:
     month += 1
     territory = TERRITORIES[territory_index]
     length = _stdlib_calendar.monthrange(year, month)[1]
-    first, last = date(year, month, 1), date(year, month, length)
+    first = date(year, month, 1)
     weekday = np.zeros(31, np.int64)
     in_month = np.zeros(31, bool)
     holiday = np.zeros(31, bool)
