@@ -15,7 +15,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
-from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.bulk.schema import Ints
@@ -84,8 +84,8 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        in_month = np.array([f.in_month for f in facts])[g]
-        holiday = np.array([f.holiday for f in facts])[g]
+        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
+        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
         day_index = np.arange(31)
@@ -331,7 +331,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     local = np.full(rows.n, -1, np.int64)
     local[light] = np.arange(m)
     facts, g = rows.facts, rows.group[light]
-    sched = rows.schedule[light]
+    sched = np.take(rows.schedule, light, axis=0)
     bad = np.zeros(m, bool)
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
@@ -352,7 +352,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
-    work = np.array([f.work_counts for f in facts], np.int64)[g]
+    work = per_row(facts, "work_counts", g)
 
     seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
     per_hour = rows.maintenance.values[light]
