@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, day_number
+from amcalc.bulk.arrays import EPOCH, day_number, distinct_rows
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.child_illness import (
@@ -166,19 +166,21 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     first_days = rows.first[asking]
     opened = dict(zip(run_line[still_open].tolist(), zip(start[still_open].tolist(), run_last[still_open].tolist(),
                                                          strict=True), strict=True))
-    for i in np.unique(line[~unanswered[line]]).tolist():
-        row, first = int(asking[i]), int(first_days[i])
+    ill = distinct_rows(line[~unanswered[line]])
+    row_of, first_of, hired_of = asking[ill].tolist(), first_days[ill].tolist(), rows.start[asking[ill]].tolist()
+    for i, row, first, hired, counted, year, short, long, back in zip(
+            ill.tolist(), row_of, first_of, hired_of, touched[ill].tolist(), year_start[ill].tolist(),
+            short_days[ill].tolist(), long_start[ill].tolist(), resume[ill].tolist(), strict=True):
         carried = events.ledgers.get(row)
-        book = carried if carried is not None else ChildIllnessLedger(_date(rows.start[row]))
-        if touched[i]:
-            book = book.with_usage(ContractYearUsage(_date(year_start[i]), int(short_days[i]),
-                                                     _date(long_start[i]) if long_start[i] > -_FAR else None))
+        book = carried if carried is not None else ChildIllnessLedger(_date(hired))
+        if counted:
+            book = book.with_usage(ContractYearUsage(_date(year), short, _date(long) if long > -_FAR else None))
         run_open = opened.get(i)
         illness.ledgers[row] = ChildIllnessLedger(
             book.hired, book.years, None if run_open is None else (_date(first + run_open[0]),
                                                                    _date(first + run_open[1])))
-        if resume[i] < _FAR:
-            illness.resume[row] = _date(first + resume[i])
+        if back < _FAR:
+            illness.resume[row] = _date(first + back)
     return unpaid, illness
 
 
@@ -193,7 +195,7 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
     year_start = np.zeros(lines, np.int64)
     short_days = np.zeros(lines, np.int64)
     long_start = np.full(lines, -_FAR)
-    ill = np.unique(run_line)
+    ill = distinct_rows(run_line)
     # the days that place a row's absences in contract years (art. 105 counts a long absence
     # in the year of its start, short days in their own): its certified days, and the start
     # of its first absence (an absence carried open may start before or after them)
@@ -259,5 +261,5 @@ def _year_start(hired: int, day: int) -> int:
     return day_number(contract_year_start(_date(hired), _date(day)))
 
 
-def _date(day: Any) -> date:
-    return EPOCH + timedelta(days=int(day))
+def _date(day: int) -> date:
+    return EPOCH + timedelta(days=day)

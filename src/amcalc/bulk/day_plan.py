@@ -11,10 +11,11 @@ from typing import Any
 
 import attrs
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
-from amcalc.bulk.arrays import EPOCH, repeated_rows, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
-from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, sum_by
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.bulk.schema import Ints
@@ -83,11 +84,10 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        weekday = np.array([f.weekday for f in facts], np.int64)[g]
-        in_month = np.array([f.in_month for f in facts])[g]
-        holiday = np.array([f.holiday for f in facts])[g]
-        sched = np.take_along_axis(rows.schedule[busy], weekday, axis=1) * in_month
+        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
+        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
+        sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
         day_index = np.arange(31)
         outside = ((day_index < (rows.start[busy] - first)[:, None])
                    | (day_index > (rows.end[busy] - first)[:, None]))
@@ -132,7 +132,7 @@ class _Plan:
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
-            asking = np.unique(a_row[asks])
+            asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
                                        self._asked(rows, events, asking, working, a_row, a_day, keep))
             bad[asking[answers.unanswered]] = True
@@ -259,6 +259,16 @@ class _Plan:
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
 
 
+def _planned(schedule: Ints, first: Ints) -> Ints:
+    """Each row's weekday schedule (rows × 7, Monday first) laid over 31 days from its month's
+    ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
+    of each row the 31 days from its first day's weekday (one gather, no index per day)."""
+    weeks = np.tile(schedule, 6)
+    step = weeks.strides[1]
+    windows = as_strided(weeks, shape=(len(weeks), 7, 31), strides=(weeks.strides[0], step, step), writeable=False)
+    return windows[np.arange(len(weeks)), (first + 3) % 7]
+
+
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
     """Majoration des jours fériés travaillés (CCN 3239 art. 47, 101; Code du travail L3133-6):
     ``worked`` (rows × 31) the seconds worked on holidays; one line for 1 May, one for the
@@ -290,8 +300,8 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
     mondays = days - (days + 3) % 7
-    without_care = np.isin(row[:, None] * (1 << 32) + mondays,
-                           events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    without_care = is_in(row[:, None] * (1 << 32) + mondays,
+                         events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
     off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 
@@ -321,7 +331,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     local = np.full(rows.n, -1, np.int64)
     local[light] = np.arange(m)
     facts, g = rows.facts, rows.group[light]
-    sched = rows.schedule[light]
+    sched = np.take(rows.schedule, light, axis=0)
     bad = np.zeros(m, bool)
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
@@ -342,7 +352,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
-    work = np.array([f.work_counts for f in facts], np.int64)[g]
+    work = per_row(facts, "work_counts", g)
 
     seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
     per_hour = rows.maintenance.values[light]
@@ -370,7 +380,7 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     their rows and weekdays."""
     keep = local[events.c_row] >= 0
     given = local[events.c_row[keep]]
-    with_weeks = np.unique(given)  # a (those rows × 31) mask of their days
+    with_weeks = distinct_rows(given)  # a (those rows × 31) mask of their days
     index = np.full(len(sched), -1, np.int64)
     index[with_weeks] = np.arange(len(with_weeks))
     row = np.repeat(given, 7)

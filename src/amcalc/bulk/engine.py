@@ -62,7 +62,7 @@ from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 __all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
 
 
-_ROUTES = pa.array(["vector", "scalar"])
+_ROUTES = np.frombuffer(b"vectorscalar", np.uint8).reshape(2, 6)  # the two routes' names, 6 bytes each
 _FRESHNESS = pa.array([FRESHNESS_WARNING])
 
 
@@ -106,8 +106,8 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
     if column.type == kind:
         return column
     if pa.types.is_dictionary(kind):
-        return pa.DictionaryArray.from_arrays(column.indices.cast(kind.index_type),
-                                              column.dictionary.cast(kind.value_type))
+        return pa.DictionaryArray.from_arrays(_plain_column(column.indices, kind.index_type),
+                                              _plain_column(column.dictionary, kind.value_type))
     return column.cast(kind)
 
 
@@ -160,7 +160,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
     columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
-    columns["route"] = _ROUTES.take(pa.array(scalar.astype(np.int8)))
+    columns["route"] = _route_column(scalar)
     columns.update(_error_columns(errors, n))
     for field in (f for f in OUTPUT_SCHEMA.names if f in NUMBER_FIELDS):
         values = out[field]
@@ -250,7 +250,7 @@ def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
     schema = output_schema(batch.schema.field("id").type if has_id else None, family=has_household(batch))
     message = "ligne non calculée : une de ses valeurs sort des bornes du calcul ; vérifiez-la."
     columns = {f.name: pa.nulls(n, f.type) for f in schema if f.name != "route"}
-    columns["route"] = _ROUTES.take(pa.array(np.ones(n, np.int8)))
+    columns["route"] = _route_column(np.ones(n, bool))
     columns["error_code"] = pa.array(["internal_error"] * n, pa.string())
     columns["error_message"] = pa.array([message] * n, pa.string())
     if has_id:
@@ -258,14 +258,25 @@ def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays([columns[name] for name in schema.names], schema=schema)
 
 
+def _route_column(scalar: Any) -> pa.Array:
+    """The ``route`` column: "scalar" where ``scalar``, else "vector", built from its buffers
+    (both names 6 bytes long: no compute call, which costs more than a small batch's rows)."""
+    n = len(scalar)
+    offsets = np.arange(0, 6 * n + 1, 6, dtype=np.int32)
+    data = np.take(_ROUTES, np.asarray(scalar, bool).view(np.int8), axis=0)
+    return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+
 def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:
     """The ``illness_ledger`` column: each row's counters for next month, null where none."""
     if not ledgers:
         return pa.nulls(n, ILLNESS_LEDGER)
     rows = sorted(ledgers)
+    values = pa.array([ledgers[r].as_mapping() for r in rows], ILLNESS_LEDGER)
+    if len(rows) == n:  # every row has its counters (a batch of one row with an illness)
+        return values
     place = np.full(n, -1, np.int64)
     place[rows] = np.arange(len(rows))
-    values = pa.array([ledgers[r].as_mapping() for r in rows], ILLNESS_LEDGER)
     return values.take(pa.array(place, mask=place < 0))
 
 

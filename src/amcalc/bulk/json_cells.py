@@ -199,11 +199,14 @@ def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:
     (each distinct cell parsed once), and the rows with a cell that does not parse (a
     numpy mask): null there, for :func:`json_cell` to word the error on the row."""
     unreadable = np.zeros(batch.num_rows, bool)
+    texts = [i for i, field in enumerate(batch.schema)
+             if field.name in NESTED_COLUMNS and pa.types.is_string(field.type)]
+    if not texts:  # typed columns: the batch as it is
+        return batch, unreadable
     columns = list(batch.columns)
-    for i, field in enumerate(batch.schema):
-        kind = NESTED_COLUMNS.get(field.name)
-        if kind is None or not pa.types.is_string(field.type):
-            continue
+    for i in texts:
+        field = batch.schema.field(i)
+        kind = NESTED_COLUMNS[field.name]
         encoded = pc.dictionary_encode(columns[i])
         values, bad = [], []
         for k, text in enumerate(encoded.dictionary.to_pylist()):

@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 
 from amcalc import parameters
-from amcalc.bulk.arrays import NEVER, day_number, distinct_values
+from amcalc.bulk.arrays import NEVER, day_number, distinct_rows, distinct_values
 from amcalc.bulk.schema import Ints
 from amcalc.calendar import Territory, public_holidays
 from amcalc.errors import ParameterUnavailable
@@ -57,7 +57,7 @@ def month_facts(key: int, territory_index: int) -> MonthFacts:
     month += 1
     territory = TERRITORIES[territory_index]
     length = _stdlib_calendar.monthrange(year, month)[1]
-    first, last = date(year, month, 1), date(year, month, length)
+    first = date(year, month, 1)
     weekday = np.zeros(31, np.int64)
     in_month = np.zeros(31, bool)
     holiday = np.zeros(31, bool)
@@ -71,10 +71,7 @@ def month_facts(key: int, territory_index: int) -> MonthFacts:
     empty = np.zeros((8, 2), np.int64)
     try:
         table = contribution_kernel(first, territory)
-        changes = any(parameters.get(n).changes_in(first, last) for n in
-                      ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
-        rates = MaintenanceRates.at(first)
-        least = [max(_floor_at(first, am_ge), _floor_at(last, am_ge)) for am_ge in (False, True)]
+        changes, rates, least = _month_terms(key)
     except ParameterUnavailable:
         return MonthFacts(False, day_number(first), length, counts, work_counts, weekday, in_month,
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
@@ -84,8 +81,22 @@ def month_facts(key: int, territory_index: int) -> MonthFacts:
     return MonthFacts(
         not changes, day_number(first), length, counts, work_counts, weekday, in_month, holiday,
         lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
-        (rates.scale, rates.agreed, rates.prorated, rates.floor), np.array(least, np.int64),
+        (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
     )
+
+
+@lru_cache(maxsize=4096)
+def _month_terms(key: int) -> tuple[bool, MaintenanceRates, Any]:
+    """The month's terms that no territory changes (asked once for all territories):
+    whether the maintenance parameters change within it, their terms on its first day,
+    and the least rates (:attr:`MonthFacts.min_rate`)."""
+    year, month = divmod(key, 12)
+    first = date(year, month + 1, 1)
+    last = date(year, month + 1, _stdlib_calendar.monthrange(year, month + 1)[1])
+    changes = any(parameters.get(n).changes_in(first, last) for n in
+                  ("minimum_garanti", "maintenance_minimum_share", "maintenance_daily_floor"))
+    least = [max(_floor_at(first, am_ge), _floor_at(last, am_ge)) for am_ge in (False, True)]
+    return changes, MaintenanceRates.at(first), np.array(least, np.int64)
 
 
 def _least_rate(day: date, am_ge: bool) -> int:
@@ -141,7 +152,7 @@ def are_holidays(days: Ints, territory: Ints) -> Any:
     kinds = len(TERRITORIES)
     keys = (days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970) * kinds + territory
     found = np.zeros(days.shape, bool)
-    for key in np.unique(keys).tolist():
+    for key in distinct_rows(keys.ravel()).tolist():
         mine = keys == key
         found[mine] = np.isin(days[mine], holiday_numbers(key // kinds, key % kinds))
     return found

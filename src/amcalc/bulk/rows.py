@@ -84,7 +84,7 @@ class Rows:
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         majorated = np.where(self.majorated.null, 1000, self.majorated.values)
         self.majorated_e4 = majorated
-        weekly = row_sum(self.schedule)
+        self.weekly = weekly = row_sum(self.schedule)  # seconds of the usual week
         rate = self.rate.values
         self.fast = (
             self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
@@ -193,13 +193,17 @@ def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[
         return np.zeros(0, np.int64), {}
     if not pa.types.is_list(array.type) and not pa.types.is_large_list(array.type):
         return None
-    parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
-    values = pa.compute.list_flatten(array)
+    kind = array.type.value_type
+    if fields and (not pa.types.is_struct(kind) or {kind.field(i).name for i in range(kind.num_fields)} - set(fields)):
+        return None
+    offsets = array.offsets
+    if offsets[0] == offsets[-1]:  # no entry in these rows: no compute call
+        parents, values = np.zeros(0, np.int64), array.values.slice(0, 0)
+    else:
+        parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+        values = pa.compute.list_flatten(array)
     if not fields:
         return parents, {"": values}
-    kind = values.type
-    if not pa.types.is_struct(kind) or {kind.field(i).name for i in range(kind.num_fields)} - set(fields):
-        return None
     names = {kind.field(i).name: i for i in range(kind.num_fields)}
     return parents, {f: values.field(names[f]) for f in fields if f in names}
 
@@ -340,7 +344,7 @@ def _null_of(array: pa.Array | None, n: int) -> Any:
 
 def _causes(array: pa.Array | None, n: int) -> Ints:
     """Index of each cause in :class:`AbsenceCause`, −1 when unknown."""
-    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+    if array is None or not n or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return np.full(n, -1, np.int64)
     encoded = pa.compute.dictionary_encode(array)
     values = [c.value for c in CAUSES]

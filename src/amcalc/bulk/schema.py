@@ -439,7 +439,7 @@ def _month_key(text: str) -> int:
 def decode(array: pa.Array | None, kind: str, n: int) -> Column:
     """Decode a money (1/10 000 €), hours (seconds) or text-choice column, or the text of a
     date (days since 1970), whole number or flag (1 or 0) column."""
-    if array is None or pa.types.is_null(array.type):
+    if array is None or not len(array) or pa.types.is_null(array.type):  # no value (no compute call)
         return Column(np.zeros(n, np.int64), np.ones(n, bool), np.ones(n, bool))
     null = _is_null(array)
     kind_type = array.type

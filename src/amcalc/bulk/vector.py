@@ -97,7 +97,7 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     rate = rows.rate.values
     counts = per_row(facts, "counts", g)
     days_per_week = (sched > 0).astype(np.int64)
-    annual = row_sum(sched) * rows.weeks
+    annual = rows.weekly * rows.weeks
     annual_days = row_sum(days_per_week) * rows.weeks
     base = kernel.monthly_salary_cents(annual, rate)  # mensualised (art. 109)
     by_the_hour = np.flatnonzero(occasional & fast)  # occasional care (art. 108.2, 109.3)
