@@ -145,3 +145,19 @@ def test_a_ledger_handed_on_before_the_explanation_is_read() -> None:
     then = month_pay(_full(), "2025-12", absences=_illness((1, 2), 12), ledger=first.ledger)
     assert isinstance(first.ledger, MonthLedger) and first.ledger.child_illness is not None
     assert "Maladie de l'enfant" in then.explain() and "Maladie de l'enfant" in first.explain()
+
+
+def test_the_callers_inputs_changed_after_the_call_do_not_reach_the_explanation() -> None:
+    # the explanation is written later, but from what the month was computed with
+    contract = Contract.from_schedule(hourly_rate="4.20", weeks=52, start=date(2024, 1, 8),
+                                      schedule={"mon": "10", "tue": "10", "wed": "10", "thu": "10"},
+                                      maintenance_per_hour="0.50")
+    weeks: dict[date, object] = {date(2024, 10, 14): "47"}
+    absences = [Absence.of(date(2024, 10, 21), "unpaid_leave")]
+    days: dict[date, object] = {}
+    eager = month_pay(contract, "2024-10", worked_weeks=dict(weeks), absences=list(absences)).explanation
+    later = month_pay(contract, "2024-10", worked_weeks=weeks, absences=absences, worked_days=days)
+    weeks[date(2024, 10, 14)], weeks[date(2024, 10, 7)] = "50", "45"
+    absences.append(Absence.of(date(2024, 10, 22), "unpaid_leave"))
+    days[date(2024, 10, 1)] = "12"
+    assert later.explanation.text() == eager.text()
