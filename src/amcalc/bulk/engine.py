@@ -56,6 +56,7 @@ from amcalc.bulk.schema import (
     string_array,
 )
 from amcalc.bulk.vector import VectorResult, vector_route
+from amcalc.bulk.working_time import by_row_and_day
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
@@ -284,7 +285,7 @@ def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
     """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
     if not len(weeks):
         return pa.nulls(n, RECENT_WEEKS)
-    weeks = weeks[np.lexsort((weeks[:, 1], weeks[:, 0]))]
+    weeks = weeks[by_row_and_day(weeks)]
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
