@@ -16,7 +16,7 @@ from amcalc.bulk.schema import Ints
 from amcalc.duration import format_hours
 from amcalc.explain import french_date
 from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
-from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, _four_month_window
+from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
 __all__ = ["by_row_and_day", "recent_weeks", "row_warnings"]
 
@@ -61,7 +61,7 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
 def _average_warnings(rows: Rows, given: Ints, carried: Ints, heavy: Ints) -> dict[int, list[str]]:
     """Row → the warning of :func:`amcalc.month.average_week_warning`, for the ``heavy`` rows
     (sorted) whose civil weeks of the last 4 months average more than 48 h (art. 96.3). On
-    arrays, each row's sum over its window (the Mondays of ``_four_month_window``) of the
+    arrays, each row's sum over its window (the Mondays of ``four_month_window``) of the
     hours carried or given (:func:`recent_weeks`, as :func:`~amcalc.month.weekly_history`
     keeps them), else of the usual week; the few rows over 48 h worded by that function."""
     mine = np.zeros(len(rows.first), bool)
@@ -95,7 +95,7 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, heavy: Ints) -> di
 @lru_cache(maxsize=1 << 12)
 def _window_days(last: int) -> tuple[int, ...]:
     """The Mondays (day numbers) of the 4 months up to the day number ``last`` (art. 96.3)."""
-    return tuple(day_number(monday) for monday in _four_month_window(EPOCH + timedelta(days=last)))
+    return tuple(day_number(monday) for monday in four_month_window(EPOCH + timedelta(days=last)))
 
 
 def _weeks_by_row(weeks: Ints, rows: Ints) -> dict[int, list[tuple[date, int]]]:

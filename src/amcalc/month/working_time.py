@@ -26,6 +26,7 @@ __all__ = [
     "MAX_DAY_SECONDS",
     "average_week_warning",
     "day_rest_warning",
+    "four_month_window",
     "long_week_warning",
     "weekly_history",
     "working_time_warnings",
@@ -121,13 +122,17 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     known = {**planned, **dict(history)}
     if not known:  # every week the average week
         return Fraction(usual)
-    window = _four_month_window(last)
+    window = four_month_window(last)
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
 
 @lru_cache(maxsize=4096)
-def _four_month_window(last: date) -> tuple[date, ...]:
-    """Mondays of the civil weeks starting in the 4 months up to ``last``."""
+def four_month_window(last: date) -> tuple[date, ...]:
+    """Mondays of the civil weeks starting in the 4 months up to ``last`` (CCN 3239 art. 96.3).
+
+    >>> [m.isoformat() for m in four_month_window(date(2025, 3, 31))][-2:]
+    ['2024-12-09', '2024-12-02']
+    """
     since = last - relativedelta(months=4)
     mondays = (monday_of(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS))
     return tuple(m for m in mondays if m > since)
