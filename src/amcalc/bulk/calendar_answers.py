@@ -258,8 +258,8 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
     placed = (earliest >= hired) & (hired > -NEVER) & (earliest >= _YEAR_5)
     unanswered[ill[~placed]] = True
     ill, hired, earliest, latest = ill[placed], hired[placed], earliest[placed], latest[placed]
-    opened = _year_starts(hired, earliest)
-    one_year = opened == _year_starts(hired, latest)
+    opened, closed = _year_starts(np.concatenate([hired, hired]), np.concatenate([earliest, latest])).reshape(2, -1)
+    one_year = opened == closed
     unanswered[ill[~one_year]] = True
     ill, opened = ill[one_year], opened[one_year]
     year_start[ill] = opened - first[ill]

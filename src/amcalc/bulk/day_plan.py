@@ -311,13 +311,18 @@ def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
     given order) on a day without care or longer than the day's schedule (``day``: days since
     1970 of each absence, ``row`` in order)."""
-    refused: dict[int, InvalidInput] = {}
     wrong = np.flatnonzero(not_care_day | over)
-    for k in wrong[np.unique(row[wrong], return_index=True)[1]].tolist():
-        when = EPOCH + timedelta(days=int(day[k]))
-        refused[int(row[k])] = (absence_not_on_care_day(when) if not_care_day[k]
-                                else absence_over_schedule(when, int(day_sched[k])))
-    return refused
+    first = wrong[np.unique(row[wrong], return_index=True)[1]]
+    scheduled = np.where(not_care_day[first], -1, day_sched[first])
+    return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
+
+
+@lru_cache(maxsize=1 << 14)
+def _refusal(day: int, scheduled: int) -> InvalidInput:
+    """The error of an absence on ``day`` (days since 1970) not a day of care (``scheduled``
+    −1) or longer than its ``scheduled`` seconds: the same for every row (read, never raised)."""
+    when = EPOCH + timedelta(days=day)
+    return absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled)
 
 
 def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
