@@ -127,8 +127,8 @@ class _Plan:
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
         asks = events.a_asks[keep] & ~bad[a_row]
-        usual_holidays = self.holiday & (sched > 0)
-        asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
+        by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
+        asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
@@ -148,10 +148,10 @@ class _Plan:
         missing = np.zeros((m, 31), np.int64)
         missing[a_row, a_day] = seconds
         unpaid[a_row, a_day] = seconds * deducted
-        if self.outside.any():
-            unpaid = np.where(self.outside, sched, unpaid)
+        np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
-        self.actual = working * (sched - missing)  # the plan; the weeks given replace their days
+        self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
+        self.actual *= working
         # occasional care: certified illness is kept beyond the limits of art. 105
         kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
         self.kept_absent = sum_by(a_row, seconds * kept, m)
