@@ -304,9 +304,8 @@ def _open_runs(events: Events, asking: Ints, first: Ints) -> tuple[Ints, Ints]:
 
 def _year_starts(hired: Ints, day: Ints) -> Ints:
     """:func:`~amcalc.child_illness.contract_year_start` on day numbers (``day`` ≥ ``hired``,
-    from the year 5):
-    the latest of the contract years' starts not after the day — the start of the year
-    holding its year's 31 December, or of the one before."""
+    from the year 5): the latest of the contract years' starts not after the day — the start
+    of the year holding 31 December of the day's year, or of the year before."""
     year = day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
     hiring_month = hired.astype("datetime64[D]").astype("datetime64[M]")
     month_day = ((hiring_month.astype(np.int64) % 12) * 31
@@ -326,7 +325,7 @@ def _starts_in(year: int) -> Ints:
     hirings = [date(4, month, day) if day <= _LEAP_MONTHS[month - 1] else None
                for month in range(1, 13) for day in range(1, 32)]
     last = date(year, 12, 31)
-    return np.array([day_number(contract_year_start(h, last)) if h else -_FAR for h in hirings], np.int64)
+    return np.array([day_number(contract_year_start(h, last)) if h else NO_DAY for h in hirings], np.int64)
 
 
 _LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
