@@ -17,11 +17,11 @@ from test_bulk import assert_same, expected, table_of  # noqa: E402
 
 from amcalc.bulk import payroll  # noqa: E402
 from amcalc.bulk.arrays import day_number  # noqa: E402
-from amcalc.bulk.calendar_answers import _year_starts  # noqa: E402
-from amcalc.bulk.engine import month_of_row  # noqa: E402
+from amcalc.bulk.calendar_answers import NO_DAY, Art105, Counters, _year_starts  # noqa: E402
+from amcalc.bulk.engine import _ledger_column, month_of_row  # noqa: E402
 from amcalc.bulk.schema import ILLNESS_LEDGER  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
-from amcalc.child_illness import contract_year_start  # noqa: E402
+from amcalc.child_illness import ChildIllnessLedger, ContractYearUsage, contract_year_start  # noqa: E402
 
 # Tuesdays and Thursdays 9 h, 52 weeks, hired Tue 4 July 2023: contract years open on 4 July
 TUE_THU = {"hourly_rate": "4.50", "weeks": 52, "start": date(2023, 7, 4), "end": None, "kind": None,
@@ -141,3 +141,25 @@ def test_refused_absences_of_one_day_with_two_schedules_keep_their_own_message()
                         messages[3], messages[3]]
     assert messages[3] is not None and messages[3].startswith("le 11/09/2024 n'est pas un jour d'accueil prévu")
     assert_same(rows, result)
+
+
+def test_the_counters_of_a_batch_keep_each_row_once_its_ledger_first() -> None:
+    # rows 1 and 3 as arrays (row 3: 5 short days in the year opened 27 June 2024, an absence
+    # open 2–3 March 2025), row 1 also as a ledger (the scalar route's): its counters replace the arrays'
+    days = {d: day_number(d) for d in (date(2024, 6, 26), date(2024, 6, 27), date(2025, 3, 2), date(2025, 3, 3))}
+    arrays = Counters(np.array([1, 3]), np.array([NO_DAY, days[date(2025, 3, 2)]]),
+                      np.array([NO_DAY, days[date(2025, 3, 3)]]), np.array([1, 3]),
+                      np.array([days[date(2024, 6, 26)], days[date(2024, 6, 27)]]), np.array([2, 5]),
+                      np.array([NO_DAY, NO_DAY]))
+    ledger = ChildIllnessLedger(date(2024, 1, 2), (ContractYearUsage(date(2024, 1, 2), 1, date(2024, 3, 4)),
+                                                   ContractYearUsage(date(2025, 1, 2), 4)))
+    illness = Art105({}, {1: ledger}, [arrays])
+    kept = np.array([True, True, True, True])
+    counters = illness.of_rows(kept).counters(4)
+    assert counters.row.tolist() == [1, 3] and counters.year_row.tolist() == [1, 1, 3]
+    assert counters.short_days.tolist() == [1, 4, 5]
+    assert counters.long_absence.tolist() == [day_number(date(2024, 3, 4)), NO_DAY, NO_DAY]
+    assert illness.of_rows(np.array([True, True, True, False])).counters(4).row.tolist() == [1]
+    assert _ledger_column(counters, 4).to_pylist() == [
+        None, ledger.as_mapping(), None,
+        {"years": [_year(date(2024, 6, 27), 5)], "open_start": date(2025, 3, 2), "open_last": date(2025, 3, 3)}]
