@@ -14,7 +14,7 @@ is handed to the scalar route
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, day_number, distinct_rows
+from amcalc.bulk.arrays import EPOCH, NEVER, day_number, distinct_rows, is_in
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.child_illness import (
@@ -32,29 +32,73 @@ from amcalc.child_illness import (
     ContractYearUsage,
     contract_year_start,
 )
-from amcalc.errors import AmcalcError
 from amcalc.month.planned_days import NEIGHBOUR_SEARCH_DAYS
 from amcalc.month.unpaid_days import RETURN_SEARCH_DAYS
 
-__all__ = ["Answers", "Art105", "MonthDays", "calendar_answers"]
+__all__ = ["NO_DAY", "Answers", "Art105", "Counters", "MonthDays", "calendar_answers"]
+
+
+@attrs.frozen
+class Counters:
+    """Art. 105 counters of rows as arrays, the fields of the ``illness_ledger`` column
+    (:meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`): each row's absence still
+    open at the month's end (day numbers, :data:`NO_DAY` where none) and one line a contract year."""
+
+    row: Ints  # the batch rows that have counters
+    open_start: Ints
+    open_last: Ints
+    year_row: Ints  # each contract year's row,
+    year_start: Ints  # … first day,
+    short_days: Ints  # … short days left unpaid,
+    long_absence: Ints  # … and the start of its long absence (or NO_DAY)
+
+    @classmethod
+    def of_ledgers(cls, ledgers: Mapping[int, ChildIllnessLedger]) -> Counters:
+        """The counters of ``ledgers`` (row → ledger) as arrays."""
+        opened = [(row, *(map(day_number, book.open_run) if book.open_run else (NO_DAY, NO_DAY)))
+                  for row, book in ledgers.items()]
+        years = [(row, day_number(u.year_start), u.short_days,
+                  day_number(u.long_absence) if u.long_absence else NO_DAY)
+                 for row, book in ledgers.items() for u in book.years]
+        return cls(*np.array(opened, np.int64).reshape(-1, 3).T, *np.array(years, np.int64).reshape(-1, 4).T)
+
+    def of_rows(self, kept: Any) -> Counters:
+        """Only the rows where ``kept`` (a mask of the batch) is true."""
+        mine, years = kept[self.row], kept[self.year_row]
+        return Counters(self.row[mine], self.open_start[mine], self.open_last[mine], self.year_row[years],
+                        self.year_start[years], self.short_days[years], self.long_absence[years])
 
 
 @attrs.frozen
 class Art105:
     """What art. 105 says of rows: the date pay must resume (or the contract end), and
-    the counters to carry to next month (:attr:`MonthPay.ledger`'s ``child_illness``)."""
+    the counters to carry to next month (:attr:`MonthPay.ledger`'s ``child_illness``): as
+    ledgers for the rows that carried some from last month and the scalar route's, as
+    arrays for the others."""
 
     resume: dict[int, date]
     ledgers: dict[int, ChildIllnessLedger]
+    counted: list[Counters] = attrs.field(factory=list)
 
     def update(self, other: Art105) -> None:
         self.resume.update(other.resume)
         self.ledgers.update(other.ledgers)
+        self.counted.extend(other.counted)
 
     def of_rows(self, kept: Any) -> Art105:
         """Only the rows ``kept`` (a mask of the batch)."""
         return Art105({r: d for r, d in self.resume.items() if kept[r]},
-                       {r: b for r, b in self.ledgers.items() if kept[r]})
+                      {r: b for r, b in self.ledgers.items() if kept[r]},
+                      [c.of_rows(kept) for c in self.counted])
+
+    def counters(self, n: int) -> Counters:
+        """The counters of every row of a batch of ``n`` rows, as arrays (a row's ledger
+        taking the place of its arrays)."""
+        objects = np.zeros(n, bool)
+        objects[list(self.ledgers)] = True
+        parts = [Counters.of_ledgers(self.ledgers), *(c.of_rows(~objects) for c in self.counted)]
+        return Counters(*(np.concatenate(column) for column in zip(*(attrs.astuple(p, recurse=False)
+                                                                      for p in parts), strict=True)))
 
 
 @attrs.frozen
@@ -82,6 +126,8 @@ class Answers:
 
 
 _FAR = 1 << 20  # an index beyond any day of the arrays
+NO_DAY = -_FAR
+"""No day, in :class:`Counters` (no long absence, no absence open): before any date32 of the calendar."""
 
 
 def calendar_answers(rows: Rows, events: Events, asking: Ints, days: MonthDays) -> Answers:
@@ -162,25 +208,30 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
                                  rank < short_unpaid[run])
     last_run = np.append(run_line[1:] != run_line[:-1], True)
     still_open = last_run & (end >= days.length[run_line] - 1)  # the child is not back before next month
-    illness = Art105({}, {})
     first_days = rows.first[asking]
-    opened = dict(zip(run_line[still_open].tolist(), zip(start[still_open].tolist(), run_last[still_open].tolist(),
-                                                         strict=True), strict=True))
+    # the absence left open at the month's end, for next month (day numbers)
+    left_start, left_last = np.full(len(free), NO_DAY), np.full(len(free), NO_DAY)
+    left_start[run_line[still_open]] = first_days[run_line[still_open]] + start[still_open]
+    left_last[run_line[still_open]] = first_days[run_line[still_open]] + run_last[still_open]
     ill = distinct_rows(line[~unanswered[line]])
-    row_of, first_of, hired_of = asking[ill].tolist(), first_days[ill].tolist(), rows.start[asking[ill]].tolist()
-    for i, row, first, hired, counted, year, short, long, back in zip(
-            ill.tolist(), row_of, first_of, hired_of, touched[ill].tolist(), year_start[ill].tolist(),
-            short_days[ill].tolist(), long_start[ill].tolist(), resume[ill].tolist(), strict=True):
-        carried = events.ledgers.get(row)
-        book = carried if carried is not None else ChildIllnessLedger(_date(hired))
-        if counted:
-            book = book.with_usage(ContractYearUsage(_date(year), short, _date(long) if long > -_FAR else None))
-        run_open = opened.get(i)
-        illness.ledgers[row] = ChildIllnessLedger(
-            book.hired, book.years, None if run_open is None else (_date(first + run_open[0]),
-                                                                   _date(first + run_open[1])))
-        if back < _FAR:
-            illness.resume[row] = _date(first + back)
+    resumed = ill[resume[ill] < _FAR]
+    illness = Art105(dict(zip(asking[resumed].tolist(), map(_date, (first_days + resume)[resumed].tolist()),
+                              strict=True)), {})
+    # the rows that carried counters from last month go on from their ledger, the others on arrays
+    carried = is_in(asking[ill], np.fromiter(events.ledgers, np.int64, len(events.ledgers)))
+    for i in ill[carried].tolist():
+        book = events.ledgers[int(asking[i])]
+        if touched[i]:
+            book = book.with_usage(ContractYearUsage(
+                _date(int(year_start[i])), int(short_days[i]),
+                _date(int(long_start[i])) if long_start[i] != NO_DAY else None))
+        illness.ledgers[int(asking[i])] = ChildIllnessLedger(
+            book.hired, book.years,
+            (_date(int(left_start[i])), _date(int(left_last[i]))) if left_start[i] != NO_DAY else None)
+    new = ill[~carried]
+    counted = new[touched[new]]
+    illness.counted.append(Counters(asking[new], left_start[new], left_last[new], asking[counted],
+                                    year_start[counted], short_days[counted], long_start[counted]))
     return unpaid, illness
 
 
@@ -202,21 +253,21 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
     head, tail = np.searchsorted(run_line, ill), np.searchsorted(run_line, ill, side="right") - 1
     earliest = first[ill] + np.minimum(start[head], run_first[head])
     latest = first[ill] + np.maximum(start[head], run_last[tail])
-    for i, row, earliest_day, latest_day in zip(ill.tolist(), asking[ill].tolist(), earliest.tolist(),
-                                                latest.tolist(), strict=True):
-        try:
-            opened = _year_start(int(rows.start[row]), earliest_day)
-            if opened != _year_start(int(rows.start[row]), latest_day):
-                raise _TwoYears
-        except (AmcalcError, _TwoYears):
-            unanswered[i] = True
-            continue
-        carried = events.ledgers.get(row)
-        used = carried.usage(_date(opened)) if carried is not None else None
-        year_start[i] = opened - first[i]
-        if used is not None:
-            short_days[i] = used.short_days
-            long_start[i] = day_number(used.long_absence) - first[i] if used.long_absence else -_FAR
+    hired = rows.start[asking[ill]]
+    # not placed: a day before the hiring (contract_year_start's error), no hiring date, before the year 5
+    placed = (earliest >= hired) & (hired > -NEVER) & (earliest >= _YEAR_5)
+    unanswered[ill[~placed]] = True
+    ill, hired, earliest, latest = ill[placed], hired[placed], earliest[placed], latest[placed]
+    opened, closed = _year_starts(np.concatenate([hired, hired]), np.concatenate([earliest, latest])).reshape(2, -1)
+    one_year = opened == closed
+    unanswered[ill[~one_year]] = True
+    ill, opened = ill[one_year], opened[one_year]
+    year_start[ill] = opened - first[ill]
+    carried = is_in(asking[ill], np.fromiter(events.ledgers, np.int64, len(events.ledgers)))
+    for i, day in zip(ill[carried].tolist(), opened[carried].tolist(), strict=True):
+        used = events.ledgers[int(asking[i])].usage(_date(day))
+        short_days[i] = used.short_days
+        long_start[i] = day_number(used.long_absence) - first[i] if used.long_absence else -_FAR
     order = np.arange(len(run_line)) - np.searchsorted(run_line, run_line)  # k-th absence of its row
     long_run = np.zeros(len(run_line), bool)
     short_unpaid = np.zeros(len(run_line), np.int64)
@@ -238,27 +289,47 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
             np.where(long_start > -_FAR, long_start + first, -_FAR), year_start + first)
 
 
-class _TwoYears(Exception):
-    """The row's illness days fall in two contract years."""
-
-
 def _open_runs(events: Events, asking: Ints, first: Ints) -> tuple[Ints, Ints]:
     """The absence open at last month's end of each row (its first and last day, from the
     month's first day), −_FAR where none is carried."""
     start = np.full(len(asking), -_FAR)
     last = np.full(len(asking), -_FAR)
-    for row, carried in events.ledgers.items():
-        i = int(np.searchsorted(asking, row))
-        if carried.open_run is not None and i < len(asking) and asking[i] == row:
+    for i in np.flatnonzero(is_in(asking, np.fromiter(events.ledgers, np.int64, len(events.ledgers)))).tolist():
+        carried = events.ledgers[int(asking[i])]
+        if carried.open_run is not None:
             start[i] = day_number(carried.open_run[0]) - first[i]
             last[i] = day_number(carried.open_run[1]) - first[i]
     return start, last
 
 
-@lru_cache(maxsize=1 << 14)
-def _year_start(hired: int, day: int) -> int:
-    """:func:`~amcalc.child_illness.contract_year_start` on day numbers."""
-    return day_number(contract_year_start(_date(hired), _date(day)))
+def _year_starts(hired: Ints, day: Ints) -> Ints:
+    """:func:`~amcalc.child_illness.contract_year_start` on day numbers (``day`` ≥ ``hired``,
+    from the year 5): the latest of the contract years' starts not after the day — the start
+    of the year holding 31 December of the day's year, or of the year before."""
+    year = day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    hiring_month = hired.astype("datetime64[D]").astype("datetime64[M]")
+    month_day = ((hiring_month.astype(np.int64) % 12) * 31
+                 + (hired - hiring_month.astype("datetime64[D]").astype(np.int64)))
+    years = np.unique(np.concatenate([year, year - 1]))
+    starts = np.stack([_starts_in(y) for y in years.tolist()]) if len(years) else np.zeros((0, 372), np.int64)
+    this = starts[np.searchsorted(years, year), month_day]
+    before = starts[np.searchsorted(years, year - 1), month_day]
+    return np.where(this <= day, this, before)
+
+
+@lru_cache(maxsize=1 << 12)
+def _starts_in(year: int) -> Ints:
+    """For each hiring day of the year (month × 31 + day − 1), the first day of the contract
+    year holding 31 December ``year`` (its anniversary that year: 28 February for a hiring on
+    29 February of a common year)."""
+    hirings = [date(4, month, day) if day <= _LEAP_MONTHS[month - 1] else None
+               for month in range(1, 13) for day in range(1, 32)]
+    last = date(year, 12, 31)
+    return np.array([day_number(contract_year_start(h, last)) if h else NO_DAY for h in hirings], np.int64)
+
+
+_LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_YEAR_5 = day_number(date(5, 1, 1))  # the table's hirings are in the year 4 (a leap year)
 
 
 def _date(day: int) -> date:

@@ -127,8 +127,8 @@ class _Plan:
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
         asks = events.a_asks[keep] & ~bad[a_row]
-        usual_holidays = self.holiday & (sched > 0)
-        asks &= events.a_certified[keep] | usual_holidays.any(axis=1)[a_row]
+        by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
+        asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
@@ -148,10 +148,10 @@ class _Plan:
         missing = np.zeros((m, 31), np.int64)
         missing[a_row, a_day] = seconds
         unpaid[a_row, a_day] = seconds * deducted
-        if self.outside.any():
-            unpaid = np.where(self.outside, sched, unpaid)
+        np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
-        self.actual = working * (sched - missing)  # the plan; the weeks given replace their days
+        self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
+        self.actual *= working
         # occasional care: certified illness is kept beyond the limits of art. 105
         kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
         self.kept_absent = sum_by(a_row, seconds * kept, m)
@@ -311,13 +311,18 @@ def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
     given order) on a day without care or longer than the day's schedule (``day``: days since
     1970 of each absence, ``row`` in order)."""
-    refused: dict[int, InvalidInput] = {}
     wrong = np.flatnonzero(not_care_day | over)
-    for k in wrong[np.unique(row[wrong], return_index=True)[1]].tolist():
-        when = EPOCH + timedelta(days=int(day[k]))
-        refused[int(row[k])] = (absence_not_on_care_day(when) if not_care_day[k]
-                                else absence_over_schedule(when, int(day_sched[k])))
-    return refused
+    first = wrong[np.unique(row[wrong], return_index=True)[1]]
+    scheduled = np.where(not_care_day[first], -1, day_sched[first])
+    return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
+
+
+@lru_cache(maxsize=1 << 14)
+def _refusal(day: int, scheduled: int) -> InvalidInput:
+    """The error of an absence on ``day`` (days since 1970) not a day of care (``scheduled``
+    −1) or longer than its ``scheduled`` seconds: the same for every row (read, never raised)."""
+    when = EPOCH + timedelta(days=day)
+    return absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled)
 
 
 def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],

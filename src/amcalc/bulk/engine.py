@@ -39,7 +39,7 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.bulk.arrays import day_number, distinct_values
-from amcalc.bulk.calendar_answers import Art105
+from amcalc.bulk.calendar_answers import NO_DAY, Art105, Counters
 from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.json_cells import json_columns
 from amcalc.bulk.rows import Events, Rows
@@ -57,7 +57,6 @@ from amcalc.bulk.schema import (
 )
 from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.bulk.working_time import by_row_and_day
-from amcalc.child_illness import ChildIllnessLedger
 from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
 __all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
@@ -178,7 +177,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     for i, day in illness.resume.items():
         resume_days[i], has_resume[i] = day_number(day), True
     columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
-    columns["illness_ledger"] = _ledger_column(illness.ledgers, n)
+    columns["illness_ledger"] = _ledger_column(illness.counters(n), n)
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
     id_type = batch.schema.field("id").type if "id" in batch.schema.names else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=output_schema(id_type))
@@ -268,17 +267,33 @@ def _route_column(scalar: Any) -> pa.Array:
     return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
 
 
-def _ledger_column(ledgers: Mapping[int, ChildIllnessLedger], n: int) -> pa.Array:
-    """The ``illness_ledger`` column: each row's counters for next month, null where none."""
-    if not ledgers:
+def _ledger_column(counters: Counters, n: int) -> pa.Array:
+    """The ``illness_ledger`` column: each row's counters for next month (the fields of
+    :meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`, its contract years in order),
+    null where none; built from its arrays."""
+    if not len(counters.row):
         return pa.nulls(n, ILLNESS_LEDGER)
-    rows = sorted(ledgers)
-    values = pa.array([ledgers[r].as_mapping() for r in rows], ILLNESS_LEDGER)
-    if len(rows) == n:  # every row has its counters (a batch of one row with an illness)
-        return values
-    place = np.full(n, -1, np.int64)
-    place[rows] = np.arange(len(rows))
-    return values.take(pa.array(place, mask=place < 0))
+    has = np.zeros(n, bool)
+    has[counters.row] = True
+    missing = pa.array(~has) if not has.all() else None
+    open_start, open_last = np.zeros(n, np.int64), np.zeros(n, np.int64)
+    open_start[counters.row], open_last[counters.row] = counters.open_start, counters.open_last
+    is_open = has & (open_start != NO_DAY)
+    order = np.lexsort((counters.year_start, counters.year_row))
+    every = np.ones(len(order), bool)
+    long_absence = counters.long_absence[order]
+    years = pa.StructArray.from_arrays(
+        [int_array(counters.year_start[order], every, pa.int32()).view(pa.date32()),
+         int_array(counters.short_days[order], every, pa.int32()),
+         int_array(long_absence, long_absence != NO_DAY, pa.int32()).view(pa.date32())],
+        fields=list(ILLNESS_LEDGER.field("years").type.value_type))
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
+    return pa.StructArray.from_arrays(
+        [pa.ListArray.from_arrays(pa.array(offsets), years, type=ILLNESS_LEDGER.field("years").type, mask=missing),
+         int_array(open_start, is_open, pa.int32()).view(pa.date32()),
+         int_array(open_last, is_open, pa.int32()).view(pa.date32())],
+        fields=list(ILLNESS_LEDGER), mask=missing)
 
 
 def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
