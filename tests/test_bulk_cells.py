@@ -18,6 +18,7 @@ pa = pytest.importorskip("pyarrow")
 
 from amcalc.bulk import engine, payroll  # noqa: E402
 from amcalc.bulk.json_cells import NESTED_COLUMNS  # noqa: E402
+from amcalc.errors import AmcalcError  # noqa: E402
 
 # 9 h on Monday and Tuesday, 52 weeks, 4.00 €: 78 h a month (9 h × 2 × 52 / 12), 312.00 € gross
 GOOD = {"id": "ok", "hourly_rate": "4.00", "weeks": "52", "start": "2024-11-04", "month": "2025-03",
@@ -70,6 +71,24 @@ def test_a_date_beyond_the_year_9999_is_an_error_in_its_row() -> None:
     assert result.column("gross_salary").to_pylist()[0] == GOOD_GROSS
     assert result.column("error_code").to_pylist()[1:] == ["invalid_input", "invalid_input"]
 
+
+
+@pytest.mark.parametrize("month", ["1899-12", "2200-01", "9999-12"])
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_month_beyond_the_calendar_is_the_single_contract_error(month: str, typed: bool) -> None:
+    # the public holidays are known from 1900 to 2199 (amcalc.inputs.FIRST_DATE, LAST_DATE): a month
+    # outside is month_of_row's error in its row, not a row the engine could not place
+    if typed:  # a date32 column, as Parquet gives it
+        year, number = map(int, month.split("-"))
+        rows = [GOOD | {"month": date(2025, 3, 1)}, GOOD | {"month": date(year, number, 1)}, GOOD | {"month": date(2025, 3, 1)}]
+        result = payroll(pa.Table.from_pylist(rows))
+    else:
+        result = run({"month": month})
+    with pytest.raises(AmcalcError) as expected:
+        engine.month_of_row(GOOD | {"month": month})
+    assert result.column("error_code").to_pylist() == [None, expected.value.code, None]
+    assert result.column("error_field")[1].as_py() == "month"
+    assert result.column("gross_salary").to_pylist() == [GOOD_GROSS, None, GOOD_GROSS]
 
 # --- fuzz: every column, good and hostile cells ------------------------------------------------------
 

@@ -19,12 +19,15 @@ from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.errors import AmcalcError
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
+from amcalc.inputs import FIRST_DATE, LAST_DATE
 from amcalc.month import MAX_DAY_SECONDS
 
 __all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
 
 
 MAX_WEEK = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
+# the months the single-contract API computes (amcalc.inputs.parse_month); the others: its error
+_FIRST_MONTH, _LAST_MONTH = FIRST_DATE.year * 12, LAST_DATE.year * 12 + 11
 _MAX_WORKED_WEEK = 7 * 24 * SECONDS_PER_HOUR  # a weekly total beyond: the scalar route
 _KINDS = list(ContractKind)
 CAUSES = list(AbsenceCause)
@@ -76,7 +79,7 @@ class Rows:
         self.schedule = np.stack([d.values for d in days], axis=1)
         self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
-        self.month_ok &= (self.month_key >= 12) & (self.month_key < 10_000 * 12)  # years 1 to 9999
+        self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month
         self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
         self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
         start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
