@@ -254,6 +254,24 @@ def test_bad_rows_get_their_error_and_the_others_are_computed() -> None:
     assert result.column("gross_salary").to_pylist()[::6] == [Decimal("312.00")] * 2
 
 
+def moved_to(row: dict[str, Any], month: date) -> dict[str, Any]:
+    """``row`` with its month ``month`` and its dates moved by as many whole weeks (same weekdays)."""
+    shift = timedelta(weeks=(month - row["month"]).days // 7)
+    return row | {
+        "month": month, **{k: row[k] + shift for k in ("start", "end") if row[k] is not None},
+        "absences": [a | {"date": a["date"] + shift} for a in row["absences"] or []],
+        "worked_hours": [w | {"week": w["week"] + shift} for w in row["worked_hours"] or []],
+        "non_care_weeks": [d + shift for d in row["non_care_weeks"] or []]}
+
+
+@pytest.mark.parametrize("month", [date(1900, 2, 1), date(2199, 10, 1), date(2199, 11, 1), date(2199, 12, 1)])
+def test_months_at_the_ends_of_the_holiday_calendar_as_the_single_contract_api(month: date) -> None:
+    # public holidays are known from 1900 to 2199: a month whose weeks or whose child's return
+    # reach beyond gets month_pay's figures or its error, never a row the engine cannot place
+    rows = [moved_to(row, month) for row in random_rows(150, seed=11, rare=10).to_pylist()]
+    assert_same(rows, payroll(pa.Table.from_pylist(rows), chunk_rows=50))
+
+
 def test_rows_refused_by_the_single_contract_api_get_its_error_without_the_scalar_route() -> None:
     # hired on Wed 12 March 2025: Mon 10 March is before the contract, and so is the week of 3 March
     hired = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "start": date(2025, 3, 12),

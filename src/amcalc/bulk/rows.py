@@ -28,6 +28,9 @@ __all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
 MAX_WEEK = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
 # the months the single-contract API computes (amcalc.inputs.parse_month); the others: its error
 _FIRST_MONTH, _LAST_MONTH = FIRST_DATE.year * 12, LAST_DATE.year * 12 + 11
+# the vector route looks public holidays up to a week before its month and two months after
+# (a week across two months, the child's return): at the calendar's ends, the scalar route
+_VECTOR_MONTHS = (_FIRST_MONTH + 1, _LAST_MONTH - 2)
 _MAX_WORKED_WEEK = 7 * 24 * SECONDS_PER_HOUR  # a weekly total beyond: the scalar route
 _KINDS = list(ContractKind)
 CAUSES = list(AbsenceCause)
@@ -99,6 +102,7 @@ class Rows:
             & np.logical_and.reduce([d.ok for d in days])
             & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
             & self.month_ok & start_ok & end_ok & am_ge_ok
+            & (self.month_key >= _VECTOR_MONTHS[0]) & (self.month_key <= _VECTOR_MONTHS[1])
         )
         self.full_year = self.weeks == 52
         # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
