@@ -244,7 +244,8 @@ class _Plan:
         allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
         out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
         out["worked_seconds"][busy] = row_sum(actual)
-        unpaid *= ~self.occasional[:, None]  # occasional care is paid by the hour: nothing deducted
+        if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
+            unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
         totals.unpaid_days[busy] = np.count_nonzero((unpaid == self.sched) & (unpaid > 0), axis=1)
         if len(self.h_row):
