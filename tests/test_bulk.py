@@ -676,3 +676,22 @@ def test_dask_two_workers_give_the_same_results() -> None:
     got = pa.Table.from_pandas(result, preserve_index=False)
     assert got.column("id").to_pylist() == list(range(600))
     assert got.column("net_salary").equals(payroll(table).column("net_salary"))
+
+
+def test_a_hiring_after_days_without_care_declares_the_mensualised_hours() -> None:
+    # hired Mon 3 March 2025: the 1st and 2nd are a weekend, no usual working day is outside
+    # the contract, so the month is not partial (rules.md §12.2: month_pay's days.partial).
+    # 46 weeks of 45 h at 4.0003 €: 45 × 46 / 12 = 172.5 h → 173 h declared; 172.5 × 4.0003 =
+    # 690.05175 → 690.05 €, and 690.05 / 4.0003 = 172.4996 → 172 h would be the salary kept ÷
+    # the rate of a partial month. Hired Tue 4 March, Mon 3 (a usual working day) is outside:
+    # 690.05 € × 1 / 21 days = 32.86 € deducted, (690.05 − 32.86) / 4.0003 = 164.29 → 164 h.
+    row = {"hourly_rate": "4.0003", "weeks": 46, "month": "2025-03", "start": date(2025, 3, 3),
+           "mon": "9", "tue": "9", "wed": "9", "thu": "9", "fri": "9"}
+    rows = [row, row | {"start": date(2025, 1, 6)}, row | {"start": date(2025, 3, 4)}]
+    result = payroll(pa.Table.from_pylist(rows))
+    got = result.to_pylist()
+    assert [g["route"] for g in got] == ["vector"] * 3
+    assert [(g["base_salary"], g["absence_deduction"]) for g in got[:2]] == [(Decimal("690.05"), Decimal("0.00"))] * 2
+    assert [g["declared_hours"] for g in got[:2]] == [173, 173]
+    assert (got[2]["absence_deduction"], got[2]["declared_hours"]) == (Decimal("32.86"), 164)
+    assert_same(rows, result)

@@ -247,6 +247,8 @@ class _Plan:
         if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
             unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
+        hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
+        totals.partial[busy[hired_or_left]] = (self.outside[hired_or_left] & (self.sched[hired_or_left] > 0)).any(axis=1)
         totals.unpaid_days[busy] = np.count_nonzero((unpaid == self.sched) & (unpaid > 0), axis=1)
         if len(self.h_row):
             worked_holiday = np.zeros(actual.shape, bool)
