@@ -695,3 +695,18 @@ def test_a_hiring_after_days_without_care_declares_the_mensualised_hours() -> No
     assert [g["declared_hours"] for g in got[:2]] == [173, 173]
     assert (got[2]["absence_deduction"], got[2]["declared_hours"]) == (Decimal("32.86"), 164)
     assert_same(rows, result)
+
+
+def test_a_week_without_care_given_twice_counts_once() -> None:
+    # 40 weeks, Mon, Tue, Thu, Fri 10 h; March 2025 plans 17 days (170 h); the week of Mon 10
+    # March given twice takes its 4 days once (40 h), and that of Mon 31 March its Monday
+    # (10 h; its other days are April's): 120 h of care, 12 days
+    row = {"hourly_rate": "4.00", "weeks": 40, "month": "2025-03", "start": date(2024, 9, 2),
+           "mon": "10", "tue": "10", "thu": "10", "fri": "10",
+           "non_care_weeks": [date(2025, 3, 10), date(2025, 3, 31), date(2025, 3, 10)]}
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist([row]), stats=stats)
+    got = result.to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    assert got["worked_seconds"] == 120 * 3600
+    assert_same([row], result)

@@ -340,9 +340,9 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
     weekdays = np.array([f.weekday for f in facts], np.int64)
     holidays = np.array([f.holiday for f in facts])
-    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays,
-                                                       holidays, a_row, a_day)
     weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
+                                                       a_row, a_day - weekday)
     day_sched = sched[a_row, weekday]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
@@ -375,30 +375,23 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
 
 
-def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, weekdays: Ints,
-                        holidays: Any, a_row: Ints, a_day: Ints) -> tuple[Any, Ints, Ints]:
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,
+                        a_row: Ints, a_monday: Ints) -> tuple[Any, Ints, Ints]:
     """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
-    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``,
-    ``a_day``) falls in one, and the usual working days of the month they take, each once:
-    their rows and weekdays."""
+    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``, and
+    the day of the month of its week's Monday) falls in one, and the usual working days of
+    the month they take, each once: their rows and weekdays (a week's k-th day is a weekday k)."""
     keep = local[events.c_row] >= 0
-    given = local[events.c_row[keep]]
-    with_weeks = distinct_rows(given)  # a (those rows × 31) mask of their days
-    index = np.full(len(sched), -1, np.int64)
-    index[with_weeks] = np.arange(len(with_weeks))
-    row = np.repeat(given, 7)
-    day = (events.c_start[keep][:, None] + np.arange(7)).ravel()
-    inside = (day >= 0) & (day < length[row])
-    off = np.zeros((len(with_weeks), 31), bool)
-    off[index[row[inside]], day[inside]] = True  # a week given twice counts once
-    at = index[a_row]
-    absent_off = np.zeros(len(a_row), bool)
-    absent_off[at >= 0] = off[at[at >= 0], a_day[at >= 0]]
-    which, day = np.nonzero(off)
-    row = with_weeks[which]
-    weekday = weekdays[group[row], day]
-    usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
-    return absent_off, row[usual], weekday[usual]
+    given, start = local[events.c_row[keep]], events.c_start[keep]
+    overlaps = (start > -7) & (start < 31)
+    weeks = np.unique(given[overlaps] * 64 + start[overlaps] + 6)  # a week given twice counts once
+    absent_off = is_in(a_row * 64 + a_monday + 6, weeks)
+    row, start = weeks // 64, weeks % 64 - 6
+    days = start[:, None] + np.arange(7)
+    usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
+             & ~holidays[group[row, None], np.clip(days, 0, 30)])
+    week, weekday = np.nonzero(usual)
+    return absent_off, row[week], weekday
 
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
