@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, sum_by
 from amcalc.bulk.month_facts import are_holidays
@@ -384,9 +384,13 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     keep = local[events.c_row] >= 0
     given, start = local[events.c_row[keep]], events.c_start[keep]
     overlaps = (start > -7) & (start < 31)
-    weeks = np.unique(given[overlaps] * 64 + start[overlaps] + 6)  # a week given twice counts once
-    absent_off = is_in(a_row * 64 + a_monday + 6, weeks)
+    weeks = sorted_distinct(given[overlaps] * 64 + start[overlaps] + 6)  # a week given twice counts once
     row, start = weeks // 64, weeks % 64 - 6
+    with_weeks = np.zeros(len(sched), bool)
+    with_weeks[row] = True
+    mine = np.flatnonzero(with_weeks[a_row])  # the absences of rows with weeks without care
+    absent_off = np.zeros(len(a_row), bool)
+    absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
     days = start[:, None] + np.arange(7)
     usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
              & ~holidays[group[row, None], np.clip(days, 0, 30)])
