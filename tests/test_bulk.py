@@ -710,3 +710,18 @@ def test_a_week_without_care_given_twice_counts_once() -> None:
     assert stats.scalar_rows == 0 and got["route"] == "vector"
     assert got["worked_seconds"] == 120 * 3600
     assert_same([row], result)
+
+
+def test_a_hiring_before_the_first_minimum_rate_known_takes_the_scalar_route() -> None:
+    # the least rates of the engine's table start on 1 January 2022: a contract hired before
+    # cannot have its hiring rate checked on arrays, month_pay checks it (the other row,
+    # hired in 2023 at 4.00 €, above every floor since, stays on the vector route; so does a
+    # row hired on 1 January 2024 at 3.60 €, below the 3.64 € of June 2026 another row is
+    # hired on, but not below the 3.43 € of its own hiring day)
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "mon": "9", "tue": "9"}
+    rows = [row | {"start": date(2021, 9, 1)}, row | {"start": date(2023, 1, 2)},
+            row | {"start": date(2024, 1, 1), "hourly_rate": "3.60"},
+            row | {"start": date(2026, 6, 1), "month": "2026-06", "hourly_rate": "3.70"}]
+    result = payroll(pa.Table.from_pylist(rows))
+    assert [g["route"] for g in result.to_pylist()] == ["scalar", "vector", "vector", "vector"]
+    assert_same(rows, result)
