@@ -88,9 +88,13 @@ class _Plan:
         holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
-        day_index = np.arange(31)
-        outside = ((day_index < (rows.start[busy] - first)[:, None])
-                   | (day_index > (rows.end[busy] - first)[:, None]))
+        outside = np.zeros((m, 31), bool)
+        partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
+        if len(partial):
+            hired_or_left = busy[partial]
+            day_index = np.arange(31)
+            outside[partial] = ((day_index < (rows.start[hired_or_left] - first[partial])[:, None])
+                                | (day_index > (rows.end[hired_or_left] - first[partial])[:, None]))
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
@@ -198,9 +202,11 @@ class _Plan:
         self.bad[self.repeated] = True
         days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
         inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
-        at = np.clip(days, 0, 30)
-        weights = actual[w_row[:, None], at]
-        usual = self.sched[w_row[:, None], at] * ~self.outside[w_row[:, None], at]
+        at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
+        weights = np.take(actual, at)
+        usual = np.take(self.sched, at)
+        if self.outside.any():
+            usual *= ~np.take(self.outside, at)
         across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
@@ -223,8 +229,7 @@ class _Plan:
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        week, col = np.nonzero(inside)
-        actual[w_row[week], days[week, col]] = parts[week, col]
+        np.put(actual, at[inside], parts[inside])
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
         contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
