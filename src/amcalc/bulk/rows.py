@@ -354,11 +354,12 @@ def _null_of(array: pa.Array | None, n: int) -> Any:
 
 
 def _causes(array: pa.Array | None, n: int) -> Ints:
-    """Index of each cause in :class:`AbsenceCause`, −1 when unknown."""
+    """Index of each cause in :class:`AbsenceCause`, −1 when unknown (or null).
+
+    >>> _causes(pa.array(["unpaid_leave", None, "sick", "unpaid_leave"]), 4).tolist()
+    [0, -1, -1, 0]
+    """
     if array is None or not n or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return np.full(n, -1, np.int64)
-    encoded = pa.compute.dictionary_encode(array)
-    values = [c.value for c in CAUSES]
-    table = np.array([values.index(t) if t in values else -1 for t in encoded.dictionary.to_pylist()]
-                     + [-1], np.int64)
-    return table[filled(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False)]
+    found = pa.compute.index_in(array, value_set=pa.array([c.value for c in CAUSES], array.type))
+    return filled(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)  # null where unknown or null
