@@ -86,10 +86,11 @@ def sorted_distinct(keys: Ints) -> Ints:
 def group_keys(keys: Ints) -> tuple[Ints, Ints]:
     """Distinct small keys and each row's index among them (a bincount, not a sort)."""
     low = int(keys.min())
-    present = np.bincount(keys - low) > 0
+    shifted = keys - low if low else keys
+    present = np.bincount(shifted) > 0
     distinct = np.flatnonzero(present) + low
     lookup = np.cumsum(present) - 1
-    return distinct, lookup[keys - low]
+    return distinct, np.take(lookup, shifted)
 
 
 def row_sum(a: Ints) -> Ints:
