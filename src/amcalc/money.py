@@ -64,10 +64,10 @@ def half_up_div(numerator: int, denominator: int) -> int:
     negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
     ``denominator``'s parity is known once: no pass over an array to multiply by it.
     """
-    nearest = numerator + denominator // 2
+    half = denominator // 2  # the sums below unnamed: numpy adds into their temporaries
     if isinstance(denominator, int):
-        return (nearest - (numerator < 0) if denominator % 2 == 0 else nearest) // denominator
-    return (nearest - (numerator < 0) * (1 - denominator % 2)) // denominator
+        return (numerator + half - (numerator < 0) if denominator % 2 == 0 else numerator + half) // denominator
+    return (numerator + half - (numerator < 0) * (1 - denominator % 2)) // denominator
 
 
 def minimum(a: int, b: int) -> int:
