@@ -109,8 +109,8 @@ class Rows:
         facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
         self.facts = facts
         g = self.group
-        self.first = np.take(np.array([f.first for f in facts], np.int64), g)
-        self.length = np.take(np.array([f.length for f in facts], np.int64), g)
+        self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
+        self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
         least = np.take(np.array([f.min_rate for f in facts], np.int64).ravel(), g * 2 + self.am_ge)
         usable = np.array([f.usable for f in facts])
         last = self.first + self.length - 1
