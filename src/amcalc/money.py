@@ -64,10 +64,10 @@ def half_up_div(numerator: int, denominator: int) -> int:
     negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
     ``denominator``'s parity is known once: no pass over an array to multiply by it.
     """
-    half = denominator // 2  # the sums below unnamed: numpy adds into their temporaries
-    if isinstance(denominator, int):
-        return (numerator + half - (numerator < 0) if denominator % 2 == 0 else numerator + half) // denominator
-    return (numerator + half - (numerator < 0) * (1 - denominator % 2)) // denominator
+    half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
+    if isinstance(denominator, int):  # the sums unnamed: numpy adds into their temporaries
+        return (numerator + half - (numerator < 0) if (denominator & 1) == 0 else numerator + half) // denominator
+    return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
 
 
 def minimum(a: int, b: int) -> int:
