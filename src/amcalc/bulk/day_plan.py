@@ -254,7 +254,8 @@ class _Plan:
         totals.absent[busy] = row_sum(unpaid)
         hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
         totals.partial[busy[hired_or_left]] = (self.outside[hired_or_left] & (self.sched[hired_or_left] > 0)).any(axis=1)
-        totals.unpaid_days[busy] = np.count_nonzero((unpaid == self.sched) & (unpaid > 0), axis=1)
+        wholly = (unpaid == self.sched) & (unpaid > 0)
+        totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
         if len(self.h_row):
             worked_holiday = np.zeros(actual.shape, bool)
             worked_holiday[self.h_row, self.h_day] = True
