@@ -725,3 +725,19 @@ def test_a_hiring_before_the_first_minimum_rate_known_takes_the_scalar_route() -
     result = payroll(pa.Table.from_pylist(rows))
     assert [g["route"] for g in result.to_pylist()] == ["scalar", "vector", "vector", "vector"]
     assert_same(rows, result)
+
+
+def test_a_week_whose_sunday_is_next_month_counts_its_extra_hours_in_each() -> None:
+    # Mon 26 January 2026 to Sun 1 February: 50 h given against 8 h a day Monday to Friday
+    # and Sunday (48 h: no complementary hours, 2 h majorated, art. 96.4); the week's last
+    # hours are its extra ones (month.band_seconds): the Sunday's 8 h hold both, February's
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2026-01", "start": date(2025, 9, 1),
+           "mon": "8", "tue": "8", "wed": "8", "thu": "8", "fri": "8", "sun": "8",
+           "worked_hours": [{"week": date(2026, 1, 26), "hours": "50"}]}
+    rows = [row, row | {"month": "2026-02"}]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), stats=stats)
+    got = result.to_pylist()
+    assert stats.scalar_rows == 0 and [g["route"] for g in got] == ["vector", "vector"]
+    assert [g["majorated_seconds"] for g in got] == [0, 2 * 3600]
+    assert_same(rows, result)

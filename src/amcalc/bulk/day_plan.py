@@ -201,13 +201,14 @@ class _Plan:
         self.repeated = np.concatenate([self.repeated, repeated_rows(w_row, w_start)])
         self.bad[self.repeated] = True
         days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
-        inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
+        length = rows.length[busy[w_row]]
+        inside = (days >= 0) & (days < length[:, None])
         at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
         weights = np.take(actual, at)
         usual = np.take(self.sched, at)
         if self.outside.any():
             usual *= ~np.take(self.outside, at)
-        across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
+        across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
                                                  first[w_row[across], None] + days[across])
@@ -225,7 +226,7 @@ class _Plan:
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
         parts = np.stack(by_day, axis=1)
-        week, col = np.nonzero((parts > MAX_DAY_SECONDS) & inside)  # art. 96.1 warnings
+        week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
