@@ -454,7 +454,9 @@ def decode(array: pa.Array | None, kind: str, n: int) -> Column:
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
         index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
-        return Column(table[index], good[index], empty[index] | null)
+        # every text parsed and none empty (the usual column): no gather for ``ok`` and ``null``
+        ok = good[index] if not good.all() else np.ones(len(index), bool)
+        return Column(np.take(table, index), ok, empty[index] | null if empty[:-1].any() else null)
     if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
         return _decimal(array, kind, null)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
