@@ -694,3 +694,68 @@ def test_dask_two_workers_give_the_same_results() -> None:
     got = pa.Table.from_pandas(result, preserve_index=False)
     assert got.column("id").to_pylist() == list(range(600))
     assert got.column("net_salary").equals(payroll(table).column("net_salary"))
+
+
+def test_a_hiring_after_days_without_care_declares_the_mensualised_hours() -> None:
+    # hired Mon 3 March 2025: the 1st and 2nd are a weekend, no usual working day is outside
+    # the contract, so the month is not partial (rules.md §12.2: month_pay's days.partial).
+    # 46 weeks of 45 h at 4.0003 €: 45 × 46 / 12 = 172.5 h → 173 h declared; 172.5 × 4.0003 =
+    # 690.05175 → 690.05 €, and 690.05 / 4.0003 = 172.4996 → 172 h would be the salary kept ÷
+    # the rate of a partial month. Hired Tue 4 March, Mon 3 (a usual working day) is outside:
+    # 690.05 € × 1 / 21 days = 32.86 € deducted, (690.05 − 32.86) / 4.0003 = 164.29 → 164 h.
+    row = {"hourly_rate": "4.0003", "weeks": 46, "month": "2025-03", "start": date(2025, 3, 3),
+           "mon": "9", "tue": "9", "wed": "9", "thu": "9", "fri": "9"}
+    rows = [row, row | {"start": date(2025, 1, 6)}, row | {"start": date(2025, 3, 4)}]
+    result = payroll(pa.Table.from_pylist(rows))
+    got = result.to_pylist()
+    assert [g["route"] for g in got] == ["vector"] * 3
+    assert [(g["base_salary"], g["absence_deduction"]) for g in got[:2]] == [(Decimal("690.05"), Decimal("0.00"))] * 2
+    assert [g["declared_hours"] for g in got[:2]] == [173, 173]
+    assert (got[2]["absence_deduction"], got[2]["declared_hours"]) == (Decimal("32.86"), 164)
+    assert_same(rows, result)
+
+
+def test_a_week_without_care_given_twice_counts_once() -> None:
+    # 40 weeks, Mon, Tue, Thu, Fri 10 h; March 2025 plans 17 days (170 h); the week of Mon 10
+    # March given twice takes its 4 days once (40 h), and that of Mon 31 March its Monday
+    # (10 h; its other days are April's): 120 h of care, 12 days
+    row = {"hourly_rate": "4.00", "weeks": 40, "month": "2025-03", "start": date(2024, 9, 2),
+           "mon": "10", "tue": "10", "thu": "10", "fri": "10",
+           "non_care_weeks": [date(2025, 3, 10), date(2025, 3, 31), date(2025, 3, 10)]}
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist([row]), stats=stats)
+    got = result.to_pylist()[0]
+    assert stats.scalar_rows == 0 and got["route"] == "vector"
+    assert got["worked_seconds"] == 120 * 3600
+    assert_same([row], result)
+
+
+def test_a_hiring_before_the_first_minimum_rate_known_takes_the_scalar_route() -> None:
+    # the least rates of the engine's table start on 1 January 2022: a contract hired before
+    # cannot have its hiring rate checked on arrays, month_pay checks it (the other row,
+    # hired in 2023 at 4.00 €, above every floor since, stays on the vector route; so does a
+    # row hired on 1 January 2024 at 3.60 €, below the 3.64 € of June 2026 another row is
+    # hired on, but not below the 3.43 € of its own hiring day)
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", "mon": "9", "tue": "9"}
+    rows = [row | {"start": date(2021, 9, 1)}, row | {"start": date(2023, 1, 2)},
+            row | {"start": date(2024, 1, 1), "hourly_rate": "3.60"},
+            row | {"start": date(2026, 6, 1), "month": "2026-06", "hourly_rate": "3.70"}]
+    result = payroll(pa.Table.from_pylist(rows))
+    assert [g["route"] for g in result.to_pylist()] == ["scalar", "vector", "vector", "vector"]
+    assert_same(rows, result)
+
+
+def test_a_week_whose_sunday_is_next_month_counts_its_extra_hours_in_each() -> None:
+    # Mon 26 January 2026 to Sun 1 February: 50 h given against 8 h a day Monday to Friday
+    # and Sunday (48 h: no complementary hours, 2 h majorated, art. 96.4); the week's last
+    # hours are its extra ones (month.band_seconds): the Sunday's 8 h hold both, February's
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2026-01", "start": date(2025, 9, 1),
+           "mon": "8", "tue": "8", "wed": "8", "thu": "8", "fri": "8", "sun": "8",
+           "worked_hours": [{"week": date(2026, 1, 26), "hours": "50"}]}
+    rows = [row, row | {"month": "2026-02"}]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), stats=stats)
+    got = result.to_pylist()
+    assert stats.scalar_rows == 0 and [g["route"] for g in got] == ["vector", "vector"]
+    assert [g["majorated_seconds"] for g in got] == [0, 2 * 3600]
+    assert_same(rows, result)

@@ -34,6 +34,16 @@ def test_half_up_div_on_int64_arrays_equals_the_int_kernel(ns: list[int], d: int
         half_up_div(n, k) for n, k in zip(ns, denominators.tolist(), strict=True)]
 
 
+@pytest.mark.parametrize("d", [4, 5, 10**12])
+def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
+    # n = ±(k + 1/2) × d for even d: ±(k + 1) (away from zero); ±(k + 1/2 ∓ 1/(2d)) for odd d: ±k
+    np = pytest.importorskip("numpy")
+    ties = np.array([d * 3 + d // 2, -(d * 3 + d // 2), d // 2, -(d // 2), 0, -1, 1], dtype=np.int64)
+    away = [4, -4, 1, -1] if d % 2 == 0 else [3, -3, 0, 0]
+    assert half_up_div(ties, d).tolist() == [*away, 0, 0, 0]
+    assert half_up_div(ties, np.full(len(ties), d, np.int64)).tolist() == [*away, 0, 0, 0]
+
+
 @pytest.mark.parametrize(
     ("amount", "cents"),
     [(Fraction(1, 200), "0.01"), (Fraction(-1, 200), "-0.01"), (Fraction(2080, 3), "693.33"),

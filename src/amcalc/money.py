@@ -61,9 +61,13 @@ def half_up_div(numerator: int, denominator: int) -> int:
     ``ROUND_HALF_UP`` (tested against it).
 
     One floor division: ⌊(n + ⌊d/2⌋) / d⌋ is the nearest integer, halves up; a
-    negative tie (only when d is even) must go down, hence − 1 for a negative n.
+    negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
+    ``denominator``'s parity is known once: no pass over an array to multiply by it.
     """
-    return (numerator + denominator // 2 - (numerator < 0) * (1 - denominator % 2)) // denominator
+    half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
+    if isinstance(denominator, int):  # the sums unnamed: numpy adds into their temporaries
+        return (numerator + half - (numerator < 0) if (denominator & 1) == 0 else numerator + half) // denominator
+    return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
 
 
 def minimum(a: int, b: int) -> int:

@@ -12,7 +12,7 @@ import pyarrow as pa
 from amcalc.bulk.schema import Ints
 
 __all__ = ["EPOCH", "NEVER", "day_number", "day_or_none", "distinct_rows", "distinct_values", "group_keys",
-           "is_in", "null_mask", "repeated_rows", "row_dot", "row_sum"]
+           "in_order", "is_in", "null_mask", "repeated_rows", "row_dot", "row_sum", "sorted_distinct"]
 
 
 EPOCH = date(1970, 1, 1)
@@ -58,18 +58,39 @@ def is_in(values: Ints, keys: Ints) -> Any:
     """
     if not len(keys):
         return np.zeros(values.shape, bool)
-    keys = np.sort(keys)
+    if not in_order(keys):
+        keys = np.sort(keys)
     at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
     return keys[at] == values
+
+
+def in_order(keys: Ints, strictly: bool = False) -> bool:
+    """Whether ``keys`` are in increasing order (``strictly``: without repeats): one pass,
+    where a sort would be wasted on keys that come sorted (a row's days one after another).
+
+    >>> in_order(np.array([1, 3, 3])), in_order(np.array([1, 3, 3]), strictly=True)
+    (True, False)
+    """
+    return bool(((keys[1:] > keys[:-1]) if strictly else (keys[1:] >= keys[:-1])).all())
+
+
+def sorted_distinct(keys: Ints) -> Ints:
+    """The distinct ``keys``, sorted (``np.unique``, unless they come so already).
+
+    >>> sorted_distinct(np.array([3, 1, 3])).tolist(), sorted_distinct(np.array([1, 3])).tolist()
+    ([1, 3], [1, 3])
+    """
+    return keys if in_order(keys, strictly=True) else np.unique(keys)
 
 
 def group_keys(keys: Ints) -> tuple[Ints, Ints]:
     """Distinct small keys and each row's index among them (a bincount, not a sort)."""
     low = int(keys.min())
-    present = np.bincount(keys - low) > 0
+    shifted = keys - low if low else keys
+    present = np.bincount(shifted) > 0
     distinct = np.flatnonzero(present) + low
     lookup = np.cumsum(present) - 1
-    return distinct, lookup[keys - low]
+    return distinct, np.take(lookup, shifted)
 
 
 def row_sum(a: Ints) -> Ints:
@@ -100,9 +121,20 @@ def null_mask(array: pa.Array) -> Any:
 
 
 def repeated_rows(row: Ints, key: Ints) -> Ints:
-    """The rows given the same key (a day, a Monday) twice, once for each repeat."""
+    """The rows given the same key (a day, a Monday) twice, once for each repeat (a sort,
+    unless the pairs come in increasing order).
+
+    >>> repeated_rows(np.array([0, 0, 2, 2, 2]), np.array([5, 9, 3, 1, 3])).tolist()
+    [2]
+    >>> repeated_rows(np.array([0, 0, 2]), np.array([5, 9, 3])).tolist()
+    []
+    """
     if not len(row):
         return row
-    low, span = int(key.min()), int(key.max()) - int(key.min()) + 1
-    pairs = np.sort(row * span + (key - low))  # one key for (row, key): a single sort
+    low = int(key.min())
+    span = int(key.max()) - low + 1
+    pairs = row * span + (key - low)  # one key for (row, key)
+    if in_order(pairs, strictly=True):  # given in order (a row's days one after the other): no repeat
+        return row[:0]
+    pairs.sort()
     return pairs[1:][pairs[1:] == pairs[:-1]] // span

@@ -13,7 +13,7 @@ import attrs
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum
+from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, sum_by
 from amcalc.bulk.month_facts import are_holidays
@@ -88,9 +88,13 @@ class _Plan:
         holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
-        day_index = np.arange(31)
-        outside = ((day_index < (rows.start[busy] - first)[:, None])
-                   | (day_index > (rows.end[busy] - first)[:, None]))
+        outside = np.zeros((m, 31), bool)
+        partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
+        if len(partial):
+            hired_or_left = busy[partial]
+            day_index = np.arange(31)
+            outside[partial] = ((day_index < (rows.start[hired_or_left] - first[partial])[:, None])
+                                | (day_index > (rows.end[hired_or_left] - first[partial])[:, None]))
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
@@ -197,11 +201,14 @@ class _Plan:
         self.repeated = np.concatenate([self.repeated, repeated_rows(w_row, w_start)])
         self.bad[self.repeated] = True
         days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
-        inside = (days >= 0) & (days < rows.length[busy[w_row]][:, None])
-        at = np.clip(days, 0, 30)
-        weights = actual[w_row[:, None], at]
-        usual = self.sched[w_row[:, None], at] * ~self.outside[w_row[:, None], at]
-        across = np.flatnonzero(~inside.all(axis=1))  # weeks that straddle two months
+        length = rows.length[busy[w_row]]
+        inside = (days >= 0) & (days < length[:, None])
+        at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
+        weights = np.take(actual, at)
+        usual = np.take(self.sched, at)
+        if self.outside.any():
+            usual *= ~np.take(self.outside, at)
+        across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
                                                  first[w_row[across], None] + days[across])
@@ -219,12 +226,11 @@ class _Plan:
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
         parts = np.stack(by_day, axis=1)
-        week, col = np.nonzero((parts > MAX_DAY_SECONDS) & inside)  # art. 96.1 warnings
+        week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        week, col = np.nonzero(inside)
-        actual[w_row[week], days[week, col]] = parts[week, col]
+        np.put(actual, at[inside], parts[inside])
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
         contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
@@ -244,9 +250,13 @@ class _Plan:
         allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
         out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
         out["worked_seconds"][busy] = row_sum(actual)
-        unpaid *= ~self.occasional[:, None]  # occasional care is paid by the hour: nothing deducted
+        if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
+            unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
-        totals.unpaid_days[busy] = np.count_nonzero((unpaid == self.sched) & (unpaid > 0), axis=1)
+        hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
+        totals.partial[busy[hired_or_left]] = (self.outside[hired_or_left] & (self.sched[hired_or_left] > 0)).any(axis=1)
+        wholly = (unpaid == self.sched) & (unpaid > 0)
+        totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
         if len(self.h_row):
             worked_holiday = np.zeros(actual.shape, bool)
             worked_holiday[self.h_row, self.h_day] = True
@@ -342,9 +352,9 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
     weekdays = np.array([f.weekday for f in facts], np.int64)
     holidays = np.array([f.holiday for f in facts])
-    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], weekdays,
-                                                       holidays, a_row, a_day)
     weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
+                                                       a_row, a_day - weekday)
     day_sched = sched[a_row, weekday]
     whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds[keep])
@@ -377,30 +387,27 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
 
 
-def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, weekdays: Ints,
-                        holidays: Any, a_row: Ints, a_day: Ints) -> tuple[Any, Ints, Ints]:
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,
+                        a_row: Ints, a_monday: Ints) -> tuple[Any, Ints, Ints]:
     """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
-    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``,
-    ``a_day``) falls in one, and the usual working days of the month they take, each once:
-    their rows and weekdays."""
+    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``, and
+    the day of the month of its week's Monday) falls in one, and the usual working days of
+    the month they take, each once: their rows and weekdays (a week's k-th day is a weekday k)."""
     keep = local[events.c_row] >= 0
-    given = local[events.c_row[keep]]
-    with_weeks = distinct_rows(given)  # a (those rows × 31) mask of their days
-    index = np.full(len(sched), -1, np.int64)
-    index[with_weeks] = np.arange(len(with_weeks))
-    row = np.repeat(given, 7)
-    day = (events.c_start[keep][:, None] + np.arange(7)).ravel()
-    inside = (day >= 0) & (day < length[row])
-    off = np.zeros((len(with_weeks), 31), bool)
-    off[index[row[inside]], day[inside]] = True  # a week given twice counts once
-    at = index[a_row]
+    given, start = local[events.c_row[keep]], events.c_start[keep]
+    overlaps = (start > -7) & (start < 31)
+    weeks = sorted_distinct(given[overlaps] * 64 + start[overlaps] + 6)  # a week given twice counts once
+    row, start = weeks // 64, weeks % 64 - 6
+    with_weeks = np.zeros(len(sched), bool)
+    with_weeks[row] = True
+    mine = np.flatnonzero(with_weeks[a_row])  # the absences of rows with weeks without care
     absent_off = np.zeros(len(a_row), bool)
-    absent_off[at >= 0] = off[at[at >= 0], a_day[at >= 0]]
-    which, day = np.nonzero(off)
-    row = with_weeks[which]
-    weekday = weekdays[group[row], day]
-    usual = (sched[row, weekday] > 0) & ~holidays[group[row], day]
-    return absent_off, row[usual], weekday[usual]
+    absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
+    days = start[:, None] + np.arange(7)
+    usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
+             & ~holidays[group[row, None], np.clip(days, 0, 30)])
+    week, weekday = np.nonzero(usual)
+    return absent_off, row[week], weekday
 
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)

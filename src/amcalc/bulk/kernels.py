@@ -67,10 +67,11 @@ class Totals:
     unpaid_days: Ints  # days wholly unpaid (46 weeks or less)
     by_the_hour: Ints  # occasional care: seconds done or kept, paid at the hourly rate (art. 108.2)
     days_cared: Ints  # occasional care: days with care given
+    partial: Ints  # 1 where a usual working day is outside the contract (month_pay's partial month)
 
     @classmethod
     def zeros(cls, n: int) -> Totals:
-        return cls(*(np.zeros(n, np.int64) for _ in range(6)))
+        return cls(*(np.zeros(n, np.int64) for _ in range(7)))
 
 
 def sum_by(row: Ints, values: Ints, m: int) -> Ints:

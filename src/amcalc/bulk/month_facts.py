@@ -24,7 +24,7 @@ from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE
 from amcalc.net_salary import contribution_kernel
 
-__all__ = ["TERRITORIES", "MonthFacts", "are_holidays", "floor_on", "holiday_numbers", "month_facts"]
+__all__ = ["TERRITORIES", "MonthFacts", "are_holidays", "floor_bound", "floor_on", "holiday_numbers", "month_facts"]
 
 
 TERRITORIES = list(Territory)
@@ -126,6 +126,19 @@ def _floor_at(day: date, am_ge: bool) -> int:
     starts, floors = _start_floor(am_ge)
     index = int(np.searchsorted(starts, day_number(day), side="right")) - 1
     return int(floors[index]) if index >= 0 else NEVER
+
+
+def floor_bound(first_day: int, last_day: int) -> int:
+    """A rate not below any hiring floor (:func:`floor_on`, either ``am_ge``) of the days from
+    ``first_day`` to ``last_day``: the highest in force in between; NEVER when a day precedes
+    the first floor known."""
+    bound = 0
+    for am_ge in (False, True):
+        starts, floors = _start_floor(am_ge)
+        if not len(starts) or first_day < starts[0]:
+            return NEVER
+        bound = max(bound, int(floors[:np.searchsorted(starts, last_day, side="right")].max()))
+    return bound
 
 
 def floor_on(days: Ints, am_ge: Any) -> Ints:

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, repeated_rows, row_sum
-from amcalc.bulk.month_facts import floor_on, month_facts
+from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
 from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, filled, weekday_columns
 from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import ContractKind
@@ -116,18 +116,29 @@ class Rows:
         facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
         self.facts = facts
         g = self.group
-        self.first = np.array([f.first for f in facts], np.int64)[g]
-        self.length = np.array([f.length for f in facts], np.int64)[g]
-        least = np.array([f.min_rate for f in facts], np.int64).ravel()[g * 2 + self.am_ge.view(np.int8)]
+        self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
+        self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
+        least = np.take(np.array([f.min_rate for f in facts], np.int64).ravel(), g * 2 + self.am_ge)
         usable = np.array([f.usable for f in facts])
         last = self.first + self.length - 1
-        hired = self.start != -NEVER
         self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
                       & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
-                      & (~hired | (rate >= floor_on(np.where(hired, self.start, self.first), self.am_ge))))
+                      & ~self._below_hiring_floor(rate))
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
         self.batch = batch
+
+    def _below_hiring_floor(self, rate: Ints) -> Any:
+        """Rows hired at a rate below the least rate in force on their hiring day (looked up
+        only for the rows paid less than the highest floor of the batch's hiring days)."""
+        hired = self.start != -NEVER
+        below = np.zeros(self.n, bool)
+        if not hired.any():
+            return below
+        days = self.start[hired]
+        check = np.flatnonzero(hired & (rate < floor_bound(int(days.min()), int(days.max()))))
+        below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
+        return below
 
     @staticmethod
     def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
@@ -350,11 +361,12 @@ def _null_of(array: pa.Array | None, n: int) -> Any:
 
 
 def _causes(array: pa.Array | None, n: int) -> Ints:
-    """Index of each cause in :class:`AbsenceCause`, −1 when unknown."""
+    """Index of each cause in :class:`AbsenceCause`, −1 when unknown (or null).
+
+    >>> _causes(pa.array(["unpaid_leave", None, "sick", "unpaid_leave"]), 4).tolist()
+    [0, -1, -1, 0]
+    """
     if array is None or not n or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return np.full(n, -1, np.int64)
-    encoded = pa.compute.dictionary_encode(array)
-    values = [c.value for c in CAUSES]
-    table = np.array([values.index(t) if t in values else -1 for t in encoded.dictionary.to_pylist()]
-                     + [-1], np.int64)
-    return table[filled(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False)]
+    found = pa.compute.index_in(array, value_set=pa.array([c.value for c in CAUSES], array.type))
+    return filled(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)  # null where unknown or null

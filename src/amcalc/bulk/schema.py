@@ -454,7 +454,9 @@ def decode(array: pa.Array | None, kind: str, n: int) -> Column:
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
         index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
-        return Column(table[index], good[index], empty[index] | null)
+        # every text parsed and none empty (the usual column): no gather for ``ok`` and ``null``
+        ok = good[index] if not good.all() else np.ones(len(index), bool)
+        return Column(np.take(table, index), ok, empty[index] | null if empty[:-1].any() else null)
     if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
         return _decimal(array, kind, null)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
@@ -485,19 +487,19 @@ def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
     """Exact integers of a decimal128 column (low 64-bit word, when the value fits)."""
     words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
     words = words[array.offset:array.offset + len(array)]
-    low = words[:, 0].copy()
+    low = words[:, 0]  # a view: the multiplication below, or a copy, makes the values
     scale = array.type.scale
     # 0 ≤ value < 10**12 (the high word then is 0): one unsigned comparison for both bounds
     fits = (low.view(np.uint64) < 10**12) & (words[:, 1] == 0)
     every = bool(fits.all())
     if not every:
-        low[~fits] = 0
+        low = np.where(fits, low, 0)
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
     exact: Any = True
     if scale < 0:
         values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per row
-        values = low * (factor // 10**scale) if factor != 10**scale else low
+        values = low * (factor // 10**scale) if factor != 10**scale else np.ascontiguousarray(low)
     else:
         numerator = low * factor
         values, remainder = np.divmod(numerator, 10**scale)

@@ -133,11 +133,8 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
-        declared_hours=kernel.choose(
-            occasional, kernel.half_up_div(out["worked_seconds"] - maj_s - comp_s, SECONDS_PER_HOUR),
-            kernel.normal_hours_declared(base, deduction, np.maximum(rate, 1), kernel.declared_hours(annual),
-                                         rows.partial.astype(np.int64))),
-        declared_days=kernel.activity_days_declared(kernel.choose(occasional, totals.days_cared * 12, annual_days),
+        declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual),
+        declared_days=kernel.activity_days_declared(np.where(occasional, totals.days_cared * 12, annual_days),
                                                     unpaid_days, deduction),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
@@ -148,6 +145,24 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     carried = carried[fast[carried[:, 0]]]
     return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, fast),
                         refused, illness.of_rows(fast), recent_weeks(rows, given, carried))
+
+
+def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints) -> Ints:
+    """Pajemploi normal hours: the mensualised hours, the salary kept ÷ the rate where
+    something is deducted or a usual working day is outside the contract (``totals.partial``;
+    :func:`~amcalc.month.normal_hours_declared`, on those rows only: it gives the mensualised
+    hours on the others), the hours done in occasional care, majorated ones aside (art. 108.2)."""
+    hours = kernel.declared_hours(annual)
+    partial = totals.partial
+    kept = np.flatnonzero((deduction != 0) | partial)
+    if len(kept):
+        hours[kept] = kernel.normal_hours_declared(base[kept], deduction[kept], np.maximum(rows.rate.values[kept], 1),
+                                                   hours[kept], partial[kept])
+    occasional = np.flatnonzero(rows.occasional)
+    if len(occasional):
+        done = worked[occasional] - totals.majorated[occasional] - totals.complementary[occasional]
+        hours[occasional] = kernel.half_up_div(done, SECONDS_PER_HOUR)
+    return hours
 
 
 def _on_rows(index: Ints, n: int, function: Any, *columns: Any) -> Ints:
