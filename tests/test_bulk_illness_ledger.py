@@ -17,8 +17,9 @@ from test_bulk import assert_same, expected, table_of  # noqa: E402
 
 from amcalc.bulk import payroll  # noqa: E402
 from amcalc.bulk.arrays import day_number  # noqa: E402
-from amcalc.bulk.calendar_answers import NO_DAY, Art105, Counters, _year_starts  # noqa: E402
+from amcalc.bulk.calendar_answers import Art105  # noqa: E402
 from amcalc.bulk.engine import _ledger_column, month_of_row  # noqa: E402
+from amcalc.bulk.illness_counters import NO_DAY, Counters, year_starts  # noqa: E402
 from amcalc.bulk.schema import ILLNESS_LEDGER  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 from amcalc.child_illness import ChildIllnessLedger, ContractYearUsage, contract_year_start  # noqa: E402
@@ -113,14 +114,14 @@ def test_contract_year_starts_on_arrays_are_contract_year_start(hired: date) -> 
     days = sorted({hired, *(a + timedelta(days=d) for a in anniversaries for d in (-1, 0, 1) if a + timedelta(days=d) >= hired),
                    date(9999, 12, 31)})
     numbers = np.array([day_number(d) for d in days])
-    got = _year_starts(np.full(len(numbers), day_number(hired)), numbers)
+    got = year_starts(np.full(len(numbers), day_number(hired)), numbers)
     assert got.tolist() == [day_number(contract_year_start(hired, d)) for d in days]
 
 
 def test_a_hiring_on_29_february_opens_its_years_on_28_february_of_common_years() -> None:
     hired = date(2024, 2, 29)
     days = [date(2025, 2, 27), date(2025, 2, 28), date(2028, 2, 28), date(2028, 2, 29)]
-    got = _year_starts(np.full(4, day_number(hired)), np.array([day_number(d) for d in days]))
+    got = year_starts(np.full(4, day_number(hired)), np.array([day_number(d) for d in days]))
     assert got.tolist() == [day_number(d) for d in (date(2024, 2, 29), date(2025, 2, 28), date(2027, 2, 28),
                                                     date(2028, 2, 29))]
 
@@ -163,3 +164,55 @@ def test_the_counters_of_a_batch_keep_each_row_once_its_ledger_first() -> None:
     assert _ledger_column(counters, 4).to_pylist() == [
         None, ledger.as_mapping(), None,
         {"years": [_year(date(2024, 6, 27), 5)], "open_start": date(2025, 3, 2), "open_last": date(2025, 3, 3)}]
+
+
+Y23, Y24 = date(2023, 7, 4), date(2024, 7, 4)  # TUE_THU's contract years
+CARRIED = {
+    # counters the arrays read: two years, a long absence inside its year, an absence left open
+    # (ended by a month without illness), no years, short days left out (0)
+    "two years": {"years": [_year(Y23, 5), _year(Y24, 2)]},
+    "long absence": {"years": [_year(Y24, 0, date(2024, 9, 3))]},
+    "open absence": {"years": [_year(Y24, 1)], "open_start": date(2024, 9, 24), "open_last": date(2024, 9, 26)},
+    "no years": {"years": None},
+    "empty years": {"years": []},
+    "short days left out": {"years": [{"year_start": Y24, "short_days": None, "long_absence": None}]},
+    # counters from_mapping refuses: each row gets its error
+    "not an anniversary": {"years": [_year(date(2024, 7, 5), 1)]},
+    "before the hiring": {"years": [_year(date(2022, 7, 4), 1)]},
+    "a year twice": {"years": [_year(Y24, 1), _year(Y24, 2)]},
+    "six short days": {"years": [_year(Y24, 6)]},
+    "long absence in the next year": {"years": [_year(Y23, 0, date(2024, 7, 10))]},
+    "long absence before its year": {"years": [_year(Y24, 0, date(2024, 7, 1))]},
+    "open start alone": {"years": [], "open_start": date(2024, 9, 24)},
+    "open last alone": {"years": [], "open_last": date(2024, 9, 24)},
+    "open absence ending before it starts": {"years": [], "open_start": date(2024, 9, 24),
+                                             "open_last": date(2024, 9, 20)},
+    "open absence before the hiring": {"years": [], "open_start": date(2023, 6, 1), "open_last": date(2023, 6, 2)},
+    "a null year": {"years": [None]},
+    "a year past the calendar": {"years": [_year(date(2300, 7, 4), 0)]},
+}
+
+
+def _carried_rows() -> list[dict[str, Any]]:
+    rows = []
+    for k, ledger in enumerate(CARRIED.values()):
+        full = {"years": None, "open_start": None, "open_last": None} | ledger
+        for absences in ([], _ill(date(2024, 10, 8))):  # a month without illness, one with (art. 105 asked)
+            rows.append(TUE_THU | {"id": len(rows), "month": "2024-10", "illness_ledger": full,
+                                   "absences": absences, "hourly_rate": f"4.{50 + k}"})
+    rows.append(TUE_THU | {"id": len(rows), "month": "2024-10", "start": None,  # no hiring date to place the years
+                           "illness_ledger": {"years": [_year(Y24, 1)], "open_start": None, "open_last": None}})
+    return rows
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 7, 1000])
+def test_carried_counters_read_on_arrays_as_month_pay_reads_them(chunk_rows: int) -> None:
+    # every kind of carried counters, valid or refused, in months with and without illness:
+    # the figures, the counters handed on and the errors of month_of_row
+    rows = _carried_rows()
+    result = payroll(table_of(rows), chunk_rows=chunk_rows)
+    assert_same(rows, result)
+    errors = [row["error_code"] for row in result.to_pylist()]
+    assert errors.count(None) == 2 * 6  # the six valid kinds, with and without illness
+    assert result.column("illness_ledger").to_pylist()[4] == {  # the open absence ended by October
+        "years": [_year(Y24, 1)], "open_start": None, "open_last": None}

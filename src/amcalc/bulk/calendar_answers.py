@@ -14,15 +14,15 @@ is handed to the scalar route
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 import attrs
 import numpy as np
 
 from amcalc.bulk.arrays import EPOCH, NEVER, day_number, distinct_rows, is_in
+from amcalc.bulk.illness_counters import NO_DAY, YEAR_STARTS_FROM, Counters, year_starts
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.child_illness import (
@@ -30,43 +30,11 @@ from amcalc.child_illness import (
     SHORT_ABSENCE_DAYS,
     ChildIllnessLedger,
     ContractYearUsage,
-    contract_year_start,
 )
 from amcalc.month.planned_days import NEIGHBOUR_SEARCH_DAYS
 from amcalc.month.unpaid_days import RETURN_SEARCH_DAYS
 
-__all__ = ["NO_DAY", "Answers", "Art105", "Counters", "MonthDays", "calendar_answers"]
-
-
-@attrs.frozen
-class Counters:
-    """Art. 105 counters of rows as arrays, the fields of the ``illness_ledger`` column
-    (:meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`): each row's absence still
-    open at the month's end (day numbers, :data:`NO_DAY` where none) and one line a contract year."""
-
-    row: Ints  # the batch rows that have counters
-    open_start: Ints
-    open_last: Ints
-    year_row: Ints  # each contract year's row,
-    year_start: Ints  # … first day,
-    short_days: Ints  # … short days left unpaid,
-    long_absence: Ints  # … and the start of its long absence (or NO_DAY)
-
-    @classmethod
-    def of_ledgers(cls, ledgers: Mapping[int, ChildIllnessLedger]) -> Counters:
-        """The counters of ``ledgers`` (row → ledger) as arrays."""
-        opened = [(row, *(map(day_number, book.open_run) if book.open_run else (NO_DAY, NO_DAY)))
-                  for row, book in ledgers.items()]
-        years = [(row, day_number(u.year_start), u.short_days,
-                  day_number(u.long_absence) if u.long_absence else NO_DAY)
-                 for row, book in ledgers.items() for u in book.years]
-        return cls(*np.array(opened, np.int64).reshape(-1, 3).T, *np.array(years, np.int64).reshape(-1, 4).T)
-
-    def of_rows(self, kept: Any) -> Counters:
-        """Only the rows where ``kept`` (a mask of the batch) is true."""
-        mine, years = kept[self.row], kept[self.year_row]
-        return Counters(self.row[mine], self.open_start[mine], self.open_last[mine], self.year_row[years],
-                        self.year_start[years], self.short_days[years], self.long_absence[years])
+__all__ = ["NO_DAY", "Answers", "Art105", "Counters", "MonthDays", "calendar_answers", "year_starts"]
 
 
 @attrs.frozen
@@ -125,9 +93,7 @@ class Answers:
     unanswered: Ints  # rows the arrays could not settle: the scalar route
 
 
-_FAR = 1 << 20  # an index beyond any day of the arrays
-NO_DAY = -_FAR
-"""No day, in :class:`Counters` (no long absence, no absence open): before any date32 of the calendar."""
+_FAR = -NO_DAY  # an index beyond any day of the arrays
 
 
 def calendar_answers(rows: Rows, events: Events, asking: Ints, days: MonthDays) -> Answers:
@@ -255,10 +221,10 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
     latest = first[ill] + np.maximum(start[head], run_last[tail])
     hired = rows.start[asking[ill]]
     # not placed: a day before the hiring (contract_year_start's error), no hiring date, before the year 5
-    placed = (earliest >= hired) & (hired > -NEVER) & (earliest >= _YEAR_5)
+    placed = (earliest >= hired) & (hired > -NEVER) & (earliest >= YEAR_STARTS_FROM)
     unanswered[ill[~placed]] = True
     ill, hired, earliest, latest = ill[placed], hired[placed], earliest[placed], latest[placed]
-    opened, closed = _year_starts(np.concatenate([hired, hired]), np.concatenate([earliest, latest])).reshape(2, -1)
+    opened, closed = year_starts(np.concatenate([hired, hired]), np.concatenate([earliest, latest])).reshape(2, -1)
     one_year = opened == closed
     unanswered[ill[~one_year]] = True
     ill, opened = ill[one_year], opened[one_year]
@@ -300,36 +266,6 @@ def _open_runs(events: Events, asking: Ints, first: Ints) -> tuple[Ints, Ints]:
             start[i] = day_number(carried.open_run[0]) - first[i]
             last[i] = day_number(carried.open_run[1]) - first[i]
     return start, last
-
-
-def _year_starts(hired: Ints, day: Ints) -> Ints:
-    """:func:`~amcalc.child_illness.contract_year_start` on day numbers (``day`` ≥ ``hired``,
-    from the year 5): the latest of the contract years' starts not after the day — the start
-    of the year holding 31 December of the day's year, or of the year before."""
-    year = day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
-    hiring_month = hired.astype("datetime64[D]").astype("datetime64[M]")
-    month_day = ((hiring_month.astype(np.int64) % 12) * 31
-                 + (hired - hiring_month.astype("datetime64[D]").astype(np.int64)))
-    years = np.unique(np.concatenate([year, year - 1]))
-    starts = np.stack([_starts_in(y) for y in years.tolist()]) if len(years) else np.zeros((0, 372), np.int64)
-    this = starts[np.searchsorted(years, year), month_day]
-    before = starts[np.searchsorted(years, year - 1), month_day]
-    return np.where(this <= day, this, before)
-
-
-@lru_cache(maxsize=1 << 12)
-def _starts_in(year: int) -> Ints:
-    """For each hiring day of the year (month × 31 + day − 1), the first day of the contract
-    year holding 31 December ``year`` (its anniversary that year: 28 February for a hiring on
-    29 February of a common year)."""
-    hirings = [date(4, month, day) if day <= _LEAP_MONTHS[month - 1] else None
-               for month in range(1, 13) for day in range(1, 32)]
-    last = date(year, 12, 31)
-    return np.array([day_number(contract_year_start(h, last)) if h else NO_DAY for h in hirings], np.int64)
-
-
-_LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_YEAR_5 = day_number(date(5, 1, 1))  # the table's hirings are in the year 4 (a leap year)
 
 
 def _date(day: int) -> date:

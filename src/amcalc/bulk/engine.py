@@ -39,8 +39,9 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.bulk.arrays import day_number, distinct_values
-from amcalc.bulk.calendar_answers import NO_DAY, Art105, Counters
+from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.family_columns import family_columns, has_household
+from amcalc.bulk.illness_counters import NO_DAY, Counters
 from amcalc.bulk.json_cells import json_columns
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows

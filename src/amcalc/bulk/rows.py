@@ -11,13 +11,12 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.absences import AbsenceCause, is_deducted
-from amcalc.bulk.arrays import NEVER, day_or_none, distinct_values, group_keys, null_mask, repeated_rows, row_sum
+from amcalc.bulk.arrays import NEVER, distinct_values, group_keys, null_mask, repeated_rows, row_sum
+from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
 from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, filled, weekday_columns
-from amcalc.child_illness import ChildIllnessLedger
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
-from amcalc.errors import AmcalcError
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
 from amcalc.inputs import FIRST_DATE, LAST_DATE
 from amcalc.month import MAX_DAY_SECONDS
@@ -312,9 +311,10 @@ class Events:
         # the weeks worked in the last months, carried from last month (art. 96.3 average)
         self.r_row, self.r_week, self.r_seconds = self._recent_weeks(column("recent_weeks"))
 
-        # art. 105 counters carried from last month: read by the single-contract API's own
-        # parser, row by row (few rows carry some); a row it refuses takes the scalar route
-        self.ledgers = _carried_ledgers(column("illness_ledger"), rows, self.bad)
+        # art. 105 counters carried from last month, as arrays; as ledgers for the rows that ask
+        # art. 105 and those the arrays do not settle (a row refused: the scalar route)
+        self.carried, self.ledgers = carried_counters(column("illness_ledger"), rows.start, rows.fast, self.asks,
+                                                      self.bad)
 
     def _recent_weeks(self, array: pa.Array | None) -> tuple[Ints, Ints, Ints]:
         """The ``recent_weeks`` given: rows, Mondays (day numbers) and seconds; a row with a
@@ -338,22 +338,6 @@ def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
         return np.zeros(n, np.int64), np.zeros(n, bool)
     values = filled(array, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return values, (values >= 0) & (values <= _MAX_WORKED_WEEK)
-
-
-def _carried_ledgers(array: pa.Array | None, rows: Rows, bad: Any) -> dict[int, ChildIllnessLedger]:
-    """Row → its :class:`ChildIllnessLedger`, for the rows of the vector route that carry one
-    (:meth:`ChildIllnessLedger.from_mapping`, as :func:`month_of_row`); marks ``bad`` the
-    rows it refuses."""
-    if array is None or array.null_count == len(array):
-        return {}
-    given = np.flatnonzero(~null_mask(array) & rows.fast)
-    ledgers = {}
-    for row, value in zip(given.tolist(), array.take(pa.array(given)).to_pylist(), strict=True):
-        try:
-            ledgers[row] = ChildIllnessLedger.from_mapping(value, day_or_none(rows.start[row]))
-        except AmcalcError:
-            bad[row] = True
-    return ledgers
 
 
 def _null_of(array: pa.Array | None, n: int) -> Any:

@@ -87,7 +87,8 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     long_days: list[Ints] = []
     weeks: list[Ints] = []
     # the counters carried from last month go on, without the absence then in progress
-    illness = Art105({}, {row: attrs.evolve(book, open_run=None) for row, book in events.ledgers.items()})
+    illness = Art105({}, {row: attrs.evolve(book, open_run=None) for row, book in events.ledgers.items()},
+                     [events.carried.closed()])
     if len(busy):
         bad, busy_refused = with_events(rows, events, busy, out, totals, long_days, weeks, illness)
         refused.update(busy_refused)
