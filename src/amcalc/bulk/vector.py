@@ -120,14 +120,18 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     legal = np.array([f.legal for f in facts], np.int64)
     # each line's rate × base share per month, as (product, 1): the kernel only multiplies them;
     # a product the same in every month of the batch stays one int
-    contributions = kernel.ContributionKernel(
-        tuple((per_group(lines[:, k, 0] * lines[:, k, 1], g), 1) for k in range(lines.shape[1])),
-        per_group(np.array([f.reduction for f in facts], np.int64), g),
-        tuple((per_group(legal[:, k, 0] * legal[:, k, 1], g), 1) for k in range(legal.shape[1])),
-        per_group(np.array([f.ceiling for f in facts], np.int64), g),
-    )
+    def contributions_of(index: Ints | slice) -> Any:
+        return kernel.ContributionKernel(
+            tuple((per_group(lines[:, k, 0] * lines[:, k, 1], g[index]), 1) for k in range(lines.shape[1])),
+            per_group(np.array([f.reduction for f in facts], np.int64), g[index]),
+            tuple((per_group(legal[:, k, 0] * legal[:, k, 1], g[index]), 1) for k in range(legal.shape[1])),
+            per_group(np.array([f.ceiling for f in facts], np.int64), g[index]),
+        )
+    contributions = contributions_of(slice(None))
     fast &= gross <= contributions.ceiling_cents
-    withheld = contributions.withheld(gross, comp_pay + maj_pay)
+    withheld = contributions.withheld(gross, 0)  # the overtime reduction on the rows with extra pay only
+    if len(extra):
+        withheld[extra] = contributions_of(extra).withheld(gross[extra], comp_pay[extra] + maj_pay[extra])
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
