@@ -294,6 +294,7 @@ def test_the_contribution_kernel_withholds_what_net_salary_withholds_on_ints_and
     assert [kernel.withheld(c, e) for c, e in pays] == expected
     gross, extra = (np.array(column, np.int64) for column in zip(*pays, strict=True))
     assert kernel.withheld(gross, extra).tolist() == expected
+    assert (kernel.withheld(gross, 0) - kernel.reduction(gross, extra)).tolist() == expected
     plain = [c for c, e in pays if e == 0]
     assert kernel.withheld(np.array(plain, np.int64), 0).tolist() == [w for (_, e), w in zip(pays, expected, strict=True)
                                                                        if e == 0]
