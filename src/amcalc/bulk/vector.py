@@ -145,7 +145,7 @@ def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduct
     hours on the others), the hours done in occasional care, majorated ones aside (art. 108.2)."""
     hours = kernel.declared_hours(annual)
     partial = totals.partial
-    kept = np.flatnonzero((deduction != 0) | partial)
+    kept = np.flatnonzero((deduction != 0) | (partial != 0))  # bools: no int64 cast
     if len(kept):
         hours[kept] = kernel.normal_hours_declared(base[kept], deduction[kept], np.maximum(rows.rate.values[kept], 1),
                                                    hours[kept], partial[kept])
