@@ -42,6 +42,12 @@ def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
     away = [4, -4, 1, -1] if d % 2 == 0 else [3, -3, 0, 0]
     assert half_up_div(ties, d).tolist() == [*away, 0, 0, 0]
     assert half_up_div(ties, np.full(len(ties), d, np.int64)).tolist() == [*away, 0, 0, 0]
+    # an array with no negative value skips the negative ties' − 1; one with some, or a
+    # numpy scalar, does not; an empty array gives an empty array
+    assert half_up_div(ties[[0, 2, 4, 6]], d).tolist() == [away[0], away[2], 0, 0]
+    assert half_up_div(ties[[1, 3, 5]], d).tolist() == [away[1], away[3], 0]
+    assert [half_up_div(t, d) for t in ties[:4]] == away  # np.int64 scalars
+    assert half_up_div(ties[:0], d).tolist() == []
 
 
 @given(st.lists(st.tuples(st.integers(-(2**62), 2**62), st.integers(-(2**62), 2**62), st.booleans()),

@@ -63,12 +63,20 @@ def half_up_div(numerator: int, denominator: int) -> int:
 
     One floor division: ⌊(n + ⌊d/2⌋) / d⌋ is the nearest integer, halves up; a
     negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
-    ``denominator``'s parity is known once: no pass over an array to multiply by it.
+    ``denominator``'s parity is known once: no pass over an array to multiply by it; nor
+    the − 1 over an array with no negative value (its least value, one cheap pass).
     """
     half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
     if isinstance(denominator, int):  # the sums unnamed: numpy adds into their temporaries
-        return (numerator + half - (numerator < 0) if (denominator & 1) == 0 else numerator + half) // denominator
+        if denominator & 1 or _least(numerator) >= 0:
+            return (numerator + half) // denominator
+        return (numerator + half - (numerator < 0)) // denominator
     return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
+
+
+def _least(values: int) -> int:
+    """An int itself, the least value of an array (0 when it is empty)."""
+    return values if isinstance(values, int) else values.min(initial=0)
 
 
 def minimum(a: int, b: int) -> int:
