@@ -46,6 +46,8 @@ def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
     # numpy scalar, does not; an empty array gives an empty array
     assert half_up_div(ties[[0, 2, 4, 6]], d).tolist() == [away[0], away[2], 0, 0]
     assert half_up_div(ties[[1, 3, 5]], d).tolist() == [away[1], away[3], 0]
+    assert half_up_div(ties[[0, 2, 4, 6]], np.full(4, d, np.int64)).tolist() == [away[0], away[2], 0, 0]
+    assert half_up_div(ties[[1, 3, 5]], np.full(3, d, np.int64)).tolist() == [away[1], away[3], 0]
     assert [half_up_div(t, d) for t in ties[:4]] == away  # np.int64 scalars
     assert half_up_div(ties[:0], d).tolist() == []
 

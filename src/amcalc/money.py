@@ -62,14 +62,15 @@ def half_up_div(numerator: int, denominator: int) -> int:
     ``ROUND_HALF_UP`` (tested against it).
 
     One floor division: ⌊(n + ⌊d/2⌋) / d⌋ is the nearest integer, halves up; a
-    negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
-    ``denominator``'s parity is known once: no pass over an array to multiply by it; nor
-    the − 1 over an array with no negative value (its least value, one cheap pass).
+    negative tie (only when d is even) must go down, hence − 1 for a negative n. No pass
+    over an array for that − 1 when an int ``denominator`` is odd or no numerator is
+    negative (its least value, one cheap pass).
     """
     half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
-    if isinstance(denominator, int):  # the sums unnamed: numpy adds into their temporaries
-        if denominator & 1 or _least(numerator) >= 0:
-            return (numerator + half) // denominator
+    # the sums unnamed: numpy adds into their temporaries
+    if (isinstance(denominator, int) and denominator & 1) or _least(numerator) >= 0:
+        return (numerator + half) // denominator
+    if isinstance(denominator, int):
         return (numerator + half - (numerator < 0)) // denominator
     return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
 
