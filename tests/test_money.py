@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amcalc.errors import InvalidInput
-from amcalc.money import half_up_div, parse_money, round_to_cents, scaled, to_euros
+from amcalc.money import choose, half_up_div, maximum, minimum, parse_money, round_to_cents, scaled, to_euros
 
 
 @given(st.integers(-(10**15), 10**15), st.integers(1, 10**9))
@@ -42,6 +42,32 @@ def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
     away = [4, -4, 1, -1] if d % 2 == 0 else [3, -3, 0, 0]
     assert half_up_div(ties, d).tolist() == [*away, 0, 0, 0]
     assert half_up_div(ties, np.full(len(ties), d, np.int64)).tolist() == [*away, 0, 0, 0]
+    # an array with no negative value skips the negative ties' − 1; one with some, or a
+    # numpy scalar, does not; an empty array gives an empty array
+    assert half_up_div(ties[[0, 2, 4, 6]], d).tolist() == [away[0], away[2], 0, 0]
+    assert half_up_div(ties[[1, 3, 5]], d).tolist() == [away[1], away[3], 0]
+    assert half_up_div(ties[[0, 2, 4, 6]], np.full(4, d, np.int64)).tolist() == [away[0], away[2], 0, 0]
+    assert half_up_div(ties[[1, 3, 5]], np.full(3, d, np.int64)).tolist() == [away[1], away[3], 0]
+    assert [half_up_div(t, d) for t in ties[:4]] == away  # np.int64 scalars
+    assert half_up_div(ties[:0], d).tolist() == []
+
+
+@given(st.lists(st.tuples(st.integers(-(2**62), 2**62), st.integers(-(2**62), 2**62), st.booleans()),
+                min_size=1, max_size=30), st.integers(-(10**6), 10**6))
+def test_minimum_maximum_choose_on_arrays_equal_python_min_max_and_if(
+        triples: list[tuple[int, int, bool]], k: int) -> None:
+    # on arrays they take numpy's own minimum, maximum and where: each element as min, max and
+    # ``a if c else b`` of Python ints, with an array or an int on either side
+    np = pytest.importorskip("numpy")
+    a, b, c = (np.array(column) for column in zip(*triples, strict=True))
+    assert minimum(a, b).tolist() == [min(x, y) for x, y, _ in triples]
+    assert maximum(a, b).tolist() == [max(x, y) for x, y, _ in triples]
+    assert choose(c, a, b).tolist() == [x if z else y for x, y, z in triples]
+    assert minimum(k, a).tolist() == [min(k, x) for x, _, _ in triples]
+    assert maximum(a, k).tolist() == [max(x, k) for x, _, _ in triples]
+    assert choose(c, k, 0).tolist() == [k if z else 0 for _, _, z in triples]
+    assert choose(c.astype(np.int64), a, k).tolist() == [x if z else k for x, _, z in triples]
+    assert (minimum(k, -k), maximum(k, -k), choose(True, k, 0), choose(0, k, 1)) == (-abs(k), abs(k), k, 1)
 
 
 @pytest.mark.parametrize(

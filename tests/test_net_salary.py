@@ -278,3 +278,23 @@ def test_more_extra_hours_pay_never_lowers_the_net(
     base = net_salary(gross, on, territory, extra_hours_pay=_euros(low))
     assert net_salary(gross, on, territory, extra_hours_pay=_euros(high)).net >= base.net
     assert base.net <= gross
+
+
+@given(st.lists(st.tuples(CENTS, st.integers(0, 10_000)), min_size=1, max_size=20), DAYS, TERRITORIES)
+def test_the_contribution_kernel_withholds_what_net_salary_withholds_on_ints_and_arrays(
+        pays: list[tuple[int, int]], on: date, territory: Territory) -> None:
+    # rows with and without extra pay mixed (the reduction is computed only where there is
+    # some: extra_cents the int 0 skips it); each row against net_salary's own total
+    np = pytest.importorskip("numpy")
+    from amcalc.net_salary import contribution_kernel
+    kernel = contribution_kernel(on, territory)
+    pays = [(cents, min(extra, cents) * (i % 3 != 0)) for i, (cents, extra) in enumerate(pays)]
+    expected = [int(net_salary(_euros(c), on, territory, extra_hours_pay=_euros(e), trace=False)
+                    .total_contributions * 100) for c, e in pays]
+    assert [kernel.withheld(c, e) for c, e in pays] == expected
+    gross, extra = (np.array(column, np.int64) for column in zip(*pays, strict=True))
+    assert kernel.withheld(gross, extra).tolist() == expected
+    assert (kernel.withheld(gross, 0) - kernel.reduction(gross, extra)).tolist() == expected
+    plain = [c for c, e in pays if e == 0]
+    assert kernel.withheld(np.array(plain, np.int64), 0).tolist() == [w for (_, e), w in zip(pays, expected, strict=True)
+                                                                       if e == 0]

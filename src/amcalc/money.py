@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import Any
 
 from amcalc.errors import InvalidInput
 
@@ -61,29 +62,53 @@ def half_up_div(numerator: int, denominator: int) -> int:
     ``ROUND_HALF_UP`` (tested against it).
 
     One floor division: ⌊(n + ⌊d/2⌋) / d⌋ is the nearest integer, halves up; a
-    negative tie (only when d is even) must go down, hence − 1 for a negative n. An int
-    ``denominator``'s parity is known once: no pass over an array to multiply by it.
+    negative tie (only when d is even) must go down, hence − 1 for a negative n. No pass
+    over an array for that − 1 when an int ``denominator`` is odd or no numerator is
+    negative (its least value, one cheap pass).
     """
     half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
-    if isinstance(denominator, int):  # the sums unnamed: numpy adds into their temporaries
-        return (numerator + half - (numerator < 0) if (denominator & 1) == 0 else numerator + half) // denominator
+    # the sums unnamed: numpy adds into their temporaries
+    if (isinstance(denominator, int) and denominator & 1) or _least(numerator) >= 0:
+        return (numerator + half) // denominator
+    if isinstance(denominator, int):
+        return (numerator + half - (numerator < 0)) // denominator
     return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
+
+
+def _least(values: int) -> int:
+    """An int itself, the least value of an array (0 when it is empty)."""
+    return values if isinstance(values, int) else values.min(initial=0)
 
 
 def minimum(a: int, b: int) -> int:
     """The smaller of ``a`` and ``b``, for ints or numpy integer arrays (element-wise)."""
-    return b + (a - b) * (a < b)
+    space = _array_space(a, b)
+    return b + (a - b) * (a < b) if space is None else space.minimum(a, b)
 
 
 def maximum(a: int, b: int) -> int:
     """The larger of ``a`` and ``b``, for ints or numpy integer arrays (element-wise)."""
-    return a + (b - a) * (b > a)
+    space = _array_space(a, b)
+    return a + (b - a) * (b > a) if space is None else space.maximum(a, b)
 
 
 def choose(condition: bool | int, if_true: int, if_false: int) -> int:
     """``if_true`` where ``condition`` holds (true or 1), else ``if_false`` (condition 0 or
     false); numpy arrays work element-wise."""
-    return if_false + (if_true - if_false) * condition
+    space = _array_space(condition, if_true, if_false)
+    return if_false + (if_true - if_false) * condition if space is None else space.where(condition, if_true, if_false)
+
+
+def _array_space(*values: object) -> Any:
+    """The array library of the first array among ``values`` (its ``__array_namespace__``,
+    the array API standard), None for plain ints: on arrays, its ``minimum``, ``maximum``
+    and ``where`` take one pass where the branch-free formulas take three or four."""
+    for value in values:
+        if not isinstance(value, int):
+            space = getattr(value, "__array_namespace__", None)
+            if space is not None:
+                return space()
+    return None
 
 
 def round_to_cents(amount: Fraction | Decimal | int) -> Decimal:

@@ -434,9 +434,16 @@ class ContributionKernel:
     ceiling_cents: int
 
     def withheld(self, gross_cents: int, extra_cents: int, total: bool = False) -> int:
-        """Employee contributions less the overtime reduction, in cents."""
-        return withheld_cents(gross_cents, self.lines, total) - overtime_reduction_cents(
-            gross_cents, extra_cents, self.reduction_rate, self.legal_old_age)
+        """Employee contributions less the overtime reduction (:meth:`reduction`), in cents."""
+        return withheld_cents(gross_cents, self.lines, total) - self.reduction(gross_cents, extra_cents)
+
+    def reduction(self, gross_cents: int, extra_cents: int) -> int:
+        """The overtime reduction (:func:`overtime_reduction_cents`); none without extra pay,
+        as :func:`net_salary` (``extra_cents`` the int 0: the legal old-age lines it is set
+        against are not computed, so an engine computes it only on the rows with extra pay)."""
+        if isinstance(extra_cents, int) and extra_cents == 0:
+            return 0
+        return overtime_reduction_cents(gross_cents, extra_cents, self.reduction_rate, self.legal_old_age)
 
 
 def contribution_kernel(on: date, territory: Territory = Territory.METROPOLE) -> ContributionKernel:

@@ -5,6 +5,7 @@ share."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,7 +22,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "kernel", "maintenance_rates", "per_group", "per_row", "sum_by"]
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_group", "per_row", "stacked", "sum_by",
+           "uniform"]
 
 
 kernel: Any = SimpleNamespace(
@@ -41,14 +43,50 @@ Refusal = tuple[str, str | None, str]  # code, field, French message of a refuse
 def per_row(facts: Sequence[MonthFacts], name: str, group: Ints) -> Ints:
     """A fact of each row's month, gathered by ``np.take`` (several times faster than
     fancy indexing for the (groups × 7) tables)."""
-    return np.take(np.array([getattr(f, name) for f in facts], np.int64), group, axis=0)
+    return np.take(stacked(tuple(facts), name), group, axis=0)
+
+
+@lru_cache(maxsize=256)
+def stacked(facts: tuple[MonthFacts, ...], name: str) -> Ints:
+    """A fact of each month of a batch, stacked once per set of months (read-only)."""
+    table = np.array([getattr(f, name) for f in facts], np.int64)
+    table.flags.writeable = False
+    return table
 
 
 def per_group(values: Ints, group: Ints) -> Any:
     """``values`` (one per month group) for each row, or one int when every group has the same."""
-    if (values == values[0]).all():
-        return int(values[0])
-    return np.take(values, group)
+    value = uniform(values)
+    return value if isinstance(value, int) else np.take(value, group)
+
+
+def uniform(values: Ints) -> Any:
+    """``values`` (one per month group), or one int when every group has the same."""
+    return int(values[0]) if (values == values[0]).all() else values
+
+
+def contributions(facts: Sequence[MonthFacts], group: Ints) -> Any:
+    """The :class:`ContributionKernel` of the rows of months ``group``: each line's rate × base
+    share as (product, 1), the kernel only multiplies them; a term the same in every month
+    of the batch stays one int."""
+    lines, reduction, legal, ceiling = _contribution_terms(tuple(facts))
+    def each(value: Any) -> Any:
+        return value if isinstance(value, int) else np.take(value, group)
+    return kernel.ContributionKernel(tuple((each(p), 1) for p in lines), each(reduction),
+                                     tuple((each(p), 1) for p in legal), each(ceiling))
+
+
+@lru_cache(maxsize=64)
+def _contribution_terms(facts: tuple[MonthFacts, ...]) -> tuple[tuple[Any, ...], Any, tuple[Any, ...], Any]:
+    """The terms of :func:`contributions`, once per set of months; the padding after the
+    last line (rate 0) withholds 0: dropped."""
+    lines, legal = stacked(facts, "lines"), stacked(facts, "legal")
+    used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
+    lines = lines[:, :used[-1] + 1 if len(used) else 0]
+    return (tuple(uniform(lines[:, k, 0] * lines[:, k, 1]) for k in range(lines.shape[1])),
+            uniform(stacked(facts, "reduction")),
+            tuple(uniform(legal[:, k, 0] * legal[:, k, 1]) for k in range(legal.shape[1])),
+            uniform(stacked(facts, "ceiling")))
 
 
 def maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:

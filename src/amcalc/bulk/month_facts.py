@@ -30,10 +30,12 @@ __all__ = ["TERRITORIES", "MonthFacts", "are_holidays", "floor_bound", "floor_on
 TERRITORIES = list(Territory)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class MonthFacts:
     """The facts of a (month, territory), as day numbers and numpy tables; ``usable`` is false
-    when a parameter is missing or changes within the month (its rows: the scalar route)."""
+    when a parameter is missing or changes within the month (its rows: the scalar route).
+    One object per (month, territory) (:func:`month_facts` is cached): equal and hashed by
+    identity, so a batch's months key the tables stacked from them."""
 
     usable: bool
     first: int

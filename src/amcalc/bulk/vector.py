@@ -29,7 +29,7 @@ import numpy as np
 from amcalc.bulk.arrays import row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.day_plan import days_looked_up, with_events
-from amcalc.bulk.kernels import Refusal, Totals, kernel, per_group, per_row
+from amcalc.bulk.kernels import Refusal, Totals, contributions, kernel, per_group, per_row, stacked
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.bulk.working_time import recent_weeks, row_warnings
@@ -67,7 +67,7 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     if len(plain):
         g_plain, sched_plain = g[plain], np.take(sched, plain, axis=0)
         work = per_row(facts, "work_counts", g_plain)
-        terms = np.array([f.maintenance for f in facts], np.int64)
+        terms = stacked(tuple(facts), "maintenance")
         scale, *others = (per_group(terms[:, k], g_plain) for k in range(4))
         rates = kernel.MaintenanceRates(scale, *(t if isinstance(t, int) else t[:, None] for t in others))
         allowance = kernel.day_allowance(sched_plain, rows.maintenance.values[plain, None], rates)
@@ -115,20 +115,11 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     comp_pay = _on_rows(extra, n, kernel.hours_pay_cents, comp_s, rate, RATE_SCALE + rows.complementary.values)
     maj_pay = _on_rows(extra, n, kernel.hours_pay_cents, maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
-    lines = np.array([f.lines for f in facts], np.int64)
-    used = np.flatnonzero((lines[:, :, 0] != 0).any(axis=0))
-    lines = lines[:, :used[-1] + 1 if len(used) else 0]  # the padding after the last line withholds 0
-    legal = np.array([f.legal for f in facts], np.int64)
-    # each line's rate × base share per month, as (product, 1): the kernel only multiplies them;
-    # a product the same in every month of the batch stays one int
-    contributions = kernel.ContributionKernel(
-        tuple((per_group(lines[:, k, 0] * lines[:, k, 1], g), 1) for k in range(lines.shape[1])),
-        per_group(np.array([f.reduction for f in facts], np.int64), g),
-        tuple((per_group(legal[:, k, 0] * legal[:, k, 1], g), 1) for k in range(legal.shape[1])),
-        per_group(np.array([f.ceiling for f in facts], np.int64), g),
-    )
-    fast &= gross <= contributions.ceiling_cents
-    withheld = contributions.withheld(gross, comp_pay + maj_pay)
+    withholding = contributions(facts, g)
+    fast &= gross <= withholding.ceiling_cents
+    withheld = withholding.withheld(gross, 0)  # the overtime reduction on the rows with extra pay only
+    if len(extra):
+        withheld[extra] -= contributions(facts, g[extra]).reduction(gross[extra], comp_pay[extra] + maj_pay[extra])
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
@@ -155,7 +146,7 @@ def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduct
     hours on the others), the hours done in occasional care, majorated ones aside (art. 108.2)."""
     hours = kernel.declared_hours(annual)
     partial = totals.partial
-    kept = np.flatnonzero((deduction != 0) | partial)
+    kept = np.flatnonzero((deduction != 0) | (partial != 0))  # bools: no int64 cast
     if len(kept):
         hours[kept] = kernel.normal_hours_declared(base[kept], deduction[kept], np.maximum(rows.rate.values[kept], 1),
                                                    hours[kept], partial[kept])

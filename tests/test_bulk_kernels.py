@@ -1,0 +1,48 @@
+"""The per-batch tables of the bulk kernels: the contributions of each row's month, stacked
+once per set of months, withhold what the single-contract kernel of that month withholds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+from amcalc.bulk.kernels import contributions, per_row, stacked  # noqa: E402
+from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, month_facts  # noqa: E402
+from amcalc.net_salary import contribution_kernel  # noqa: E402
+
+# (month, territory index: metropole, Alsace, Moselle): the local regime's extra line in
+# Alsace-Moselle, its rate 1,50 % before April 2022
+MONTHS = [(date(2024, 3, 1), 0), (date(2025, 9, 1), 1), (date(2025, 9, 1), 0), (date(2022, 2, 1), 2)]
+
+
+def _facts() -> list[MonthFacts]:
+    return [month_facts(day.year * 12 + day.month - 1, territory) for day, territory in MONTHS]
+
+
+def test_each_row_withholds_what_its_months_kernel_withholds() -> None:
+    group = np.array([0, 1, 2, 3, 1, 0, 3, 2], np.int64)
+    gross = np.array([0, 53387, 60000, 100, 250000, 60000, 99999, 1], np.int64)
+    extra = np.array([0, 0, 10000, 100, 0, 10000, 5000, 1], np.int64)
+    by_hand = [contribution_kernel(MONTHS[k][0], TERRITORIES[MONTHS[k][1]]).withheld(int(c), int(e))
+               for k, c, e in zip(group, gross, extra, strict=True)]
+    table = contributions(_facts(), group)
+    assert table.withheld(gross, extra).tolist() == by_hand
+    assert (table.withheld(gross, 0) - table.reduction(gross, extra)).tolist() == by_hand
+    # one month only: every term is one int
+    one = contributions(_facts()[:1], np.zeros(3, np.int64))
+    assert all(isinstance(p, int) for p, _ in one.lines) and isinstance(one.ceiling_cents, int)
+    assert one.withheld(gross[:3], extra[:3]).tolist() == [
+        contribution_kernel(MONTHS[0][0]).withheld(int(c), int(e)) for c, e in zip(gross[:3], extra[:3], strict=True)]
+
+
+def test_the_stacked_tables_are_kept_per_set_of_months_and_read_only() -> None:
+    facts = _facts()
+    assert stacked(tuple(facts), "counts") is stacked(tuple(_facts()), "counts")
+    assert stacked(tuple(facts[:2]), "counts") is not stacked(tuple(facts), "counts")
+    with pytest.raises(ValueError, match="read-only"):
+        stacked(tuple(facts), "counts")[0, 0] = 9
+    # March 2024 began on a Friday: 5 Fridays, Saturdays and Sundays, 4 of the other days
+    assert per_row(facts, "counts", np.array([0, 0])).tolist() == [[4, 4, 4, 4, 5, 5, 5]] * 2
