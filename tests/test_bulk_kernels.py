@@ -9,8 +9,9 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from amcalc.bulk.kernels import contributions, per_row, stacked  # noqa: E402
+from amcalc.bulk.kernels import contributions, maintenance_rates, per_row, rates_of_rows, stacked  # noqa: E402
 from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, month_facts  # noqa: E402
+from amcalc.maintenance import MaintenanceRates, day_allowance  # noqa: E402
 from amcalc.net_salary import contribution_kernel  # noqa: E402
 
 # (month, territory index: metropole, Alsace, Moselle): the local regime's extra line in
@@ -36,6 +37,32 @@ def test_each_row_withholds_what_its_months_kernel_withholds() -> None:
     assert all(isinstance(p, int) for p, _ in one.lines) and isinstance(one.ceiling_cents, int)
     assert one.withheld(gross[:3], extra[:3]).tolist() == [
         contribution_kernel(MONTHS[0][0]).withheld(int(c), int(e)) for c, e in zip(gross[:3], extra[:3], strict=True)]
+
+
+def test_each_row_has_the_maintenance_terms_of_its_month() -> None:
+    # the minimum garanti differs between February 2022, March 2024 and September 2025
+    group = np.array([0, 1, 3, 2, 3, 0], np.int64)
+    seconds = np.array([[0, 3600, 9 * 3600], [1, 36000, 0], [7200, 0, 60], [0, 0, 5], [30000, 1, 0], [0, 0, 0]])
+    per_hour = np.array([0, 30000, 0, 50000, 12345, 0], np.int64)
+    rates = maintenance_rates(_facts(), group)
+    by_hand = [[day_allowance(int(s), int(p), MaintenanceRates.at(MONTHS[k][0])) for s in line]
+               for k, p, line in zip(group, per_hour, seconds, strict=True)]
+    assert kernel_allowance(seconds, per_hour, rates) == by_hand
+    assert rates_of_rows(rates).prorated.tolist() == [MaintenanceRates.at(MONTHS[k][0]).prorated for k in group]
+    assert rates_of_rows(rates, np.array([2, 0])).prorated.tolist() == [
+        MaintenanceRates.at(MONTHS[k][0]).prorated for k in (3, 0)]
+    # one month only: every term is one int, and the same allowances
+    one = maintenance_rates(_facts()[1:3], np.zeros(6, np.int64))
+    assert all(isinstance(term, int) for term in (one.scale, one.agreed, one.prorated, one.floor))
+    assert rates_of_rows(one, np.array([1])) == MaintenanceRates.at(MONTHS[1][0])
+    assert kernel_allowance(seconds, per_hour, one) == [
+        [day_allowance(int(s), int(p), MaintenanceRates.at(MONTHS[1][0])) for s in line]
+        for p, line in zip(per_hour, seconds, strict=True)]
+
+
+def kernel_allowance(seconds: object, per_hour: object, rates: MaintenanceRates) -> list[list[int]]:
+    """The allowances of (rows × days) ``seconds`` by the kernel on arrays."""
+    return day_allowance(seconds, per_hour[:, None], rates).tolist()  # type: ignore[index, operator, arg-type, union-attr]
 
 
 def test_the_stacked_tables_are_kept_per_set_of_months_and_read_only() -> None:

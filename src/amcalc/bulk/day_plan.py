@@ -15,7 +15,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
-from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, sum_by
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.bulk.schema import Ints
@@ -248,7 +248,7 @@ class _Plan:
         busy, actual, unpaid = self.busy, self.actual, self.unpaid
         rates = maintenance_rates(rows.facts, rows.group[busy])
         allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
-        out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates.scale[:, 0])
+        out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates_of_rows(rates).scale)
         out["worked_seconds"][busy] = row_sum(actual)
         if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
             unpaid[self.occasional] = 0
@@ -373,12 +373,10 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     per_hour = rows.maintenance.values[light]
     rates = maintenance_rates(facts, g)
     usual = kernel.day_allowance(sched, per_hour[:, None], rates)
-    one_day = kernel.MaintenanceRates(*(t[a_row, 0] for t in (rates.scale, rates.agreed, rates.prorated,
-                                                                rates.floor)))
-    change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], one_day)
+    change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], rates_of_rows(rates, a_row))
               - usual[a_row, weekday]) * (seconds > 0)
     maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, usual[c_row, c_weekday], m)
-    out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates.scale[:, 0])
+    out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates_of_rows(rates).scale)
     out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
                                     - sum_by(c_row, sched[c_row, c_weekday], m))
     totals.absent[light] = sum_by(a_row, seconds * deducted, m)

@@ -22,8 +22,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_group", "per_row", "stacked", "sum_by",
-           "uniform"]
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_group", "per_row", "rates_of_rows", "stacked",
+           "sum_by", "uniform"]
 
 
 kernel: Any = SimpleNamespace(
@@ -90,9 +90,25 @@ def _contribution_terms(facts: tuple[MonthFacts, ...]) -> tuple[tuple[Any, ...],
 
 
 def maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:
-    """A :class:`MaintenanceRates` of (rows × 1) arrays."""
-    terms = per_row(facts, "maintenance", group)
-    return kernel.MaintenanceRates(*(terms[:, k:k + 1] for k in range(4)))
+    """A :class:`MaintenanceRates` of the rows of months ``group``: each term one int when
+    every month of the batch has the same, else a (rows × 1) array (one per row, against
+    the rows × days of care)."""
+    return kernel.MaintenanceRates(*(term if isinstance(term, int) else np.take(term, group)[:, None]
+                                     for term in _maintenance_terms(tuple(facts))))
+
+
+@lru_cache(maxsize=64)
+def _maintenance_terms(facts: tuple[MonthFacts, ...]) -> tuple[Any, ...]:
+    """The four terms of :func:`maintenance_rates`, once per set of months."""
+    terms = stacked(facts, "maintenance")
+    return tuple(uniform(terms[:, k]) for k in range(4))
+
+
+def rates_of_rows(rates: Any, which: Any = slice(None)) -> Any:
+    """The :class:`MaintenanceRates` of :func:`maintenance_rates` for the rows ``which``,
+    one value per row (a term one int stays one int)."""
+    return kernel.MaintenanceRates(*(term if isinstance(term, int) else term[which, 0]
+                                     for term in (rates.scale, rates.agreed, rates.prorated, rates.floor)))
 
 
 @attrs.frozen
