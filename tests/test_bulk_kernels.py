@@ -3,14 +3,16 @@ once per set of months, withhold what the single-contract kernel of that month w
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 np = pytest.importorskip("numpy")
 
+from amcalc.bulk.arrays import day_number  # noqa: E402
 from amcalc.bulk.kernels import contributions, maintenance_rates, per_row, rates_of_rows, stacked  # noqa: E402
-from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, month_facts  # noqa: E402
+from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, are_holidays, month_facts  # noqa: E402
+from amcalc.calendar import public_holidays  # noqa: E402
 from amcalc.maintenance import MaintenanceRates, day_allowance  # noqa: E402
 from amcalc.net_salary import contribution_kernel  # noqa: E402
 
@@ -73,3 +75,18 @@ def test_the_stacked_tables_are_kept_per_set_of_months_and_read_only() -> None:
         stacked(tuple(facts), "counts")[0, 0] = 9
     # March 2024 began on a Friday: 5 Fridays, Saturdays and Sundays, 4 of the other days
     assert per_row(facts, "counts", np.array([0, 0])).tolist() == [[4, 4, 4, 4, 5, 5, 5]] * 2
+
+
+def test_the_public_holidays_of_days_across_years_and_territories() -> None:
+    # 15 December 2024 to 15 January 2027, each day in each territory: the days the
+    # calendar of the single-contract API gives as public holidays (Alsace-Moselle: 26 December)
+    first = date(2024, 12, 15)
+    days = [first + timedelta(days=k) for k in range(762)]
+    numbers = np.array([[day_number(d) for d in days]] * len(TERRITORIES))
+    territory = np.arange(len(TERRITORIES))[:, None]
+    by_hand = [[d in public_holidays(d.year, t) for d in days] for t in TERRITORIES]
+    assert are_holidays(numbers, territory).tolist() == by_hand
+    assert are_holidays(numbers[:, ::-1], territory).tolist() == [line[::-1] for line in by_hand]
+    # 2025, 2026: 11 holidays, 13 in Alsace-Moselle; 25 (and 26) December 2024; 1 January 2027
+    assert sum(map(sum, by_hand)) == 3 * 11 * 2 + 2 * 2 * 2 + (3 + 2) + 3
+    assert are_holidays(np.zeros((2, 0), np.int64), np.zeros((2, 1), np.int64)).shape == (2, 0)

@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 
 from amcalc import parameters
-from amcalc.bulk.arrays import NEVER, day_number, distinct_rows, distinct_values
+from amcalc.bulk.arrays import EPOCH, NEVER, day_number, distinct_values, is_in
 from amcalc.bulk.schema import Ints
 from amcalc.calendar import Territory, public_holidays
 from amcalc.errors import ParameterUnavailable
@@ -163,11 +163,23 @@ def holiday_numbers(year: int, territory_index: int) -> Any:
 
 def are_holidays(days: Ints, territory: Ints) -> Any:
     """Whether each day (a day number) is a public holiday of its row's territory (days of
-    any month: those of a week that straddles two months)."""
+    any month: those of a week that straddles two months): one search among the holidays
+    of the years the days span, keyed by territory.
+
+    >>> are_holidays(np.array([[day_number(date(2025, 12, 26)), day_number(date(2026, 1, 1))]]),
+    ...              np.array([[TERRITORIES.index(Territory.ALSACE), TERRITORIES.index(Territory.METROPOLE)]])).tolist()
+    [[True, True]]
+    """
+    if not days.size:
+        return np.zeros(days.shape, bool)
+    first, last = (EPOCH + timedelta(days=int(day)) for day in (days.min(), days.max()))
+    return is_in(days * len(TERRITORIES) + territory, _holiday_keys(first.year, last.year))
+
+
+@lru_cache(maxsize=64)
+def _holiday_keys(first_year: int, last_year: int) -> Ints:
+    """The public holidays of the years ``first_year`` to ``last_year`` in every territory,
+    as day number × territories + territory index, sorted."""
     kinds = len(TERRITORIES)
-    keys = (days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970) * kinds + territory
-    found = np.zeros(days.shape, bool)
-    for key in distinct_rows(keys.ravel()).tolist():
-        mine = keys == key
-        found[mine] = np.isin(days[mine], holiday_numbers(key // kinds, key % kinds))
-    return found
+    return np.sort(np.concatenate([holiday_numbers(year, k) * kinds + k
+                                   for year in range(first_year, last_year + 1) for k in range(kinds)]))
