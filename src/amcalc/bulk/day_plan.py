@@ -403,8 +403,8 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
     days = start[:, None] + np.arange(7)
     usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
-             & ~holidays[group[row, None], np.clip(days, 0, 30)])
-    week, weekday = np.nonzero(usual)
+             & ~np.take(holidays, group[row, None] * 31 + np.clip(days, 0, 30)))  # flat: faster than 2-D
+    week, weekday = np.divmod(np.flatnonzero(usual), 7)
     return absent_off, row[week], weekday
 
 
