@@ -759,3 +759,27 @@ def test_a_week_whose_sunday_is_next_month_counts_its_extra_hours_in_each() -> N
     assert stats.scalar_rows == 0 and [g["route"] for g in got] == ["vector", "vector"]
     assert [g["majorated_seconds"] for g in got] == [0, 2 * 3600]
     assert_same(rows, result)
+
+
+def test_the_day_plan_says_which_rows_have_a_usual_working_day_outside_the_contract(monkeypatch: Any) -> None:
+    # March 2025 (Sat 1, Sun 2, Mon 3 ...; Mon 31 its last day), care Mon to Fri unless said:
+    # hired Mon 3 (a weekend before): none; hired Tue 4: Mon 3; hired Wed 5: Mon 3, Tue 4;
+    # hired Tue 4 caring Tue to Fri: none; hired Thu 13 caring Mon only: Mon 3 and 10
+    import amcalc.bulk.vector as vector
+    seen: list[list[bool]] = []
+
+    def with_events(rows: Any, events: Any, busy: Any, out: Any, totals: Any, *rest: Any) -> Any:
+        answer = plan_with_events(rows, events, busy, out, totals, *rest)
+        seen.append((totals.partial[busy] != 0).tolist())
+        return answer
+
+    plan_with_events = vector.with_events
+    monkeypatch.setattr(vector, "with_events", with_events)
+    row = {"hourly_rate": "4.00", "weeks": 46, "month": "2025-03", "start": date(2025, 1, 6),
+           "mon": "9", "tue": "9", "wed": "9", "thu": "9", "fri": "9"}
+    rows = [row | {"start": date(2025, 3, 3)}, row | {"start": date(2025, 3, 4)}, row | {"start": date(2025, 3, 5)},
+            row | {"start": date(2025, 3, 4), "mon": "0"},
+            row | {"start": date(2025, 3, 13), "tue": "0", "wed": "0", "thu": "0", "fri": "0"}]
+    result = payroll(pa.Table.from_pylist(rows))
+    assert seen == [[False, True, True, False, True]]
+    assert_same(rows, result)

@@ -254,7 +254,8 @@ class _Plan:
             unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
         hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
-        totals.partial[busy[hired_or_left]] = (self.outside[hired_or_left] & (self.sched[hired_or_left] > 0)).any(axis=1)
+        usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
+        totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
         wholly = (unpaid == self.sched) & (unpaid > 0)
         totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
         if len(self.h_row):
