@@ -77,8 +77,8 @@ class Rows:
         self.maintenance = decode(column("maintenance_per_hour"), "money", n)
         self.territory = decode(column("territory"), "territory", n)
         self.kind = decode(column("kind"), "kind", n)
-        days = [decode(c, "hours", n) for c in weekday_columns(batch)]
-        self.schedule = np.stack([d.values for d in days], axis=1)
+        self.schedule = np.empty((n, 7), np.int64)
+        days = [decode(c, "hours", n, self.schedule[:, k]) for k, c in enumerate(weekday_columns(batch))]
         self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
         self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month

@@ -436,9 +436,18 @@ def _month_key(text: str) -> int:
     return year * 12 + month - 1
 
 
-def decode(array: pa.Array | None, kind: str, n: int) -> Column:
+def decode(array: pa.Array | None, kind: str, n: int, out: Ints | None = None) -> Column:
     """Decode a money (1/10 000 €), hours (seconds) or text-choice column, or the text of a
-    date (days since 1970), whole number or flag (1 or 0) column."""
+    date (days since 1970), whole number or flag (1 or 0) column; its values written into
+    ``out`` when given (a column of a table: no copy after)."""
+    column = _decoded(array, kind, n, out)
+    if out is not None and column.values is not out:
+        out[...] = column.values
+        column.values = out
+    return column
+
+
+def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Column:
     if array is None or not len(array) or pa.types.is_null(array.type):  # no value (no compute call)
         return Column(np.zeros(n, np.int64), np.ones(n, bool), np.ones(n, bool))
     null = _is_null(array)
@@ -458,7 +467,7 @@ def decode(array: pa.Array | None, kind: str, n: int) -> Column:
         ok = good[index] if not good.all() else np.ones(len(index), bool)
         return Column(np.take(table, index), ok, empty[index] | null if empty[:-1].any() else null)
     if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
-        return _decimal(array, kind, null)
+        return _decimal(array, kind, null, out)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
         raw = filled(array, 0).to_numpy(zero_copy_only=False).astype(np.int64)
         factor = 10_000 if kind == "money" else SECONDS_PER_HOUR
@@ -483,8 +492,9 @@ def _is_null(array: pa.Array) -> Any:
     return array.is_null().to_numpy(zero_copy_only=False)
 
 
-def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
-    """Exact integers of a decimal128 column (low 64-bit word, when the value fits)."""
+def _decimal(array: pa.Array, kind: str, null: Any, out: Ints | None) -> Column:
+    """Exact integers of a decimal128 column (low 64-bit word, when the value fits), into
+    ``out`` when given and every value exact."""
     words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
     words = words[array.offset:array.offset + len(array)]
     low = words[:, 0]  # a view: the multiplication below, or a copy, makes the values
@@ -499,7 +509,7 @@ def _decimal(array: pa.Array, kind: str, null: Any) -> Column:
     if scale < 0:
         values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per row
-        values = low * (factor // 10**scale) if factor != 10**scale else np.ascontiguousarray(low)
+        values = np.multiply(low, factor // 10**scale, out=out)
     else:
         numerator = low * factor
         values, remainder = np.divmod(numerator, 10**scale)
