@@ -13,8 +13,12 @@ pa = pytest.importorskip("pyarrow")
 from amcalc.bulk.schema import decode  # noqa: E402
 
 # hours as seconds: 8.50 h = 30 600 s, 9 h = 32 400 s, 0.25 h = 900 s, 2 h = 7 200 s;
-# 0.001 h = 3.6 s is not a whole second: not ok, 0; a null: null, ok, 0
+# 0.001 h = 3.6 s is not a whole second: not ok, 0; a null: null, ok, 0; a decimal is read
+# when 0 ≤ its digits < 10**12: 9 999 999 999.99 h = 35 999 999 999 964 s; −1, 10**10
+# (10**12 as digits) and 2**64 h (beyond the low word) are not ok, 0
 COLUMNS = [
+    (pa.array([Decimal("-1.00"), Decimal("9999999999.99"), Decimal(10**10), Decimal(2**64)], pa.decimal128(38, 2)),
+     [0, 35999999999964, 0, 0], [False, True, False, False], [False] * 4),
     (pa.array([Decimal("8.50"), Decimal("0.25"), Decimal("0")], pa.decimal128(4, 2)), [30600, 900, 0],
      [True, True, True], [False, False, False]),
     (pa.array([Decimal("8.50"), None, Decimal("0.25")], pa.decimal128(4, 2)), [30600, 0, 900],
@@ -24,17 +28,19 @@ COLUMNS = [
     (pa.array(["9", "8.5", "0.25"]), [32400, 30600, 900], [True, True, True], [False, False, False]),
     (pa.array([2, 0, 1], pa.int64()), [7200, 0, 3600], [True, True, True], [False, False, False]),
     (None, [0, 0, 0], [True, True, True], [True, True, True]),
+    (pa.array([Decimal("10"), Decimal("0.5")], pa.decimal128(38, 2)), [36000, 1800], [True, True], [False, False]),
 ]
 
 
 @pytest.mark.parametrize(("array", "seconds", "ok", "null"), COLUMNS)
 def test_a_column_decoded_into_a_table_column(array: object, seconds: list[int], ok: list[bool],
                                               null: list[bool]) -> None:
-    table = np.full((3, 7), -1, np.int64)
-    column = decode(array, "hours", 3, table[:, 2])
+    n = len(seconds)
+    table = np.full((n, 7), -1, np.int64)
+    column = decode(array, "hours", n, table[:, 2])
     assert table[:, 2].tolist() == seconds
     assert np.shares_memory(column.values, table) and column.values.tolist() == seconds
     assert (column.ok.tolist(), column.null.tolist()) == (ok, null)
     assert (table[:, [0, 1, 3, 4, 5, 6]] == -1).all()  # the other columns untouched
-    alone = decode(array, "hours", 3)
+    alone = decode(array, "hours", n)
     assert (alone.values.tolist(), alone.ok.tolist(), alone.null.tolist()) == (seconds, ok, null)
