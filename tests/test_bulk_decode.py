@@ -29,6 +29,11 @@ COLUMNS = [
     (pa.array([2, 0, 1], pa.int64()), [7200, 0, 3600], [True, True, True], [False, False, False]),
     (None, [0, 0, 0], [True, True, True], [True, True, True]),
     (pa.array([Decimal("10"), Decimal("0.5")], pa.decimal128(38, 2)), [36000, 1800], [True, True], [False, False]),
+    (pa.array([Decimal(10**10), Decimal("1")], pa.decimal128(38, 2)), [0, 3600], [False, True], [False, False]),
+    (pa.array([Decimal("-0.01"), Decimal("1")], pa.decimal128(38, 2)), [0, 3600], [False, True], [False, False]),
+    # −2**64 + 1 as digits: its low word is 1, its high word −1
+    (pa.array([Decimal(-(2**64) + 1).scaleb(-2), Decimal("1")], pa.decimal128(38, 2)), [0, 3600], [False, True],
+     [False, False]),
 ]
 
 
