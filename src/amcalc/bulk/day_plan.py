@@ -76,7 +76,7 @@ class _Plan:
     actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
     unpaid: Ints = None  # seconds unpaid each day (art. 111)
     lost: Any = None  # holidays art. 47 leaves unpaid
-    kept_absent: Ints = None  # occasional care: seconds of absence the parent keeps paying, per row
+    kept_absent: Ints = None  # occasional care: seconds of absence the parent keeps paying, per row (set when any)
 
     @classmethod
     def of(cls, rows: Rows, events: Events, busy: Ints) -> _Plan:
@@ -156,9 +156,9 @@ class _Plan:
         self.unpaid = unpaid
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
-        # occasional care: certified illness is kept beyond the limits of art. 105
-        kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
-        self.kept_absent = sum_by(a_row, seconds * kept, m)
+        if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
+            kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
+            self.kept_absent = sum_by(a_row, seconds * kept, m)
 
     def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
                keep: Any) -> MonthDays:
