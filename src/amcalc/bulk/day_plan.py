@@ -15,7 +15,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
-from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, sum_by
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, stacked, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.bulk.schema import Ints
@@ -351,9 +351,9 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     bad = np.zeros(m, bool)
     keep = local[events.a_row] >= 0
     a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    weekdays = np.array([f.weekday for f in facts], np.int64)
     holidays = np.array([f.holiday for f in facts])
-    weekday, holiday = weekdays[g[a_row], a_day], holidays[g[a_row], a_day]
+    at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
+    weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
     absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
                                                        a_row, a_day - weekday)
     day_sched = sched[a_row, weekday]
