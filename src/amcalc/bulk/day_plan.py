@@ -220,9 +220,9 @@ class _Plan:
         wrong = np.flatnonzero(empty & (worked > 0))
         self.bad[w_row[wrong]] = True
         wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
-        for k in wrong[np.unique(w_row[wrong], return_index=True)[1]].tolist():
-            monday = EPOCH + timedelta(days=int(first[w_row[k]] + w_start[k]))
-            self.refused.setdefault(int(w_row[k]), week_without_care_day(monday))
+        wrong = wrong[np.unique(w_row[wrong], return_index=True)[1]]
+        for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
+            self.refused.setdefault(row, _week_refusal(monday))
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
         parts = np.stack(by_day, axis=1)
@@ -334,6 +334,13 @@ def _refusal(day: int, scheduled: int) -> InvalidInput:
     −1) or longer than its ``scheduled`` seconds: the same for every row (read, never raised)."""
     when = EPOCH + timedelta(days=day)
     return absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled)
+
+
+@lru_cache(maxsize=1 << 12)
+def _week_refusal(monday: int) -> InvalidInput:
+    """The error of a weekly total given for the week of ``monday`` (days since 1970) without
+    a day of care: the same for every row (read, never raised)."""
+    return week_without_care_day(EPOCH + timedelta(days=monday))
 
 
 def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
