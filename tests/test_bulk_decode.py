@@ -37,6 +37,16 @@ COLUMNS = [
 ]
 
 
+def _with_a_value_under_its_null() -> object:
+    """[8.50, null, 0.25] h whose null slot holds 7.00 in its buffer (Arrow leaves it undefined)."""
+    words = np.array([850, 0, 700, 0, 25, 0], np.int64)
+    validity = pa.py_buffer(np.packbits([1, 0, 1], bitorder="little").tobytes())
+    return pa.Array.from_buffers(pa.decimal128(4, 2), 3, [validity, pa.py_buffer(words.tobytes())], null_count=1)
+
+
+COLUMNS.append((_with_a_value_under_its_null(), [30600, 0, 900], [True, True, True], [False, True, False]))
+
+
 @pytest.mark.parametrize(("array", "seconds", "ok", "null"), COLUMNS)
 def test_a_column_decoded_into_a_table_column(array: object, seconds: list[int], ok: list[bool],
                                               null: list[bool]) -> None:
