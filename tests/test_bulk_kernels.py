@@ -4,6 +4,7 @@ once per set of months, withhold what the single-contract kernel of that month w
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -62,9 +63,9 @@ def test_each_row_has_the_maintenance_terms_of_its_month() -> None:
         for p, line in zip(per_hour, seconds, strict=True)]
 
 
-def kernel_allowance(seconds: object, per_hour: object, rates: MaintenanceRates) -> list[list[int]]:
-    """The allowances of (rows × days) ``seconds`` by the kernel on arrays."""
-    return day_allowance(seconds, per_hour[:, None], rates).tolist()  # type: ignore[index, operator, arg-type, union-attr]
+def kernel_allowance(seconds: Any, per_hour: Any, rates: MaintenanceRates) -> Any:
+    """The allowances of (rows × days) ``seconds`` by the kernel on arrays, as lists."""
+    return day_allowance(seconds, per_hour[:, None], rates).tolist()
 
 
 def test_the_stacked_tables_are_kept_per_set_of_months_and_read_only() -> None:
