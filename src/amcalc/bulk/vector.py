@@ -57,22 +57,11 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     # the columns filled part by part below; the others are computed whole at the end
     out = {name: np.zeros(n, np.int64) for name in ("maintenance", "worked_seconds", "holiday_pay")}
     fast = rows.fast & ~events.bad
-    facts, g = rows.facts, rows.group
-    sched = rows.schedule
     totals = Totals.zeros(n)
     occasional = rows.occasional
 
     # rows without events: the weekday counts of the month are enough
-    plain = np.flatnonzero(fast & ~events.has & ~rows.partial & ~occasional)
-    if len(plain):
-        g_plain, sched_plain = g[plain], np.take(sched, plain, axis=0)
-        work = per_row(facts, "work_counts", g_plain)
-        terms = stacked(tuple(facts), "maintenance")
-        scale, *others = (per_group(terms[:, k], g_plain) for k in range(4))
-        rates = kernel.MaintenanceRates(scale, *(t if isinstance(t, int) else t[:, None] for t in others))
-        allowance = kernel.day_allowance(sched_plain, rows.maintenance.values[plain, None], rates)
-        out["maintenance"][plain] = kernel.half_up_div(row_dot(work, allowance) * 100, scale)
-        out["worked_seconds"][plain] = row_dot(work, sched_plain)
+    _without_events(rows, np.flatnonzero(fast & ~events.has & ~rows.partial & ~occasional), out)
 
     # rows of a whole month with absences or weeks without care only: those days looked up
     quick = events.days_only & ~rows.partial & ~events.asks & ~occasional
@@ -94,7 +83,38 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         refused.update(busy_refused)
         fast[busy[bad]] = False
 
-    # the figures of each row, from the kernels
+    fast &= _figures(rows, fast, totals, out)
+    given = np.concatenate(weeks) if weeks else np.zeros((0, 3), np.int64)
+    given = given[fast[given[:, 0]]]
+    carried = np.stack([events.r_row, events.r_week, events.r_seconds], axis=1)
+    carried = carried[fast[carried[:, 0]]]
+    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, fast),
+                        refused, illness.of_rows(fast), recent_weeks(rows, given, carried))
+
+
+def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:
+    """Entretien and hours worked of the ``plain`` rows (no event, a whole month, not
+    occasional care): the month's weekday counts, public holidays off, times the schedule."""
+    if not len(plain):
+        return
+    facts, g_plain, sched_plain = rows.facts, rows.group[plain], np.take(rows.schedule, plain, axis=0)
+    work = per_row(facts, "work_counts", g_plain)
+    terms = stacked(tuple(facts), "maintenance")
+    scale, *others = (per_group(terms[:, k], g_plain) for k in range(4))
+    rates = kernel.MaintenanceRates(scale, *(t if isinstance(t, int) else t[:, None] for t in others))
+    allowance = kernel.day_allowance(sched_plain, rows.maintenance.values[plain, None], rates)
+    out["maintenance"][plain] = kernel.half_up_div(row_dot(work, allowance) * 100, scale)
+    out["worked_seconds"][plain] = row_dot(work, sched_plain)
+
+
+def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any:
+    """The figures of every row from the kernels, into ``out`` (those of the rows not ``fast``
+    are not used): the mensualised salary (art.
+    109) or occasional care by the hour (art. 108.2, 109.3), the deduction of absences, the
+    extra hours, the gross, the contributions withheld, the net and the Pajemploi figures;
+    returns where the gross stays within the contributions' ceiling (the others: the scalar
+    route)."""
+    n, facts, g, sched, occasional = rows.n, rows.facts, rows.group, rows.schedule, rows.occasional
     rate = rows.rate.values
     counts = per_row(facts, "counts", g)
     days_per_week = (sched > 0).astype(np.int64)
@@ -116,7 +136,6 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     maj_pay = _on_rows(extra, n, kernel.hours_pay_cents, maj_s, rate, RATE_SCALE + rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
     withholding = contributions(facts, g)
-    fast &= gross <= withholding.ceiling_cents
     withheld = withholding.withheld(gross, 0)  # the overtime reduction on the rows with extra pay only
     if len(extra):
         withheld[extra] -= contributions(facts, g[extra]).reduction(gross[extra], comp_pay[extra] + maj_pay[extra])
@@ -131,12 +150,7 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
-    given = np.concatenate(weeks) if weeks else np.zeros((0, 3), np.int64)
-    given = given[fast[given[:, 0]]]
-    carried = np.stack([events.r_row, events.r_week, events.r_seconds], axis=1)
-    carried = carried[fast[carried[:, 0]]]
-    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, fast),
-                        refused, illness.of_rows(fast), recent_weeks(rows, given, carried))
+    return gross <= withholding.ceiling_cents
 
 
 def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints) -> Ints:
