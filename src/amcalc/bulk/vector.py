@@ -109,11 +109,10 @@ def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:
 
 def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any:
     """The figures of every row from the kernels, into ``out`` (those of the rows not ``fast``
-    are not used): the mensualised salary (art.
-    109) or occasional care by the hour (art. 108.2, 109.3), the deduction of absences, the
-    extra hours, the gross, the contributions withheld, the net and the Pajemploi figures;
-    returns where the gross stays within the contributions' ceiling (the others: the scalar
-    route)."""
+    are not used): the mensualised salary (art. 109) or occasional care by the hour (art.
+    108.2, 109.3), the deduction of absences, the extra hours, the gross, the contributions
+    withheld, the net and the Pajemploi figures; returns where the gross stays within the
+    contributions' ceiling (the others: the scalar route)."""
     n, facts, g, sched, occasional = rows.n, rows.facts, rows.group, rows.schedule, rows.occasional
     rate = rows.rate.values
     counts = per_row(facts, "counts", g)
