@@ -22,8 +22,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_group", "per_row", "rates_of_rows", "stacked",
-           "sum_by", "uniform"]
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_row", "rates_of_rows",
+           "stacked", "sum_by", "uniform"]
 
 
 kernel: Any = SimpleNamespace(
@@ -52,12 +52,6 @@ def stacked(facts: tuple[MonthFacts, ...], name: str) -> Ints:
     table = np.array([getattr(f, name) for f in facts], np.int64)
     table.flags.writeable = False
     return table
-
-
-def per_group(values: Ints, group: Ints) -> Any:
-    """``values`` (one per month group) for each row, or one int when every group has the same."""
-    value = uniform(values)
-    return value if isinstance(value, int) else np.take(value, group)
 
 
 def uniform(values: Ints) -> Any:

@@ -29,7 +29,7 @@ import numpy as np
 from amcalc.bulk.arrays import row_dot, row_sum
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.day_plan import days_looked_up, with_events
-from amcalc.bulk.kernels import Refusal, Totals, contributions, kernel, per_group, per_row, stacked
+from amcalc.bulk.kernels import Refusal, Totals, contributions, kernel, maintenance_rates, per_row, rates_of_rows
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.bulk.working_time import recent_weeks, row_warnings
@@ -99,11 +99,9 @@ def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:
         return
     facts, g_plain, sched_plain = rows.facts, rows.group[plain], np.take(rows.schedule, plain, axis=0)
     work = per_row(facts, "work_counts", g_plain)
-    terms = stacked(tuple(facts), "maintenance")
-    scale, *others = (per_group(terms[:, k], g_plain) for k in range(4))
-    rates = kernel.MaintenanceRates(scale, *(t if isinstance(t, int) else t[:, None] for t in others))
+    rates = maintenance_rates(facts, g_plain)
     allowance = kernel.day_allowance(sched_plain, rows.maintenance.values[plain, None], rates)
-    out["maintenance"][plain] = kernel.half_up_div(row_dot(work, allowance) * 100, scale)
+    out["maintenance"][plain] = kernel.half_up_div(row_dot(work, allowance) * 100, rates_of_rows(rates).scale)
     out["worked_seconds"][plain] = row_dot(work, sched_plain)
 
 
