@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.arrays import NEVER, day_number, day_or_none, null_mask
+from amcalc.bulk.arrays import NEVER, day_number, day_or_none, null_mask, repeated_rows
 from amcalc.bulk.schema import ILLNESS_LEDGER, Ints
 from amcalc.child_illness import SHORT_ABSENCE_DAYS, ChildIllnessLedger, contract_year_start
 from amcalc.errors import AmcalcError
@@ -117,16 +117,15 @@ def _read(array: pa.StructArray, hired: Ints, wanted: Any) -> tuple[Counters, An
     long_absence, long_given = _days(entries.field("long_absence"))
     mine = hired[row]
     placed = start_ok & (year_start >= np.maximum(mine, _FIRST)) & (year_start <= _LAST) & (mine >= YEAR_STARTS_FROM)
-    first_of_year = np.where(placed, year_starts(np.where(placed, mine, year_start), year_start), NO_DAY)
-    inside = ~long_given | ((long_absence >= year_start) & (long_absence <= _LAST) & placed
-                            & (year_starts(np.where(placed, mine, long_absence), np.maximum(long_absence, year_start))
-                               == year_start))
-    right = (~null_mask(entries) & placed & (first_of_year == year_start) & inside
+
+    def year_of(day: Ints) -> Ints:  # the contract year holding ``day`` (its value read where placed only)
+        return year_starts(np.where(placed, mine, day), np.maximum(day, year_start))
+
+    inside = ~long_given | ((long_absence >= year_start) & (long_absence <= _LAST) & (year_of(long_absence) == year_start))
+    right = (~null_mask(entries) & placed & (year_of(year_start) == year_start) & inside
              & (short_days >= 0) & (short_days <= SHORT_ABSENCE_DAYS))
     ok[row[~right]] = False
-    order = np.lexsort((year_start, row))
-    twice = (row[order][1:] == row[order][:-1]) & (year_start[order][1:] == year_start[order][:-1])
-    ok[row[order][1:][twice]] = False
+    ok[repeated_rows(row, year_start)] = False  # a contract year given twice
     rows = np.flatnonzero(ok)
     kept = ok[row]
     return Counters(rows, np.where(start_given, open_start, NO_DAY)[rows], np.where(last_given, open_last, NO_DAY)[rows],
