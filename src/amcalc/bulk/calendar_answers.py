@@ -34,7 +34,7 @@ from amcalc.child_illness import (
 from amcalc.month.planned_days import NEIGHBOUR_SEARCH_DAYS
 from amcalc.month.unpaid_days import RETURN_SEARCH_DAYS
 
-__all__ = ["NO_DAY", "Answers", "Art105", "Counters", "MonthDays", "calendar_answers", "year_starts"]
+__all__ = ["Answers", "Art105", "MonthDays", "calendar_answers"]
 
 
 @attrs.frozen
@@ -184,7 +184,7 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     illness = Art105(dict(zip(asking[resumed].tolist(), map(_date, (first_days + resume)[resumed].tolist()),
                               strict=True)), {})
     # the rows that carried counters from last month go on from their ledger, the others on arrays
-    carried = is_in(asking[ill], np.fromiter(events.ledgers, np.int64, len(events.ledgers)))
+    carried = _carrying(events, asking[ill])
     for i in ill[carried].tolist():
         book = events.ledgers[int(asking[i])]
         if touched[i]:
@@ -229,7 +229,7 @@ def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: 
     unanswered[ill[~one_year]] = True
     ill, opened = ill[one_year], opened[one_year]
     year_start[ill] = opened - first[ill]
-    carried = is_in(asking[ill], np.fromiter(events.ledgers, np.int64, len(events.ledgers)))
+    carried = _carrying(events, asking[ill])
     for i, day in zip(ill[carried].tolist(), opened[carried].tolist(), strict=True):
         used = events.ledgers[int(asking[i])].usage(_date(day))
         short_days[i] = used.short_days
@@ -260,12 +260,17 @@ def _open_runs(events: Events, asking: Ints, first: Ints) -> tuple[Ints, Ints]:
     month's first day), −_FAR where none is carried."""
     start = np.full(len(asking), -_FAR)
     last = np.full(len(asking), -_FAR)
-    for i in np.flatnonzero(is_in(asking, np.fromiter(events.ledgers, np.int64, len(events.ledgers)))).tolist():
+    for i in np.flatnonzero(_carrying(events, asking)).tolist():
         carried = events.ledgers[int(asking[i])]
         if carried.open_run is not None:
             start[i] = day_number(carried.open_run[0]) - first[i]
             last[i] = day_number(carried.open_run[1]) - first[i]
     return start, last
+
+
+def _carrying(events: Events, rows: Ints) -> Any:
+    """Whether each of the batch ``rows`` carries a ledger from last month (``events.ledgers``)."""
+    return is_in(rows, np.fromiter(events.ledgers, np.int64, len(events.ledgers)))
 
 
 def _date(day: int) -> date:
