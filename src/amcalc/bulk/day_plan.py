@@ -402,7 +402,8 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     keep = local[events.c_row] >= 0
     given, start = local[events.c_row[keep]], events.c_start[keep]
     overlaps = (start > -7) & (start < 31)
-    weeks = sorted_distinct(given[overlaps] * 64 + start[overlaps] + 6)  # a week given twice counts once
+    # (row, Monday's day of the month, −6 to 30) as one key, row × 64 + day + 6; a week given twice counts once
+    weeks = sorted_distinct(given[overlaps] * 64 + start[overlaps] + 6)
     row, start = weeks // 64, weeks % 64 - 6
     with_weeks = np.zeros(len(sched), bool)
     with_weeks[row] = True
