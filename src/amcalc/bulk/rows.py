@@ -20,11 +20,12 @@ from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
 from amcalc.inputs import FIRST_DATE, LAST_DATE
 from amcalc.month import MAX_DAY_SECONDS
+from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS
 
 __all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
 
 
-MAX_WEEK = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
+MAX_WEEK = MAX_AVERAGE_WEEK_SECONDS  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
 # the months the single-contract API computes (amcalc.inputs.parse_month); the others: its error
 _FIRST_MONTH, _LAST_MONTH = FIRST_DATE.year * 12, LAST_DATE.year * 12 + 11
 # the vector route looks public holidays up to a week before its month and two months after

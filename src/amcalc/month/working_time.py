@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from amcalc.contract import Contract
+from amcalc.contract import MAX_AVERAGE_WEEKLY_HOURS, Contract
 from amcalc.duration import SECONDS_PER_HOUR, format_hours
 from amcalc.explain import french_date
 from amcalc.month.events import MonthLedger
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-MAX_AVERAGE_WEEK_SECONDS = 48 * SECONDS_PER_HOUR  # CCN 3239 art. 96.3
+MAX_AVERAGE_WEEK_SECONDS = MAX_AVERAGE_WEEKLY_HOURS * SECONDS_PER_HOUR  # CCN 3239 art. 96.3
 
 MAX_DAY_SECONDS = 13 * SECONDS_PER_HOUR  # 24 h − 11 h of daily rest (CCN 3239 art. 96.1)
 
