@@ -42,6 +42,7 @@ from amcalc.paid_leave.payment import PaymentKind
 from amcalc.periods import MonthEnd
 from amcalc.termination.end_reason import (
     CDD_EARLY_END_PRECARITY,
+    EndConsequences,
     EndReason,
     NoticeRule,
     check_reason_fits,
@@ -50,7 +51,7 @@ from amcalc.termination.end_reason import (
 )
 from amcalc.termination.fixed_term import FixedTermEnd, PrecarityException, fixed_term_end
 from amcalc.termination.leave_compensation import LeaveOwed, leave_compensation
-from amcalc.termination.notice import notice, notice_compensation
+from amcalc.termination.notice import Notice, notice, notice_compensation
 from amcalc.termination.regularisation import Regularisation, final_regularisation
 from amcalc.termination.rupture_indemnity import RuptureBase, rupture_indemnity
 
@@ -105,10 +106,13 @@ def _line_steps(line: SettlementLine) -> list[Step]:
     return [*detail, Step(line.label, formula, euros(line.amount), line.reference)]
 
 
+def _sum(lines: list[SettlementLine]) -> Decimal:
+    return sum((x.amount for x in lines), Decimal("0.00"))
+
+
 def _total_step(label: str, lines: list[SettlementLine]) -> Step:
     amounts = [euros(x.amount) for x in lines]
-    total = sum((x.amount for x in lines), Decimal("0.00"))
-    return Step(label, " + ".join(amounts) if amounts else "aucune ligne", euros(total))
+    return Step(label, " + ".join(amounts) if amounts else "aucune ligne", euros(_sum(lines)))
 
 
 _ICCP = "Indemnité compensatrice de congés payés"
@@ -191,77 +195,101 @@ def settlement(
     n = notice(reason, hired=contract.start, sent=sent, notified=notified, month_end=month_end)
     for day, field in ((sent, "sent"), (n.contract_end, "sent")):  # the minimum in force (art. 107)
         check_rate(contract.hourly_rate, day, am_ge=contract.am_ge, date_field=field)
-    steps = [Step("Motif", rule.label, french_date(sent), rule.reference)]
-    lines: list[SettlementLine] = []
-    not_due: list[str] = []
-
-    paid_notice = (n.start is not None and n.planned_end is not None
-                   and (rule.notice is NoticeRule.INDEMNITY or (n.performed and notice_waived)))
-    if n.performed:
-        steps.append(Step("Préavis", f"du {french_date(n.start)} au {french_date(n.end)}"  # type: ignore[arg-type]
-                          + (" (dispense à l'initiative du parent)" if notice_waived else ""),
-                          n.duration.label if n.duration else "", "CCN 3239 art. 120"))
-    if paid_notice:
-        pay = notice_compensation(contract, first_day=n.start, last_day=n.planned_end)  # type: ignore[arg-type]
-        label = ("Indemnité égale au préavis (décès de l'enfant)" if rule.notice is NoticeRule.INDEMNITY
-                 else "Indemnité compensatrice de préavis")
-        lines.append(SettlementLine(label, pay.amount, True, "CCN 3239 art. 122, 119.4.2", pay))
-    notice_amount = lines[0].amount if lines else Decimal("0.00")
-
-    cdd = None
-    if reason is EndReason.FIXED_TERM_END:
-        cdd = fixed_term_end(total_gross=received, leave_already_paid=cdd_leave_already_paid,
-                             precarity_exception=precarity_exception)
-        if cdd.precarity:
-            lines.append(SettlementLine("Indemnité de fin de contrat (précarité)", cdd.precarity, True,
-                                        "Code du travail L1243-8", cdd))
-        else:
-            not_due.append(f"Indemnité de précarité : {cdd.precarity_refusal}")
-    elif contract.kind is ContractKind.CDD:
-        not_due.append(f"Indemnité de précarité : {CDD_EARLY_END_PRECARITY}")
+    notice_pay = _notice_line(contract, rule, n, notice_waived)
+    cdd, precarity = _precarity(contract, reason, received, cdd_leave_already_paid, precarity_exception)
     iccp = _leave_line(contract, leave, n.contract_end, cdd, cdd_leave_already_paid)
-    if iccp.amount:
-        lines.append(iccp)
-
-    statements = parse_items(regularisations, Regularisation, "regularisations")
-    regularised = Decimal("0.00")
-    if statements:
-        if contract.accueil is Accueil.FULL_YEAR:
-            raise InvalidInput("regularisations", "la régularisation ne concerne que l'accueil sur "
-                               "46 semaines ou moins (CCN 3239 art. 109.2, 124).")
-        final = final_regularisation(statements)
-        regularised = final.amount
-        if final.amount:
-            lines.append(SettlementLine("Régularisation de fin de contrat", final.amount, True,
-                                        "CCN 3239 art. 109.2, 124", final))
-        else:
-            not_due.append(f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
-                           "non récupéré (CCN 3239 art. 124).")
-
+    regularised, regularisation = _final_regularisation(contract, regularisations)
     rupture = rupture_indemnity(
         reason, hired=contract.start, end=n.contract_end, total_gross=received,
-        notice_compensation=notice_amount, final_leave_compensation=iccp.amount,
-        final_regularisation=regularised, base=rupture_base, kind=contract.kind,
+        notice_compensation=notice_pay.amount if notice_pay else Decimal("0.00"),
+        final_leave_compensation=iccp.amount, final_regularisation=regularised, base=rupture_base,
+        kind=contract.kind,
     )
-    if rupture.eligible:
-        lines.append(SettlementLine("Indemnité de rupture", rupture.indemnity, False,
-                                    "CCN 3239 art. 121.1", rupture))
-    else:
-        not_due.append(f"Indemnité de rupture : {rupture.refusal}")
+    rupture_line = (SettlementLine("Indemnité de rupture", rupture.indemnity, False, "CCN 3239 art. 121.1", rupture)
+                    if rupture.eligible else f"Indemnité de rupture : {rupture.refusal}")
+    outcomes = (notice_pay, precarity, iccp if iccp.amount else None, regularisation, rupture_line)
+    lines = [x for x in outcomes if isinstance(x, SettlementLine)]
+    not_due = [x for x in outcomes if isinstance(x, str)]
+    salary_total = _sum([x for x in lines if x.salary])
+    indemnity_total = _sum([x for x in lines if not x.salary])
+    return Settlement(
+        reason=reason, sent=sent, notice_first_day=n.start, notice_last_day=n.end,
+        last_day=n.contract_end, documents_due=n.contract_end, lines=tuple(lines),
+        not_due=tuple(not_due), salary_total=salary_total, indemnity_total=indemnity_total,
+        total=salary_total + indemnity_total,
+        explanation=_explanation(contract, rule, sent, n, notice_waived, lines, not_due),
+    )
 
+
+def _notice_line(contract: Contract, rule: EndConsequences, n: Notice, waived: bool) -> SettlementLine | None:
+    """The notice paid and not worked: the indemnity equal to the notice on the child's death,
+    or the indemnité compensatrice when the parent waives it (CCN 3239 art. 122, 119.4.2)."""
+    if n.start is None or n.planned_end is None:
+        return None
+    if rule.notice is not NoticeRule.INDEMNITY and not (n.performed and waived):
+        return None
+    pay = notice_compensation(contract, first_day=n.start, last_day=n.planned_end)
+    label = ("Indemnité égale au préavis (décès de l'enfant)" if rule.notice is NoticeRule.INDEMNITY
+             else "Indemnité compensatrice de préavis")
+    return SettlementLine(label, pay.amount, True, "CCN 3239 art. 122, 119.4.2", pay)
+
+
+def _precarity(contract: Contract, reason: EndReason, received: Decimal, leave_already_paid: object,
+               exception: PrecarityException | str | None) -> tuple[FixedTermEnd | None, SettlementLine | str | None]:
+    """The end of a CDD at its term, and its précarité indemnity (Code du travail L1243-8) or
+    why it is not due; a CDD ended early owes none."""
+    if reason is not EndReason.FIXED_TERM_END:
+        early = f"Indemnité de précarité : {CDD_EARLY_END_PRECARITY}"
+        return None, early if contract.kind is ContractKind.CDD else None
+    cdd = fixed_term_end(total_gross=received, leave_already_paid=leave_already_paid,
+                         precarity_exception=exception)
+    if not cdd.precarity:
+        return cdd, f"Indemnité de précarité : {cdd.precarity_refusal}"
+    return cdd, SettlementLine("Indemnité de fin de contrat (précarité)", cdd.precarity, True,
+                               "Code du travail L1243-8", cdd)
+
+
+def _final_regularisation(contract: Contract, regularisations: Iterable[Regularisation]
+                          ) -> tuple[Decimal, SettlementLine | str | None]:
+    """The final regularisation of care over 46 weeks or less (CCN 3239 art. 109.2, 124): the
+    amount owed to the AM and its line; a balance in the parent's favour is not recovered."""
+    statements = parse_items(regularisations, Regularisation, "regularisations")
+    if not statements:
+        return Decimal("0.00"), None
+    if contract.accueil is Accueil.FULL_YEAR:
+        raise InvalidInput("regularisations", "la régularisation ne concerne que l'accueil sur "
+                           "46 semaines ou moins (CCN 3239 art. 109.2, 124).")
+    final = final_regularisation(statements)
+    if not final.amount:
+        return final.amount, (f"Régularisation : solde de {euros(final.balance)} en faveur du parent, "
+                              "non récupéré (CCN 3239 art. 124).")
+    return final.amount, SettlementLine("Régularisation de fin de contrat", final.amount, True,
+                                        "CCN 3239 art. 109.2, 124", final)
+
+
+def _explanation(contract: Contract, rule: EndConsequences, sent: date, n: Notice, waived: bool,
+                 lines: list[SettlementLine], not_due: list[str]) -> Explanation:
+    """The settlement in French: the reason, the notice, each line with its computation, the
+    totals, the last day and the documents due."""
+    steps = [Step("Motif", rule.label, french_date(sent), rule.reference)]
+    if n.performed:
+        steps.append(Step("Préavis", f"du {french_date(n.start)} au {french_date(n.end)}"  # type: ignore[arg-type]
+                          + (" (dispense à l'initiative du parent)" if waived else ""),
+                          n.duration.label if n.duration else "", "CCN 3239 art. 120"))
     for line in lines:
         steps += _line_steps(line)
-    salary_total = sum((x.amount for x in lines if x.salary), Decimal("0.00"))
-    indemnity_total = sum((x.amount for x in lines if not x.salary), Decimal("0.00"))
-    steps += [_total_step("Total soumis à cotisations (salaire)", [x for x in lines if x.salary]),
-              _total_step("Total non soumis à cotisations (indemnités)", [x for x in lines if not x.salary]),
+    salary = [x for x in lines if x.salary]
+    indemnities = [x for x in lines if not x.salary]
+    salary_total, indemnity_total = _sum(salary), _sum(indemnities)
+    steps += [_total_step("Total soumis à cotisations (salaire)", salary),
+              _total_step("Total non soumis à cotisations (indemnités)", indemnities),
               Step("Total du solde", f"{euros(salary_total)} + {euros(indemnity_total)}",
-                   euros(salary_total + indemnity_total), "Code du travail L1234-20")]
-    steps += [Step("Dernier jour du contrat", rule.end_date, french_date(n.contract_end), "CCN 3239 art. 64"),
+                   euros(salary_total + indemnity_total), "Code du travail L1234-20"),
+              Step("Dernier jour du contrat", rule.end_date, french_date(n.contract_end), "CCN 3239 art. 64"),
               Step("Documents de fin de contrat", "certificat de travail, attestation France Travail, "
                    "reçu pour solde de tout compte", f"remis le {french_date(n.contract_end)}",
                    "CCN 3239 art. 69")]
-    explanation = Explanation(
+    return Explanation(
         title=f"Solde de tout compte — {rule.label}",
         reference=_REFERENCE,
         header=contract_header(contract),
@@ -270,10 +298,4 @@ def settlement(
                "Le reçu pour solde de tout compte peut être dénoncé dans les 6 mois de sa "
                "signature (Code du travail L1234-20).",
                "Le salaire du dernier mois (proratisé selon l'art. 111) s'ajoute à ce solde."),
-    )
-    return Settlement(
-        reason=reason, sent=sent, notice_first_day=n.start, notice_last_day=n.end,
-        last_day=n.contract_end, documents_due=n.contract_end, lines=tuple(lines),
-        not_due=tuple(not_due), salary_total=salary_total, indemnity_total=indemnity_total,
-        total=salary_total + indemnity_total, explanation=explanation,
     )
