@@ -187,52 +187,10 @@ def acquired_leave(
     children = _children(dependent_children)
     sick = quantity(sick_months, "sick_months")
     earlier_sick = quantity(earlier_sick_months, "earlier_sick_months")
-    steps: list[Step] = []
-    notes: list[str] = []
-    months: Fraction | None = None
-    weeks: Fraction | None = None
-    if months_worked is not None:
-        months = quantity(months_worked, "months_worked")
-        if months + sick + earlier_sick > _MAX_MONTHS:
-            raise InvalidInput(
-                "months_worked",
-                "une période de référence compte au plus 12 mois (1er juin – 31 mai, CCN 3239 "
-                "art. 48.1.1.1), maladie comprise.",
-            )
-        raw = DAYS_PER_MONTH * months
-        steps.append(Step("Jours acquis par le travail", f"{trimmed(months)} mois × 2,5 j",
-                          days_text(raw), "CCN 3239 art. 48.1.1.2 ; Code du travail L3141-3"))
-    else:
-        worked = quantity(weeks_worked, "weeks_worked")
-        assimilated = quantity(assimilated_weeks, "assimilated_weeks")
-        weeks = worked + assimilated
-        if weeks > _MAX_WEEKS:
-            raise InvalidInput("weeks_worked", "une période de référence compte au plus 53 semaines.")
-        raw = DAYS_PER_MONTH * weeks / WEEKS_PER_MONTH
-        terms = (f"({trimmed(worked)} sem. travaillées + {trimmed(assimilated)} sem. "
-                 "assimilées)" if assimilated else f"{trimmed(worked)} sem. travaillées")
-        steps.append(Step("Jours acquis par le travail", f"{terms} / 4 × 2,5 j", days_text(raw),
-                          "CCN 3239 art. 48.1.1.2 ; Code du travail L3141-4"))
-    sickness = min(Fraction(SICK_CAP), SICK_DAYS_PER_MONTH * sick)
-    if sick:
-        steps.append(Step("Jours acquis pendant la maladie non professionnelle",
-                          f"{trimmed(sick)} mois × 2 j, plafond 24 j", days_text(sickness),
-                          "Code du travail L3141-5 7°, L3141-5-1"))
-    if earlier_sick:
-        if retroactive_sickness:
-            room = max(Fraction(0), SICK_CAP - raw - sickness)  # period total ≤ 24 days
-            earlier = min(room, SICK_DAYS_PER_MONTH * earlier_sick)
-            sickness += earlier
-            steps.append(Step("Maladie avant le 24/04/2024 (rétroactivité)",
-                              f"{trimmed(earlier_sick)} mois × 2 j, total de la période "
-                              "limité à 24 j", days_text(earlier), "loi n° 2024-364 art. 37 II"))
-        else:
-            notes.append(
-                f"{trimmed(earlier_sick)} mois de maladie avant le 24/04/2024 n'ouvrent "
-                "aucun droit : la loi n° 2024-364 ne s'applique à ces périodes que si le salarié "
-                "le réclame (option retroactive_sickness, art. 37 II ; réclamation forclose le "
-                "24/04/2026 pour un contrat en cours)."
-            )
+    months, weeks, raw, worked_step = _days_for_work(months_worked, weeks_worked, assimilated_weeks,
+                                                     sick + earlier_sick)
+    sickness, steps, notes = _days_for_sickness(sick, earlier_sick, retroactive_sickness, raw)
+    steps.insert(0, worked_step)
     total = raw + sickness
     ordinary = min(ANNUAL_CAP, round_up(total.numerator, total.denominator))
     steps.append(Step("Congés acquis", f"{days_text(total)} arrondis à l'entier supérieur, "
@@ -248,6 +206,62 @@ def acquired_leave(
     )
     return LeaveAcquisition(months, weeks, raw, sickness, ordinary, children_days, acquired,
                             explanation)
+
+
+def _days_for_work(months_worked: object, weeks_worked: object, assimilated_weeks: object, sick: Fraction
+                   ) -> tuple[Fraction | None, Fraction | None, Fraction, Step]:
+    """The days earned by work: 2.5 a month (Code du travail L3141-3), or a 4 weeks' worth of
+    work (L3141-4); the months, the weeks, the days and their step."""
+    if months_worked is not None:
+        months = quantity(months_worked, "months_worked")
+        if months + sick > _MAX_MONTHS:
+            raise InvalidInput(
+                "months_worked",
+                "une période de référence compte au plus 12 mois (1er juin – 31 mai, CCN 3239 "
+                "art. 48.1.1.1), maladie comprise.",
+            )
+        raw = DAYS_PER_MONTH * months
+        return months, None, raw, Step("Jours acquis par le travail", f"{trimmed(months)} mois × 2,5 j",
+                                       days_text(raw), "CCN 3239 art. 48.1.1.2 ; Code du travail L3141-3")
+    worked = quantity(weeks_worked, "weeks_worked")
+    assimilated = quantity(assimilated_weeks, "assimilated_weeks")
+    weeks = worked + assimilated
+    if weeks > _MAX_WEEKS:
+        raise InvalidInput("weeks_worked", "une période de référence compte au plus 53 semaines.")
+    raw = DAYS_PER_MONTH * weeks / WEEKS_PER_MONTH
+    terms = (f"({trimmed(worked)} sem. travaillées + {trimmed(assimilated)} sem. "
+             "assimilées)" if assimilated else f"{trimmed(worked)} sem. travaillées")
+    return None, weeks, raw, Step("Jours acquis par le travail", f"{terms} / 4 × 2,5 j", days_text(raw),
+                                  "CCN 3239 art. 48.1.1.2 ; Code du travail L3141-4")
+
+
+def _days_for_sickness(sick: Fraction, earlier_sick: Fraction, retroactive: bool, worked_days: Fraction
+                       ) -> tuple[Fraction, list[Step], list[str]]:
+    """The days earned during non-professional sickness: 2 a month within 24 days (Code du
+    travail L3141-5-1); before 24 April 2024 only if the AM claims them (loi n° 2024-364
+    art. 37 II, the period's total held to 24 days). The days, their steps and notes."""
+    steps: list[Step] = []
+    notes: list[str] = []
+    sickness = min(Fraction(SICK_CAP), SICK_DAYS_PER_MONTH * sick)
+    if sick:
+        steps.append(Step("Jours acquis pendant la maladie non professionnelle",
+                          f"{trimmed(sick)} mois × 2 j, plafond 24 j", days_text(sickness),
+                          "Code du travail L3141-5 7°, L3141-5-1"))
+    if earlier_sick and retroactive:
+        room = max(Fraction(0), SICK_CAP - worked_days - sickness)  # period total ≤ 24 days
+        earlier = min(room, SICK_DAYS_PER_MONTH * earlier_sick)
+        sickness += earlier
+        steps.append(Step("Maladie avant le 24/04/2024 (rétroactivité)",
+                          f"{trimmed(earlier_sick)} mois × 2 j, total de la période "
+                          "limité à 24 j", days_text(earlier), "loi n° 2024-364 art. 37 II"))
+    elif earlier_sick:
+        notes.append(
+            f"{trimmed(earlier_sick)} mois de maladie avant le 24/04/2024 n'ouvrent "
+            "aucun droit : la loi n° 2024-364 ne s'applique à ces périodes que si le salarié "
+            "le réclame (option retroactive_sickness, art. 37 II ; réclamation forclose le "
+            "24/04/2026 pour un contrat en cours)."
+        )
+    return sickness, steps, notes
 
 
 def _children(value: object) -> int:
