@@ -47,6 +47,7 @@ from amcalc.mensualisation import mensualise
 from amcalc.money import parse_money, round_to_cents
 from amcalc.periods import MonthEnd, add_months, last_day
 from amcalc.termination.end_reason import (
+    EndConsequences,
     EndReason,
     NoticeRule,
     check_reason_fits,
@@ -242,33 +243,50 @@ def notice(
     steps = [Step("Ancienneté au décès" if on_death else "Ancienneté à l'envoi de la lettre",
                   french_date(sent), tenure.label, "CCN 3239 art. 64.1, 60")]
     if rule.notice is NoticeRule.NONE:
-        if suspensions:
-            raise InvalidInput("suspensions", f"aucun préavis ne court ({rule.label}).")
-        steps.append(Step("Préavis", rule.label, "aucun", rule.reference))
-        explanation = Explanation(
-            title=f"Préavis — {rule.label}", reference=_REFERENCE, steps=tuple(steps),
-            notes=(f"Fin du contrat : {rule.end_date}.",))
-        return Notice(reason=reason, seniority=tenure, duration=None, performed=False, start=None,
-                      planned_end=None, end=None, suspended_days=0, contract_end=sent,
-                      explanation=explanation)
+        return _no_notice(reason, rule, tenure, sent, suspensions, steps)
     duration = notice_duration(tenure)
     steps.append(Step("Durée", f"ancienneté de {tenure.label}", duration.label, "CCN 3239 art. 120"))
-    notes = []
     if rule.notice is NoticeRule.INDEMNITY:
-        if suspensions:
-            raise InvalidInput("suspensions", "aucun préavis ne court après le décès de l'enfant.")
-        start = sent + timedelta(days=1)
-        end = duration.last_day(start, month_end)
-        steps.append(Step("Indemnité égale au préavis", f"préavis qui aurait couru du "
-                          f"{french_date(start)}", f"jusqu'au {french_date(end)}",
-                          "CCN 3239 art. 119.4.2, 122"))
-        notes.append("Le contrat est rompu de plein droit le jour du décès : aucun préavis n'est "
-                     "effectué, une indemnité égale à l'indemnité compensatrice de préavis est versée.")
-        explanation = Explanation(title=f"Préavis — {rule.label}", reference=_REFERENCE,
-                                  steps=tuple(steps), notes=tuple(notes))
-        return Notice(reason=reason, seniority=tenure, duration=duration, performed=False,
-                      start=start, planned_end=end, end=end, suspended_days=0, contract_end=sent,
-                      explanation=explanation)
+        return _indemnity_instead(reason, rule, tenure, duration, sent, suspensions, month_end, steps)
+    return _performed(reason, rule, tenure, duration, notified, suspensions, month_end, steps)
+
+
+def _no_notice(reason: EndReason, rule: EndConsequences, tenure: Seniority, sent: date,
+               suspensions: tuple[Suspension, ...], steps: list[Step]) -> Notice:
+    """An end without notice: the contract ends on the day of the letter (or of the event)."""
+    if suspensions:
+        raise InvalidInput("suspensions", f"aucun préavis ne court ({rule.label}).")
+    steps.append(Step("Préavis", rule.label, "aucun", rule.reference))
+    explanation = Explanation(title=f"Préavis — {rule.label}", reference=_REFERENCE, steps=tuple(steps),
+                              notes=(f"Fin du contrat : {rule.end_date}.",))
+    return Notice(reason=reason, seniority=tenure, duration=None, performed=False, start=None,
+                  planned_end=None, end=None, suspended_days=0, contract_end=sent, explanation=explanation)
+
+
+def _indemnity_instead(reason: EndReason, rule: EndConsequences, tenure: Seniority, duration: NoticeDuration,
+                       sent: date, suspensions: tuple[Suspension, ...], month_end: MonthEnd, steps: list[Step]) -> Notice:
+    """The child's death ends the contract that day: the notice that would have run is paid
+    as an indemnity (CCN 3239 art. 119.4.2, 122)."""
+    if suspensions:
+        raise InvalidInput("suspensions", "aucun préavis ne court après le décès de l'enfant.")
+    start = sent + timedelta(days=1)
+    end = duration.last_day(start, month_end)
+    steps.append(Step("Indemnité égale au préavis", f"préavis qui aurait couru du "
+                      f"{french_date(start)}", f"jusqu'au {french_date(end)}",
+                      "CCN 3239 art. 119.4.2, 122"))
+    note = ("Le contrat est rompu de plein droit le jour du décès : aucun préavis n'est "
+            "effectué, une indemnité égale à l'indemnité compensatrice de préavis est versée.")
+    explanation = Explanation(title=f"Préavis — {rule.label}", reference=_REFERENCE,
+                              steps=tuple(steps), notes=(note,))
+    return Notice(reason=reason, seniority=tenure, duration=duration, performed=False,
+                  start=start, planned_end=end, end=end, suspended_days=0, contract_end=sent,
+                  explanation=explanation)
+
+
+def _performed(reason: EndReason, rule: EndConsequences, tenure: Seniority, duration: NoticeDuration,
+               notified: date, suspensions: tuple[Suspension, ...], month_end: MonthEnd, steps: list[Step]) -> Notice:
+    """A notice that runs from the letter's first presentation (day 1, CCN 3239 art. 64.1), its
+    end pushed back by the suspensions that stop it (art. 64.2)."""
     planned_end = duration.last_day(notified, month_end)
     steps.append(Step("Point de départ (jour 1)", "première présentation de la lettre",
                       french_date(notified), "CCN 3239 art. 64.1"))
@@ -276,6 +294,7 @@ def notice(
                       french_date(planned_end), "CCN 3239 art. 120"))
     end, pushed, suspension_steps = _push_back(notified, planned_end, suspensions)
     steps += suspension_steps
+    notes = []
     if duration.months is not None and add_months(notified, duration.months).day != notified.day:
         notes.append(f"Le mois suivant n'a pas de {notified.day} : point ouvert, option retenue : "
                      f"{_MONTH_END_WORDS[month_end]}.")
