@@ -45,6 +45,7 @@ from amcalc.inputs import parse_choice, parse_date, parse_optional_date
 from amcalc.money import half_up_div, parse_money, scaled, to_euros
 from amcalc.termination.end_reason import (
     CDD_RUPTURE_REFUSAL,
+    EndConsequences,
     EndReason,
     check_reason_fits,
     end_consequences,
@@ -154,12 +155,7 @@ def rupture_indemnity(
     extras = (parse_money(notice_compensation, "notice_compensation"),
               parse_money(final_leave_compensation, "final_leave_compensation"),
               parse_money(final_regularisation, "final_regularisation"))
-    assessed_on = end
-    if nine_months_on is NineMonthsOn.NOTIFICATION:
-        if notified is None or not hired <= notified <= end:
-            raise InvalidInput("notified", "indiquez la date de notification de la rupture, "
-                               "entre l'embauche et la fin du contrat.")
-        assessed_on = notified
+    assessed_on = _assessment_day(nine_months_on, hired, end, notified)
     tenure = seniority(hired, assessed_on, periods=periods, family_first_hired=family_first_hired)
     included = base is RuptureBase.ALL_GROSS_SALARIES
     base_amount = salaries + (sum(extras, Decimal(0)) if included else Decimal(0))
@@ -176,30 +172,52 @@ def rupture_indemnity(
     eightieths = 0 if refusal else rule.rupture_eighties
     cents = rupture_indemnity_cents(scaled(base_amount, 2, "total_gross"), eightieths)
     indemnity = to_euros(cents)
-    notes = []
     if refusal:
         steps.append(Step("Indemnité de rupture", "non due", euros(indemnity), "CCN 3239 art. 121.1"))
-        notes.append(f"Non due : {refusal}.")
+        notes = [f"Non due : {refusal}."]
     else:
-        parts = zip(("salaires reçus", "indemnité compensatrice de préavis",
-                     "indemnité compensatrice de congés payés", "régularisation finale"),
-                    (salaries, *(extras if included else (Decimal(0),) * len(extras))), strict=True)
-        formula = " + ".join(f"{euros(x)} ({name})" for name, x in parts if x or name == "salaires reçus")
-        steps.append(Step("Salaires bruts du contrat", formula, euros(base_amount), "CCN 3239 art. 121.1"))
-        steps.append(Step("Indemnité de rupture", f"{euros(base_amount)} × {eightieths} / 80, "
-                          "arrondi au centime", euros(indemnity), rule.reference))
-        notes.append("Indemnités d'entretien, de repas et kilométriques exclues de l'assiette. "
-                     f"Assiette : {_BASES[base]}.")
-        if reason is EndReason.CHILD_DEATH:
-            notes.append("Décès de l'enfant : indemnité « calculée de la même manière » que "
-                         "l'indemnité de rupture (art. 119.4.2) ; condition de 9 mois "
-                         + ("appliquée" if child_death_nine_months else "non appliquée")
-                         + " (point ouvert, au choix de l'utilisateur).")
-        notes.append("L'indemnité n'a pas le caractère de salaire : exonérée de cotisations dans "
-                     "les limites légales, non déclarée à Pajemploi.")
+        counted = extras if included else (Decimal(0),) * len(extras)
+        steps += _paid_steps(rule, salaries, counted, base_amount, eightieths, indemnity)
+        notes = _paid_notes(reason, base, child_death_nine_months)
     explanation = Explanation(title=f"Indemnité de rupture — {rule.label}",
                               reference="CCN 3239 art. 121.1", steps=tuple(steps), notes=tuple(notes))
     return RuptureIndemnity(
         reason=reason, eligible=refusal is None, indemnity=indemnity, base=base_amount,
         eightieths=eightieths, seniority=tenure, refusal=refusal, explanation=explanation,
     )
+
+
+def _assessment_day(nine_months_on: NineMonthsOn, hired: date, end: date, notified: date | None) -> date:
+    """The day the 9 months of care are assessed: the contract's last day, or the notification
+    of the rupture (open point, option ``nine_months_on``)."""
+    if nine_months_on is NineMonthsOn.END:
+        return end
+    if notified is None or not hired <= notified <= end:
+        raise InvalidInput("notified", "indiquez la date de notification de la rupture, "
+                           "entre l'embauche et la fin du contrat.")
+    return notified
+
+
+def _paid_steps(rule: EndConsequences, salaries: Decimal, extras: tuple[Decimal, ...], base_amount: Decimal,
+                eightieths: int, indemnity: Decimal) -> list[Step]:
+    """The base (the salaries and the final amounts it counts) and the indemnity's computation."""
+    parts = zip(("salaires reçus", "indemnité compensatrice de préavis",
+                 "indemnité compensatrice de congés payés", "régularisation finale"),
+                (salaries, *extras), strict=True)
+    formula = " + ".join(f"{euros(x)} ({name})" for name, x in parts if x or name == "salaires reçus")
+    return [Step("Salaires bruts du contrat", formula, euros(base_amount), "CCN 3239 art. 121.1"),
+            Step("Indemnité de rupture", f"{euros(base_amount)} × {eightieths} / 80, arrondi au centime",
+                 euros(indemnity), rule.reference)]
+
+
+def _paid_notes(reason: EndReason, base: RuptureBase, child_death_nine_months: bool) -> list[str]:
+    notes = ["Indemnités d'entretien, de repas et kilométriques exclues de l'assiette. "
+             f"Assiette : {_BASES[base]}."]
+    if reason is EndReason.CHILD_DEATH:
+        notes.append("Décès de l'enfant : indemnité « calculée de la même manière » que "
+                     "l'indemnité de rupture (art. 119.4.2) ; condition de 9 mois "
+                     + ("appliquée" if child_death_nine_months else "non appliquée")
+                     + " (point ouvert, au choix de l'utilisateur).")
+    notes.append("L'indemnité n'a pas le caractère de salaire : exonérée de cotisations dans "
+                 "les limites légales, non déclarée à Pajemploi.")
+    return notes
