@@ -181,65 +181,29 @@ def walk_month(
     [12, 15, 19, 22, 26]
     """
     year, number_, first, last = month_bounds(contract, month)
-    occasional = contract.kind is ContractKind.OCCASIONAL
-    full_year = contract.accueil is Accueil.FULL_YEAR
-    if isinstance(non_care_weeks, (str, Mapping)) or not isinstance(non_care_weeks, Iterable):
-        raise InvalidInput("non_care_weeks", "une liste des lundis des semaines sans accueil est attendue.")
-    non_care = frozenset(parse_date(monday, "non_care_weeks") for monday in non_care_weeks)
-    for monday in non_care:
-        if monday.weekday() != 0:
-            raise InvalidInput("non_care_weeks", f"le {french_date(monday)} n'est pas un lundi : "
-                               "indiquez le lundi de chaque semaine sans accueil.")
-    if non_care and full_year:
-        raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
-                                             "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
-                                             "absences.")
+    non_care = _non_care_mondays(non_care_weeks, contract.accueil is Accueil.FULL_YEAR)
     first_monday = monday_of(first)
     month_mondays = [first_monday + timedelta(weeks=k) for k in range((last - first_monday).days // 7 + 1)]
     span_first, span_last = month_mondays[0], month_mondays[-1] + timedelta(days=6)
-    absence_map: dict[date, Absence] = {}
-    for absence in parse_items(absences, Absence, "absences"):
-        if absence.day in absence_map:
-            raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
-        if not span_first <= absence.day <= span_last:
-            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
-                                           f"du mois {year}-{number_:02d}.")
-        absence_map[absence.day] = absence
+    absence_map = _absences_by_day(absences, span_first, span_last, f"{year}-{number_:02d}")
     week_rhythm = _rhythm_weeks(contract, rhythm_weeks, month_mondays)
     schedules = tuple(r.schedule.seconds_by_weekday if r.schedule else () for r in contract.rhythms)
     holidays_worked = frozenset(parse_date(day, "worked_holidays")
                                 for day in parse_items(worked_holidays, object, "worked_holidays"))
     cal = MonthCalendar(contract.start, contract.end, contract.territory, schedules, week_rhythm, non_care,
                         holidays_worked, absence_map)
-    for day in holidays_worked:
-        planned = cal.planned_day(day) if first <= day <= last else None
-        if planned is None or planned.holiday is None:
-            raise InvalidInput("worked_holidays", f"le {french_date(day)} n'est pas un jour férié "
-                                                  "habituellement travaillé du mois.")
-    for absence in absence_map.values():
-        d = cal.day(absence.day)
-        if d.status != "work":
-            raise absence_not_on_care_day(absence.day)
-        if absence.seconds is not None and absence.seconds > d.scheduled:
-            raise absence_over_schedule(absence.day, d.scheduled)
+    _check_on_calendar(cal, holidays_worked, absence_map, first, last)
     weeks_given = {_check_monday(k, month_mondays): parse_hours(v, f"worked_hours[{k}]")
                    for k, v in parse_table(worked_weeks or {}, "worked_weeks", "{ lundi: heures }").items()}
     days_given = {_check_day(k, span_first, span_last): parse_hours(v, f"worked_days[{k}]")
                   for k, v in parse_table(worked_days or {}, "worked_days", "{ jour: heures }").items()}
-    for day, seconds in days_given.items():
-        if monday_of(day) in weeks_given:
-            raise InvalidInput("worked_days", f"la semaine du {french_date(monday_of(day))} est déjà "
-                                              "donnée en total hebdomadaire.")
-        if seconds > 24 * SECONDS_PER_HOUR:
-            raise InvalidInput("worked_days", f"le {french_date(day)} : une journée ne dépasse pas 24 h.")
-        whole_day = absence_map.get(day)
-        if whole_day and whole_day.seconds is None and seconds:
-            raise InvalidInput("worked_days", f"le {french_date(day)} est déclaré absent toute la journée.")
+    _check_days_given(days_given, weeks_given, absence_map)
 
     actual: dict[date, int] = {}
     comp_by_day: dict[date, int] = {}
     maj_by_day: dict[date, int] = {}
     weeks = []
+    occasional = contract.kind is ContractKind.OCCASIONAL
     events = {monday_of(d) for d in (*absence_map, *days_given)}.union(weeks_given)
     for monday in month_mondays:
         if monday in events:
@@ -254,6 +218,69 @@ def walk_month(
     return MonthWalk(first=first, last=last, calendar=cal, absences=absence_map, non_care=non_care,
                      holidays_worked=holidays_worked, week_rhythm=week_rhythm, schedules=schedules,
                      weeks=tuple(weeks), actual=actual, complementary=comp_by_day, majorated=maj_by_day)
+
+
+def _non_care_mondays(non_care_weeks: Iterable[date], full_year: bool) -> frozenset[date]:
+    """The Mondays of the programmed weeks without care, which only care over 46 weeks or
+    less has (CCN 3239 art. 97.1)."""
+    if isinstance(non_care_weeks, (str, Mapping)) or not isinstance(non_care_weeks, Iterable):
+        raise InvalidInput("non_care_weeks", "une liste des lundis des semaines sans accueil est attendue.")
+    non_care = frozenset(parse_date(monday, "non_care_weeks") for monday in non_care_weeks)
+    for monday in non_care:
+        if monday.weekday() != 0:
+            raise InvalidInput("non_care_weeks", f"le {french_date(monday)} n'est pas un lundi : "
+                               "indiquez le lundi de chaque semaine sans accueil.")
+    if non_care and full_year:
+        raise InvalidInput("non_care_weeks", "un accueil sur 52 semaines n'a pas de semaines sans "
+                                             "accueil programmées (CCN 3239 art. 97.1) : déclarez des "
+                                             "absences.")
+    return non_care
+
+
+def _absences_by_day(absences: Iterable[Absence], span_first: date, span_last: date, month: str
+                     ) -> dict[date, Absence]:
+    """The absences by day, one a day, each in a civil week of the month."""
+    by_day: dict[date, Absence] = {}
+    for absence in parse_items(absences, Absence, "absences"):
+        if absence.day in by_day:
+            raise InvalidInput("absences", f"deux absences le {french_date(absence.day)}.")
+        if not span_first <= absence.day <= span_last:
+            raise InvalidInput("absences", f"le {french_date(absence.day)} n'est pas dans une semaine "
+                                           f"du mois {month}.")
+        by_day[absence.day] = absence
+    return by_day
+
+
+def _check_on_calendar(cal: MonthCalendar, holidays_worked: frozenset[date], absences: Mapping[date, Absence],
+                       first: date, last: date) -> None:
+    """Each holiday worked is a usual day of care of the month that is a public holiday; each
+    absence falls on a day of care, within its planned hours."""
+    for day in holidays_worked:
+        planned = cal.planned_day(day) if first <= day <= last else None
+        if planned is None or planned.holiday is None:
+            raise InvalidInput("worked_holidays", f"le {french_date(day)} n'est pas un jour férié "
+                                                  "habituellement travaillé du mois.")
+    for absence in absences.values():
+        d = cal.day(absence.day)
+        if d.status != "work":
+            raise absence_not_on_care_day(absence.day)
+        if absence.seconds is not None and absence.seconds > d.scheduled:
+            raise absence_over_schedule(absence.day, d.scheduled)
+
+
+def _check_days_given(days_given: Mapping[date, int], weeks_given: Mapping[date, int],
+                      absences: Mapping[date, Absence]) -> None:
+    """Hours given day by day: not in a week given as a total, 24 h at most, none on a day
+    absent as a whole."""
+    for day, seconds in days_given.items():
+        if monday_of(day) in weeks_given:
+            raise InvalidInput("worked_days", f"la semaine du {french_date(monday_of(day))} est déjà "
+                                              "donnée en total hebdomadaire.")
+        if seconds > 24 * SECONDS_PER_HOUR:
+            raise InvalidInput("worked_days", f"le {french_date(day)} : une journée ne dépasse pas 24 h.")
+        whole_day = absences.get(day)
+        if whole_day and whole_day.seconds is None and seconds:
+            raise InvalidInput("worked_days", f"le {french_date(day)} est déclaré absent toute la journée.")
 
 
 _NO_BAND = (0,) * 7
