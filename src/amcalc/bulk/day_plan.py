@@ -84,10 +84,9 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
-        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
-        first = rows.first[busy]
-        sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
+        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)  # np.take: faster than [g]
+        first, length = rows.first[busy], rows.length[busy]
+        sched = _planned(np.take(rows.schedule, busy, axis=0), first, length)
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
@@ -98,17 +97,19 @@ class _Plan:
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
-        for k in range(7):
-            day = c_start + k
-            inside = (day >= 0) & (day < 31)
-            non_care[c_row[inside], day[inside]] = True
+        if len(c_row):
+            for k in range(7):
+                day = c_start + k
+                inside = (day >= 0) & (day < 31)
+                non_care[c_row[inside], day[inside]] = True
         keep = local[events.h_row] >= 0
         h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
         not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]
         bad = np.zeros(m, bool)
         bad[not_holiday] = True
         holiday[h_row, h_day] = False  # the holidays left are those off
-        return cls(busy, local, first, sched, holiday, non_care & in_month, outside, rows.occasional[busy],
+        non_care[:, 28:] &= np.arange(28, 31) < length[:, None]  # within the month (28 days or more)
+        return cls(busy, local, first, sched, holiday, non_care, outside, rows.occasional[busy],
                    h_row, h_day, not_holiday, bad)
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
@@ -254,8 +255,9 @@ class _Plan:
             unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
         hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
-        usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
-        totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
+        if len(hired_or_left):
+            usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
+            totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
         wholly = (unpaid == self.sched) & (unpaid > 0)
         totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
         if len(self.h_row):
@@ -270,14 +272,18 @@ class _Plan:
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
 
 
-def _planned(schedule: Ints, first: Ints) -> Ints:
-    """Each row's weekday schedule (rows × 7, Monday first) laid over 31 days from its month's
-    ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
-    of each row the 31 days from its first day's weekday (one gather, no index per day)."""
+def _planned(schedule: Ints, first: Ints, length: Ints) -> Ints:
+    """Each row's weekday schedule (rows × 7, Monday first) laid over the ``length`` days of
+    its month from its ``first`` day (a day number: 1 January 1970 was a Thursday), 0 past
+    them: six weeks side by side, and of each row the 31 days from its first day's weekday
+    (one gather, no index per day); the last days of the shorter months set to 0 (3 columns
+    at most, not a pass over the 31)."""
     weeks = np.tile(schedule, 6)
     step = weeks.strides[1]
     windows = as_strided(weeks, shape=(len(weeks), 7, 31), strides=(weeks.strides[0], step, step), writeable=False)
-    return windows[np.arange(len(weeks)), (first + 3) % 7]
+    planned = windows[np.arange(len(weeks)), (first + 3) % 7]
+    planned[:, 28:] *= np.arange(28, 31) < length[:, None]
+    return planned
 
 
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
