@@ -48,8 +48,9 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
     plan.weeks_given(rows, events, totals, long_days, weeks)
     plan.figures(rows, out, totals)
     # month_pay refuses those rows earlier, for another reason: the scalar route words it
-    for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
-        plan.refused.pop(row, None)
+    if plan.refused:
+        for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
+            plan.refused.pop(row, None)
     errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in plan.refused.items()}
     return plan.bad, errors
 
@@ -84,9 +85,11 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)  # np.take: faster than [g]
-        first, length = rows.first[busy], rows.length[busy]
-        sched = _planned(np.take(rows.schedule, busy, axis=0), first, length)
+        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
+        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
+        first = rows.first[busy]
+        sched = _planned(np.take(rows.schedule, busy, axis=0), first)
+        np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
@@ -108,8 +111,7 @@ class _Plan:
         bad = np.zeros(m, bool)
         bad[not_holiday] = True
         holiday[h_row, h_day] = False  # the holidays left are those off
-        non_care[:, 28:] &= np.arange(28, 31) < length[:, None]  # within the month (28 days or more)
-        return cls(busy, local, first, sched, holiday, non_care, outside, rows.occasional[busy],
+        return cls(busy, local, first, sched, holiday, non_care & in_month, outside, rows.occasional[busy],
                    h_row, h_day, not_holiday, bad)
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
@@ -133,7 +135,8 @@ class _Plan:
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
         asks = events.a_asks[keep] & ~bad[a_row]
         by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
-        asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
+        if len(by_holiday):
+            asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
@@ -150,11 +153,11 @@ class _Plan:
             unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
             self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
-        missing = np.zeros((m, 31), np.int64)
-        missing[a_row, a_day] = seconds
         unpaid[a_row, a_day] = seconds * deducted
         np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
+        missing = np.zeros((m, 31), np.int64)
+        missing[a_row, a_day] = seconds
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
@@ -272,18 +275,15 @@ class _Plan:
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
 
 
-def _planned(schedule: Ints, first: Ints, length: Ints) -> Ints:
-    """Each row's weekday schedule (rows × 7, Monday first) laid over the ``length`` days of
-    its month from its ``first`` day (a day number: 1 January 1970 was a Thursday), 0 past
-    them: six weeks side by side, and of each row the 31 days from its first day's weekday
-    (one gather, no index per day); the last days of the shorter months set to 0 (3 columns
-    at most, not a pass over the 31)."""
+def _planned(schedule: Ints, first: Ints) -> Ints:
+    """Each row's weekday schedule (rows × 7, Monday first) laid over 31 days from its month's
+    ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
+    of each row the 31 days from its first day's weekday (one gather, no index per day; the
+    six weeks seen as (rows × 7 × 31) windows by an ndarray view, cheaper than ``as_strided``)."""
     weeks = np.tile(schedule, 6)
     step = weeks.strides[1]
-    windows = as_strided(weeks, shape=(len(weeks), 7, 31), strides=(weeks.strides[0], step, step), writeable=False)
-    planned = windows[np.arange(len(weeks)), (first + 3) % 7]
-    planned[:, 28:] *= np.arange(28, 31) < length[:, None]
-    return planned
+    windows = np.ndarray((len(weeks), 7, 31), weeks.dtype, weeks, strides=(weeks.strides[0], step, step))
+    return windows[np.arange(len(weeks)), (first + 3) % 7]
 
 
 def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
@@ -329,6 +329,8 @@ def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
     given order) on a day without care or longer than the day's schedule (``day``: days since
     1970 of each absence, ``row`` in order)."""
     wrong = np.flatnonzero(not_care_day | over)
+    if not len(wrong):
+        return {}
     first = wrong[np.unique(row[wrong], return_index=True)[1]]
     scheduled = np.where(not_care_day[first], -1, day_sched[first])
     return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
