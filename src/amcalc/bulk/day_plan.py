@@ -11,7 +11,6 @@ from typing import Any
 
 import attrs
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
@@ -153,11 +152,11 @@ class _Plan:
             unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
             self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
+        missing = np.zeros((m, 31), np.int64)
+        missing[a_row, a_day] = seconds
         unpaid[a_row, a_day] = seconds * deducted
         np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
-        missing = np.zeros((m, 31), np.int64)
-        missing[a_row, a_day] = seconds
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105

@@ -13,9 +13,7 @@ import numpy as np
 from amcalc.bulk.arrays import EPOCH, day_number
 from amcalc.bulk.rows import MAX_WEEK, Rows
 from amcalc.bulk.schema import Ints
-from amcalc.duration import format_hours
-from amcalc.explain import french_date
-from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
+from amcalc.month import HISTORY_WEEKS, MonthLedger, average_week_warning, day_rest_warning, long_week_warning
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
 __all__ = ["by_row_and_day", "recent_weeks", "row_warnings"]
@@ -23,9 +21,9 @@ __all__ = ["by_row_and_day", "recent_weeks", "row_warnings"]
 
 @lru_cache(maxsize=1 << 14)
 def _day_warning(day: int, seconds: int) -> str:
-    """:data:`~amcalc.month.DAY_REST_WARNING` for a day number and its seconds of care (each
-    pair worded once: the same days and durations come back in every chunk)."""
-    return DAY_REST_WARNING.format(day=french_date(EPOCH + timedelta(days=day)), hours=format_hours(seconds))
+    """:func:`~amcalc.month.day_rest_warning` for a day number and its seconds of care, worded
+    once (the same days and durations come back in every chunk)."""
+    return day_rest_warning(EPOCH + timedelta(days=day), seconds)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -134,7 +132,7 @@ def by_row_and_day(triples: Ints, then: Ints | None = None) -> Ints:
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
     """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples, in the
-    words of :data:`amcalc.month.DAY_REST_WARNING` (each day and duration worded once)."""
+    words of :func:`amcalc.month.day_rest_warning` (each day and duration worded once)."""
     if not long_days:
         return {}
     triples = np.concatenate(long_days)
