@@ -57,14 +57,18 @@ class Art105:
         """Only the rows ``kept`` (a mask of the batch)."""
         return Art105({r: d for r, d in self.resume.items() if kept[r]},
                       {r: b for r, b in self.ledgers.items() if kept[r]},
-                      [c.of_rows(kept) for c in self.counted])
+                      [c.of_rows(kept) for c in self.counted if c.any()])
 
     def counters(self, n: int) -> Counters:
         """The counters of every row of a batch of ``n`` rows, as arrays (a row's ledger
-        taking the place of its arrays)."""
-        objects = np.zeros(n, bool)
-        objects[list(self.ledgers)] = True
-        parts = [Counters.of_ledgers(self.ledgers), *(c.of_rows(~objects) for c in self.counted)]
+        taking the place of its arrays; the parts without a row left out, one part as it is)."""
+        parts = [c for c in self.counted if c.any()]
+        if self.ledgers:
+            objects = np.zeros(n, bool)
+            objects[list(self.ledgers)] = True
+            parts = [Counters.of_ledgers(self.ledgers), *(c.of_rows(~objects) for c in parts)]
+        if len(parts) < 2:
+            return parts[0] if parts else Counters.none()
         return Counters(*(np.concatenate(column) for column in zip(*(attrs.astuple(p, recurse=False)
                                                                       for p in parts), strict=True)))
 

@@ -62,6 +62,10 @@ class Counters:
         return Counters(self.row[mine], self.open_start[mine], self.open_last[mine], self.year_row[years],
                         self.year_start[years], self.short_days[years], self.long_absence[years])
 
+    def any(self) -> bool:
+        """Whether some row has counters (a contract year or an absence open)."""
+        return bool(len(self.row) or len(self.year_row))
+
     @classmethod
     def none(cls) -> Counters:
         return cls(*(np.zeros(0, np.int64) for _ in range(7)))
