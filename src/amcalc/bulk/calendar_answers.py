@@ -153,11 +153,14 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     run_line, run_first = line[opens], day[opens]
     run_last = day[np.append(opens[1:], len(day)) - 1]
     # an absence open at the end of last month goes on when no working day came between
-    open_start, open_last = _open_runs(events, asking, rows.first[asking])
-    since = np.clip(open_last[run_line] + 1, 0, run_first)
-    goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
-               & (seen[run_line, run_first] - seen[run_line, since] == 0))
-    start = np.where(goes_on, open_start[run_line], run_first)  # days of the month, from its first
+    # (carried in a ledger: none without)
+    start = run_first  # days of the month, from its first
+    if events.ledgers:
+        open_start, open_last = _open_runs(events, asking, rows.first[asking])
+        since = np.clip(open_last[run_line] + 1, 0, run_first)
+        goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
+                   & (seen[run_line, run_first] - seen[run_line, since] == 0))
+        start = np.where(goes_on, open_start[run_line], run_first)
     # the child's planned return: the next working day without absence (after the month: planned)
     reach = np.where(free, np.arange(31), _FAR)
     back = np.minimum.accumulate(np.append(reach, np.full((len(free), 1), _FAR), axis=1)[:, ::-1],
