@@ -210,7 +210,7 @@ class _Plan:
         weights = np.take(actual, at)
         usual = np.take(self.sched, at)
         if self.outside.any():
-            usual *= ~np.take(self.outside, at)
+            np.copyto(usual, 0, where=np.take(self.outside, at))  # not ``*=``: bools cast
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
@@ -218,7 +218,8 @@ class _Plan:
             weights[across] = np.where(inside[across], weights[across], planned)
             usual[across] = np.where(inside[across], usual[across], elsewhere)
         threshold = row_sum(weights)
-        weights = np.where((threshold == 0)[:, None], usual, weights)
+        unplanned = np.flatnonzero(threshold == 0)  # no day planned: spread over the usual days
+        weights[unplanned] = usual[unplanned]
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
         self.bad[w_row[wrong]] = True
@@ -227,7 +228,7 @@ class _Plan:
         for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
             self.refused.setdefault(row, _week_refusal(monday))
         weights[empty, 0] = 1
-        by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
+        by_day = kernel.spread_seconds(worked, list(np.ascontiguousarray(weights.T)))  # a row a weekday
         parts = np.stack(by_day, axis=1)
         week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
