@@ -50,8 +50,7 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
     if plan.refused:
         for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
             plan.refused.pop(row, None)
-    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in plan.refused.items()}
-    return plan.bad, errors
+    return plan.bad, _of_batch(plan.refused, busy)
 
 
 @attrs.define
@@ -70,7 +69,7 @@ class _Plan:
     h_day: Ints
     not_holiday: Ints  # rows giving a worked holiday that is not one: month_pay's error
     bad: Any  # rows to hand to the scalar route
-    refused: dict[int, InvalidInput] = attrs.field(factory=dict)
+    refused: dict[int, Refusal] = attrs.field(factory=dict)
     repeated: Ints = attrs.field(factory=lambda: np.zeros(0, np.int64))  # rows given a day twice
     # set by absences():
     actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
@@ -324,7 +323,7 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
 
 
 def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
-                      day_sched: Ints) -> dict[int, InvalidInput]:
+                      day_sched: Ints) -> dict[int, Refusal]:
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
     given order) on a day without care or longer than the day's schedule (``day``: days since
     1970 of each absence, ``row`` in order)."""
@@ -337,18 +336,28 @@ def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
 
 
 @lru_cache(maxsize=1 << 14)
-def _refusal(day: int, scheduled: int) -> InvalidInput:
+def _refusal(day: int, scheduled: int) -> Refusal:
     """The error of an absence on ``day`` (days since 1970) not a day of care (``scheduled``
-    −1) or longer than its ``scheduled`` seconds: the same for every row (read, never raised)."""
+    −1) or longer than its ``scheduled`` seconds: the same for every row."""
     when = EPOCH + timedelta(days=day)
-    return absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled)
+    return _refused(absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled))
 
 
 @lru_cache(maxsize=1 << 12)
-def _week_refusal(monday: int) -> InvalidInput:
+def _week_refusal(monday: int) -> Refusal:
     """The error of a weekly total given for the week of ``monday`` (days since 1970) without
-    a day of care: the same for every row (read, never raised)."""
-    return week_without_care_day(EPOCH + timedelta(days=monday))
+    a day of care: the same for every row."""
+    return _refused(week_without_care_day(EPOCH + timedelta(days=monday)))
+
+
+def _refused(error: InvalidInput) -> Refusal:
+    """The code, field and message of an error (read, never raised)."""
+    return error.code, error.field, error.message
+
+
+def _of_batch(refused: dict[int, Refusal], rows: Ints) -> dict[int, Refusal]:
+    """The errors of ``refused`` (index in ``rows`` → error) by row of the batch."""
+    return dict(zip(rows[np.fromiter(refused, np.int64, len(refused))].tolist(), refused.values(), strict=True))
 
 
 def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
@@ -398,7 +407,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     totals.absent[light] = sum_by(a_row, seconds * deducted, m)
     totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
                                         m)
-    return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+    return bad, _of_batch(refused, light)
 
 
 def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,
