@@ -13,23 +13,28 @@ import numpy as np
 from amcalc.bulk.arrays import EPOCH, day_number
 from amcalc.bulk.rows import MAX_WEEK, Rows
 from amcalc.bulk.schema import Ints
-from amcalc.month import HISTORY_WEEKS, MonthLedger, average_week_warning, day_rest_warning, long_week_warning
+from amcalc.duration import format_hours
+from amcalc.explain import french_date
+from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
 __all__ = ["by_row_and_day", "recent_weeks", "row_warnings"]
 
 
-@lru_cache(maxsize=1 << 14)
-def _day_warning(day: int, seconds: int) -> str:
-    """:func:`~amcalc.month.day_rest_warning` for a day number and its seconds of care, worded
-    once (the same days and durations come back in every chunk)."""
-    return day_rest_warning(EPOCH + timedelta(days=day), seconds)
+# DAY_REST_WARNING cut at its hours: the day's part, then the hours and the words after them
+_DAY_PART, _REST_PART = DAY_REST_WARNING.split("{hours}")
 
 
 @lru_cache(maxsize=1 << 12)
-def _week_warning(monday: int, seconds: int) -> str:
-    """:func:`~amcalc.month.long_week_warning` for a Monday's day number, worded once."""
-    return long_week_warning(EPOCH + timedelta(days=monday), seconds)
+def _day_text(day: int) -> str:
+    """The words of :data:`~amcalc.month.DAY_REST_WARNING` up to the hours, for a day number."""
+    return _DAY_PART.format(day=french_date(EPOCH + timedelta(days=day)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _hours_text(seconds: int) -> str:
+    """The words of :data:`~amcalc.month.DAY_REST_WARNING` from the hours on, for a day's care."""
+    return format_hours(seconds) + _REST_PART.format()
 
 
 def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
@@ -46,7 +51,7 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
         return warnings
     weeks_texts: dict[int, list[str]] = {}
     for row, monday, seconds in long_weeks[by_row_and_day(long_weeks)].tolist():
-        weeks_texts.setdefault(row, []).append(_week_warning(monday, seconds))
+        weeks_texts.setdefault(row, []).append(long_week_warning(EPOCH + timedelta(days=monday), seconds))
     averages = _average_warnings(rows, given, carried, heavy)
     for row in heavy.tolist():
         warnings[row] = weeks_texts.get(row, []) + warnings.get(row, []) + averages.get(row, [])
@@ -132,13 +137,16 @@ def by_row_and_day(triples: Ints, then: Ints | None = None) -> Ints:
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
     """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples, in the
-    words of :func:`amcalc.month.day_rest_warning` (each day and duration worded once)."""
+    words of :data:`amcalc.month.DAY_REST_WARNING` (each day and duration put in French once)."""
     if not long_days:
         return {}
     triples = np.concatenate(long_days)
     triples = triples[fast[triples[:, 0]]]
     triples = triples[by_row_and_day(triples)]
-    texts = list(map(_day_warning, triples[:, 1].tolist(), triples[:, 2].tolist()))
+    days, day_at = np.unique(triples[:, 1], return_inverse=True)
+    hours, hours_at = np.unique(triples[:, 2], return_inverse=True)
+    texts = (np.array([_day_text(d) for d in days.tolist()], object)[day_at]
+             + np.array([_hours_text(s) for s in hours.tolist()], object)[hours_at]).tolist()
     rows = triples[:, 0].tolist()
     bounds = [*np.flatnonzero(np.diff(triples[:, 0], prepend=-1)).tolist(), len(texts)]
     return {rows[a]: texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
