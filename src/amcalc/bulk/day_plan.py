@@ -316,8 +316,7 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
     mondays = days - (days + 3) % 7
-    without_care = is_in(row[:, None] * (1 << 32) + mondays,
-                         events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    without_care = is_in(row[:, None] * (1 << 32) + mondays, events.non_care_weeks)
     off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 

@@ -5,7 +5,7 @@ absences, worked weeks, weeks without care, the art. 105 counters carried)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -272,9 +272,10 @@ class Events:
         # weeks without care: Mondays, 46 weeks or less only
         self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))
         count = len(self.c_row)
-        self.c_start = _NO_ENTRY
+        self.c_start = self.c_monday = _NO_ENTRY
         if count:
             monday, monday_ok = _dates(fields.get(""), count, 0)
+            self.c_monday = monday
             mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
                  | rows.full_year[self.c_row])
             self.c_start = monday - rows.first[self.c_row] if fast else monday
@@ -299,6 +300,11 @@ class Events:
         # art. 105 and those the arrays do not settle (a row refused: the scalar route)
         self.carried, self.ledgers = carried_counters(column("illness_ledger"), rows.start, rows.fast, self.asks,
                                                       self.bad)
+
+    @cached_property
+    def non_care_weeks(self) -> Ints:
+        """The weeks without care as one sorted key each, row × 2³² + its Monday's day number."""
+        return np.sort(self.c_row * (1 << 32) + self.c_monday)
 
     def _absences(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
         """The absences (``a_row``): a day of the month, a simple cause, whole or part of the
