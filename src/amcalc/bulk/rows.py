@@ -315,7 +315,7 @@ class Events:
         if not count:
             return
         day, date_ok = _dates(fields.get("date"), count, 0)
-        hours = decode(fields.get("hours"), "hours", count)
+        hours = decode(_given(fields.get("hours")), "hours", count)  # null: the whole day
         cause = _causes(fields.get("cause"), count)
         self.a_day = day - rows.first[self.a_row] if fast else day
         self.a_seconds, self.a_whole = hours.values, hours.null
@@ -363,6 +363,12 @@ def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
         return np.zeros(n, np.int64), np.zeros(n, bool)
     values = filled(array, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return values, (values >= 0) & (values <= _MAX_WORKED_WEEK)
+
+
+def _given(array: pa.Array | None) -> pa.Array | None:
+    """``array``, or ``None`` when every value is null: :func:`decode` reads both alike, the
+    latter without a compute call (whole-day absences: no hours)."""
+    return None if array is None or array.null_count == len(array) else array
 
 
 def _null_of(array: pa.Array | None, n: int) -> Any:
