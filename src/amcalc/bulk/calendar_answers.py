@@ -57,14 +57,18 @@ class Art105:
         """Only the rows ``kept`` (a mask of the batch)."""
         return Art105({r: d for r, d in self.resume.items() if kept[r]},
                       {r: b for r, b in self.ledgers.items() if kept[r]},
-                      [c.of_rows(kept) for c in self.counted])
+                      [c.of_rows(kept) for c in self.counted if c.any()])
 
     def counters(self, n: int) -> Counters:
         """The counters of every row of a batch of ``n`` rows, as arrays (a row's ledger
-        taking the place of its arrays)."""
-        objects = np.zeros(n, bool)
-        objects[list(self.ledgers)] = True
-        parts = [Counters.of_ledgers(self.ledgers), *(c.of_rows(~objects) for c in self.counted)]
+        taking the place of its arrays; the parts without a row left out, one part as it is)."""
+        parts = [c for c in self.counted if c.any()]
+        if self.ledgers:
+            objects = np.zeros(n, bool)
+            objects[list(self.ledgers)] = True
+            parts = [Counters.of_ledgers(self.ledgers), *(c.of_rows(~objects) for c in parts)]
+        if len(parts) < 2:
+            return parts[0] if parts else Counters.none()
         return Counters(*(np.concatenate(column) for column in zip(*(attrs.astuple(p, recurse=False)
                                                                       for p in parts), strict=True)))
 
@@ -149,11 +153,14 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     run_line, run_first = line[opens], day[opens]
     run_last = day[np.append(opens[1:], len(day)) - 1]
     # an absence open at the end of last month goes on when no working day came between
-    open_start, open_last = _open_runs(events, asking, rows.first[asking])
-    since = np.clip(open_last[run_line] + 1, 0, run_first)
-    goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
-               & (seen[run_line, run_first] - seen[run_line, since] == 0))
-    start = np.where(goes_on, open_start[run_line], run_first)  # days of the month, from its first
+    # (carried in a ledger: none without)
+    start = run_first  # days of the month, from its first
+    if events.ledgers:
+        open_start, open_last = _open_runs(events, asking, rows.first[asking])
+        since = np.clip(open_last[run_line] + 1, 0, run_first)
+        goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
+                   & (seen[run_line, run_first] - seen[run_line, since] == 0))
+        start = np.where(goes_on, open_start[run_line], run_first)
     # the child's planned return: the next working day without absence (after the month: planned)
     reach = np.where(free, np.arange(31), _FAR)
     back = np.minimum.accumulate(np.append(reach, np.full((len(free), 1), _FAR), axis=1)[:, ::-1],

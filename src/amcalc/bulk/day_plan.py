@@ -11,7 +11,6 @@ from typing import Any
 
 import attrs
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
@@ -48,10 +47,10 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
     plan.weeks_given(rows, events, totals, long_days, weeks)
     plan.figures(rows, out, totals)
     # month_pay refuses those rows earlier, for another reason: the scalar route words it
-    for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
-        plan.refused.pop(row, None)
-    errors = {int(busy[row]): (e.code, e.field, e.message) for row, e in plan.refused.items()}
-    return plan.bad, errors
+    if plan.refused:
+        for row in np.unique(np.concatenate([plan.repeated, plan.not_holiday])).tolist():
+            plan.refused.pop(row, None)
+    return plan.bad, _of_batch(plan.refused, busy)
 
 
 @attrs.define
@@ -70,7 +69,7 @@ class _Plan:
     h_day: Ints
     not_holiday: Ints  # rows giving a worked holiday that is not one: month_pay's error
     bad: Any  # rows to hand to the scalar route
-    refused: dict[int, InvalidInput] = attrs.field(factory=dict)
+    refused: dict[int, Refusal] = attrs.field(factory=dict)
     repeated: Ints = attrs.field(factory=lambda: np.zeros(0, np.int64))  # rows given a day twice
     # set by absences():
     actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
@@ -87,7 +86,8 @@ class _Plan:
         in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
         holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
-        sched = _planned(np.take(rows.schedule, busy, axis=0), first) * in_month
+        sched = _planned(np.take(rows.schedule, busy, axis=0), first)
+        np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
@@ -98,10 +98,11 @@ class _Plan:
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
-        for k in range(7):
-            day = c_start + k
-            inside = (day >= 0) & (day < 31)
-            non_care[c_row[inside], day[inside]] = True
+        if len(c_row):
+            for k in range(7):
+                day = c_start + k
+                inside = (day >= 0) & (day < 31)
+                non_care[c_row[inside], day[inside]] = True
         keep = local[events.h_row] >= 0
         h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
         not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]
@@ -132,7 +133,8 @@ class _Plan:
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
         asks = events.a_asks[keep] & ~bad[a_row]
         by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
-        asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
+        if len(by_holiday):
+            asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int64)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
@@ -207,7 +209,7 @@ class _Plan:
         weights = np.take(actual, at)
         usual = np.take(self.sched, at)
         if self.outside.any():
-            usual *= ~np.take(self.outside, at)
+            np.copyto(usual, 0, where=np.take(self.outside, at))  # not ``*=``: bools cast
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
@@ -215,7 +217,8 @@ class _Plan:
             weights[across] = np.where(inside[across], weights[across], planned)
             usual[across] = np.where(inside[across], usual[across], elsewhere)
         threshold = row_sum(weights)
-        weights = np.where((threshold == 0)[:, None], usual, weights)
+        unplanned = np.flatnonzero(threshold == 0)  # no day planned: spread over the usual days
+        weights[unplanned] = usual[unplanned]
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
         self.bad[w_row[wrong]] = True
@@ -224,7 +227,7 @@ class _Plan:
         for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
             self.refused.setdefault(row, _week_refusal(monday))
         weights[empty, 0] = 1
-        by_day = kernel.spread_seconds(worked, [weights[:, k] for k in range(7)])
+        by_day = kernel.spread_seconds(worked, list(np.ascontiguousarray(weights.T)))  # a row a weekday
         parts = np.stack(by_day, axis=1)
         week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
@@ -254,8 +257,9 @@ class _Plan:
             unpaid[self.occasional] = 0
         totals.absent[busy] = row_sum(unpaid)
         hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
-        usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
-        totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
+        if len(hired_or_left):
+            usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
+            totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
         wholly = (unpaid == self.sched) & (unpaid > 0)
         totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
         if len(self.h_row):
@@ -273,10 +277,11 @@ class _Plan:
 def _planned(schedule: Ints, first: Ints) -> Ints:
     """Each row's weekday schedule (rows × 7, Monday first) laid over 31 days from its month's
     ``first`` day (a day number: 1 January 1970 was a Thursday): six weeks side by side, and
-    of each row the 31 days from its first day's weekday (one gather, no index per day)."""
+    of each row the 31 days from its first day's weekday (one gather, no index per day; the
+    six weeks seen as (rows × 7 × 31) windows by an ndarray view, cheaper than ``as_strided``)."""
     weeks = np.tile(schedule, 6)
     step = weeks.strides[1]
-    windows = as_strided(weeks, shape=(len(weeks), 7, 31), strides=(weeks.strides[0], step, step), writeable=False)
+    windows = np.ndarray((len(weeks), 7, 31), weeks.dtype, weeks, strides=(weeks.strides[0], step, step))
     return windows[np.arange(len(weeks)), (first + 3) % 7]
 
 
@@ -311,36 +316,47 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     usual = rows.schedule[row[:, None], (days + 3) % 7]
     usual = usual * ((days >= rows.start[row][:, None]) & (days <= rows.end[row][:, None]))
     mondays = days - (days + 3) % 7
-    without_care = is_in(row[:, None] * (1 << 32) + mondays,
-                         events.c_row * (1 << 32) + rows.first[events.c_row] + events.c_start)
+    without_care = is_in(row[:, None] * (1 << 32) + mondays, events.non_care_weeks)
     off = are_holidays(days, rows.territory.values[row][:, None]) | without_care
     return usual * ~off, usual
 
 
 def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
-                      day_sched: Ints) -> dict[int, InvalidInput]:
+                      day_sched: Ints) -> dict[int, Refusal]:
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
     given order) on a day without care or longer than the day's schedule (``day``: days since
     1970 of each absence, ``row`` in order)."""
     wrong = np.flatnonzero(not_care_day | over)
+    if not len(wrong):
+        return {}
     first = wrong[np.unique(row[wrong], return_index=True)[1]]
     scheduled = np.where(not_care_day[first], -1, day_sched[first])
     return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
 
 
 @lru_cache(maxsize=1 << 14)
-def _refusal(day: int, scheduled: int) -> InvalidInput:
+def _refusal(day: int, scheduled: int) -> Refusal:
     """The error of an absence on ``day`` (days since 1970) not a day of care (``scheduled``
-    −1) or longer than its ``scheduled`` seconds: the same for every row (read, never raised)."""
+    −1) or longer than its ``scheduled`` seconds: the same for every row."""
     when = EPOCH + timedelta(days=day)
-    return absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled)
+    return _refused(absence_not_on_care_day(when) if scheduled < 0 else absence_over_schedule(when, scheduled))
 
 
 @lru_cache(maxsize=1 << 12)
-def _week_refusal(monday: int) -> InvalidInput:
+def _week_refusal(monday: int) -> Refusal:
     """The error of a weekly total given for the week of ``monday`` (days since 1970) without
-    a day of care: the same for every row (read, never raised)."""
-    return week_without_care_day(EPOCH + timedelta(days=monday))
+    a day of care: the same for every row."""
+    return _refused(week_without_care_day(EPOCH + timedelta(days=monday)))
+
+
+def _refused(error: InvalidInput) -> Refusal:
+    """The code, field and message of an error (read, never raised)."""
+    return error.code, error.field, error.message
+
+
+def _of_batch(refused: dict[int, Refusal], rows: Ints) -> dict[int, Refusal]:
+    """The errors of ``refused`` (index in ``rows`` → error) by row of the batch."""
+    return dict(zip(rows[np.fromiter(refused, np.int64, len(refused))].tolist(), refused.values(), strict=True))
 
 
 def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints],
@@ -390,7 +406,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     totals.absent[light] = sum_by(a_row, seconds * deducted, m)
     totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
                                         m)
-    return bad, {int(light[row]): (e.code, e.field, e.message) for row, e in refused.items()}
+    return bad, _of_batch(refused, light)
 
 
 def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,

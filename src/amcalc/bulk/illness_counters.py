@@ -62,6 +62,10 @@ class Counters:
         return Counters(self.row[mine], self.open_start[mine], self.open_last[mine], self.year_row[years],
                         self.year_start[years], self.short_days[years], self.long_absence[years])
 
+    def any(self) -> bool:
+        """Whether some row has counters (a contract year or an absence open)."""
+        return bool(len(self.row) or len(self.year_row))
+
     @classmethod
     def none(cls) -> Counters:
         return cls(*(np.zeros(0, np.int64) for _ in range(7)))
@@ -148,10 +152,19 @@ def year_starts(hired: Ints, day: Ints) -> Ints:
     month_day = ((hiring_month.astype(np.int64) % 12) * 31
                  + (hired - hiring_month.astype("datetime64[D]").astype(np.int64)))
     years = np.unique(np.concatenate([year, year - 1]))
-    starts = np.stack([_starts_in(y) for y in years.tolist()]) if len(years) else np.zeros((0, 372), np.int64)
+    starts = _starts_of(tuple(years.tolist()))
     this = starts[np.searchsorted(years, year), month_day]
     before = starts[np.searchsorted(years, year - 1), month_day]
     return np.where(this <= day, this, before)
+
+
+@lru_cache(maxsize=16)
+def _starts_of(years: tuple[int, ...]) -> Ints:
+    """The tables of :func:`_starts_in` of ``years``, one line a year (a batch's few years:
+    stacked once, not at each call)."""
+    table = np.stack([_starts_in(y) for y in years]) if years else np.zeros((0, 372), np.int64)
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=1 << 12)

@@ -5,6 +5,7 @@ absences, worked weeks, weeks without care, the art. 105 counters carried)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -248,63 +249,46 @@ class Events:
         def mark(parents: Ints, bad: Any) -> None:
             self.bad[parents[bad]] = True
 
-        # absences: a day of the month, a simple cause, whole or part of the day
+        fast = bool(rows.fast.any())  # the day numbers below are of the months of the vector route
         self.a_row, fields = rows_of(_entries(column("absences"), ("date", "hours", "cause")))
-        count = len(self.a_row)
-        day, date_ok = _dates(fields.get("date"), count, 0)
-        hours = decode(fields.get("hours"), "hours", count)
-        cause = _causes(fields.get("cause"), count)
-        self.a_day = day - rows.first[self.a_row] if count and rows.fast.any() else day
-        self.a_seconds, self.a_whole = hours.values, hours.null
-        full_year = rows.full_year[self.a_row].astype(np.int64)
-        self.a_cause = cause
-        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), full_year]
-        # art. 105 decides certified illness days, art. 47 may cost a holiday near an
-        # unjustified absence: those rows ask the calendar (calendar_answers)
-        self.a_certified = cause == _CERTIFIED
-        self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
-        in_month = (self.a_day >= 0) & (self.a_day < 31)
-        if count and rows.fast.any():
-            in_month &= self.a_day < rows.length[self.a_row]
-            # certified illness without a hiring date (its error) or for a part of a day of a
-            # part-year contract (a fraction of a day): the scalar route
-            hired = rows.start[self.a_row] != -NEVER
-            part_day = ~hours.null & ~rows.full_year[self.a_row]
-            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
-        mark(self.a_row, ~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
-             | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month
-             | (~hours.null & (hours.values == 0)))
-        self.a_day = np.clip(self.a_day, 0, 30)
+        self._absences(rows, fields, fast)
         self.asks = np.zeros(n, bool)
         self.asks[self.a_row[self.a_asks]] = True
 
         # worked hours of the civil weeks of the month (a week may straddle two months)
         self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
         count = len(self.w_row)
-        week, week_ok = _dates(fields.get("week"), count, 0)
-        hours = decode(fields.get("hours"), "hours", count)
-        self.w_seconds = hours.values
-        start = week - rows.first[self.w_row] if count and rows.fast.any() else week
-        overlaps = (start > -7) & (start < (rows.length[self.w_row] if count and rows.fast.any() else 0))
-        mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
-             | ~overlaps | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
-        self.w_start = np.clip(start, -6, 30)  # the day of the month of its Monday, −6 to 30
+        self.w_seconds, self.w_start = _NO_ENTRY, _NO_ENTRY
+        if count:
+            week, week_ok = _dates(fields.get("week"), count, 0)
+            hours = decode(fields.get("hours"), "hours", count)
+            self.w_seconds = hours.values
+            start = week - rows.first[self.w_row] if fast else week
+            overlaps = (start > -7) & (start < (rows.length[self.w_row] if fast else 0))
+            mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
+                 | ~overlaps | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
+            self.w_start = np.clip(start, -6, 30)  # the day of the month of its Monday, −6 to 30
 
         # weeks without care: Mondays, 46 weeks or less only
         self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))
         count = len(self.c_row)
-        monday, monday_ok = _dates(fields.get(""), count, 0)
-        mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
-             | rows.full_year[self.c_row])
-        self.c_start = monday - rows.first[self.c_row] if count and rows.fast.any() else monday
+        self.c_start = self.c_monday = _NO_ENTRY
+        if count:
+            monday, monday_ok = _dates(fields.get(""), count, 0)
+            self.c_monday = monday
+            mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
+                 | rows.full_year[self.c_row])
+            self.c_start = monday - rows.first[self.c_row] if fast else monday
         # public holidays worked by agreement (art. 47, 101): days of the month
         self.h_row, fields = rows_of(_entries(column("worked_holidays"), ()))
         count = len(self.h_row)
-        day, day_ok = _dates(fields.get(""), count, 0)
-        self.h_day = day - rows.first[self.h_row] if count and rows.fast.any() else day
-        mark(self.h_row, ~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
-             | (self.h_day >= (rows.length[self.h_row] if count and rows.fast.any() else 0)))
-        self.h_day = np.clip(self.h_day, 0, 30)
+        self.h_day = _NO_ENTRY
+        if count:
+            day, day_ok = _dates(fields.get(""), count, 0)
+            self.h_day = day - rows.first[self.h_row] if fast else day
+            mark(self.h_row, ~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
+                 | (self.h_day >= (rows.length[self.h_row] if fast else 0)))
+            self.h_day = np.clip(self.h_day, 0, 30)
         by_week_or_holiday = np.zeros(n, bool)
         by_week_or_holiday[self.w_row] = by_week_or_holiday[self.h_row] = True
         self.days_only = self.has & ~by_week_or_holiday  # absences and weeks without care only
@@ -316,6 +300,43 @@ class Events:
         # art. 105 and those the arrays do not settle (a row refused: the scalar route)
         self.carried, self.ledgers = carried_counters(column("illness_ledger"), rows.start, rows.fast, self.asks,
                                                       self.bad)
+
+    @cached_property
+    def non_care_weeks(self) -> Ints:
+        """The weeks without care as one sorted key each, row × 2³² + its Monday's day number."""
+        return np.sort(self.c_row * (1 << 32) + self.c_monday)
+
+    def _absences(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+        """The absences (``a_row``): a day of the month, a simple cause, whole or part of the
+        day; marks ``bad`` the rows whose absences the vector route does not take."""
+        count = len(self.a_row)
+        self.a_day = self.a_seconds = self.a_cause = self.a_deducted = _NO_ENTRY
+        self.a_whole = self.a_certified = self.a_asks = _NO_FLAG
+        if not count:
+            return
+        day, date_ok = _dates(fields.get("date"), count, 0)
+        hours = decode(_given(fields.get("hours")), "hours", count)  # null: the whole day
+        cause = _causes(fields.get("cause"), count)
+        self.a_day = day - rows.first[self.a_row] if fast else day
+        self.a_seconds, self.a_whole = hours.values, hours.null
+        self.a_cause = cause
+        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), rows.full_year[self.a_row].astype(np.int64)]
+        # art. 105 decides certified illness days, art. 47 may cost a holiday near an
+        # unjustified absence: those rows ask the calendar (calendar_answers)
+        self.a_certified = cause == _CERTIFIED
+        self.a_asks = self.a_certified | (cause == _UNJUSTIFIED)
+        in_month = (self.a_day >= 0) & (self.a_day < 31)
+        if fast:
+            in_month &= self.a_day < rows.length[self.a_row]
+            # certified illness without a hiring date (its error) or for a part of a day of a
+            # part-year contract (a fraction of a day): the scalar route
+            hired = rows.start[self.a_row] != -NEVER
+            part_day = ~hours.null & ~rows.full_year[self.a_row]
+            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
+        wrong = (~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
+                 | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month | (~hours.null & (hours.values == 0)))
+        self.bad[self.a_row[wrong]] = True
+        self.a_day = np.clip(self.a_day, 0, 30)
 
     def _recent_weeks(self, array: pa.Array | None) -> tuple[Ints, Ints, Ints]:
         """The ``recent_weeks`` given: rows, Mondays (day numbers) and seconds; a row with a
@@ -333,12 +354,21 @@ class Events:
         return row, week, seconds
 
 
+_NO_ENTRY, _NO_FLAG = np.zeros(0, np.int64), np.zeros(0, bool)  # the events of a kind not given
+
+
 def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
     """An integer column of seconds, and where it is usable (not null, 0 to a week)."""
     if array is None or not pa.types.is_integer(array.type):
         return np.zeros(n, np.int64), np.zeros(n, bool)
     values = filled(array, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return values, (values >= 0) & (values <= _MAX_WORKED_WEEK)
+
+
+def _given(array: pa.Array | None) -> pa.Array | None:
+    """``array``, or ``None`` when every value is null: :func:`decode` reads both alike, the
+    latter without a compute call (whole-day absences: no hours)."""
+    return None if array is None or array.null_count == len(array) else array
 
 
 def _null_of(array: pa.Array | None, n: int) -> Any:
@@ -353,5 +383,11 @@ def _causes(array: pa.Array | None, n: int) -> Ints:
     """
     if array is None or not n or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return np.full(n, -1, np.int64)
-    found = pa.compute.index_in(array, value_set=pa.array([c.value for c in CAUSES], array.type))
+    found = pa.compute.index_in(array, value_set=_cause_names(array.type))
     return filled(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)  # null where unknown or null
+
+
+@lru_cache(maxsize=4)
+def _cause_names(text: pa.DataType) -> pa.Array:
+    """The causes' names, in the order of :class:`AbsenceCause`, as a ``text`` array."""
+    return pa.array([c.value for c in CAUSES], text)
