@@ -140,10 +140,7 @@ def withheld_cents(gross_cents: int, lines: Sequence[tuple[int, int]], total: bo
     millionths: each line rounded, or (``total``) their exact sum rounded once."""
     if total:
         return half_up_div(sum(gross_cents * b * r for r, b in lines), _PPM * _PPM)
-    withheld = 0
-    for r, b in lines:  # added in place on arrays (``sum`` makes an array for each line)
-        withheld += contribution_cents(gross_cents, r, b)
-    return withheld
+    return sum(contribution_cents(gross_cents, r, b) for r, b in lines)
 
 
 def overtime_reduction_cents(
