@@ -12,7 +12,12 @@ np = pytest.importorskip("numpy")
 
 from amcalc.bulk.arrays import day_number, pattern_counts, week_pattern  # noqa: E402
 from amcalc.bulk.kernels import (  # noqa: E402
-    contributions, maintenance_rates, per_pattern, per_row, rates_of_rows, stacked,
+    contributions,
+    maintenance_rates,
+    per_pattern,
+    per_row,
+    rates_of_rows,
+    stacked,
 )
 from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, are_holidays, month_facts  # noqa: E402
 from amcalc.calendar import public_holidays  # noqa: E402

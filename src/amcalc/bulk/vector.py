@@ -30,7 +30,14 @@ from amcalc.bulk.arrays import pattern_counts, row_dot, week_pattern
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.day_plan import days_looked_up, with_events
 from amcalc.bulk.kernels import (
-    Refusal, Totals, contributions, kernel, maintenance_rates, per_pattern, per_row, rates_of_rows,
+    Refusal,
+    Totals,
+    contributions,
+    kernel,
+    maintenance_rates,
+    per_pattern,
+    per_row,
+    rates_of_rows,
 )
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
