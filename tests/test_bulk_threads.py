@@ -1,9 +1,8 @@
-"""The bulk engine's chunks in threads: the memory a chunk frees kept for the next ones, and
-two threads starting together computing each month's facts once."""
+"""The bulk engine's chunks in threads: two threads starting together compute each month's
+facts once."""
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
@@ -12,21 +11,7 @@ import pytest
 pytest.importorskip("numpy")
 pytest.importorskip("pyarrow")
 
-from amcalc.bulk import _keep_freed_memory  # noqa: E402
 from amcalc.bulk import month_facts as facts_module  # noqa: E402
-
-
-def _glibc() -> bool:
-    try:
-        return (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
-    except (ValueError, OSError, AttributeError):
-        return False
-
-
-@pytest.mark.skipif(not _glibc(), reason="only glibc is asked")
-def test_glibc_accepts_the_thresholds_asked() -> None:
-    # mallopt answers 0 for a value out of its range (the mmap threshold at most 32 MiB)
-    assert _keep_freed_memory() is True
 
 
 def test_two_threads_asking_the_same_new_month_compute_it_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,11 +23,9 @@ results do not depend on how the input is split into batches.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cache
 from typing import Any
 
 import attrs
@@ -48,35 +46,6 @@ __all__ = [
 
 CHUNK_ROWS = 65_536
 """Rows computed at once: memory stays bounded by a few chunks, whatever the input size."""
-
-
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
-_KEPT_BYTES = 256 << 20
-"""Freed memory glibc keeps for the next chunks, at most: several chunks' arrays."""
-_LARGE_BLOCK = 32 << 20
-"""Blocks from this size are mapped apart: glibc's own ceiling for that threshold."""
-
-
-@cache
-def _keep_freed_memory() -> bool:
-    """Ask glibc, once, to keep the memory a chunk frees for the next chunks: by default it
-    gives the top of a heap back to the system as soon as more than a few arrays are free
-    there, and the next chunk faults it in again page by page (a few µs a page, and two
-    threads fault under one lock of the process): thousands a chunk. The thresholds are
-    the ones glibc reaches by itself once it has seen a 32 MiB block freed, the trim one
-    raised to :data:`_KEPT_BYTES`; the peak memory is unchanged. False where the C library
-    is not glibc (nothing asked).
-    """
-    try:
-        libc = os.confstr("CS_GNU_LIBC_VERSION") or ""
-    except (ValueError, OSError, AttributeError):  # not a GNU system
-        return False
-    if not libc.startswith("glibc"):
-        return False
-    import ctypes  # here: only a payroll needs it
-
-    mallopt = ctypes.CDLL(None).mallopt
-    return bool(mallopt(_M_MMAP_THRESHOLD, _LARGE_BLOCK)) and bool(mallopt(_M_TRIM_THRESHOLD, _KEPT_BYTES))
 
 
 @attrs.define
@@ -133,7 +102,6 @@ def payroll_batches(
     ``id``; a missing required column is one error.
     """
     counts = stats if stats is not None else PayrollStats()
-    _keep_freed_memory()
     scalar = ScalarPool(processes)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         pending: deque[Future[tuple[list[pa.RecordBatch], int]]] = deque()
