@@ -10,8 +10,15 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from amcalc.bulk.arrays import day_number  # noqa: E402
-from amcalc.bulk.kernels import contributions, maintenance_rates, per_row, rates_of_rows, stacked  # noqa: E402
+from amcalc.bulk.arrays import day_number, pattern_counts, week_pattern  # noqa: E402
+from amcalc.bulk.kernels import (  # noqa: E402
+    contributions,
+    maintenance_rates,
+    per_pattern,
+    per_row,
+    rates_of_rows,
+    stacked,
+)
 from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, are_holidays, month_facts  # noqa: E402
 from amcalc.calendar import public_holidays  # noqa: E402
 from amcalc.maintenance import MaintenanceRates, day_allowance  # noqa: E402
@@ -91,3 +98,46 @@ def test_the_public_holidays_of_days_across_years_and_territories() -> None:
     # 2025, 2026: 11 holidays, 13 in Alsace-Moselle; 25 (and 26) December 2024; 1 January 2027
     assert sum(map(sum, by_hand)) == 3 * 11 * 2 + 2 * 2 * 2 + (3 + 2) + 3
     assert are_holidays(np.zeros((2, 0), np.int64), np.zeros((2, 1), np.int64)).shape == (2, 0)
+
+
+def test_the_week_pattern_of_each_row_is_its_weekdays_with_seconds() -> None:
+    # every pattern of 7 days, each day with 0, a negative (a bad row: no care) or some
+    # seconds; the bits written one weekday at a time, by hand
+    rng = np.random.default_rng(19)
+    schedule = rng.choice([0, -5, 1, 36000, 86400], size=(1000, 7))
+    schedule[:128] = ((np.arange(128)[:, None] >> np.arange(7)) & 1) * 3600  # each pattern once
+    by_hand = [sum(1 << d for d in range(7) if line[d] > 0) for line in schedule.tolist()]
+    assert week_pattern(schedule).tolist() == by_hand
+    assert week_pattern(schedule[:128]).tolist() == list(range(128))
+    assert week_pattern(schedule[5:6]).tolist() == [5] and week_pattern(schedule[:0]).tolist() == []
+
+
+def test_a_months_days_of_each_pattern_are_the_sum_of_its_weekday_counts() -> None:
+    facts = _facts()
+    group = np.array([0, 1, 2, 3, 0, 3], np.int64)
+    schedule = np.array([[1, 0, 0, 0, 1, 1, 0], [0] * 7, [9] * 7, [0, 0, 0, 0, 0, 0, 3], [0, 2, 0, 0, 0, 0, 0],
+                         [5, 5, 5, 5, 5, 0, 0]])
+    counts = per_row(facts, "counts", group)
+    by_hand = [sum(int(c) for c, s in zip(line, days, strict=True) if s > 0) for line, days in zip(counts, schedule,
+                                                                                                 strict=True)]
+    assert per_pattern(facts, "counts", group, week_pattern(schedule)).tolist() == by_hand
+    # March 2024 began on a Friday: 4 Mondays, 5 Fridays and Saturdays; September 2025: 30 days
+    assert by_hand[0] == 4 + 5 + 5 and by_hand[2] == 30
+    assert pattern_counts(np.ones((1, 7), np.int64))[0, [0, 1, 3, 127]].tolist() == [0, 1, 2, 7]
+
+
+def test_a_months_weekdays_and_holidays_are_those_of_the_calendar() -> None:
+    # every month of 2024–2025 in each territory, day by day from the single-contract calendar
+    for year in (2024, 2025):
+        for month in range(1, 13):
+            first = date(year, month, 1)
+            days = [first + timedelta(days=k) for k in range(31) if (first + timedelta(days=k)).month == month]
+            for t, territory in enumerate(TERRITORIES):
+                facts = month_facts(year * 12 + month - 1, t)
+                holidays = public_holidays(year, territory)
+                assert facts.length == len(days)
+                assert facts.in_month.tolist() == [k < len(days) for k in range(31)]
+                assert facts.weekday.tolist() == [d.weekday() for d in days] + [0] * (31 - len(days))
+                assert facts.holiday.tolist() == [d in holidays for d in days] + [False] * (31 - len(days))
+                assert facts.work_counts.tolist() == [sum(d.weekday() == w and d not in holidays for d in days)
+                                                      for w in range(7)]

@@ -50,6 +50,10 @@ def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
     assert half_up_div(ties[[1, 3, 5]], np.full(3, d, np.int64)).tolist() == [away[1], away[3], 0]
     assert [half_up_div(t, d) for t in ties[:4]] == away  # np.int64 scalars
     assert half_up_div(ties[:0], d).tolist() == []
+    # the quotient is divided in place in an array of its own: the numerators stay as given
+    given = ties.copy()
+    half_up_div(ties, d), half_up_div(ties, np.full(len(ties), d, np.int64)), half_up_div(ties[:4], 1)
+    assert ties.tolist() == given.tolist()
 
 
 @given(st.lists(st.tuples(st.integers(-(2**62), 2**62), st.integers(-(2**62), 2**62), st.booleans()),

@@ -67,12 +67,16 @@ def half_up_div(numerator: int, denominator: int) -> int:
     negative (its least value, one cheap pass).
     """
     half = denominator >> 1  # ⌊d/2⌋ and (below) d mod 2 by bits: no division over an array
-    # the sums unnamed: numpy adds into their temporaries
+    # the sums unnamed: numpy adds into their temporaries; the quotient divided in place
+    # (an int is rebound): one array made, not two
     if (isinstance(denominator, int) and denominator & 1) or _least(numerator) >= 0:
-        return (numerator + half) // denominator
-    if isinstance(denominator, int):
-        return (numerator + half - (numerator < 0)) // denominator
-    return (numerator + half - ((numerator < 0) & ((denominator & 1) == 0))) // denominator
+        quotient = numerator + half
+    elif isinstance(denominator, int):
+        quotient = numerator + half - (numerator < 0)
+    else:
+        quotient = numerator + half - ((numerator < 0) & ((denominator & 1) == 0))
+    quotient //= denominator
+    return quotient
 
 
 def _least(values: int) -> int:

@@ -11,8 +11,9 @@ import pyarrow as pa
 
 from amcalc.bulk.schema import Ints
 
-__all__ = ["EPOCH", "NEVER", "day_number", "day_or_none", "distinct_rows", "distinct_values", "group_keys",
-           "in_order", "is_in", "null_mask", "repeated_rows", "row_dot", "row_sum", "sorted_distinct"]
+__all__ = ["EPOCH", "NEVER", "WEEK_PATTERNS", "day_number", "day_or_none", "distinct_rows", "distinct_values", "group_keys",
+           "in_order", "is_in", "null_mask", "pattern_counts", "repeated_rows", "row_dot", "row_sum", "sorted_distinct",
+           "week_pattern"]
 
 
 EPOCH = date(1970, 1, 1)
@@ -102,6 +103,40 @@ def row_sum(a: Ints) -> Ints:
 def row_dot(a: Ints, b: Ints) -> Ints:
     """Σ a × b of each row of two int64 matrices."""
     return np.einsum("ij,ij->i", a, b)
+
+
+WEEK_PATTERNS = 1 << 7
+"""The sets of weekdays of a week, as patterns: bit d set for weekday d (Monday bit 0)."""
+_IN_PATTERN = (np.arange(WEEK_PATTERNS)[None, :] >> np.arange(7)[:, None]) & 1  # (7, 128): weekday d in pattern p
+# × this constant, the byte of weekday d (0 or 1, at bit 8d of a little-endian word) lands
+# on bit 56 + d, and every other product of two of its powers away from bits 56–62 (8d − 7e
+# takes each value once): the pattern is the top byte, without carries
+_GATHER_BYTES = np.uint64(sum(1 << (56 - 7 * d) for d in range(7)))
+
+
+def week_pattern(schedule: Ints) -> Ints:
+    """The weekdays of each row of ``schedule`` (rows × 7) that have seconds, as a pattern
+    (:data:`WEEK_PATTERNS`): the 7 bytes of each row's ``> 0`` read as one word, gathered by
+    one product (the (rows × 7) int64 of a cast and a sum over 7 columns not made).
+
+    >>> week_pattern(np.array([[1, 0, 0, 0, 0, 0, 2], [0, 3, 0, 0, 0, 0, 0]])).tolist()
+    [65, 2]
+    """
+    n = len(schedule)
+    bytes_ = np.zeros(7 * n + 1, np.uint8)  # one byte more: the last row's word is read whole
+    np.greater(schedule, 0, out=bytes_[:7 * n].reshape(n, 7).view(bool))
+    words = np.ndarray((n,), np.dtype("<u8"), bytes_, 0, (7,)) * _GATHER_BYTES
+    words >>= np.uint64(56)
+    return words.view(np.int64)
+
+
+def pattern_counts(counts: Ints) -> Ints:
+    """Σ of ``counts`` (k × 7) over the weekdays of each pattern: (k × :data:`WEEK_PATTERNS`).
+
+    >>> pattern_counts(np.array([[5, 4, 4, 4, 4, 4, 5]]))[0, [0, 65, 127]].tolist()
+    [0, 10, 30]
+    """
+    return np.asarray(counts, np.int64) @ _IN_PATTERN
 
 
 def null_mask(array: pa.Array) -> Any:

@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 
 from amcalc.absences import deduction_cents
+from amcalc.bulk.arrays import WEEK_PATTERNS, pattern_counts
 from amcalc.bulk.month_facts import MonthFacts
 from amcalc.bulk.schema import Ints
 from amcalc.extra_hours import hours_pay_cents, split_week
@@ -22,7 +23,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_row", "rates_of_rows",
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_pattern", "per_row",
+           "rates_of_rows",
            "stacked", "sum_by", "uniform"]
 
 
@@ -44,6 +46,20 @@ def per_row(facts: Sequence[MonthFacts], name: str, group: Ints) -> Ints:
     """A fact of each row's month, gathered by ``np.take`` (several times faster than
     fancy indexing for the (groups × 7) tables)."""
     return np.take(stacked(tuple(facts), name), group, axis=0)
+
+
+def per_pattern(facts: Sequence[MonthFacts], name: str, group: Ints, pattern: Ints) -> Ints:
+    """A count of each row's month by weekday (``counts``, ``work_counts``) summed over the
+    weekdays of the row's week pattern (:func:`~amcalc.bulk.arrays.week_pattern`): one
+    lookup in a (months × patterns) table, no (rows × 7) product."""
+    return np.take(_pattern_table(tuple(facts), name), group * WEEK_PATTERNS + pattern)
+
+
+@lru_cache(maxsize=64)
+def _pattern_table(facts: tuple[MonthFacts, ...], name: str) -> Ints:
+    table = pattern_counts(stacked(facts, name)).ravel()
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=256)

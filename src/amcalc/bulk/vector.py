@@ -26,10 +26,19 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import row_dot, row_sum
+from amcalc.bulk.arrays import pattern_counts, row_dot, week_pattern
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.day_plan import days_looked_up, with_events
-from amcalc.bulk.kernels import Refusal, Totals, contributions, kernel, maintenance_rates, per_row, rates_of_rows
+from amcalc.bulk.kernels import (
+    Refusal,
+    Totals,
+    contributions,
+    kernel,
+    maintenance_rates,
+    per_pattern,
+    per_row,
+    rates_of_rows,
+)
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.schema import Ints
 from amcalc.bulk.working_time import recent_weeks, row_warnings
@@ -114,14 +123,15 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
     n, facts, g, sched, occasional = rows.n, rows.facts, rows.group, rows.schedule, rows.occasional
     rate = rows.rate.values
     counts = per_row(facts, "counts", g)
-    days_per_week = (sched > 0).astype(np.int64)
+    pattern = week_pattern(sched)  # the weekdays of care
     annual = rows.weekly * rows.weeks
-    annual_days = row_sum(days_per_week) * rows.weeks
+    annual_days = np.take(_DAYS_A_WEEK, pattern) * rows.weeks
     base = kernel.monthly_salary_cents(annual, rate)  # mensualised (art. 109)
     by_the_hour = np.flatnonzero(occasional & fast)  # occasional care (art. 108.2, 109.3)
     base[by_the_hour] = kernel.hours_pay_cents(totals.by_the_hour[by_the_hour], rate[by_the_hour], RATE_SCALE)
+    annual_days[by_the_hour] = totals.days_cared[by_the_hour] * 12  # the days of care given (art. 108.2)
     scheduled = row_dot(counts, sched)
-    scheduled_days = row_dot(counts, days_per_week)
+    scheduled_days = per_pattern(facts, "counts", g, pattern)
     # the kernels of absences and extra hours on the rows that have some (0 for the others)
     comp_s, maj_s, absent, unpaid_days = totals.complementary, totals.majorated, totals.absent, totals.unpaid_days
     absences = np.flatnonzero((absent != 0) | (unpaid_days != 0))
@@ -141,27 +151,30 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=withheld, net_salary=gross - withheld,
-        declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual),
-        declared_days=kernel.activity_days_declared(np.where(occasional, totals.days_cared * 12, annual_days),
-                                                    unpaid_days, deduction),
+        declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual, by_the_hour),
+        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
     return gross <= withholding.ceiling_cents
 
 
-def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints) -> Ints:
+_DAYS_A_WEEK = pattern_counts(np.ones((1, 7), np.int64))[0]  # weekdays of each pattern
+
+
+def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints,
+                    occasional: Ints) -> Ints:
     """Pajemploi normal hours: the mensualised hours, the salary kept ÷ the rate where
     something is deducted or a usual working day is outside the contract (``totals.partial``;
     :func:`~amcalc.month.normal_hours_declared`, on those rows only: it gives the mensualised
-    hours on the others), the hours done in occasional care, majorated ones aside (art. 108.2)."""
+    hours on the others), the hours done in occasional care (the rows ``occasional``), majorated
+    ones aside (art. 108.2)."""
     hours = kernel.declared_hours(annual)
     partial = totals.partial
     kept = np.flatnonzero((deduction != 0) | (partial != 0))  # bools: no int64 cast
     if len(kept):
         hours[kept] = kernel.normal_hours_declared(base[kept], deduction[kept], np.maximum(rows.rate.values[kept], 1),
                                                    hours[kept], partial[kept])
-    occasional = np.flatnonzero(rows.occasional)
     if len(occasional):
         done = worked[occasional] - totals.majorated[occasional] - totals.complementary[occasional]
         hours[occasional] = kernel.half_up_div(done, SECONDS_PER_HOUR)
