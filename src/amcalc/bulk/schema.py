@@ -154,6 +154,7 @@ OUTPUT_SCHEMA = pa.schema([
 """The result of each row (see docs/howto/bulk.md for the meaning of each column)."""
 
 NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
+_NUMBER_ORDER = [name for name in OUTPUT_SCHEMA.names if name in NUMBER_FIELDS]
 
 
 def output_schema(id_type: pa.DataType | None = None, extra: Sequence[pa.Field] = (), *,
@@ -216,7 +217,36 @@ def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Arra
     words[:, 0] = cents
     if cents.min(initial=0) < 0:
         words[:, 1] = cents >> 63
-    return pa.Array.from_buffers(kind, len(cents), [_validity(valid), pa.py_buffer(words)])
+    return pa.Array.from_buffers(kind, len(cents), [validity_buffer(valid), pa.py_buffer(words)])
+
+
+def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Array]:
+    """The columns of :data:`NUMBER_FIELDS` by name, in :data:`OUTPUT_SCHEMA`'s order, from their
+    int64 arrays (money in cents): money as ``decimal128(12, 2)`` (one block of 16-byte words
+    for all, as :func:`decimal_array`), seconds as ``int64``, counts as ``int32``, null where
+    not ``valid`` (one validity bitmap for all).
+
+    >>> columns = number_columns({f: np.array([-5, 7]) for f in NUMBER_FIELDS}, np.array([True, False]))
+    >>> {name: column.to_pylist() for name, column in list(columns.items())[:3]}
+    {'base_salary': [Decimal('-0.05'), None], 'scheduled_seconds': [-5, None], 'scheduled_days': [-5, None]}
+    """
+    n = len(valid)
+    validity = validity_buffer(valid)
+    words = np.zeros((len(_MONEY_FIELDS), n, 2), np.int64)
+    for k, name in enumerate(_MONEY_FIELDS):
+        words[k, :, 0] = figures[name]
+    if words[:, :, 0].min(initial=0) < 0:
+        words[:, :, 1] = words[:, :, 0] >> 63
+    counts = np.empty((len(_COUNT_FIELDS), n), np.int32)
+    for k, name in enumerate(_COUNT_FIELDS):
+        counts[k] = figures[name]
+    built = {name: pa.Array.from_buffers(MONEY, n, [validity, pa.py_buffer(words[k])])
+             for k, name in enumerate(_MONEY_FIELDS)}
+    built |= {name: pa.Array.from_buffers(pa.int32(), n, [validity, pa.py_buffer(counts[k])])
+              for k, name in enumerate(_COUNT_FIELDS)}
+    built |= {name: pa.Array.from_buffers(pa.int64(), n, [validity, pa.py_buffer(
+        np.ascontiguousarray(figures[name], np.int64))]) for name in _SECONDS_FIELDS}
+    return {name: built[name] for name in _NUMBER_ORDER}
 
 
 _NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
@@ -226,7 +256,7 @@ _NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
     """An integer column from numpy, null where not ``valid``."""
     data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
-    return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
+    return pa.Array.from_buffers(kind, len(data), [validity_buffer(valid), pa.py_buffer(data)])
 
 
 def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
@@ -244,11 +274,12 @@ def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
     np.cumsum(lengths, out=offsets[1:])
     valid = np.zeros(n, bool)
     valid[rows] = True
-    return pa.Array.from_buffers(pa.string(), n, [_validity(valid), pa.py_buffer(offsets),
+    return pa.Array.from_buffers(pa.string(), n, [validity_buffer(valid), pa.py_buffer(offsets),
                                                   pa.py_buffer(b"".join(encoded))])
 
 
-def _validity(valid: Any) -> pa.Buffer | None:
+def validity_buffer(valid: Any) -> pa.Buffer | None:
+    """The validity bitmap of a column valid where ``valid`` (a bool array); ``None`` when all are."""
     valid = np.asarray(valid, dtype=bool)
     return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
 
