@@ -14,7 +14,7 @@ from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, distinct_values, group_keys, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, filled, weekday_columns
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, decode_columns, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -72,14 +72,13 @@ class Rows:
             return batch.column(name) if name in names else None
 
         self.n = n
-        self.rate = decode(column("hourly_rate"), "money", n)
-        self.majorated = decode(column("majorated_rate"), "money", n)
-        self.complementary = decode(column("complementary_rate"), "money", n)
-        self.maintenance = decode(column("maintenance_per_hour"), "money", n)
+        self.rate, self.majorated, self.complementary, self.maintenance = decode_columns(
+            [column(name) for name in ("hourly_rate", "majorated_rate", "complementary_rate", "maintenance_per_hour")],
+            "money", n)
         self.territory = decode(column("territory"), "territory", n)
         self.kind = decode(column("kind"), "kind", n)
         self.schedule = np.empty((n, 7), np.int64)
-        days = [decode(c, "hours", n, self.schedule[:, k]) for k, c in enumerate(weekday_columns(batch))]
+        days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
         self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month
