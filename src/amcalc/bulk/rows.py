@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.absences import AbsenceCause, is_deducted
-from amcalc.bulk.arrays import NEVER, distinct_values, group_keys, null_mask, repeated_rows, row_sum
+from amcalc.bulk.arrays import NEVER, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
 from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, decode_columns, filled, weekday_columns
@@ -111,7 +111,7 @@ class Rows:
         if not self.fast.any():
             return
         self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
-        self.groups, self.group = group_keys(self.key * 3 + self.territory.values * self.fast)
+        self.groups, self.group = distinct_values(self.key * 3 + self.territory.values * self.fast)
         facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
         self.facts = facts
         g = self.group
@@ -136,7 +136,8 @@ class Rows:
             return below
         days = self.start[hired]
         check = np.flatnonzero(hired & (rate < floor_bound(int(days.min()), int(days.max()))))
-        below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
+        if len(check):
+            below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
 
     @staticmethod

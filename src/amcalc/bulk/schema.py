@@ -513,12 +513,12 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         texts = encoded.dictionary.to_pylist()
         parsed = [None if t is None else (-1 if t.strip() == "" else _parse_text(kind, t)) for t in texts]
         table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
+        index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
+        if None not in parsed and -1 not in parsed:  # every text parsed, none empty (the usual column)
+            return Column(np.take(table, index), np.ones(len(index), bool), null)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
-        index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
-        # every text parsed and none empty (the usual column): no gather for ``ok`` and ``null``
-        ok = good[index] if not good.all() else np.ones(len(index), bool)
-        return Column(np.take(table, index), ok, empty[index] | null if empty[:-1].any() else null)
+        return Column(np.take(table, index), good[index], empty[index] | null)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
         raw = filled(array, 0).to_numpy(zero_copy_only=False).astype(np.int64)
         factor = 10_000 if kind == "money" else SECONDS_PER_HOUR
