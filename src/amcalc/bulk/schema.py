@@ -538,9 +538,11 @@ def _unusable(n: int, null: Any) -> Column:
 
 
 def _is_null(array: pa.Array) -> Any:
-    if array.null_count == 0:
-        return np.zeros(len(array), bool)
-    return array.is_null().to_numpy(zero_copy_only=False)
+    """Where ``array`` is null: :func:`~amcalc.bulk.arrays.null_mask` (its validity bitmap read,
+    no compute call), imported here because that module imports this one."""
+    from amcalc.bulk.arrays import null_mask
+
+    return null_mask(array)
 
 
 _BLOCK_ROWS = 1024
