@@ -163,7 +163,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns: dict[str, pa.Array] = {}
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
-    columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
+    columns["month"] = int_array(month_days, month_valid, pa.date32())
     columns["route"] = _route_column(scalar)
     columns.update(_error_columns(errors, n))
     columns.update(number_columns(out, valid))
@@ -266,30 +266,29 @@ def _route_column(scalar: Any) -> pa.Array:
 def _ledger_column(counters: Counters, n: int) -> pa.Array:
     """The ``illness_ledger`` column: each row's counters for next month (the fields of
     :meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`, its contract years in order),
-    null where none; built from its arrays."""
+    null where none; built from its buffers."""
     if not len(counters.row):
         return pa.nulls(n, ILLNESS_LEDGER)
     has = np.zeros(n, bool)
     has[counters.row] = True
-    missing = pa.array(~has) if not has.all() else None
-    open_start, open_last = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    open_start[counters.row], open_last[counters.row] = counters.open_start, counters.open_last
-    is_open = has & (open_start != NO_DAY)
+    missing = validity_buffer(has)
+    open_days = np.zeros((2, n), np.int64)
+    open_days[:, counters.row] = counters.open_start, counters.open_last
+    is_open = has & (open_days[0] != NO_DAY)
     order = np.lexsort((counters.year_start, counters.year_row))
-    every = np.ones(len(order), bool)
     long_absence = counters.long_absence[order]
-    years = pa.StructArray.from_arrays(
-        [int_array(counters.year_start[order], every, pa.int32()).view(pa.date32()),
-         int_array(counters.short_days[order], every, pa.int32()),
-         int_array(long_absence, long_absence != NO_DAY, pa.int32()).view(pa.date32())],
-        fields=list(ILLNESS_LEDGER.field("years").type.value_type))
+    years = pa.Array.from_buffers(_YEAR, len(order), [None], children=[
+        int_array(counters.year_start[order], True, pa.date32()), int_array(counters.short_days[order], True, pa.int32()),
+        int_array(long_absence, long_absence != NO_DAY, pa.date32())])
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
-    return pa.StructArray.from_arrays(
-        [pa.ListArray.from_arrays(pa.array(offsets), years, type=ILLNESS_LEDGER.field("years").type, mask=missing),
-         int_array(open_start, is_open, pa.int32()).view(pa.date32()),
-         int_array(open_last, is_open, pa.int32()).view(pa.date32())],
-        fields=list(ILLNESS_LEDGER), mask=missing)
+    return pa.Array.from_buffers(ILLNESS_LEDGER, n, [missing], children=[
+        pa.Array.from_buffers(_YEARS, n, [missing, pa.py_buffer(offsets)], children=[years]),
+        *(int_array(days, is_open, pa.date32()) for days in open_days)])
+
+
+_YEARS = ILLNESS_LEDGER.field("years").type
+_YEAR = _YEARS.value_type
 
 
 def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
@@ -300,12 +299,10 @@ def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
-    every = np.ones(len(weeks), bool)
-    values = pa.StructArray.from_arrays(
-        [int_array(weeks[:, 1], every, pa.int32()).view(pa.date32()), int_array(weeks[:, 2], every, pa.int64())],
-        fields=list(RECENT_WEEKS.value_type))
-    return pa.ListArray.from_arrays(pa.array(offsets), values, type=RECENT_WEEKS,
-                                    mask=pa.array(counts == 0) if (counts == 0).any() else None)
+    values = pa.Array.from_buffers(RECENT_WEEKS.value_type, len(weeks), [None], children=[
+        int_array(weeks[:, 1], True, pa.date32()), int_array(weeks[:, 2], True, pa.int64())])
+    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(counts > 0), pa.py_buffer(offsets)],
+                                 children=[values])
 
 
 def _resume_column(resume: Mapping[int, date], n: int) -> pa.Array:
@@ -316,7 +313,7 @@ def _resume_column(resume: Mapping[int, date], n: int) -> pa.Array:
     days[list(resume)] = [day_number(day) for day in resume.values()]
     has = np.zeros(n, bool)
     has[list(resume)] = True
-    return int_array(days, has, pa.int32()).view(pa.date32())
+    return int_array(days, has, pa.date32())
 
 
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:

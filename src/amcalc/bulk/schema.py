@@ -249,12 +249,12 @@ def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Arra
     return {name: built[name] for name in _NUMBER_ORDER}
 
 
-_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
+_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64, pa.date32(): np.int32}
 """numpy's type of each integer column built (``DataType.to_pandas_dtype`` needs pandas before pyarrow 18)."""
 
 
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
-    """An integer column from numpy, null where not ``valid``."""
+    """An integer (or date32: day numbers) column from numpy, null where not ``valid``."""
     data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
     return pa.Array.from_buffers(kind, len(data), [validity_buffer(valid), pa.py_buffer(data)])
 
