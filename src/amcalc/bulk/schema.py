@@ -558,9 +558,9 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     low, high = words[..., 0], words[..., 1]  # views: the multiplication below, or a copy, makes the values
     scale = arrays[0].type.scale
     # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole block by one reduction (no array made), then value by value
-    pairs = words.reshape(-1, 2)  # a view: the block is contiguous
-    every = int(np.bitwise_or.reduce(pairs[:, 1])) == 0 and int(pairs[:, 0].view(np.uint64).max()) < 10**12
+    # checked first on the whole block by two reductions (no array made), then value by value
+    pairs = words.reshape(-1, 2).view(np.uint64)  # a view: the block is contiguous
+    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12
     fits = np.ones(low.shape, bool) if every else (low.view(np.uint64) < 10**12) & (high == 0)
     if not every:
         low = np.where(fits, low, 0)
