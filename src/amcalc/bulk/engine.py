@@ -111,7 +111,8 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
         return column
     if pa.types.is_dictionary(kind):
         return pa.DictionaryArray.from_arrays(_plain_column(column.indices, kind.index_type),
-                                              _plain_column(column.dictionary, kind.value_type))
+                                              _plain_column(column.dictionary, kind.value_type),
+                                              safe=False)  # the indices of a valid dictionary: not checked again
     return column.cast(kind)
 
 

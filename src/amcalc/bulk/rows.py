@@ -147,7 +147,8 @@ class Rows:
             distinct, which = distinct_values(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]")
             key = np.take(months.astype(np.int64) + 1970 * 12, which)
-            ok = np.take(months.astype("datetime64[D]").astype(np.int64) == distinct, which)
+            first = months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
+            ok = np.ones(n, bool) if first.all() else np.take(first, which)
             return key, ok & ~null_mask(array) if array.null_count else ok
         column = decode(array, "month", n)
         return column.values, column.ok & ~column.null
