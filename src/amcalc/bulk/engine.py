@@ -55,7 +55,7 @@ from amcalc.bulk.schema import (
     int_array,
     number_columns,
     output_schema,
-    string_array,
+    strings_at,
     validity_buffer,
 )
 from amcalc.bulk.vector import VectorResult, vector_route
@@ -321,7 +321,8 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     names = ("error_code", "error_field", "error_message")
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in names}
-    return {name: string_array({i: e[k] for i, e in errors.items()}, n) for k, name in enumerate(names)}
+    rows = sorted(errors)
+    return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
 
 
 def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:

@@ -266,14 +266,26 @@ def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
     >>> string_array({2: "é", 0: "a", 1: None}, 4).to_pylist()
     ['a', None, 'é', None]
     """
-    rows = sorted(i for i, text in texts.items() if text is not None)
-    encoded = [str(texts[i]).encode() for i in rows]
-    lengths = np.zeros(n, np.int32)
-    lengths[rows] = [len(b) for b in encoded]
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(lengths, out=offsets[1:])
+    rows = sorted(texts)
+    return strings_at(rows, [texts[i] for i in rows], n)
+
+
+def strings_at(rows: Sequence[int], texts: Sequence[str | None], n: int) -> pa.Array:
+    """:func:`string_array` of the ``texts`` of ``rows`` (in increasing order): their offsets
+    laid out over the n rows by a repeat (not a running sum over every row).
+
+    >>> strings_at([1, 3], ["ab", "é"], 5).to_pylist()
+    [None, 'ab', None, 'é', None]
+    """
+    given = [(i, str(text).encode()) for i, text in zip(rows, texts, strict=True) if text is not None]
+    at = np.array([i for i, _ in given], np.int64)
+    encoded = [b for _, b in given]
+    ends = np.zeros(len(encoded) + 1, np.int32)
+    np.cumsum(np.fromiter(map(len, encoded), np.int32, len(encoded)), out=ends[1:])
+    # offset j: the bytes of the rows before j — 0 up to the first row, then each row's end until the next
+    offsets = np.repeat(ends, np.diff(np.concatenate([[0], at + 1, [n + 1]])))
     valid = np.zeros(n, bool)
-    valid[rows] = True
+    valid[at] = True
     return pa.Array.from_buffers(pa.string(), n, [validity_buffer(valid), pa.py_buffer(offsets),
                                                   pa.py_buffer(b"".join(encoded))])
 
