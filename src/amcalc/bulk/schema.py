@@ -566,12 +566,13 @@ costs more than the calls it saves: one column at a time."""
 def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[Column]:
     """Exact integers of k decimal128 columns of one scale and length (low 64-bit word, when the
     value fits), into the rows of ``out`` (k × n) when given and every value exact."""
-    words = np.stack([_words(a) for a in arrays]) if len(arrays) > 1 else _words(arrays[0])[None]
+    flat = np.concatenate([_words(a) for a in arrays]) if len(arrays) > 1 else _words(arrays[0])
+    words = flat.reshape(len(arrays), -1, 2)
     low, high = words[..., 0], words[..., 1]  # views: the multiplication below, or a copy, makes the values
     scale = arrays[0].type.scale
     # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
     # checked first on the whole block by two reductions (no array made), then value by value
-    pairs = words.reshape(-1, 2).view(np.uint64)  # a view: the block is contiguous
+    pairs = flat.view(np.uint64).reshape(-1, 2)
     every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12
     fits = np.ones(low.shape, bool) if every else (low.view(np.uint64) < 10**12) & (high == 0)
     if not every:
@@ -598,13 +599,13 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     if out is not None and values is not out:
         out[...] = values
         values = out
-    return [Column(values[k], fits[k], null[k]) for k in range(len(arrays))]
+    return [Column(*column) for column in zip(values, fits, null, strict=True)]
 
 
 def _words(array: pa.Array) -> Ints:
-    """The two 64-bit words (low, high) of each value of a decimal128 column: a view of its buffer."""
-    words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
-    return words[array.offset:array.offset + len(array)]
+    """The two 64-bit words (low, high) of each value of a decimal128 column, one after the
+    other: a view of its buffer."""
+    return np.frombuffer(array.buffers()[1], np.int64, 2 * len(array), 16 * array.offset)
 
 
 def weekday_columns(batch: pa.RecordBatch) -> list[pa.Array | None]:
