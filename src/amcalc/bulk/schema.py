@@ -210,21 +210,26 @@ def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]
 
 def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Array:
     """``decimal128(12, 2)`` (or another decimal ``kind``) from its unscaled int64 values (cents
-    for money): 16-byte little-endian words built in numpy (low word = the value, high word
-    = its sign), null where not ``valid``."""
+    for money), null where not ``valid``."""
+    return pa.Array.from_buffers(kind, len(cents), [validity_buffer(valid), _decimal_words(cents)])
+
+
+def _decimal_words(cents: Ints) -> pa.Buffer:
+    """The data of a decimal128 column: 16-byte little-endian words built in numpy (low word =
+    the value, high word = its sign)."""
     cents = np.asarray(cents, dtype=np.int64)
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
     if cents.min(initial=0) < 0:
         words[:, 1] = cents >> 63
-    return pa.Array.from_buffers(kind, len(cents), [validity_buffer(valid), pa.py_buffer(words)])
+    return pa.py_buffer(words)
 
 
 def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Array]:
     """The columns of :data:`NUMBER_FIELDS` by name, in :data:`OUTPUT_SCHEMA`'s order, from their
-    int64 arrays (money in cents): money as ``decimal128(12, 2)`` (one block of 16-byte words
-    for all, as :func:`decimal_array`), seconds as ``int64``, counts as ``int32``, null where
-    not ``valid`` (one validity bitmap for all).
+    int64 arrays (money in cents): money as ``decimal128(12, 2)`` (as :func:`decimal_array`),
+    seconds as ``int64``, counts as ``int32``, null where not ``valid`` (one validity bitmap
+    for all).
 
     >>> columns = number_columns({f: np.array([-5, 7]) for f in NUMBER_FIELDS}, np.array([True, False]))
     >>> {name: column.to_pylist() for name, column in list(columns.items())[:3]}
@@ -232,20 +237,13 @@ def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Arra
     """
     n = len(valid)
     validity = validity_buffer(valid)
-    words = np.zeros((len(_MONEY_FIELDS), n, 2), np.int64)
-    for k, name in enumerate(_MONEY_FIELDS):
-        words[k, :, 0] = figures[name]
-    if words[:, :, 0].min(initial=0) < 0:
-        words[:, :, 1] = words[:, :, 0] >> 63
-    counts = np.empty((len(_COUNT_FIELDS), n), np.int32)
-    for k, name in enumerate(_COUNT_FIELDS):
-        counts[k] = figures[name]
-    built = {name: pa.Array.from_buffers(MONEY, n, [validity, pa.py_buffer(words[k])])
-             for k, name in enumerate(_MONEY_FIELDS)}
-    built |= {name: pa.Array.from_buffers(pa.int32(), n, [validity, pa.py_buffer(counts[k])])
-              for k, name in enumerate(_COUNT_FIELDS)}
-    built |= {name: pa.Array.from_buffers(pa.int64(), n, [validity, pa.py_buffer(
-        np.ascontiguousarray(figures[name], np.int64))]) for name in _SECONDS_FIELDS}
+    # a column's words apart (each a few hundred kB, reused by the allocator: one block for all
+    # is mapped afresh each chunk, its pages faulted in)
+    built = {name: pa.Array.from_buffers(MONEY, n, [validity, _decimal_words(figures[name])])
+             for name in _MONEY_FIELDS}
+    built |= {name: pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(np.ascontiguousarray(
+        figures[name], _NUMPY_INTS[kind]))]) for names, kind in ((_COUNT_FIELDS, pa.int32()),
+                                                                 (_SECONDS_FIELDS, pa.int64())) for name in names}
     return {name: built[name] for name in _NUMBER_ORDER}
 
 
