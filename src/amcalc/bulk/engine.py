@@ -171,7 +171,9 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns["warnings"] = _warnings(warnings, valid)
     columns["freshness"] = _freshness(month_days, valid & month_valid)
     columns["resume_or_end_on"] = _resume_column(illness.resume, n)
-    columns["illness_ledger"] = _ledger_column(illness.counters(n), n)
+    # no row with counters (most chunks): none gathered
+    counted = illness.ledgers or any(len(part.row) for part in illness.counted)
+    columns["illness_ledger"] = _ledger_column(illness.counters(n) if counted else Counters.none(), n)
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
     id_type = batch.schema.field("id").type if "id" in columns else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))
