@@ -85,7 +85,7 @@ def _plain_type(kind: pa.DataType) -> pa.DataType:
 
 _SCHEMAS_SEEN: list[tuple[pa.Schema, list[tuple[int, pa.DataType]]]] = []
 """The schemas met (each chunk of a run has the same) and the columns each must have cast:
-found by comparing schemas, as fast as it is to hash one (a walk of its fields' text)."""
+found by comparing schemas (hashing one walks its fields' text: 17 µs a chunk)."""
 
 
 def _not_plain(schema: pa.Schema) -> list[tuple[int, pa.DataType]]:
