@@ -345,9 +345,20 @@ def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
 
 _WARNINGS = OUTPUT_SCHEMA.field("warnings").type
 _NO_TEXT = pa.array([], pa.string())
-# a month ends after VERIFIED_UP_TO when it begins on or after the first day of the month of
-# the day after it
-_FIRST_STALE_MONTH = day_number((VERIFIED_UP_TO + timedelta(days=1)).replace(day=1))
+
+
+def _first_stale_month(verified_up_to: date) -> int:
+    """The first day (a day number) of the first month that ends after ``verified_up_to``: the
+    month of the day after it (a month ends after that day when it begins on or after this one).
+
+    >>> [_first_stale_month(d) == day_number(m) for d, m in ((date(2026, 12, 31), date(2027, 1, 1)),
+    ...                                                     (date(2026, 6, 15), date(2026, 6, 1)))]
+    [True, True]
+    """
+    return day_number((verified_up_to + timedelta(days=1)).replace(day=1))
+
+
+_FIRST_STALE_MONTH = _first_stale_month(VERIFIED_UP_TO)
 
 
 def _freshness(month_days: Ints, computed: Any) -> pa.Array:
