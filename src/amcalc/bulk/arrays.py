@@ -33,8 +33,15 @@ def day_or_none(days: int) -> date | None:
 
 def distinct_values(values: Ints) -> tuple[Ints, Ints]:
     """Distinct values and each one's index among them: a bincount over a small range, else
-    a sort."""
-    if len(values) and int(values.max()) - int(values.min()) < 1 << 16:
+    a sort; nothing to count when they are all the same (one month, one row).
+
+    >>> [a.tolist() for a in distinct_values(np.array([7, 7]))], [a.tolist() for a in distinct_values(np.array([9, 7, 9]))]
+    ([[7], [0, 0]], [[7, 9], [1, 0, 1]])
+    """
+    low, high = (int(values.min()), int(values.max())) if len(values) else (0, 1 << 16)
+    if low == high:
+        return values[:1].copy(), np.zeros(len(values), np.int64)
+    if high - low < 1 << 16:
         return group_keys(values)
     distinct, which = np.unique(values, return_inverse=True)
     return distinct, which.ravel()

@@ -32,6 +32,7 @@ and message. Both routes give the same cents.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -51,10 +52,11 @@ from amcalc.bulk.schema import (
     OUTPUT_SCHEMA,
     RECENT_WEEKS,
     Ints,
-    decimal_array,
     int_array,
+    number_columns,
     output_schema,
-    string_array,
+    strings_at,
+    validity_buffer,
 )
 from amcalc.bulk.vector import VectorResult, vector_route
 from amcalc.bulk.working_time import by_row_and_day
@@ -65,10 +67,6 @@ __all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "
 
 _ROUTES = np.frombuffer(b"vectorscalar", np.uint8).reshape(2, 6)  # the two routes' names, 6 bytes each
 _FRESHNESS = pa.array([FRESHNESS_WARNING])
-
-
-_INT32 = {"scheduled_days", "declared_hours", "declared_days", "declared_complementary_hours",
-          "declared_majorated_hours"}
 
 
 def _plain_type(kind: pa.DataType) -> pa.DataType:
@@ -85,20 +83,25 @@ def _plain_type(kind: pa.DataType) -> pa.DataType:
     return kind
 
 
-@lru_cache(maxsize=64)
-def _plain_types(schema: pa.Schema) -> list[pa.DataType] | None:
-    """The plain type of each column of ``schema``; ``None`` when they are already plain
-    (each chunk of a run has the same schema: walked once)."""
-    types = [_plain_type(f.type) for f in schema]
-    return None if all(t == f.type for t, f in zip(types, schema, strict=True)) else types
+_SCHEMAS_SEEN: list[tuple[pa.Schema, list[tuple[int, pa.DataType]]]] = []
+"""The schemas met (each chunk of a run has the same) and the columns each must have cast:
+found by comparing schemas (hashing one walks its fields' text: 17 µs a chunk)."""
+
+
+def _not_plain(schema: pa.Schema) -> list[tuple[int, pa.DataType]]:
+    """The columns of ``schema`` whose type is not plain, and their plain type."""
+    for seen, columns in _SCHEMAS_SEEN:
+        if seen.equals(schema):
+            return columns
+    columns = [(i, t) for i, f in enumerate(schema) if (t := _plain_type(f.type)) != f.type]
+    _SCHEMAS_SEEN[:] = [*_SCHEMAS_SEEN[-63:], (schema, columns)]
+    return columns
 
 
 def _plain(batch: pa.RecordBatch) -> pa.RecordBatch:
-    types = _plain_types(batch.schema)
-    if types is None:
-        return batch
-    return pa.RecordBatch.from_arrays([_plain_column(c, t) for c, t in zip(batch.columns, types, strict=True)],
-                                      names=batch.schema.names)
+    for i, kind in _not_plain(batch.schema):
+        batch = batch.set_column(i, batch.schema.field(i).name, _plain_column(batch.column(i), kind))
+    return batch
 
 
 def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
@@ -108,7 +111,8 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
         return column
     if pa.types.is_dictionary(kind):
         return pa.DictionaryArray.from_arrays(_plain_column(column.indices, kind.index_type),
-                                              _plain_column(column.dictionary, kind.value_type))
+                                              _plain_column(column.dictionary, kind.value_type),
+                                              safe=False)  # the indices of a valid dictionary: not checked again
     return column.cast(kind)
 
 
@@ -160,32 +164,26 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     columns: dict[str, pa.Array] = {}
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
-    columns["month"] = int_array(month_days, month_valid, pa.int32()).view(pa.date32())
+    columns["month"] = int_array(month_days, month_valid, pa.date32())
     columns["route"] = _route_column(scalar)
     columns.update(_error_columns(errors, n))
-    for field in (f for f in OUTPUT_SCHEMA.names if f in NUMBER_FIELDS):
-        values = out[field]
-        if field in _INT32:
-            columns[field] = int_array(values, valid, pa.int32())
-        elif field.endswith("_seconds"):
-            columns[field] = int_array(values, valid, pa.int64())
-        else:
-            columns[field] = decimal_array(values, valid)
+    columns.update(number_columns(out, valid))
     columns["warnings"] = _warnings(warnings, valid)
     columns["freshness"] = _freshness(month_days, valid & month_valid)
-    resume_days = np.zeros(n, np.int64)
-    has_resume = np.zeros(n, bool)
-    for i, day in illness.resume.items():
-        resume_days[i], has_resume[i] = day_number(day), True
-    columns["resume_or_end_on"] = int_array(resume_days, has_resume, pa.int32()).view(pa.date32())
-    columns["illness_ledger"] = _ledger_column(illness.counters(n), n)
+    columns["resume_or_end_on"] = _resume_column(illness.resume, n)
+    # no row with counters (most chunks): none gathered
+    counted = illness.ledgers or any(len(part.row) for part in illness.counted)
+    columns["illness_ledger"] = _ledger_column(illness.counters(n) if counted else Counters.none(), n)
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
-    id_type = batch.schema.field("id").type if "id" in batch.schema.names else None
-    result = pa.RecordBatch.from_arrays(list(columns.values()), schema=output_schema(id_type))
+    id_type = batch.schema.field("id").type if "id" in columns else None
+    result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))
     if has_household(batch):
         result = pa.RecordBatch.from_arrays([*result.columns, *family_columns(batch, result)],
-                                            schema=output_schema(id_type, family=True))
+                                            schema=_output_schema(id_type, family=True))
     return result, len(indices)
+
+
+_output_schema = lru_cache(maxsize=64)(output_schema)  # the same for each chunk of a run: built once
 
 
 _NOT_A_DATE = ("invalid_input", None, "une date de la ligne est hors du calendrier (années 1 à 9999).")
@@ -271,30 +269,29 @@ def _route_column(scalar: Any) -> pa.Array:
 def _ledger_column(counters: Counters, n: int) -> pa.Array:
     """The ``illness_ledger`` column: each row's counters for next month (the fields of
     :meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`, its contract years in order),
-    null where none; built from its arrays."""
+    null where none; built from its buffers."""
     if not len(counters.row):
         return pa.nulls(n, ILLNESS_LEDGER)
     has = np.zeros(n, bool)
     has[counters.row] = True
-    missing = pa.array(~has) if not has.all() else None
-    open_start, open_last = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    open_start[counters.row], open_last[counters.row] = counters.open_start, counters.open_last
-    is_open = has & (open_start != NO_DAY)
+    missing = validity_buffer(has)
+    open_days = np.zeros((2, n), np.int64)
+    open_days[:, counters.row] = counters.open_start, counters.open_last
+    is_open = has & (open_days[0] != NO_DAY)
     order = np.lexsort((counters.year_start, counters.year_row))
-    every = np.ones(len(order), bool)
     long_absence = counters.long_absence[order]
-    years = pa.StructArray.from_arrays(
-        [int_array(counters.year_start[order], every, pa.int32()).view(pa.date32()),
-         int_array(counters.short_days[order], every, pa.int32()),
-         int_array(long_absence, long_absence != NO_DAY, pa.int32()).view(pa.date32())],
-        fields=list(ILLNESS_LEDGER.field("years").type.value_type))
+    years = pa.Array.from_buffers(_YEAR, len(order), [None], children=[
+        int_array(counters.year_start[order], True, pa.date32()), int_array(counters.short_days[order], True, pa.int32()),
+        int_array(long_absence, long_absence != NO_DAY, pa.date32())])
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
-    return pa.StructArray.from_arrays(
-        [pa.ListArray.from_arrays(pa.array(offsets), years, type=ILLNESS_LEDGER.field("years").type, mask=missing),
-         int_array(open_start, is_open, pa.int32()).view(pa.date32()),
-         int_array(open_last, is_open, pa.int32()).view(pa.date32())],
-        fields=list(ILLNESS_LEDGER), mask=missing)
+    return pa.Array.from_buffers(ILLNESS_LEDGER, n, [missing], children=[
+        pa.Array.from_buffers(_YEARS, n, [missing, pa.py_buffer(offsets)], children=[years]),
+        *(int_array(days, is_open, pa.date32()) for days in open_days)])
+
+
+_YEARS = ILLNESS_LEDGER.field("years").type
+_YEAR = _YEARS.value_type
 
 
 def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
@@ -305,41 +302,69 @@ def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
-    every = np.ones(len(weeks), bool)
-    values = pa.StructArray.from_arrays(
-        [int_array(weeks[:, 1], every, pa.int32()).view(pa.date32()), int_array(weeks[:, 2], every, pa.int64())],
-        fields=list(RECENT_WEEKS.value_type))
-    return pa.ListArray.from_arrays(pa.array(offsets), values, type=RECENT_WEEKS,
-                                    mask=pa.array(counts == 0) if (counts == 0).any() else None)
+    values = pa.Array.from_buffers(RECENT_WEEKS.value_type, len(weeks), [None], children=[
+        int_array(weeks[:, 1], True, pa.date32()), int_array(weeks[:, 2], True, pa.int64())])
+    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(counts > 0), pa.py_buffer(offsets)],
+                                 children=[values])
+
+
+def _resume_column(resume: Mapping[int, date], n: int) -> pa.Array:
+    """The ``resume_or_end_on`` column: the art. 105 day of the rows that have one, else null."""
+    if not resume:
+        return pa.nulls(n, pa.date32())
+    days = np.zeros(n, np.int64)
+    days[list(resume)] = [day_number(day) for day in resume.values()]
+    has = np.zeros(n, bool)
+    has[list(resume)] = True
+    return int_array(days, has, pa.date32())
 
 
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:
     names = ("error_code", "error_field", "error_message")
     if not errors:
         return {name: pa.nulls(n, pa.string()) for name in names}
-    return {name: string_array({i: e[k] for i, e in errors.items()}, n) for k, name in enumerate(names)}
+    rows = sorted(errors)
+    return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
 
 
 def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
-    counts = np.zeros(len(valid), np.int32)
+    """The ``warnings`` column: each row's texts (none for most), null where not ``valid``;
+    built from its buffers."""
+    n = len(valid)
+    offsets = np.zeros(n + 1, np.int32)
     texts: list[str] = []
-    for i in sorted(warnings):
-        counts[i] = len(warnings[i])
-        texts.extend(warnings[i])
-    offsets = np.zeros(len(valid) + 1, np.int32)
-    np.cumsum(counts, out=offsets[1:])
-    invalid = ~np.asarray(valid)
-    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(texts, pa.string()),
-                                    mask=pa.array(invalid) if invalid.any() else None)
+    if warnings:
+        counts = np.zeros(n, np.int32)
+        for i in sorted(warnings):
+            counts[i] = len(warnings[i])
+            texts.extend(warnings[i])
+        np.cumsum(counts, out=offsets[1:])
+    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), pa.py_buffer(offsets)],
+                                 children=[pa.array(texts, pa.string()) if texts else _NO_TEXT])
+
+
+_WARNINGS = OUTPUT_SCHEMA.field("warnings").type
+_NO_TEXT = pa.array([], pa.string())
+
+
+def _first_stale_month(verified_up_to: date) -> int:
+    """The first day (a day number) of the first month that ends after ``verified_up_to``: the
+    month of the day after it (a month ends after that day when it begins on or after this one).
+
+    >>> [_first_stale_month(d) == day_number(m) for d, m in ((date(2026, 12, 31), date(2027, 1, 1)),
+    ...                                                     (date(2026, 6, 15), date(2026, 6, 1)))]
+    [True, True]
+    """
+    return day_number((verified_up_to + timedelta(days=1)).replace(day=1))
+
+
+_FIRST_STALE_MONTH = _first_stale_month(VERIFIED_UP_TO)
 
 
 def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     """The ``freshness`` column: the warning of a month ending after the day up to which the
     values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
-    first_days, which = distinct_values(np.asarray(month_days))  # a few months: their last days once
-    next_month = first_days.astype("datetime64[D]").astype("datetime64[M]") + 1
-    last_day = next_month.astype("datetime64[D]").astype(np.int64) - 1
-    stale = computed & (last_day > day_number(VERIFIED_UP_TO))[which]
+    stale = computed & (np.asarray(month_days) >= _FIRST_STALE_MONTH)
     if not stale.any():
         return pa.nulls(len(stale), pa.string())
     # plain text, as Spark reads it (a dictionary column is not Spark's type)

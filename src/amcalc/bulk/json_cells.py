@@ -199,8 +199,9 @@ def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:
     (each distinct cell parsed once), and the rows with a cell that does not parse (a
     numpy mask): null there, for :func:`json_cell` to word the error on the row."""
     unreadable = np.zeros(batch.num_rows, bool)
-    texts = [i for i, field in enumerate(batch.schema)
-             if field.name in NESTED_COLUMNS and pa.types.is_string(field.type)]
+    schema = batch.schema
+    texts = sorted(i for name in NESTED_COLUMNS if (i := schema.get_field_index(name)) >= 0
+                   and pa.types.is_string(schema.field(i).type))
     if not texts:  # typed columns: the batch as it is
         return batch, unreadable
     columns = list(batch.columns)

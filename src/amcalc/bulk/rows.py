@@ -12,10 +12,10 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc.absences import AbsenceCause, is_deducted
-from amcalc.bulk.arrays import NEVER, distinct_values, group_keys, null_mask, repeated_rows, row_sum
+from amcalc.bulk.arrays import NEVER, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, filled, weekday_columns
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, Ints, decode, decode_columns, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -73,14 +73,13 @@ class Rows:
             return batch.column(name) if name in names else None
 
         self.n = n
-        self.rate = decode(column("hourly_rate"), "money", n)
-        self.majorated = decode(column("majorated_rate"), "money", n)
-        self.complementary = decode(column("complementary_rate"), "money", n)
-        self.maintenance = decode(column("maintenance_per_hour"), "money", n)
+        self.rate, self.majorated, self.complementary, self.maintenance = decode_columns(
+            [column(name) for name in ("hourly_rate", "majorated_rate", "complementary_rate", "maintenance_per_hour")],
+            "money", n)
         self.territory = decode(column("territory"), "territory", n)
         self.kind = decode(column("kind"), "kind", n)
         self.schedule = np.empty((n, 7), np.int64)
-        days = [decode(c, "hours", n, self.schedule[:, k]) for k, c in enumerate(weekday_columns(batch))]
+        days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self.month_key, self.month_ok = self._months(column("month"), n)
         self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month
@@ -113,7 +112,7 @@ class Rows:
         if not self.fast.any():
             return
         self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
-        self.groups, self.group = group_keys(self.key * 3 + self.territory.values * self.fast)
+        self.groups, self.group = distinct_values(self.key * 3 + self.territory.values * self.fast)
         facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
         self.facts = facts
         g = self.group
@@ -138,7 +137,8 @@ class Rows:
             return below
         days = self.start[hired]
         check = np.flatnonzero(hired & (rate < floor_bound(int(days.min()), int(days.max()))))
-        below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
+        if len(check):
+            below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
 
     @staticmethod
@@ -148,7 +148,8 @@ class Rows:
             distinct, which = distinct_values(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]")
             key = np.take(months.astype(np.int64) + 1970 * 12, which)
-            ok = np.take(months.astype("datetime64[D]").astype(np.int64) == distinct, which)
+            first = months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
+            ok = np.ones(n, bool) if first.all() else np.take(first, which)
             return key, ok & ~null_mask(array) if array.null_count else ok
         column = decode(array, "month", n)
         return column.values, column.ok & ~column.null

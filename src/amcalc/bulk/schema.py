@@ -154,6 +154,7 @@ OUTPUT_SCHEMA = pa.schema([
 """The result of each row (see docs/howto/bulk.md for the meaning of each column)."""
 
 NUMBER_FIELDS = (*_MONEY_FIELDS, *_SECONDS_FIELDS, *_COUNT_FIELDS)
+_NUMBER_ORDER = [name for name in OUTPUT_SCHEMA.names if name in NUMBER_FIELDS]
 
 
 def output_schema(id_type: pa.DataType | None = None, extra: Sequence[pa.Field] = (), *,
@@ -209,24 +210,51 @@ def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]
 
 def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Array:
     """``decimal128(12, 2)`` (or another decimal ``kind``) from its unscaled int64 values (cents
-    for money): 16-byte little-endian words built in numpy (low word = the value, high word
-    = its sign), null where not ``valid``."""
+    for money), null where not ``valid``."""
+    return pa.Array.from_buffers(kind, len(cents), [validity_buffer(valid), _decimal_words(cents)])
+
+
+def _decimal_words(cents: Ints) -> pa.Buffer:
+    """The data of a decimal128 column: 16-byte little-endian words built in numpy (low word =
+    the value, high word = its sign)."""
     cents = np.asarray(cents, dtype=np.int64)
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
     if cents.min(initial=0) < 0:
         words[:, 1] = cents >> 63
-    return pa.Array.from_buffers(kind, len(cents), [_validity(valid), pa.py_buffer(words)])
+    return pa.py_buffer(words)
 
 
-_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
+def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Array]:
+    """The columns of :data:`NUMBER_FIELDS` by name, in :data:`OUTPUT_SCHEMA`'s order, from their
+    int64 arrays (money in cents): money as ``decimal128(12, 2)`` (as :func:`decimal_array`),
+    seconds as ``int64``, counts as ``int32``, null where not ``valid`` (one validity bitmap
+    for all).
+
+    >>> columns = number_columns({f: np.array([-5, 7]) for f in NUMBER_FIELDS}, np.array([True, False]))
+    >>> {name: column.to_pylist() for name, column in list(columns.items())[:3]}
+    {'base_salary': [Decimal('-0.05'), None], 'scheduled_seconds': [-5, None], 'scheduled_days': [-5, None]}
+    """
+    n = len(valid)
+    validity = validity_buffer(valid)
+    # a column's words apart (each a few hundred kB, reused by the allocator: one block for all
+    # is mapped afresh each chunk, its pages faulted in)
+    built = {name: pa.Array.from_buffers(MONEY, n, [validity, _decimal_words(figures[name])])
+             for name in _MONEY_FIELDS}
+    built |= {name: pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(np.ascontiguousarray(
+        figures[name], _NUMPY_INTS[kind]))]) for names, kind in ((_COUNT_FIELDS, pa.int32()),
+                                                                 (_SECONDS_FIELDS, pa.int64())) for name in names}
+    return {name: built[name] for name in _NUMBER_ORDER}
+
+
+_NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64, pa.date32(): np.int32}
 """numpy's type of each integer column built (``DataType.to_pandas_dtype`` needs pandas before pyarrow 18)."""
 
 
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
-    """An integer column from numpy, null where not ``valid``."""
+    """An integer (or date32: day numbers) column from numpy, null where not ``valid``."""
     data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
-    return pa.Array.from_buffers(kind, len(data), [_validity(valid), pa.py_buffer(data)])
+    return pa.Array.from_buffers(kind, len(data), [validity_buffer(valid), pa.py_buffer(data)])
 
 
 def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
@@ -236,19 +264,32 @@ def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
     >>> string_array({2: "é", 0: "a", 1: None}, 4).to_pylist()
     ['a', None, 'é', None]
     """
-    rows = sorted(i for i, text in texts.items() if text is not None)
-    encoded = [str(texts[i]).encode() for i in rows]
-    lengths = np.zeros(n, np.int32)
-    lengths[rows] = [len(b) for b in encoded]
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(lengths, out=offsets[1:])
+    rows = sorted(texts)
+    return strings_at(rows, [texts[i] for i in rows], n)
+
+
+def strings_at(rows: Sequence[int], texts: Sequence[str | None], n: int) -> pa.Array:
+    """:func:`string_array` of the ``texts`` of ``rows`` (in increasing order): their offsets
+    laid out over the n rows by a repeat (not a running sum over every row).
+
+    >>> strings_at([1, 3], ["ab", "é"], 5).to_pylist()
+    [None, 'ab', None, 'é', None]
+    """
+    given = [(i, str(text).encode()) for i, text in zip(rows, texts, strict=True) if text is not None]
+    at = np.array([i for i, _ in given], np.int64)
+    encoded = [b for _, b in given]
+    ends = np.zeros(len(encoded) + 1, np.int32)
+    np.cumsum(np.fromiter(map(len, encoded), np.int32, len(encoded)), out=ends[1:])
+    # offset j: the bytes of the rows before j — 0 up to the first row, then each row's end until the next
+    offsets = np.repeat(ends, np.diff(np.concatenate([[0], at + 1, [n + 1]])))
     valid = np.zeros(n, bool)
-    valid[rows] = True
-    return pa.Array.from_buffers(pa.string(), n, [_validity(valid), pa.py_buffer(offsets),
+    valid[at] = True
+    return pa.Array.from_buffers(pa.string(), n, [validity_buffer(valid), pa.py_buffer(offsets),
                                                   pa.py_buffer(b"".join(encoded))])
 
 
-def _validity(valid: Any) -> pa.Buffer | None:
+def validity_buffer(valid: Any) -> pa.Buffer | None:
+    """The validity bitmap of a column valid where ``valid`` (a bool array); ``None`` when all are."""
     valid = np.asarray(valid, dtype=bool)
     return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
 
@@ -447,11 +488,33 @@ def decode(array: pa.Array | None, kind: str, n: int, out: Ints | None = None) -
     return column
 
 
+def decode_columns(arrays: Sequence[pa.Array | None], kind: str, n: int, out: Ints | None = None) -> list[Column]:
+    """:func:`decode` of each of ``arrays`` (the weekdays, the rates), the values of the k-th
+    written into ``out[:, k]`` when given; decimal columns of one scale (the usual input) of
+    a small batch decoded together, by the same numpy calls for all.
+
+    >>> days = decode_columns([pa.array([Decimal("9.5"), None]), pa.array([Decimal("0.25"), Decimal("1")])],
+    ...                       "hours", 2)
+    >>> [(d.values.tolist(), d.ok.tolist(), d.null.tolist()) for d in days]
+    [([34200, 0], [True, True], [False, True]), ([900, 3600], [True, True], [False, False])]
+    """
+    first = arrays[0] if 0 < n <= _BLOCK_ROWS and arrays and kind in ("money", "hours") else None
+    if first is not None and pa.types.is_decimal128(first.type) and all(
+            a is not None and pa.types.is_decimal128(a.type) and a.type.scale == first.type.scale and len(a) == n
+            for a in arrays):
+        return _decimals(arrays, kind, None if out is None else out.T)
+    return [decode(a, kind, n, None if out is None else out[:, k]) for k, a in enumerate(arrays)]
+
+
 def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Column:
     if array is None or not len(array) or pa.types.is_null(array.type):  # no value (no compute call)
         return Column(np.zeros(n, np.int64), np.ones(n, bool), np.ones(n, bool))
-    null = _is_null(array)
     kind_type = array.type
+    if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
+        column = _decimals([array], kind, None if out is None else out[None])[0]
+        column.values = column.values if out is None else out  # written there
+        return column
+    null = _is_null(array)
     if pa.types.is_dictionary(kind_type) or pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
         encoded = array if pa.types.is_dictionary(kind_type) else pc.dictionary_encode(array)
         if not pa.types.is_string(encoded.dictionary.type) and not pa.types.is_large_string(
@@ -460,14 +523,12 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         texts = encoded.dictionary.to_pylist()
         parsed = [None if t is None else (-1 if t.strip() == "" else _parse_text(kind, t)) for t in texts]
         table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
+        index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
+        if None not in parsed and -1 not in parsed:  # every text parsed, none empty (the usual column)
+            return Column(np.take(table, index), np.ones(len(index), bool), null)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
-        index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
-        # every text parsed and none empty (the usual column): no gather for ``ok`` and ``null``
-        ok = good[index] if not good.all() else np.ones(len(index), bool)
-        return Column(np.take(table, index), ok, empty[index] | null if empty[:-1].any() else null)
-    if pa.types.is_decimal128(kind_type) and kind in ("money", "hours"):
-        return _decimal(array, kind, null, out)
+        return Column(np.take(table, index), good[index], empty[index] | null)
     if pa.types.is_integer(kind_type) and kind in ("money", "hours"):
         raw = filled(array, 0).to_numpy(zero_copy_only=False).astype(np.int64)
         factor = 10_000 if kind == "money" else SECONDS_PER_HOUR
@@ -487,41 +548,62 @@ def _unusable(n: int, null: Any) -> Column:
 
 
 def _is_null(array: pa.Array) -> Any:
-    if array.null_count == 0:
-        return np.zeros(len(array), bool)
-    return array.is_null().to_numpy(zero_copy_only=False)
+    """Where ``array`` is null: :func:`~amcalc.bulk.arrays.null_mask` (its validity bitmap read,
+    no compute call), imported here because that module imports this one."""
+    from amcalc.bulk.arrays import null_mask
+
+    return null_mask(array)
 
 
-def _decimal(array: pa.Array, kind: str, null: Any, out: Ints | None) -> Column:
-    """Exact integers of a decimal128 column (low 64-bit word, when the value fits), into
-    ``out`` when given and every value exact."""
-    words = np.frombuffer(array.buffers()[1], dtype=np.int64).reshape(-1, 2)
-    words = words[array.offset:array.offset + len(array)]
-    low = words[:, 0]  # a view: the multiplication below, or a copy, makes the values
-    scale = array.type.scale
+_BLOCK_ROWS = 1024
+"""Rows of a batch up to which its decimal columns are copied into one block, to be decoded
+by one set of numpy calls (which cost more than the rows of a small batch); beyond, the copy
+costs more than the calls it saves: one column at a time."""
+
+
+def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[Column]:
+    """Exact integers of k decimal128 columns of one scale and length (low 64-bit word, when the
+    value fits), into the rows of ``out`` (k × n) when given and every value exact."""
+    flat = np.concatenate([_words(a) for a in arrays]) if len(arrays) > 1 else _words(arrays[0])
+    words = flat.reshape(len(arrays), -1, 2)
+    low, high = words[..., 0], words[..., 1]  # views: the multiplication below, or a copy, makes the values
+    scale = arrays[0].type.scale
     # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole column by two reductions (no array made), then row by row
-    every = (int(np.bitwise_or.reduce(words[:, 1])) == 0
-             and int(low.view(np.uint64).max()) < 10**12)
-    fits = np.ones(len(low), bool) if every else (low.view(np.uint64) < 10**12) & (words[:, 1] == 0)
+    # checked first on the whole block by two reductions (no array made), then value by value
+    pairs = flat.view(np.uint64).reshape(-1, 2)
+    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12
+    fits = np.ones(low.shape, bool) if every else (low.view(np.uint64) < 10**12) & (high == 0)
     if not every:
         low = np.where(fits, low, 0)
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
     exact: Any = True
     if scale < 0:
         values = low * (factor * 10**-scale)
-    elif factor % 10**scale == 0:  # every value exact: no division per row
+    elif factor % 10**scale == 0:  # every value exact: no division per value
         values = np.multiply(low, factor // 10**scale, out=out)
     else:
         numerator = low * factor
         values, remainder = np.divmod(numerator, 10**scale)
         exact = remainder == 0
         every = every and bool(exact.all())
-    has_null = array.null_count > 0
-    if every and not has_null:  # the usual column: every value fits, none null
-        return Column(values, fits, null)
-    ok = (fits & exact) | null
-    return Column(np.where(ok & ~null, values, 0), ok, null)
+    null = np.zeros(low.shape, bool)
+    has_null = False
+    for k, array in enumerate(arrays):
+        if array.null_count:
+            null[k], has_null = _is_null(array), True
+    if not every or has_null:
+        ok = (fits & exact) | null
+        values, fits = np.where(ok & ~null, values, 0), ok
+    if out is not None and values is not out:
+        out[...] = values
+        values = out
+    return [Column(*column) for column in zip(values, fits, null, strict=True)]
+
+
+def _words(array: pa.Array) -> Ints:
+    """The two 64-bit words (low, high) of each value of a decimal128 column, one after the
+    other: a view of its buffer."""
+    return np.frombuffer(array.buffers()[1], np.int64, 2 * len(array), 16 * array.offset)
 
 
 def weekday_columns(batch: pa.RecordBatch) -> list[pa.Array | None]:
