@@ -9,12 +9,13 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from amcalc.bulk.schema import Ints
+__all__ = ["EPOCH", "NEVER", "WEEK_PATTERNS", "Ints", "day_number", "day_or_none", "distinct_rows",
+           "distinct_values", "group_keys", "in_order", "is_in", "null_mask", "pattern_counts", "repeated_rows",
+           "row_dot", "row_sum", "sorted_distinct", "week_pattern"]
 
-__all__ = ["EPOCH", "NEVER", "WEEK_PATTERNS", "day_number", "day_or_none", "distinct_rows", "distinct_values", "group_keys",
-           "in_order", "is_in", "null_mask", "pattern_counts", "repeated_rows", "row_dot", "row_sum", "sorted_distinct",
-           "week_pattern"]
 
+Ints = Any
+"""A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
 
 EPOCH = date(1970, 1, 1)
 NEVER = np.iinfo(np.int64).max // 4

@@ -21,10 +21,9 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, NEVER, day_number, distinct_rows, is_in
+from amcalc.bulk.arrays import EPOCH, NEVER, Ints, day_number, distinct_rows, is_in
 from amcalc.bulk.illness_counters import NO_DAY, YEAR_STARTS_FROM, Counters, year_starts
 from amcalc.bulk.rows import Events, Rows
-from amcalc.bulk.schema import Ints
 from amcalc.child_illness import (
     LONG_ABSENCE_CALENDAR_DAYS,
     SHORT_ABSENCE_DAYS,

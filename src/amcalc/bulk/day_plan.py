@@ -12,12 +12,11 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
+from amcalc.bulk.arrays import EPOCH, Ints, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, stacked, sum_by
 from amcalc.bulk.month_facts import are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
-from amcalc.bulk.schema import Ints
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
 from amcalc.holiday_pay import holiday_uplift

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from amcalc.bulk.arrays import day_number, distinct_values
+from amcalc.bulk.arrays import Ints, day_number, distinct_values
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.illness_counters import NO_DAY, Counters
@@ -51,7 +51,6 @@ from amcalc.bulk.schema import (
     NUMBER_FIELDS,
     OUTPUT_SCHEMA,
     RECENT_WEEKS,
-    Ints,
     int_array,
     number_columns,
     output_schema,

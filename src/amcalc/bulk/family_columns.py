@@ -28,12 +28,12 @@ import numpy as np
 import pyarrow as pa
 
 from amcalc import parameters
+from amcalc.bulk.arrays import Ints
 from amcalc.bulk.schema import (
     FAMILY_FIELDS,
     HOUSEHOLD_COLUMNS,
     SHARE,
     Column,
-    Ints,
     decimal_array,
     decode,
     string_array,

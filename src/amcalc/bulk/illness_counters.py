@@ -19,8 +19,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.arrays import NEVER, day_number, day_or_none, null_mask, repeated_rows
-from amcalc.bulk.schema import ILLNESS_LEDGER, Ints
+from amcalc.bulk.arrays import NEVER, Ints, day_number, day_or_none, null_mask, repeated_rows
+from amcalc.bulk.schema import ILLNESS_LEDGER
 from amcalc.child_illness import SHORT_ABSENCE_DAYS, ChildIllnessLedger, contract_year_start
 from amcalc.errors import AmcalcError
 from amcalc.inputs import FIRST_DATE, LAST_DATE

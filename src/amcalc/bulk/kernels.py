@@ -13,9 +13,8 @@ import attrs
 import numpy as np
 
 from amcalc.absences import deduction_cents
-from amcalc.bulk.arrays import WEEK_PATTERNS, pattern_counts
+from amcalc.bulk.arrays import WEEK_PATTERNS, Ints, pattern_counts
 from amcalc.bulk.month_facts import MonthFacts
-from amcalc.bulk.schema import Ints
 from amcalc.extra_hours import hours_pay_cents, split_week
 from amcalc.maintenance import MaintenanceRates, day_allowance
 from amcalc.mensualisation import declared_hours, monthly_salary_cents

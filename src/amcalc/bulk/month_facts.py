@@ -16,8 +16,7 @@ import attrs
 import numpy as np
 
 from amcalc import parameters
-from amcalc.bulk.arrays import EPOCH, NEVER, day_number, distinct_values, is_in
-from amcalc.bulk.schema import Ints
+from amcalc.bulk.arrays import EPOCH, NEVER, Ints, day_number, distinct_values, is_in
 from amcalc.calendar import Territory, public_holidays
 from amcalc.errors import ParameterUnavailable
 from amcalc.maintenance import MaintenanceRates

@@ -29,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from amcalc.bulk.arrays import Ints, null_mask
 from amcalc.calendar import WEEKDAYS, Territory
 from amcalc.contract import ContractKind, parse_choice
 from amcalc.duration import SECONDS_PER_HOUR, parse_hours
@@ -39,8 +40,6 @@ __all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "
            "OUTPUT_SCHEMA", "RECENT_WEEKS", "bounded_number", "decimal_array", "extra_columns", "month_of",
            "output_schema", "string_array", "typed_cell"]
 
-Ints = Any
-"""A numpy int64 array: the shared kernels are typed for ``int`` and run on arrays unchanged."""
 
 MONEY = pa.decimal128(12, 2)
 """Every amount of the output: euros with two places (up to 9 999 999 999.99)."""
@@ -514,7 +513,7 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         column = _decimals([array], kind, None if out is None else out[None])[0]
         column.values = column.values if out is None else out  # written there
         return column
-    null = _is_null(array)
+    null = null_mask(array)
     if pa.types.is_dictionary(kind_type) or pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
         encoded = array if pa.types.is_dictionary(kind_type) else pc.dictionary_encode(array)
         if not pa.types.is_string(encoded.dictionary.type) and not pa.types.is_large_string(
@@ -545,14 +544,6 @@ def filled(array: pa.Array, value: Any) -> pa.Array:
 
 def _unusable(n: int, null: Any) -> Column:
     return Column(np.zeros(n, np.int64), null.copy(), null)
-
-
-def _is_null(array: pa.Array) -> Any:
-    """Where ``array`` is null: :func:`~amcalc.bulk.arrays.null_mask` (its validity bitmap read,
-    no compute call), imported here because that module imports this one."""
-    from amcalc.bulk.arrays import null_mask
-
-    return null_mask(array)
 
 
 _BLOCK_ROWS = 1024
@@ -590,7 +581,7 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     has_null = False
     for k, array in enumerate(arrays):
         if array.null_count:
-            null[k], has_null = _is_null(array), True
+            null[k], has_null = null_mask(array), True
     if not every or has_null:
         ok = (fits & exact) | null
         values, fits = np.where(ok & ~null, values, 0), ok

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import pattern_counts, row_dot, week_pattern
+from amcalc.bulk.arrays import Ints, pattern_counts, row_dot, week_pattern
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.day_plan import days_looked_up, with_events
 from amcalc.bulk.kernels import (
@@ -40,7 +40,6 @@ from amcalc.bulk.kernels import (
     rates_of_rows,
 )
 from amcalc.bulk.rows import Events, Rows
-from amcalc.bulk.schema import Ints
 from amcalc.bulk.working_time import recent_weeks, row_warnings
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.money import RATE_SCALE

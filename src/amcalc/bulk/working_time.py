@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, day_number
+from amcalc.bulk.arrays import EPOCH, Ints, day_number
 from amcalc.bulk.rows import MAX_WEEK, Rows
-from amcalc.bulk.schema import Ints
 from amcalc.duration import format_hours
 from amcalc.explain import french_date
 from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
