@@ -7,6 +7,7 @@
     python benchmarks/run.py --cores 400000            # what a second core adds, processes and threads
     python benchmarks/run.py --io 1000000              # Parquet alone: reading the input, writing the output
     python benchmarks/run.py --app [--json]            # cold import, first month, warm latencies
+    python benchmarks/run.py --one-row [--calls N]     # the fixed cost of a chunk: one row through the engine
 
 ``--app`` times what an app waits for: ``import amcalc`` in a fresh interpreter
 (bytecode compiled beforehand) against the bare interpreter; in another,
@@ -17,6 +18,13 @@ percentile of ``mensualise``, ``month_pay`` (plain, without explanations, with
 absences and extra hours, with certified child illness) and ``settlement``
 against a plain-Python formula of the month's salary (``--processes`` fresh
 interpreters, ``--calls`` calls each).
+
+``--one-row`` times the fixed cost of a chunk: ``compute`` on a batch of one
+row of ``random_rows`` (a plain row; the same row with a certified child
+illness on its first day of care, which asks art. 105), warm, the median and
+99th percentile of ``--calls`` calls, against the single-contract API on the
+same row (:func:`~amcalc.bulk.engine.month_of_row`, figures only: what the
+scalar route computes).
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
@@ -59,7 +67,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from pathlib import Path
@@ -72,7 +80,7 @@ import pyarrow.parquet as pq
 from amcalc import Absence, Contract, mensualise, month_pay, settlement
 from amcalc.bulk import CHUNK_ROWS, payroll
 from amcalc.bulk.bench import bench, numpy_formula, random_rows, timed
-from amcalc.bulk.engine import compute
+from amcalc.bulk.engine import compute, month_of_row
 from amcalc.bulk.files import PARQUET_OPTIONS, payroll_file
 from amcalc.termination import LeaveOwed, LeaveOwedAtEnd
 
@@ -279,6 +287,33 @@ def app(processes: int, calls: int) -> dict[str, Any]:
     }
 
 
+def _one_row_batches() -> dict[str, pa.RecordBatch]:
+    """A plain row of ``random_rows`` (no event) and the same row with a certified child illness
+    on its first day of care, each a batch of one row."""
+    table = random_rows(2000, seed=4, rare=0)
+    events = zip(*(table.column(c).to_pylist() for c in ("absences", "worked_hours", "non_care_weeks")), strict=True)
+    plain = next(i for i, kinds in enumerate(events) if not any(kinds))
+    row = table.slice(plain, 1).to_pylist()[0]
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    day = next(d for d in (row["month"] + timedelta(days=k) for k in range(7)) if row[weekdays[d.weekday()]])
+    ill = row | {"absences": [{"date": day, "hours": None, "cause": "child_illness_certified"}]}
+    return {"plain": table.slice(plain, 1).to_batches()[0],
+            "child_illness": pa.Table.from_pylist([ill], schema=table.schema).to_batches()[0]}
+
+
+def one_row(calls: int) -> dict[str, Any]:
+    """``compute`` on a one-row batch and ``month_of_row`` on the same row, warm (see ``--one-row``)."""
+    figures: dict[str, Any] = {"calls": calls}
+    for name, batch in _one_row_batches().items():
+        record = batch.to_pylist()[0]
+        result, _ = compute(batch)
+        if result.column("error_code")[0].is_valid:
+            raise SystemExit(f"the {name} row is refused: {result.column('error_message')[0]}")
+        figures[name] = {"compute_one_row_batch": _warm(partial(compute, batch), calls),
+                         "month_of_row": _warm(partial(month_of_row, record, trace=False), calls)}
+    return figures
+
+
 def _app_table(figures: dict[str, Any]) -> str:
     lines = ["| measure | median | p99 | CPU median | CPU p99 |", "|---|---|---|---|---|"]
     for key in ("bare_interpreter_ms", "import_amcalc_ms", "import_amcalc_over_bare_ms",
@@ -299,6 +334,7 @@ def main() -> None:
     parser.add_argument("--io", type=int, default=0)
     parser.add_argument("--rare", type=float, default=1.0)
     parser.add_argument("--app", action="store_true")
+    parser.add_argument("--one-row", action="store_true")
     parser.add_argument("--processes", type=int, default=15)
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--json", action="store_true")
@@ -314,6 +350,8 @@ def main() -> None:
         print(json.dumps({**io(args.io, args.rare), **machine}))
     if args.memory:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
+    if args.one_row:
+        print(json.dumps({**one_row(args.calls), **machine, "load_average": os.getloadavg()[0]}))
     if args.app:
         figures = {**app(args.processes, args.calls), **machine, "load_average": os.getloadavg()[0]}
         print(json.dumps(figures) if args.json else _app_table(figures))
