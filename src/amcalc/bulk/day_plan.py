@@ -54,7 +54,13 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
 
 @attrs.define
 class _Plan:
-    """The busy rows' month, one column a day (rows × 31), and what their events change."""
+    """The busy rows' month, one column a day (rows × 31), and what their events change.
+
+    The seconds of a day are int32: a day holds at most 13 h planned (longer: the scalar
+    route) or a week given whole, 168 h = 604 800 s (longer: the scalar route), so a row's
+    month at most 31 × 604 800 = 18 748 800 s, far below 2³¹; sums of a row stay int32 and
+    are widened where they land in the int64 columns, the money kernels get int64 operands
+    (a day's entretien: the int32 seconds × the int64 rate a second)."""
 
     busy: Ints
     local: Ints  # batch row → index in busy, −1 for the others
