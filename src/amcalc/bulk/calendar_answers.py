@@ -116,13 +116,13 @@ def _unpaid_holidays(days: MonthDays) -> Any:
     have no absence: worked, as ``neighbour_worked`` counts them."""
     if not days.unjustified.any():
         return np.zeros(days.work.shape, bool)
-    column = np.arange(31)
+    column = np.arange(31, dtype=np.int32)  # days and ±_FAR (2²⁰): int32, as the arrays below
     before = np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1)
     after = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
     lines = np.arange(len(days.work))[:, None]
-    previous = np.full(days.work.shape, -_FAR)
+    previous = np.full(days.work.shape, -_FAR, np.int32)
     previous[:, 1:] = before[:, :-1]
-    following = np.full(days.work.shape, _FAR)
+    following = np.full(days.work.shape, _FAR, np.int32)
     following[:, :-1] = after[:, 1:]
     unworked_before = (column - previous <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(previous, 0, 30)]
     unworked_after = (following - column <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(following, 0, 30)]
@@ -140,7 +140,7 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     if not len(line):
         return unpaid, Art105({}, {})
     free = days.work & ~days.absent  # a working day without absence
-    seen = np.zeros((len(free), 32), np.int64)  # working days without absence before each day
+    seen = np.zeros((len(free), 32), np.int8)  # working days without absence before each day: at most 31
     np.cumsum(free, axis=1, out=seen[:, 1:])
     # absences: certified days with no working day without absence between them
     first_of_line = np.ones(len(line), bool)
@@ -161,9 +161,9 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
                    & (seen[run_line, run_first] - seen[run_line, since] == 0))
         start = np.where(goes_on, open_start[run_line], run_first)
     # the child's planned return: the next working day without absence (after the month: planned)
-    reach = np.where(free, np.arange(31), _FAR)
-    back = np.minimum.accumulate(np.append(reach, np.full((len(free), 1), _FAR), axis=1)[:, ::-1],
-                                 axis=1)[:, ::-1][run_line, run_last + 1]
+    reach = np.full((len(free), 32), _FAR, np.int32)  # days and _FAR (2²⁰): int32; a day past the month
+    np.copyto(reach[:, :31], np.arange(31, dtype=np.int32), where=free)
+    back = np.minimum.accumulate(reach[:, ::-1], axis=1)[:, ::-1][run_line, run_last + 1].astype(np.int64)
     later = np.flatnonzero(back == _FAR)  # not back within the month
     if len(later):
         planned = days.after(run_line[later])

@@ -54,7 +54,13 @@ def with_events(rows: Rows, events: Events, busy: Ints, out: dict[str, Ints], to
 
 @attrs.define
 class _Plan:
-    """The busy rows' month, one column a day (rows × 31), and what their events change."""
+    """The busy rows' month, one column a day (rows × 31), and what their events change.
+
+    The seconds of a day are int32: a day holds at most 13 h planned (longer: the scalar
+    route) or a week given whole, 168 h = 604 800 s (longer: the scalar route), so a row's
+    month at most 31 × 604 800 = 18 748 800 s, far below 2³¹; sums of a row stay int32 and
+    are widened where they land in the int64 columns, the money kernels get int64 operands
+    (a day's entretien: the int32 seconds × the int64 rate a second)."""
 
     busy: Ints
     local: Ints  # batch row → index in busy, −1 for the others
@@ -85,7 +91,7 @@ class _Plan:
         in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
         holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
         first = rows.first[busy]
-        sched = _planned(np.take(rows.schedule, busy, axis=0), first)
+        sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
         np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
@@ -134,7 +140,7 @@ class _Plan:
         by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
         if len(by_holiday):
             asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
-        unpaid = np.zeros((m, 31), np.int64)
+        unpaid = np.zeros((m, 31), np.int32)
         self.lost = np.zeros((m, 31), bool)
         if asks.any():
             asking = distinct_rows(a_row[asks])
@@ -150,7 +156,7 @@ class _Plan:
             unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
             self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
-        missing = np.zeros((m, 31), np.int64)
+        missing = np.zeros((m, 31), np.int32)
         missing[a_row, a_day] = seconds
         unpaid[a_row, a_day] = seconds * deducted
         np.copyto(unpaid, sched, where=self.outside)
@@ -205,8 +211,8 @@ class _Plan:
         length = rows.length[busy[w_row]]
         inside = (days >= 0) & (days < length[:, None])
         at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
-        weights = np.take(actual, at)
-        usual = np.take(self.sched, at)
+        weights = np.take(actual, at).astype(np.int64)  # the weeks' days in int64, as the kernels take them
+        usual = np.take(self.sched, at).astype(np.int64)
         if self.outside.any():
             np.copyto(usual, 0, where=np.take(self.outside, at))  # not ``*=``: bools cast
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
@@ -292,7 +298,7 @@ def _worked_holiday_pay(rows: Rows, busy: Ints, worked: Ints) -> Ints:
     may_day[:, 0] = rows.month_key[busy] % 12 == 4
     pay = np.zeros(len(busy), np.int64)
     for group in (worked * may_day, worked * ~may_day):
-        seconds = row_sum(group)
+        seconds = row_sum(group).astype(np.int64)  # the money kernel's int64
         mine = np.flatnonzero(seconds)
         first_day = rows.first[busy[mine]] + np.argmax(group[mine] > 0, axis=1)
         days, which = np.unique(first_day, return_inverse=True)  # the uplift once per day
