@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+import attrs
 import numpy as np
 import pyarrow as pa
 
@@ -123,63 +124,95 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     (computed by ``pool``: in this process by default)."""
     given = _plain(batch)
     batch, unreadable = json_columns(given)  # a CSV's JSON cells
-    n = batch.num_rows
     rows = Rows(batch)
-    if rows.fast.any():
-        events = Events(batch, rows)
-        events.bad |= unreadable  # month_of_row words their error
-        vector = vector_route(rows, events)
-    else:
-        vector = VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
-                              {}, {}, Art105({}, {}), np.zeros((0, 3), np.int64))
-    out, errors, illness, recent = vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks]
-    scalar = np.ones(n, bool)
+    vector = _vector_rows(batch, rows, unreadable)
+    found = _Found.of(rows, vector)
+    scalar = np.ones(batch.num_rows, bool)
     scalar[vector.rows] = False
-    scalar[list(errors)] = False
-    valid = np.ones(n, bool)
-    month = np.where(rows.month_ok, rows.month_key, 0)
-    months, which = distinct_values(month)
-    month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
-    month_valid = rows.month_ok.copy()
-    warnings: dict[int, tuple[str, ...]] = {i: tuple(w) for i, w in vector.warnings.items()}
-    indices, records = _records(given, np.flatnonzero(scalar), errors)
+    scalar[list(found.errors)] = False
+    indices, records = _records(given, np.flatnonzero(scalar), found.errors)
     for i, result in zip(indices, pool.run(records), strict=True):
+        found.add(i, result)
+    return _output(batch, found, scalar), len(indices)
+
+
+def _vector_rows(batch: pa.RecordBatch, rows: Rows, unreadable: Any) -> VectorResult:
+    """The rows of the vector route computed (none when no row is one it takes); the rows
+    whose JSON cells are ``unreadable`` left to the scalar route, which words their error."""
+    if not rows.fast.any():
+        n = batch.num_rows
+        return VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
+                            {}, {}, Art105({}, {}), np.zeros((0, 3), np.int64))
+    events = Events(batch, rows)
+    events.bad |= unreadable
+    return vector_route(rows, events)
+
+
+@attrs.define
+class _Found:
+    """What a batch's rows gave by either route, from which the output columns are built."""
+
+    figures: dict[str, Ints]
+    errors: dict[int, tuple[str, str | None, str]]
+    illness: Art105
+    recent_weeks: list[Ints]  # (row, Monday, seconds) triples
+    warnings: dict[int, tuple[str, ...]]
+    month_days: Ints  # each row's first day (a day number), where ``month_valid``
+    month_valid: Any
+
+    @classmethod
+    def of(cls, rows: Rows, vector: VectorResult) -> _Found:
+        """The vector route's rows, each row's month as the batch gives it."""
+        months, which = distinct_values(np.where(rows.month_ok, rows.month_key, 0))
+        month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
+        return cls(vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks],
+                   {i: tuple(w) for i, w in vector.warnings.items()}, month_days, rows.month_ok.copy())
+
+    def add(self, i: int, result: ScalarResult) -> None:
+        """Row ``i`` as the scalar route computed it."""
         if result.error is not None:
-            errors[i] = result.error
-            continue
+            self.errors[i] = result.error
+            return
         for name, value in result.figures.items():
-            out[name][i] = value
-        month_days[i], month_valid[i] = result.month_day, True
+            self.figures[name][i] = value
+        self.month_days[i], self.month_valid[i] = result.month_day, True
         if result.warnings:
-            warnings[i] = result.warnings
+            self.warnings[i] = result.warnings
         if result.resume is not None:
-            illness.resume[i] = result.resume
+            self.illness.resume[i] = result.resume
         if result.ledger is not None:
-            illness.ledgers[i] = result.ledger
+            self.illness.ledgers[i] = result.ledger
         if result.recent_weeks:
-            recent.append(np.array([(i, day_number(w), s) for w, s in result.recent_weeks], np.int64))
-    for i in errors:
-        valid[i] = False
+            self.recent_weeks.append(np.array([(i, day_number(w), s) for w, s in result.recent_weeks], np.int64))
+
+
+def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch:
+    """The output columns (:data:`~amcalc.bulk.schema.OUTPUT_SCHEMA`, and the family's when the
+    batch gives a household) of what the rows gave."""
+    n = batch.num_rows
+    valid = np.ones(n, bool)
+    valid[list(found.errors)] = False
     columns: dict[str, pa.Array] = {}
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
-    columns["month"] = int_array(month_days, month_valid, pa.date32())
+    columns["month"] = int_array(found.month_days, found.month_valid, pa.date32())
     columns["route"] = _route_column(scalar)
-    columns.update(_error_columns(errors, n))
-    columns.update(number_columns(out, valid))
-    columns["warnings"] = _warnings(warnings, valid)
-    columns["freshness"] = _freshness(month_days, valid & month_valid)
-    columns["resume_or_end_on"] = _resume_column(illness.resume, n)
+    columns.update(_error_columns(found.errors, n))
+    columns.update(number_columns(found.figures, valid))
+    columns["warnings"] = _warnings(found.warnings, valid)
+    columns["freshness"] = _freshness(found.month_days, valid & found.month_valid)
+    columns["resume_or_end_on"] = _resume_column(found.illness.resume, n)
     # no row with counters (most chunks): none gathered
+    illness = found.illness
     counted = illness.ledgers or any(len(part.row) for part in illness.counted)
     columns["illness_ledger"] = _ledger_column(illness.counters(n) if counted else Counters.none(), n)
-    columns["recent_weeks"] = _recent_weeks_column(np.concatenate(recent), n)
+    columns["recent_weeks"] = _recent_weeks_column(np.concatenate(found.recent_weeks), n)
     id_type = batch.schema.field("id").type if "id" in columns else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))
     if has_household(batch):
         result = pa.RecordBatch.from_arrays([*result.columns, *family_columns(batch, result)],
                                             schema=_output_schema(id_type, family=True))
-    return result, len(indices)
+    return result
 
 
 _output_schema = lru_cache(maxsize=64)(output_schema)  # the same for each chunk of a run: built once
