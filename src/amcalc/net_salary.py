@@ -476,7 +476,24 @@ def _explain(
     figures: _Figures,
     wanted_net: Decimal | None,
 ) -> Explanation:
-    total = rounding is ContributionRounding.TOTAL
+    return Explanation(
+        title=f"Salaire net pour {euros(figures.gross)} brut au {french_date(table.on)} "
+        f"({_TERRITORY[territory]})",
+        reference=_REFERENCE,
+        steps=tuple(_steps(table, rounding, figures, wanted_net)),
+        parameters=tuple(_uses(table, figures)),
+        notes=tuple(_notes(territory, rounding, figures.conversion, wanted_net)),
+    )
+
+
+def _places(amount: Decimal) -> int:
+    """The places a contribution line is shown with: its own, at least the cent's."""
+    return max(2, -int(amount.as_tuple().exponent))
+
+
+def _steps(table: _Table, rounding: ContributionRounding, figures: _Figures, wanted_net: Decimal | None
+           ) -> list[Step]:
+    """The gross asked for a net, each contribution line and reduction, their total, the net."""
     steps = []
     if wanted_net is not None:
         steps.append(Step(
@@ -488,21 +505,20 @@ def _explain(
         ))
     articles = {line.parameter: line.article for line in _LINES}
     for row, line in zip(table.rows, figures.lines, strict=False):
-        places = max(2, -int(line.amount.as_tuple().exponent))
         base = (
             f"{percent(table.csg_base.value)} × {euros(figures.gross)}" if row[0].on_csg_base
             else euros(line.base)
         )
         steps.append(Step(line.label, f"{percent(line.rate)} × {base}",
-                          euros(line.amount, places), articles[row[0].parameter]))
+                          euros(line.amount, _places(line.amount)), articles[row[0].parameter]))
     reductions = figures.lines[len(table.rows):]
     for line in reductions:
         steps.append(Step(line.label, f"{percent(line.rate)} × {euros(line.base)}",
                           euros(line.amount), "CSS art. L241-17 I 7°, D241-21"))
     summed = (
         f"{percent(1 - figures.conversion)} × {euros(figures.gross)}, arrondi une fois"
-        if total else " + ".join(euros(line.amount, max(2, -int(line.amount.as_tuple().exponent)))
-                                 for line in figures.lines[:len(table.rows)])
+        if rounding is ContributionRounding.TOTAL
+        else " + ".join(euros(line.amount, _places(line.amount)) for line in figures.lines[:len(table.rows)])
     )
     steps.append(Step(
         "Total des retenues salariales",
@@ -513,16 +529,23 @@ def _explain(
         "Salaire net", f"{euros(figures.gross)} − {euros(figures.withheld)}", euros(figures.net),
         "CSS art. D133-13-17 (salaire net déclaré à Pajemploi)",
     ))
+    return steps
+
+
+def _notes(territory: Territory, rounding: ContributionRounding, conversion: Decimal, wanted_net: Decimal | None
+           ) -> list[str]:
+    """The rounding chosen, the conversion rate's meaning, what the net leaves out, and the
+    points that depend on the territory or on a net asked for."""
     notes = [
         "Arrondi : " + (
             "le taux global est appliqué une seule fois et le total arrondi au centime, comme "
             "un taux de conversion unique ; les lignes sont montrées sans arrondi."
-            if total else
+            if rounding is ContributionRounding.TOTAL else
             "chaque cotisation est arrondie une fois au centime le plus proche (demi-centime "
             "vers le haut), comme sur un bulletin de paie."
         ) + " Aucun texte ne fixe cet arrondi ; l'écart entre les deux méthodes est de "
         "quelques centimes au plus.",
-        f"Taux de conversion brut → net (1 − somme des taux) : {number(figures.conversion, 7)}.",
+        f"Taux de conversion brut → net (1 − somme des taux) : {number(conversion, 7)}.",
         "Net avant prélèvement à la source. L'indemnité d'entretien, les repas et les indemnités "
         "kilométriques ne sont pas du salaire : ils s'ajoutent au net sans cotisation.",
         "La CSG et la CRDS sur la part patronale de prévoyance ne sont pas appliquées : les "
@@ -538,16 +561,14 @@ def _explain(
             "Plusieurs bruts au centime près donnent le même net à cause des arrondis : le brut "
             "retenu est le plus proche du net divisé par le taux de conversion."
         )
+    return notes
+
+
+def _uses(table: _Table, figures: _Figures) -> list[ParameterUse]:
+    """The dated parameters the lines applied."""
     uses = [ParameterUse.of(param, dated) for _, param, dated in table.rows]
     uses.append(ParameterUse.of(parameters.get("csg_base_share"), table.csg_base))
     if len(figures.lines) > len(table.rows):
         cap_p = parameters.get("overtime_contribution_reduction_cap")
         uses.append(ParameterUse.of(cap_p, cap_p.at(table.on)))
-    return Explanation(
-        title=f"Salaire net pour {euros(figures.gross)} brut au {french_date(table.on)} "
-        f"({_TERRITORY[territory]})",
-        reference=_REFERENCE,
-        steps=tuple(steps),
-        parameters=tuple(uses),
-        notes=tuple(notes),
-    )
+    return uses
