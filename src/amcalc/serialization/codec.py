@@ -31,7 +31,7 @@ import collections.abc
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -119,7 +119,7 @@ def _bad(field: str, expected: str, value: object) -> InvalidInput:
     return InvalidInput(field, f"{expected} est attendu, pas {value!r}.")
 
 
-def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch per JSON rule
+def decode(data: Json, tp: Any, field: str) -> Any:
     """The value of type ``tp`` written as ``data`` (its JSON form), or :class:`InvalidInput`
     naming ``field``."""
     inner, optional = _optional(tp)
@@ -130,58 +130,16 @@ def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch
     tp = inner
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in _UNIONS:
-        for arm in args:
-            try:
-                return decode(data, arm, field)
-            except InvalidInput:
-                continue
-        raise _bad(field, " ou ".join(getattr(a, "__name__", str(a)) for a in args), data)
-    if tp is bool:
-        if not isinstance(data, bool):
-            raise _bad(field, "true ou false", data)
-        return data
-    if tp is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise _bad(field, "un entier", data)
-        return data
-    if tp is str:
-        if not isinstance(data, str):
-            raise _bad(field, "un texte", data)
-        return data
-    if tp is Decimal:
-        if not isinstance(data, str) or not re.match(DECIMAL_PATTERN, data):
-            raise _bad(field, "un nombre décimal en texte (\"693.33\")", data)
-        return Decimal(data)
-    if tp is Fraction:
-        exact = data.get("exact") if isinstance(data, Mapping) else data
-        if not isinstance(exact, str) or not _FRACTION.match(exact):
-            raise _bad(field, "{ \"exact\": \"520/3\" }", data)
-        try:
-            return Fraction(exact)
-        except ZeroDivisionError:
-            raise _bad(field, "une fraction de dénominateur non nul", data) from None
-    if tp is date:
-        try:
-            return date.fromisoformat(data) if isinstance(data, str) and len(data) == 10 else _raise()
-        except ValueError:
-            raise _bad(field, "une date AAAA-MM-JJ", data) from None
+        return _one_of(data, args, field)
+    if tp in _SCALARS:
+        return _SCALARS[tp](data, field)
     if isinstance(tp, type) and issubclass(tp, Enum):
         try:
             return tp(data)
         except ValueError:
             raise _bad(field, " ou ".join(repr(m.value) for m in tp), data) from None
-    if origin in _SEQUENCES:
-        if not isinstance(data, list):
-            raise _bad(field, "une liste", data)
-        return _SEQUENCES[origin](decode(v, args[0], f"{field}[{i}]") for i, v in enumerate(data))
-    if origin is tuple:
-        if not isinstance(data, list):
-            raise _bad(field, "une liste", data)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(v, args[0], f"{field}[{i}]") for i, v in enumerate(data))
-        if len(data) != len(args):
-            raise _bad(field, f"une liste de {len(args)} éléments", data)
-        return tuple(decode(v, a, f"{field}[{i}]") for i, (v, a) in enumerate(zip(data, args, strict=True)))
+    if origin in _SEQUENCES or origin is tuple:
+        return _sequence(data, origin, args, field)
     if origin in (dict, collections.abc.Mapping):
         if not isinstance(data, Mapping):
             raise _bad(field, "un objet", data)
@@ -193,8 +151,75 @@ def decode(data: Json, tp: Any, field: str) -> Any:  # noqa: C901 — one branch
     raise TypeError(f"no JSON form for {tp!r} ({field})")
 
 
-def _raise() -> Any:
-    raise ValueError
+def _one_of(data: Json, arms: tuple[Any, ...], field: str) -> Any:
+    """The first arm of a union that reads ``data``."""
+    for arm in arms:
+        try:
+            return decode(data, arm, field)
+        except InvalidInput:
+            continue
+    raise _bad(field, " ou ".join(getattr(a, "__name__", str(a)) for a in arms), data)
+
+
+def _sequence(data: Json, origin: Any, args: tuple[Any, ...], field: str) -> Any:
+    """A list, set or tuple (of one type, or one per place) from a JSON list."""
+    if not isinstance(data, list):
+        raise _bad(field, "une liste", data)
+    if origin in _SEQUENCES:
+        return _SEQUENCES[origin](decode(v, args[0], f"{field}[{i}]") for i, v in enumerate(data))
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(decode(v, args[0], f"{field}[{i}]") for i, v in enumerate(data))
+    if len(data) != len(args):
+        raise _bad(field, f"une liste de {len(args)} éléments", data)
+    return tuple(decode(v, a, f"{field}[{i}]") for i, (v, a) in enumerate(zip(data, args, strict=True)))
+
+
+def _bool(data: Json, field: str) -> bool:
+    if not isinstance(data, bool):
+        raise _bad(field, "true ou false", data)
+    return data
+
+
+def _int(data: Json, field: str) -> int:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise _bad(field, "un entier", data)
+    return data
+
+
+def _str(data: Json, field: str) -> str:
+    if not isinstance(data, str):
+        raise _bad(field, "un texte", data)
+    return data
+
+
+def _decimal(data: Json, field: str) -> Decimal:
+    if not isinstance(data, str) or not re.match(DECIMAL_PATTERN, data):
+        raise _bad(field, "un nombre décimal en texte (\"693.33\")", data)
+    return Decimal(data)
+
+
+def _fraction(data: Json, field: str) -> Fraction:
+    exact = data.get("exact") if isinstance(data, Mapping) else data
+    if not isinstance(exact, str) or not _FRACTION.match(exact):
+        raise _bad(field, "{ \"exact\": \"520/3\" }", data)
+    try:
+        return Fraction(exact)
+    except ZeroDivisionError:
+        raise _bad(field, "une fraction de dénominateur non nul", data) from None
+
+
+def _date(data: Json, field: str) -> date:
+    try:
+        if isinstance(data, str) and len(data) == 10:
+            return date.fromisoformat(data)
+    except ValueError:
+        pass
+    raise _bad(field, "une date AAAA-MM-JJ", data)
+
+
+_SCALARS: dict[Any, Callable[[Json, str], Any]] = {bool: _bool, int: _int, str: _str, Decimal: _decimal,
+                                                    Fraction: _fraction, date: _date}
+"""The reader of each scalar type's JSON form."""
 
 
 def decode_attrs(data: Json, cls: type, field: str, ignore: frozenset[str] = frozenset()) -> Any:
