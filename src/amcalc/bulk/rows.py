@@ -66,13 +66,20 @@ class Rows:
     """The decoded columns of a batch, and the rows the vector route may take."""
 
     def __init__(self, batch: pa.RecordBatch) -> None:
-        n = batch.num_rows
-        names = batch.schema.names
+        self.n = batch.num_rows
+        readable = self._decode(batch)
+        self.fast = readable & self._simple()
+        if self.fast.any():
+            self._place_in_months()
+
+    def _decode(self, batch: pa.RecordBatch) -> Any:
+        """The columns decoded; the rows whose every value reads (the contract's terms, the
+        schedule, the month and dates within the calendar)."""
+        n, names = self.n, batch.schema.names
 
         def column(name: str) -> pa.Array | None:
             return batch.column(name) if name in names else None
 
-        self.n = n
         self.rate, self.majorated, self.complementary, self.maintenance = decode_columns(
             [column(name) for name in ("hourly_rate", "majorated_rate", "complementary_rate", "maintenance_per_hour")],
             "money", n)
@@ -88,29 +95,32 @@ class Rows:
         start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
         end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
-        majorated = np.where(self.majorated.null, 1000, self.majorated.values)
-        self.majorated_e4 = majorated
-        self.weekly = weekly = row_sum(self.schedule)  # seconds of the usual week
-        rate = self.rate.values
-        self.fast = (
-            self.rate.ok & ~self.rate.null & (rate > 0) & (rate <= 10**7)
-            & self.majorated.ok & (majorated >= 1000) & (majorated <= 40_000)
-            & self.complementary.ok & (self.complementary.values <= 40_000)
-            & self.maintenance.ok & (self.maintenance.values <= 10**6)
-            & self.territory.ok & self.kind.ok
-            & ((self.weeks == 52) | ((self.weeks >= 1) & (self.weeks <= 46)))
-            & np.logical_and.reduce([d.ok for d in days])
-            & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
-            & self.month_ok & start_ok & end_ok & am_ge_ok
-            & (self.month_key >= _VECTOR_MONTHS[0]) & (self.month_key <= _VECTOR_MONTHS[1])
-        )
+        self.majorated_e4 = np.where(self.majorated.null, 1000, self.majorated.values)
+        self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
-        # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
-        # planned week passes 45 h (its weeks not given then have no majorated hours)
         self.occasional = self.kind.values == _OCCASIONAL
-        self.fast &= ~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)
-        if not self.fast.any():
-            return
+        return (self.rate.ok & ~self.rate.null & self.majorated.ok & self.complementary.ok & self.maintenance.ok
+                & self.territory.ok & self.kind.ok & np.logical_and.reduce([d.ok for d in days])
+                & self.month_ok & start_ok & end_ok & am_ge_ok)
+
+    def _simple(self) -> Any:
+        """The rows within the vector route's bounds: amounts and rates within its integers,
+        regular care over 52 weeks or 46 or less, days of at most 13 h, a usual week within
+        48 h, a month whose lookups stay in the calendar."""
+        rate, majorated, weekly = self.rate.values, self.majorated_e4, self.weekly
+        return ((rate > 0) & (rate <= 10**7) & (majorated >= 1000) & (majorated <= 40_000)
+                & (self.complementary.values <= 40_000) & (self.maintenance.values <= 10**6)
+                & (self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)))
+                & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
+                & (self.month_key >= _VECTOR_MONTHS[0]) & (self.month_key <= _VECTOR_MONTHS[1])
+                # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
+                # planned week passes 45 h (its weeks not given then have no majorated hours)
+                & (~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)))
+
+    def _place_in_months(self) -> None:
+        """Each fast row's month (its group of month and territory, their facts), and the
+        rows the month's least rate, the contract's dates or its hiring floor refuse."""
+        rate = self.rate.values
         self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
         self.groups, self.group = distinct_values(self.key * 3 + self.territory.values * self.fast)
         facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
@@ -126,7 +136,6 @@ class Rows:
                       & ~self._below_hiring_floor(rate))
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
-        self.batch = batch
 
     def _below_hiring_floor(self, rate: Ints) -> Any:
         """Rows hired at a rate below the least rate in force on their hiring day (looked up
