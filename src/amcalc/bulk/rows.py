@@ -249,56 +249,17 @@ class Events:
         def column(name: str) -> pa.Array | None:
             return batch.column(name) if name in names else None
 
-        def rows_of(entries: tuple[Ints, dict[str, pa.Array]] | None) -> tuple[Ints, dict[str, pa.Array]]:
-            if entries is None:
-                self.bad[:] = True
-                return np.zeros(0, np.int64), {}
-            self.has[entries[0]] = True
-            return entries
-
-        def mark(parents: Ints, bad: Any) -> None:
-            self.bad[parents[bad]] = True
-
         fast = bool(rows.fast.any())  # the day numbers below are of the months of the vector route
-        self.a_row, fields = rows_of(_entries(column("absences"), ("date", "hours", "cause")))
+        self.a_row, fields = self._rows_of(_entries(column("absences"), ("date", "hours", "cause")))
         self._absences(rows, fields, fast)
         self.asks = np.zeros(n, bool)
         self.asks[self.a_row[self.a_asks]] = True
-
-        # worked hours of the civil weeks of the month (a week may straddle two months)
-        self.w_row, fields = rows_of(_entries(column("worked_hours"), ("week", "hours")))
-        count = len(self.w_row)
-        self.w_seconds, self.w_start = _NO_ENTRY, _NO_ENTRY
-        if count:
-            week, week_ok = _dates(fields.get("week"), count, 0)
-            hours = decode(fields.get("hours"), "hours", count)
-            self.w_seconds = hours.values
-            start = week - rows.first[self.w_row] if fast else week
-            overlaps = (start > -7) & (start < (rows.length[self.w_row] if fast else 0))
-            mark(self.w_row, ~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
-                 | ~overlaps | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
-            self.w_start = np.clip(start, -6, 30)  # the day of the month of its Monday, −6 to 30
-
-        # weeks without care: Mondays, 46 weeks or less only
-        self.c_row, fields = rows_of(_entries(column("non_care_weeks"), ()))
-        count = len(self.c_row)
-        self.c_start = self.c_monday = _NO_ENTRY
-        if count:
-            monday, monday_ok = _dates(fields.get(""), count, 0)
-            self.c_monday = monday
-            mark(self.c_row, ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0)
-                 | rows.full_year[self.c_row])
-            self.c_start = monday - rows.first[self.c_row] if fast else monday
-        # public holidays worked by agreement (art. 47, 101): days of the month
-        self.h_row, fields = rows_of(_entries(column("worked_holidays"), ()))
-        count = len(self.h_row)
-        self.h_day = _NO_ENTRY
-        if count:
-            day, day_ok = _dates(fields.get(""), count, 0)
-            self.h_day = day - rows.first[self.h_row] if fast else day
-            mark(self.h_row, ~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
-                 | (self.h_day >= (rows.length[self.h_row] if fast else 0)))
-            self.h_day = np.clip(self.h_day, 0, 30)
+        self.w_row, fields = self._rows_of(_entries(column("worked_hours"), ("week", "hours")))
+        self._worked_weeks(rows, fields, fast)
+        self.c_row, fields = self._rows_of(_entries(column("non_care_weeks"), ()))
+        self._weeks_without_care(rows, fields, fast)
+        self.h_row, fields = self._rows_of(_entries(column("worked_holidays"), ()))
+        self._holidays_worked(rows, fields, fast)
         by_week_or_holiday = np.zeros(n, bool)
         by_week_or_holiday[self.w_row] = by_week_or_holiday[self.h_row] = True
         self.days_only = self.has & ~by_week_or_holiday  # absences and weeks without care only
@@ -310,6 +271,57 @@ class Events:
         # art. 105 and those the arrays do not settle (a row refused: the scalar route)
         self.carried, self.ledgers = carried_counters(column("illness_ledger"), rows.start, rows.fast, self.asks,
                                                       self.bad)
+
+    def _rows_of(self, entries: tuple[Ints, dict[str, pa.Array]] | None) -> tuple[Ints, dict[str, pa.Array]]:
+        """The rows of a kind of event and its fields; a column that does not read (``None``)
+        sends every row to the scalar route, which words its error."""
+        if entries is None:
+            self.bad[:] = True
+            return np.zeros(0, np.int64), {}
+        self.has[entries[0]] = True
+        return entries
+
+    def _worked_weeks(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+        """The hours worked in civil weeks of the month (``w_row``; a week may straddle two
+        months): their seconds and the day of the month of their Monday, −6 to 30."""
+        count = len(self.w_row)
+        self.w_seconds, self.w_start = _NO_ENTRY, _NO_ENTRY
+        if not count:
+            return
+        week, week_ok = _dates(fields.get("week"), count, 0)
+        hours = decode(fields.get("hours"), "hours", count)
+        self.w_seconds = hours.values
+        start = week - rows.first[self.w_row] if fast else week
+        overlaps = (start > -7) & (start < (rows.length[self.w_row] if fast else 0))
+        wrong = (~week_ok | _null_of(fields.get("week"), count) | ((week + 3) % 7 != 0)
+                 | ~overlaps | ~hours.ok | hours.null | (hours.values > _MAX_WORKED_WEEK))
+        self.bad[self.w_row[wrong]] = True
+        self.w_start = np.clip(start, -6, 30)
+
+    def _weeks_without_care(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+        """The weeks without care (``c_row``): Mondays, of care over 46 weeks or less only."""
+        count = len(self.c_row)
+        self.c_start = self.c_monday = _NO_ENTRY
+        if not count:
+            return
+        monday, monday_ok = _dates(fields.get(""), count, 0)
+        self.c_monday = monday
+        wrong = ~monday_ok | _null_of(fields.get(""), count) | ((monday + 3) % 7 != 0) | rows.full_year[self.c_row]
+        self.bad[self.c_row[wrong]] = True
+        self.c_start = monday - rows.first[self.c_row] if fast else monday
+
+    def _holidays_worked(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+        """The public holidays worked by agreement (``h_row``, art. 47, 101): days of the month."""
+        count = len(self.h_row)
+        self.h_day = _NO_ENTRY
+        if not count:
+            return
+        day, day_ok = _dates(fields.get(""), count, 0)
+        self.h_day = day - rows.first[self.h_row] if fast else day
+        wrong = (~day_ok | _null_of(fields.get(""), count) | (self.h_day < 0)
+                 | (self.h_day >= (rows.length[self.h_row] if fast else 0)))
+        self.bad[self.h_row[wrong]] = True
+        self.h_day = np.clip(self.h_day, 0, 30)
 
     @cached_property
     def non_care_weeks(self) -> Ints:
