@@ -160,15 +160,7 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
         goes_on = (first_of_line[opens] & (open_start[run_line] > -_FAR)
                    & (seen[run_line, run_first] - seen[run_line, since] == 0))
         start = np.where(goes_on, open_start[run_line], run_first)
-    # the child's planned return: the next working day without absence (after the month: planned)
-    reach = np.full((len(free), 32), _FAR, np.int32)  # days and _FAR (2²⁰): int32; a day past the month
-    np.copyto(reach[:, :31], np.arange(31, dtype=np.int32), where=free)
-    back = np.minimum.accumulate(reach[:, ::-1], axis=1)[:, ::-1][run_line, run_last + 1].astype(np.int64)
-    later = np.flatnonzero(back == _FAR)  # not back within the month
-    if len(later):
-        planned = days.after(run_line[later])
-        back[later] = np.where(planned.any(axis=1), days.length[run_line[later]] + np.argmax(planned, axis=1), _FAR)
-    end = np.where(back - run_last <= RETURN_SEARCH_DAYS, back, run_last + RETURN_SEARCH_DAYS + 1) - 1
+    end = _planned_return(days, free, run_line, run_last) - 1
     # IllnessAbsence refuses a span over 366 days, or one ending before it starts (an open
     # absence carried that starts after this month's illness)
     unanswered[run_line[(end - start >= 366) | (end < start)]] = True
@@ -205,6 +197,20 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     illness.counted.append(Counters(asking[new], left_start[new], left_last[new], asking[counted],
                                     year_start[counted], short_days[counted], long_start[counted]))
     return unpaid, illness
+
+
+def _planned_return(days: MonthDays, free: Any, run_line: Ints, run_last: Ints) -> Ints:
+    """The child's planned return after each absence (art. 105): the next working day without
+    absence of the month, else the next planned day after it, searched for
+    :data:`~amcalc.month.unpaid_days.RETURN_SEARCH_DAYS` days (beyond: the day after that search)."""
+    reach = np.full((len(free), 32), _FAR, np.int32)  # days and _FAR (2²⁰): int32; a day past the month
+    np.copyto(reach[:, :31], np.arange(31, dtype=np.int32), where=free)
+    back = np.minimum.accumulate(reach[:, ::-1], axis=1)[:, ::-1][run_line, run_last + 1].astype(np.int64)
+    later = np.flatnonzero(back == _FAR)  # not back within the month
+    if len(later):
+        planned = days.after(run_line[later])
+        back[later] = np.where(planned.any(axis=1), days.length[run_line[later]] + np.argmax(planned, axis=1), _FAR)
+    return np.where(back - run_last <= RETURN_SEARCH_DAYS, back, run_last + RETURN_SEARCH_DAYS + 1)
 
 
 def _decided(run_line: Ints, start: Ints, end: Ints, run_first: Ints, run_last: Ints, count: Ints, lines: int,
