@@ -8,6 +8,7 @@
     python benchmarks/run.py --io 1000000              # Parquet alone: reading the input, writing the output
     python benchmarks/run.py --app [--json]            # cold import, first month, warm latencies
     python benchmarks/run.py --one-row [--calls N]     # the fixed cost of a chunk: one row through the engine
+    python benchmarks/run.py --phases 1000000          # one thread's time a chunk, step by step
 
 ``--app`` times what an app waits for: ``import amcalc`` in a fresh interpreter
 (bytecode compiled beforehand) against the bare interpreter; in another,
@@ -25,6 +26,12 @@ illness on its first day of care, which asks art. 105), warm, the median and
 99th percentile of ``--calls`` calls, against the single-contract API on the
 same row (:func:`~amcalc.bulk.engine.month_of_row`, figures only: what the
 scalar route computes).
+
+``--phases N`` computes ``random_rows(N)`` chunk by chunk in one thread (two
+chunks first, untimed) and reports the milliseconds a 65 536-row chunk spends
+in each of the engine's steps (decoding, the vector route and its parts, the
+output columns); the steps nest (``vector_route`` holds ``with_events``…), so
+they do not add up.
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
@@ -57,6 +64,7 @@ inherit its resident size until it execs.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import multiprocessing
 import os
@@ -314,6 +322,48 @@ def one_row(calls: int) -> dict[str, Any]:
     return figures
 
 
+_PHASES = {
+    "amcalc.bulk.engine": ("Rows", "Events", "vector_route", "json_columns", "number_columns", "_warnings",
+                           "_ledger_column", "_recent_weeks_column", "_freshness", "_records"),
+    "amcalc.bulk.vector": ("days_looked_up", "with_events", "row_warnings", "recent_weeks", "_figures"),
+    "amcalc.bulk.day_plan": ("calendar_answers",),
+}
+"""The engine's steps timed by ``--phases``: the names each module calls them by."""
+
+
+def phases(rows: int) -> dict[str, Any]:
+    """One thread's milliseconds a chunk in each step of :data:`_PHASES` (see ``--phases``)."""
+    spent: dict[str, float] = dict.fromkeys((name for names in _PHASES.values() for name in names), 0.0)
+
+    def timed_step(step: Callable[..., Any], name: str) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - began
+        return run
+
+    for module_name, names in _PHASES.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            if not hasattr(module, name):
+                raise SystemExit(f"--phases: {module_name} has no step {name!r} any more: update _PHASES")
+            setattr(module, name, timed_step(getattr(module, name), name))
+    batches = random_rows(rows, seed=3).to_batches(max_chunksize=CHUNK_ROWS)
+    for batch in batches[:2]:
+        compute(batch)
+    spent.update(dict.fromkeys(spent, 0.0))
+    began = time.perf_counter()
+    for batch in batches:
+        compute(batch)
+    total = time.perf_counter() - began
+    per_chunk = {name: round(seconds * 1e3 / len(batches), 2) for name, seconds in spent.items()}
+    return {"rows": rows, "chunks": len(batches), "cm_per_s": round(rows / total),
+            "compute_ms_per_chunk": round(total * 1e3 / len(batches), 2),
+            "ms_per_chunk": dict(sorted(per_chunk.items(), key=lambda item: -item[1]))}
+
+
 def _app_table(figures: dict[str, Any]) -> str:
     lines = ["| measure | median | p99 | CPU median | CPU p99 |", "|---|---|---|---|---|"]
     for key in ("bare_interpreter_ms", "import_amcalc_ms", "import_amcalc_over_bare_ms",
@@ -335,6 +385,7 @@ def main() -> None:
     parser.add_argument("--rare", type=float, default=1.0)
     parser.add_argument("--app", action="store_true")
     parser.add_argument("--one-row", action="store_true")
+    parser.add_argument("--phases", type=int, default=0)
     parser.add_argument("--processes", type=int, default=15)
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--json", action="store_true")
@@ -350,6 +401,8 @@ def main() -> None:
         print(json.dumps({**io(args.io, args.rare), **machine}))
     if args.memory:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
+    if args.phases:
+        print(json.dumps({**phases(args.phases), **machine}))
     if args.one_row:
         print(json.dumps({**one_row(args.calls), **machine, "load_average": os.getloadavg()[0]}))
     if args.app:
