@@ -202,10 +202,7 @@ def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch
     columns["warnings"] = _warnings(found.warnings, valid)
     columns["freshness"] = _freshness(found.month_days, valid & found.month_valid)
     columns["resume_or_end_on"] = _resume_column(found.illness.resume, n)
-    # no row with counters (most chunks): none gathered
-    illness = found.illness
-    counted = illness.ledgers or any(len(part.row) for part in illness.counted)
-    columns["illness_ledger"] = _ledger_column(illness.counters(n) if counted else Counters.none(), n)
+    columns["illness_ledger"] = _ledger_column(found.illness.counters(n), n)
     columns["recent_weeks"] = _recent_weeks_column(np.concatenate(found.recent_weeks), n)
     id_type = batch.schema.field("id").type if "id" in columns else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))

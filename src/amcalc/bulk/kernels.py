@@ -23,8 +23,7 @@ from amcalc.month import activity_days_declared, band_seconds, normal_hours_decl
 from amcalc.net_salary import ContributionKernel
 
 __all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_pattern", "per_row",
-           "rates_of_rows",
-           "stacked", "sum_by", "uniform"]
+           "rates_of_rows", "stacked", "sum_by", "uniform"]
 
 
 kernel: Any = SimpleNamespace(

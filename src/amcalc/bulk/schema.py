@@ -210,7 +210,11 @@ def extra_columns(schema: pa.Schema, keep_extra: bool = False) -> list[pa.Field]
 def decimal_array(cents: Ints, valid: Any, kind: pa.DataType = MONEY) -> pa.Array:
     """``decimal128(12, 2)`` (or another decimal ``kind``) from its unscaled int64 values (cents
     for money), null where not ``valid``."""
-    return pa.Array.from_buffers(kind, len(cents), [validity_buffer(valid), _decimal_words(cents)])
+    return _decimal_column(cents, validity_buffer(valid), kind)
+
+
+def _decimal_column(cents: Ints, validity: pa.Buffer | None, kind: pa.DataType = MONEY) -> pa.Array:
+    return pa.Array.from_buffers(kind, len(cents), [validity, _decimal_words(cents)])
 
 
 def _decimal_words(cents: Ints) -> pa.Buffer:
@@ -234,15 +238,12 @@ def number_columns(figures: Mapping[str, Ints], valid: Any) -> dict[str, pa.Arra
     >>> {name: column.to_pylist() for name, column in list(columns.items())[:3]}
     {'base_salary': [Decimal('-0.05'), None], 'scheduled_seconds': [-5, None], 'scheduled_days': [-5, None]}
     """
-    n = len(valid)
     validity = validity_buffer(valid)
     # a column's words apart (each a few hundred kB, reused by the allocator: one block for all
     # is mapped afresh each chunk, its pages faulted in)
-    built = {name: pa.Array.from_buffers(MONEY, n, [validity, _decimal_words(figures[name])])
-             for name in _MONEY_FIELDS}
-    built |= {name: pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(np.ascontiguousarray(
-        figures[name], _NUMPY_INTS[kind]))]) for names, kind in ((_COUNT_FIELDS, pa.int32()),
-                                                                 (_SECONDS_FIELDS, pa.int64())) for name in names}
+    built = {name: _decimal_column(figures[name], validity) for name in _MONEY_FIELDS}
+    built |= {name: _int_column(figures[name], validity, kind)
+              for names, kind in ((_COUNT_FIELDS, pa.int32()), (_SECONDS_FIELDS, pa.int64())) for name in names}
     return {name: built[name] for name in _NUMBER_ORDER}
 
 
@@ -252,8 +253,12 @@ _NUMPY_INTS = {pa.int32(): np.int32, pa.int64(): np.int64, pa.date32(): np.int32
 
 def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
     """An integer (or date32: day numbers) column from numpy, null where not ``valid``."""
+    return _int_column(values, validity_buffer(valid), kind)
+
+
+def _int_column(values: Ints, validity: pa.Buffer | None, kind: pa.DataType) -> pa.Array:
     data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
-    return pa.Array.from_buffers(kind, len(data), [validity_buffer(valid), pa.py_buffer(data)])
+    return pa.Array.from_buffers(kind, len(data), [validity, pa.py_buffer(data)])
 
 
 def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
