@@ -89,6 +89,26 @@ def test_the_4_month_average_at_48_hours_and_just_over() -> None:
     assert_same(rows, result)
 
 
+def test_both_routes_warnings_each_in_its_row_of_one_chunk() -> None:
+    # a week of 66 h over Mon–Fri 9 h (vector route): 13.20 h a day from 10 to 14 March; a
+    # Monday of 14 h (not the vector route's schedule: the scalar route): each Monday of March
+    # 2025 (3, 10, 17, 24, 31) over 13 h, then the schedule's own warning (art. 96.1)
+    march = MON_FRI_9H | {"month": "2025-03"}
+    long = march | {"worked_hours": [{"week": date(2025, 3, 10), "hours": "66"}]}
+    monday_14h = march | {"mon": "14", "tue": "7"}
+    rows = [long, monday_14h, march, monday_14h, long]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), chunk_rows=5, threads=1, stats=stats)
+    assert stats.scalar_rows == 2 and result.column("route").to_pylist()[:2] == ["vector", "scalar"]
+    warnings = result.column("warnings").to_pylist()
+    assert warnings[0] == [long_week("10/03/2025", "66,00"), *(f"Le {d}/03/2025 : 13,20 h {REST}" for d in range(10, 15))]
+    assert warnings[1] == [*(f"Le {d:02d}/03/2025 : 14,00 h {REST}" for d in (3, 10, 17, 24, 31)),
+                           "L'emploi du temps prévoit 14,00 h un jour de la semaine (n° 1) : le repos quotidien de "
+                           "11 heures n'est pas respecté (CCN 3239 art. 96.1)."]
+    assert warnings[2:] == [[], warnings[1], warnings[0]]
+    assert_same(rows, result)
+
+
 @pytest.mark.parametrize(("row_step", "day_step"), [(1, 1), (1, 7), (2**40, 2**20)])
 def test_rows_and_days_in_order_as_lexsort_puts_them(row_step: int, day_step: int) -> None:
     # one int64 key, or np.lexsort itself when rows × days would not fit in one (2⁴⁵ × 2²⁴)
