@@ -5,7 +5,7 @@ same duration on many rows, a 4-month average at exactly 48 h and just over it."
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -15,6 +15,7 @@ np = pytest.importorskip("numpy")
 from test_bulk import assert_same  # noqa: E402
 
 from amcalc.bulk import PayrollStats, payroll  # noqa: E402
+from amcalc.bulk.schema import utf8_strings  # noqa: E402
 from amcalc.bulk.working_time import by_row_and_day  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 
@@ -107,6 +108,17 @@ def test_both_routes_warnings_each_in_its_row_of_one_chunk() -> None:
                            "11 heures n'est pas respecté (CCN 3239 art. 96.1)."]
     assert warnings[2:] == [[], warnings[1], warnings[0]]
     assert_same(rows, result)
+
+
+def test_more_than_2_gib_of_texts_in_one_array_is_an_error_not_wrapped_offsets() -> None:
+    # int32 offsets: 2 texts of 2^30 bytes end at 2^31, one past the largest int32
+    class Gib:
+        def __len__(self) -> int:
+            return 1 << 30
+
+    with pytest.raises(OverflowError):
+        utf8_strings(cast(Any, [Gib(), Gib()]))
+    assert utf8_strings([b"ab", "\u00e9".encode()]).to_pylist() == ["ab", "\u00e9"]
 
 
 @pytest.mark.parametrize(("row_step", "day_step"), [(1, 1), (1, 7), (2**40, 2**20)])

@@ -302,10 +302,13 @@ def utf8_strings(encoded: Sequence[bytes]) -> pa.Array:
 
 
 def _byte_ends(encoded: Sequence[bytes]) -> Any:
-    """0, then where each of ``encoded`` ends once they are joined: a string array's offsets."""
-    ends = np.zeros(len(encoded) + 1, np.int32)
-    np.cumsum(np.fromiter(map(len, encoded), np.int32, len(encoded)), out=ends[1:])
-    return ends
+    """0, then where each of ``encoded`` ends once they are joined: a string array's offsets
+    (int32: more than 2 GiB of text in one array is an error, not offsets wrapped round)."""
+    ends = np.zeros(len(encoded) + 1, np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=ends[1:])
+    if ends[-1] > np.iinfo(np.int32).max:
+        raise OverflowError("more than 2 GiB of text in one string array")
+    return ends.astype(np.int32)
 
 
 def validity_buffer(valid: Any) -> pa.Buffer | None:
