@@ -51,3 +51,14 @@ def test_a_month_loads_france_holidays_only() -> None:
                      "schedule={'mon': '10', 'tue': '10', 'thu': '10', 'fri': '10'}); month_pay(c, (2025, 5)); "
                      "print([m for m in sys.modules if m.startswith('holidays.countries')])")
     assert printed == "[]"
+
+
+def test_a_month_leaves_out_the_standard_modules_of_rare_paths() -> None:
+    # html: the HTML rendering of an explanation or a contract; json: JSON text in and out;
+    # pkgutil: the walk of the package for every result type (issue 19: the first month's wait)
+    printed = _fresh("import sys; from datetime import date; from amcalc import Contract, month_pay; "
+                     "c = Contract.from_schedule(hourly_rate='4.00', weeks=52, start=date(2025, 1, 6), "
+                     "schedule={'mon': '10', 'tue': '10', 'thu': '10', 'fri': '10'}); "
+                     "print(month_pay(c, (2025, 5)).explanation.text().count('\\n') > 5, "
+                     "sorted({'html', 'json', 'pkgutil'} & set(sys.modules)))")
+    assert printed == "True []"

@@ -11,7 +11,6 @@ Contrat : 4,20 € brut de l'heure ; 39 h 30 par semaine sur 4 jours (lundi 10 h
 
 from __future__ import annotations
 
-import html
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -92,6 +91,8 @@ def contract_header(contract: Contract) -> str:
 
 def contract_html(contract: Contract) -> str:
     """The sheet as an HTML table (notebooks)."""
-    rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+    from html import escape  # here, not at the top: a month's import does without it (issue 19)
+
+    rows = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
                    for k, v in contract_sheet(contract))
     return f"<div class='amcalc'><h4>Contrat de travail</h4><table>{rows}</table></div>"

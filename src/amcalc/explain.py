@@ -16,7 +16,6 @@ the latest day a parameter was applied on, or ``computed_for``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -161,7 +160,8 @@ class Explanation:
         return "\n".join(lines)
 
     def html(self) -> str:
-        e = html.escape
+        from html import escape as e  # here, not at the top: a month's import does without it (issue 19)
+
         rows = "".join(
             f"<tr><td>{e(s.label)}</td><td>{e(s.formula)}</td>"
             f"<td style='text-align:right'><b>{e(s.result)}</b></td><td>{e(s.reference)}</td></tr>"

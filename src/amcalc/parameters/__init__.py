@@ -122,8 +122,9 @@ def _load(name: str) -> Parameter:
                      stable=raw.get("stable", False))
 
 
+@cache
 def names() -> tuple[str, ...]:
-    """Names of every bundled parameter file."""
+    """Names of every bundled parameter file (read once: :func:`get` asks on every new name)."""
     folder = resources.files(__name__).joinpath("data")
     return tuple(
         sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))

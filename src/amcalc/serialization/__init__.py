@@ -29,8 +29,6 @@ write its schema with ``python -m amcalc.serialization``
 
 from __future__ import annotations
 
-import json
-import pkgutil
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -62,6 +60,8 @@ def load_every_result() -> None:
     """Import every module of the library, so that each result class is in :data:`REGISTRY`:
     ``import amcalc`` loads nothing until a name is used (the bulk engine aside: it holds
     arrays, no result class, and needs its extra)."""
+    import pkgutil  # here, not at the top: only this walk needs it (import time, issue 19)
+
     library = str(Path(__file__).parents[1])
     for module in pkgutil.walk_packages([library], "amcalc."):
         if not module.name.startswith(_WITHOUT_RESULTS):
@@ -111,6 +111,8 @@ class Serializable:
 
     def to_json(self, **options: Any) -> str:
         """``to_dict()`` as JSON text (``options`` go to :func:`json.dumps`, e.g. ``indent=2``)."""
+        import json  # here, not at the top: a month's import does without it (issue 19)
+
         return json.dumps(self.to_dict(), ensure_ascii=False, **options)
 
     @classmethod
@@ -161,6 +163,8 @@ def from_json(text: str | bytes) -> Serializable:
     >>> from_json(c.to_json()) == c
     True
     """
+    import json  # here, not at the top: a month's import does without it (issue 19)
+
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as err:
@@ -202,6 +206,8 @@ def json_schema(cls: type[Serializable]) -> dict[str, Json]:
 
 def load_schema(name: str) -> dict[str, Json]:
     """The published schema of the type ``name`` (shipped with the package)."""
+    import json  # here, not at the top: a month's import does without it (issue 19)
+
     text = resources.files("amcalc.serialization").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     loaded: dict[str, Json] = json.loads(text)
     return loaded
