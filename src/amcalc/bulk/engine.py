@@ -156,7 +156,7 @@ class _Found:
     figures: dict[str, Ints]
     errors: dict[int, tuple[str, str | None, str]]
     illness: Art105
-    recent_weeks: list[Ints]  # (row, Monday, seconds) triples
+    recent_weeks: list[Ints]  # (row, Monday, seconds): the vector route's by row and Monday, then a scalar row's each
     warnings: RowWarnings  # the vector route's
     scalar_warnings: dict[int, tuple[str, ...]]
     month_days: Ints  # each row's first day (a day number), where ``month_valid``
@@ -206,7 +206,7 @@ def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch
     columns["freshness"] = _freshness(found.month_days, valid & found.month_valid)
     columns["resume_or_end_on"] = _resume_column(found.illness.resume, n)
     columns["illness_ledger"] = _ledger_column(found.illness.counters(n), n)
-    columns["recent_weeks"] = _recent_weeks_column(np.concatenate(found.recent_weeks), n)
+    columns["recent_weeks"] = _recent_weeks_column(found.recent_weeks, n)
     id_type = batch.schema.field("id").type if "id" in columns else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))
     if has_household(batch):
@@ -326,11 +326,14 @@ _YEARS = ILLNESS_LEDGER.field("years").type
 _YEAR = _YEARS.value_type
 
 
-def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
-    """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
+def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
+    """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none:
+    the vector route's, by row and Monday, then the scalar route's rows, if any."""
+    weeks = np.concatenate(parts)
     if not len(weeks):
         return pa.nulls(n, RECENT_WEEKS)
-    weeks = weeks[by_row_and_day(weeks)]
+    if len(parts) > 1:
+        weeks = weeks[by_row_and_day(weeks)]
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])

@@ -96,8 +96,9 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     given = given[fast[given[:, 0]]]
     carried = np.stack([events.r_row, events.r_week, events.r_seconds], axis=1)
     carried = carried[fast[carried[:, 0]]]
-    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, fast),
-                        refused, illness.of_rows(fast), recent_weeks(rows, given, carried))
+    recent = recent_weeks(rows, given, carried)
+    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, recent, fast),
+                        refused, illness.of_rows(fast), recent)
 
 
 def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:

@@ -70,12 +70,14 @@ def _texts(texts: list[bytes]) -> Any:
     return array
 
 
-def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, fast: Any) -> RowWarnings:
+def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, recent: Ints,
+                 fast: Any) -> RowWarnings:
     """The rows' warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
     days over 13 h, then the 4-month average (art. 96.3, 96.1), worded by its functions.
     ``given``, ``carried``: (row, Monday, seconds) of the month's weeks and of the weeks
-    carried from last month; the average can pass 48 h only in a row with a week over it
-    (the usual week, unknown weeks' value, is at most 48 h on this route)."""
+    carried from last month, ``recent`` those :func:`recent_weeks` keeps of them; the
+    average can pass 48 h only in a row with a week over it (the usual week, unknown
+    weeks' value, is at most 48 h on this route)."""
     days = _long_day_warnings(long_days, fast)
     long_weeks = given[given[:, 2] > MAX_WEEK]
     heavy = np.union1d(long_weeks[:, 0], carried[carried[:, 2] > MAX_WEEK, 0])
@@ -84,7 +86,7 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, 
     long_weeks = long_weeks[by_row_and_day(long_weeks)]
     weeks = RowWarnings(long_weeks[:, 0], _texts([_long_week_text(monday, seconds)
                                                   for monday, seconds in long_weeks[:, 1:].tolist()]))
-    return RowWarnings.merged([weeks, days, _average_warnings(rows, given, carried, heavy)])
+    return RowWarnings.merged([weeks, days, _average_warnings(rows, given, carried, recent, heavy)])
 
 
 @lru_cache(maxsize=1 << 12)
@@ -93,19 +95,18 @@ def _long_week_text(monday: int, seconds: int) -> bytes:
     return long_week_warning(EPOCH + timedelta(days=monday), seconds).encode()
 
 
-def _average_warnings(rows: Rows, given: Ints, carried: Ints, heavy: Ints) -> RowWarnings:
+def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heavy: Ints) -> RowWarnings:
     """The warning of :func:`amcalc.month.average_week_warning` of the ``heavy`` rows (sorted)
     whose civil weeks of the last 4 months average more than 48 h (art. 96.3). On arrays,
     each row's sum over its window (the Mondays of ``four_month_window``) of the hours
-    carried or given (:func:`recent_weeks`, as :func:`~amcalc.month.weekly_history` keeps
-    them), else of the usual week; the few rows over 48 h worded by that function."""
+    carried or given (``recent``: :func:`recent_weeks`, as :func:`~amcalc.month.weekly_history`
+    keeps them), else of the usual week; the few rows over 48 h worded by that function."""
     mine = np.zeros(len(rows.first), bool)
     mine[heavy] = True
-    given, carried = given[mine[given[:, 0]]], carried[mine[carried[:, 0]]]
+    known = recent[mine[recent[:, 0]]]
     lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
     first, last, size = np.array([_window(day) for day in lasts.tolist()], np.int64)[which].T
     usual = rows.weekly[heavy]
-    known = recent_weeks(rows, given, carried)
     at = np.searchsorted(heavy, known[:, 0])
     # the known weeks are Mondays, and the window has every Monday from its first to its last
     inside = (known[:, 1] >= first[at]) & (known[:, 1] <= last[at])
