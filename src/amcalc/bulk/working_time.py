@@ -35,7 +35,7 @@ class RowWarnings:
     @classmethod
     def none(cls) -> RowWarnings:
         """No warning."""
-        return cls(np.zeros(0, np.int64), _texts([]))
+        return cls(np.zeros(0, np.int64), np.array([], object))
 
     @classmethod
     def of(cls, warnings: Mapping[int, Sequence[str]]) -> RowWarnings:
@@ -46,7 +46,7 @@ class RowWarnings:
         """
         rows = sorted(warnings)
         return cls(np.repeat(np.array(rows, np.int64), [len(warnings[i]) for i in rows]),
-                   _texts([text.encode() for i in rows for text in warnings[i]]))
+                   np.array([text.encode() for i in rows for text in warnings[i]], object))
 
     @classmethod
     def merged(cls, parts: Sequence[RowWarnings]) -> RowWarnings:
@@ -63,13 +63,6 @@ class RowWarnings:
         return cls(rows[order], np.concatenate([part.texts for part in given])[order])
 
 
-def _texts(texts: list[bytes]) -> Any:
-    """``texts`` as a numpy array of objects."""
-    array = np.empty(len(texts), object)
-    array[:] = texts
-    return array
-
-
 def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, recent: Ints,
                  fast: Any) -> RowWarnings:
     """The rows' warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
@@ -84,8 +77,8 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, 
     if not len(heavy):
         return days
     long_weeks = long_weeks[by_row_and_day(long_weeks)]
-    weeks = RowWarnings(long_weeks[:, 0], _texts([_long_week_text(monday, seconds)
-                                                  for monday, seconds in long_weeks[:, 1:].tolist()]))
+    weeks = RowWarnings(long_weeks[:, 0], np.array([_long_week_text(monday, seconds)
+                                                    for monday, seconds in long_weeks[:, 1:].tolist()], object))
     return RowWarnings.merged([weeks, days, _average_warnings(rows, given, carried, recent, heavy)])
 
 
@@ -182,8 +175,8 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> RowWarnings:
     triples = triples[by_row_and_day(triples)]
     days, day_at = distinct_values(triples[:, 1])
     hours, hours_at = distinct_values(triples[:, 2])
-    return RowWarnings(triples[:, 0], _texts([_day_text(day) for day in days.tolist()])[day_at]
-                       + _texts([_hours_text(seconds) for seconds in hours.tolist()])[hours_at])
+    return RowWarnings(triples[:, 0], np.array([_day_text(day) for day in days.tolist()], object)[day_at]
+                       + np.array([_hours_text(seconds) for seconds in hours.tolist()], object)[hours_at])
 
 
 # DAY_REST_WARNING cut at its hours: the day's part, then the hours and the words after them
