@@ -5,7 +5,7 @@ same duration on many rows, a 4-month average at exactly 48 h and just over it."
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -15,6 +15,7 @@ np = pytest.importorskip("numpy")
 from test_bulk import assert_same  # noqa: E402
 
 from amcalc.bulk import PayrollStats, payroll  # noqa: E402
+from amcalc.bulk.schema import utf8_strings  # noqa: E402
 from amcalc.bulk.working_time import by_row_and_day  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 
@@ -87,6 +88,37 @@ def test_the_4_month_average_at_48_hours_and_just_over() -> None:
     assert warnings[5:] == warnings[:-5]
     assert result.column("recent_weeks").to_pylist()[3] == [{"week": date(2024, 10, 28), "seconds": 120 * 3600}]
     assert_same(rows, result)
+
+
+def test_both_routes_warnings_each_in_its_row_of_one_chunk() -> None:
+    # a week of 66 h over Mon–Fri 9 h (vector route): 13.20 h a day from 10 to 14 March; a
+    # Monday of 14 h (not the vector route's schedule: the scalar route): each Monday of March
+    # 2025 (3, 10, 17, 24, 31) over 13 h, then the schedule's own warning (art. 96.1)
+    march = MON_FRI_9H | {"month": "2025-03"}
+    long = march | {"worked_hours": [{"week": date(2025, 3, 10), "hours": "66"}]}
+    monday_14h = march | {"mon": "14", "tue": "7"}
+    rows = [long, monday_14h, march, monday_14h, long]
+    stats = PayrollStats()
+    result = payroll(pa.Table.from_pylist(rows), chunk_rows=5, threads=1, stats=stats)
+    assert stats.scalar_rows == 2 and result.column("route").to_pylist()[:2] == ["vector", "scalar"]
+    warnings = result.column("warnings").to_pylist()
+    assert warnings[0] == [long_week("10/03/2025", "66,00"), *(f"Le {d}/03/2025 : 13,20 h {REST}" for d in range(10, 15))]
+    assert warnings[1] == [*(f"Le {d:02d}/03/2025 : 14,00 h {REST}" for d in (3, 10, 17, 24, 31)),
+                           "L'emploi du temps prévoit 14,00 h un jour de la semaine (n° 1) : le repos quotidien de "
+                           "11 heures n'est pas respecté (CCN 3239 art. 96.1)."]
+    assert warnings[2:] == [[], warnings[1], warnings[0]]
+    assert_same(rows, result)
+
+
+def test_more_than_2_gib_of_texts_in_one_array_is_an_error_not_wrapped_offsets() -> None:
+    # int32 offsets: 2 texts of 2^30 bytes end at 2^31, one past the largest int32
+    class Gib:
+        def __len__(self) -> int:
+            return 1 << 30
+
+    with pytest.raises(OverflowError):
+        utf8_strings(cast(Any, [Gib(), Gib()]))
+    assert utf8_strings([b"ab", "\u00e9".encode()]).to_pylist() == ["ab", "\u00e9"]
 
 
 @pytest.mark.parametrize(("row_step", "day_step"), [(1, 1), (1, 7), (2**40, 2**20)])

@@ -56,10 +56,11 @@ from amcalc.bulk.schema import (
     number_columns,
     output_schema,
     strings_at,
+    utf8_strings,
     validity_buffer,
 )
 from amcalc.bulk.vector import VectorResult, vector_route
-from amcalc.bulk.working_time import by_row_and_day
+from amcalc.bulk.working_time import RowWarnings, by_row_and_day
 from amcalc.parameters import FRESHNESS_WARNING, VERIFIED_UP_TO
 
 __all__ = ["ScalarPool", "ScalarResult", "compute", "compute_rows", "figures", "month_of_row", "scalar_rows"]
@@ -142,7 +143,7 @@ def _vector_rows(batch: pa.RecordBatch, rows: Rows, unreadable: Any) -> VectorRe
     if not rows.fast.any():
         n = batch.num_rows
         return VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
-                            {}, {}, Art105({}, {}), np.zeros((0, 3), np.int64))
+                            RowWarnings.none(), {}, Art105({}, {}), np.zeros((0, 3), np.int64))
     events = Events(batch, rows)
     events.bad |= unreadable
     return vector_route(rows, events)
@@ -155,8 +156,9 @@ class _Found:
     figures: dict[str, Ints]
     errors: dict[int, tuple[str, str | None, str]]
     illness: Art105
-    recent_weeks: list[Ints]  # (row, Monday, seconds) triples
-    warnings: dict[int, tuple[str, ...]]
+    recent_weeks: list[Ints]  # (row, Monday, seconds): the vector route's by row and Monday, then a scalar row's each
+    warnings: RowWarnings  # the vector route's
+    scalar_warnings: dict[int, tuple[str, ...]]
     month_days: Ints  # each row's first day (a day number), where ``month_valid``
     month_valid: Any
 
@@ -166,7 +168,7 @@ class _Found:
         months, which = distinct_values(np.where(rows.month_ok, rows.month_key, 0))
         month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
         return cls(vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks],
-                   {i: tuple(w) for i, w in vector.warnings.items()}, month_days, rows.month_ok.copy())
+                   vector.warnings, {}, month_days, rows.month_ok.copy())
 
     def add(self, i: int, result: ScalarResult) -> None:
         """Row ``i`` as the scalar route computed it."""
@@ -177,7 +179,7 @@ class _Found:
             self.figures[name][i] = value
         self.month_days[i], self.month_valid[i] = result.month_day, True
         if result.warnings:
-            self.warnings[i] = result.warnings
+            self.scalar_warnings[i] = result.warnings
         if result.resume is not None:
             self.illness.resume[i] = result.resume
         if result.ledger is not None:
@@ -199,11 +201,12 @@ def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch
     columns["route"] = _route_column(scalar)
     columns.update(_error_columns(found.errors, n))
     columns.update(number_columns(found.figures, valid))
-    columns["warnings"] = _warnings(found.warnings, valid)
+    columns["warnings"] = _warnings(RowWarnings.merged([found.warnings, RowWarnings.of(found.scalar_warnings)]),
+                                    valid)
     columns["freshness"] = _freshness(found.month_days, valid & found.month_valid)
     columns["resume_or_end_on"] = _resume_column(found.illness.resume, n)
     columns["illness_ledger"] = _ledger_column(found.illness.counters(n), n)
-    columns["recent_weeks"] = _recent_weeks_column(np.concatenate(found.recent_weeks), n)
+    columns["recent_weeks"] = _recent_weeks_column(found.recent_weeks, n)
     id_type = batch.schema.field("id").type if "id" in columns else None
     result = pa.RecordBatch.from_arrays(list(columns.values()), schema=_output_schema(id_type))
     if has_household(batch):
@@ -323,11 +326,14 @@ _YEARS = ILLNESS_LEDGER.field("years").type
 _YEAR = _YEARS.value_type
 
 
-def _recent_weeks_column(weeks: Ints, n: int) -> pa.Array:
-    """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none."""
+def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
+    """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none:
+    the vector route's, by row and Monday, then the scalar route's rows, if any."""
+    weeks = np.concatenate(parts)
     if not len(weeks):
         return pa.nulls(n, RECENT_WEEKS)
-    weeks = weeks[by_row_and_day(weeks)]
+    if len(parts) > 1:
+        weeks = weeks[by_row_and_day(weeks)]
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
@@ -356,20 +362,16 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
 
 
-def _warnings(warnings: Mapping[int, tuple[str, ...]], valid: Any) -> pa.Array:
+def _warnings(warnings: RowWarnings, valid: Any) -> pa.Array:
     """The ``warnings`` column: each row's texts (none for most), null where not ``valid``;
     built from its buffers."""
     n = len(valid)
     offsets = np.zeros(n + 1, np.int32)
-    texts: list[str] = []
-    if warnings:
-        counts = np.zeros(n, np.int32)
-        for i in sorted(warnings):
-            counts[i] = len(warnings[i])
-            texts.extend(warnings[i])
-        np.cumsum(counts, out=offsets[1:])
-    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), pa.py_buffer(offsets)],
-                                 children=[pa.array(texts, pa.string()) if texts else _NO_TEXT])
+    texts = _NO_TEXT
+    if len(warnings.rows):
+        np.cumsum(np.bincount(warnings.rows, minlength=n), out=offsets[1:])
+        texts = utf8_strings(warnings.texts.tolist())
+    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), pa.py_buffer(offsets)], children=[texts])
 
 
 _WARNINGS = OUTPUT_SCHEMA.field("warnings").type

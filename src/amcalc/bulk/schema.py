@@ -282,14 +282,33 @@ def strings_at(rows: Sequence[int], texts: Sequence[str | None], n: int) -> pa.A
     given = [(i, str(text).encode()) for i, text in zip(rows, texts, strict=True) if text is not None]
     at = np.array([i for i, _ in given], np.int64)
     encoded = [b for _, b in given]
-    ends = np.zeros(len(encoded) + 1, np.int32)
-    np.cumsum(np.fromiter(map(len, encoded), np.int32, len(encoded)), out=ends[1:])
+    ends = _byte_ends(encoded)
     # offset j: the bytes of the rows before j — 0 up to the first row, then each row's end until the next
     offsets = np.repeat(ends, np.diff(np.concatenate([[0], at + 1, [n + 1]])))
     valid = np.zeros(n, bool)
     valid[at] = True
     return pa.Array.from_buffers(pa.string(), n, [validity_buffer(valid), pa.py_buffer(offsets),
                                                   pa.py_buffer(b"".join(encoded))])
+
+
+def utf8_strings(encoded: Sequence[bytes]) -> pa.Array:
+    """A string array of texts given in UTF-8, built from its buffers (no text encoded again).
+
+    >>> utf8_strings([b"ab", "é".encode()]).to_pylist()
+    ['ab', 'é']
+    """
+    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(_byte_ends(encoded)),
+                                                             pa.py_buffer(b"".join(encoded))])
+
+
+def _byte_ends(encoded: Sequence[bytes]) -> Any:
+    """0, then where each of ``encoded`` ends once they are joined: a string array's offsets
+    (int32: more than 2 GiB of text in one array is an error, not offsets wrapped round)."""
+    ends = np.zeros(len(encoded) + 1, np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=ends[1:])
+    if ends[-1] > np.iinfo(np.int32).max:
+        raise OverflowError("more than 2 GiB of text in one string array")
+    return ends.astype(np.int32)
 
 
 def validity_buffer(valid: Any) -> pa.Buffer | None:

@@ -40,7 +40,7 @@ from amcalc.bulk.kernels import (
     rates_of_rows,
 )
 from amcalc.bulk.rows import Events, Rows
-from amcalc.bulk.working_time import recent_weeks, row_warnings
+from amcalc.bulk.working_time import RowWarnings, recent_weeks, row_warnings
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.money import RATE_SCALE
 
@@ -53,7 +53,7 @@ class VectorResult:
 
     rows: Ints  # the rows it computed (indices)
     figures: dict[str, Ints]  # the number columns, rows of the batch
-    warnings: dict[int, list[str]]
+    warnings: RowWarnings
     refused: dict[int, Refusal]  # rows refused by the single-contract API's checks
     illness: Art105  # the dates pay must resume, the counters for next month
     recent_weeks: Ints  # (row, Monday, seconds) of the weeks to carry, by row and Monday
@@ -96,8 +96,9 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
     given = given[fast[given[:, 0]]]
     carried = np.stack([events.r_row, events.r_week, events.r_seconds], axis=1)
     carried = carried[fast[carried[:, 0]]]
-    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, fast),
-                        refused, illness.of_rows(fast), recent_weeks(rows, given, carried))
+    recent = recent_weeks(rows, given, carried)
+    return VectorResult(np.flatnonzero(fast), out, row_warnings(rows, long_days, given, carried, recent, fast),
+                        refused, illness.of_rows(fast), recent)
 
 
 def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:

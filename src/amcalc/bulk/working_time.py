@@ -4,97 +4,128 @@ worked carried to next month for the 4-month average."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, Ints, day_number
+from amcalc.bulk.arrays import EPOCH, Ints, day_number, distinct_values
 from amcalc.bulk.rows import MAX_WEEK, Rows
 from amcalc.duration import format_hours
 from amcalc.explain import french_date
 from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
-__all__ = ["by_row_and_day", "recent_weeks", "row_warnings"]
+__all__ = ["RowWarnings", "by_row_and_day", "recent_weeks", "row_warnings"]
 
 
-# DAY_REST_WARNING cut at its hours: the day's part, then the hours and the words after them
-_DAY_PART, _REST_PART = DAY_REST_WARNING.split("{hours}")
+@attrs.frozen
+class RowWarnings:
+    """Warnings of a batch's rows as the ``warnings`` column stores them: the row of each
+    (``rows``, in order) and its text in UTF-8 (``texts``, an array of bytes objects), a
+    row's in its order. Texts are put together as bytes, one numpy operation for them all,
+    and the column copies them without encoding each."""
+
+    rows: Ints
+    texts: Any
+
+    @classmethod
+    def none(cls) -> RowWarnings:
+        """No warning."""
+        return cls(np.zeros(0, np.int64), np.array([], object))
+
+    @classmethod
+    def of(cls, warnings: Mapping[int, Sequence[str]]) -> RowWarnings:
+        """The warnings of a mapping row → its texts.
+
+        >>> RowWarnings.of({4: ["b", "é"], 1: ["a"]})
+        RowWarnings(rows=array([1, 4, 4]), texts=array([b'a', b'b', b'\\xc3\\xa9'], dtype=object))
+        """
+        rows = sorted(warnings)
+        return cls(np.repeat(np.array(rows, np.int64), [len(warnings[i]) for i in rows]),
+                   np.array([text.encode() for i in rows for text in warnings[i]], object))
+
+    @classmethod
+    def merged(cls, parts: Sequence[RowWarnings]) -> RowWarnings:
+        """The warnings of ``parts`` by row, a row's in the order of the parts, then in their own.
+
+        >>> RowWarnings.merged([RowWarnings.of({3: ["x"]}), RowWarnings.of({0: ["y"], 3: ["z"]})]).texts.tolist()
+        [b'y', b'x', b'z']
+        """
+        given = [part for part in parts if len(part.rows)]
+        if len(given) <= 1:
+            return given[0] if given else cls.none()
+        rows = np.concatenate([part.rows for part in given])
+        order = np.argsort(rows, kind="stable")  # a row's texts keep the order they are given in
+        return cls(rows[order], np.concatenate([part.texts for part in given])[order])
 
 
-@lru_cache(maxsize=1 << 12)
-def _day_text(day: int) -> str:
-    """The words of :data:`~amcalc.month.DAY_REST_WARNING` up to the hours, for a day number."""
-    return _DAY_PART.format(day=french_date(EPOCH + timedelta(days=day)))
-
-
-@lru_cache(maxsize=1 << 12)
-def _hours_text(seconds: int) -> str:
-    """The words of :data:`~amcalc.month.DAY_REST_WARNING` from the hours on, for a day's care."""
-    return format_hours(seconds) + _REST_PART.format()
-
-
-def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints,
-                  fast: Any) -> dict[int, list[str]]:
-    """Row → its warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
+def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, recent: Ints,
+                 fast: Any) -> RowWarnings:
+    """The rows' warnings in the order of :func:`amcalc.month.month_pay`: weeks over 48 h,
     days over 13 h, then the 4-month average (art. 96.3, 96.1), worded by its functions.
     ``given``, ``carried``: (row, Monday, seconds) of the month's weeks and of the weeks
-    carried from last month; the average can pass 48 h only in a row with a week over it
-    (the usual week, unknown weeks' value, is at most 48 h on this route)."""
-    warnings = _long_day_warnings(long_days, fast)
+    carried from last month, ``recent`` those :func:`recent_weeks` keeps of them; the
+    average can pass 48 h only in a row with a week over it (the usual week, unknown
+    weeks' value, is at most 48 h on this route)."""
+    days = _long_day_warnings(long_days, fast)
     long_weeks = given[given[:, 2] > MAX_WEEK]
     heavy = np.union1d(long_weeks[:, 0], carried[carried[:, 2] > MAX_WEEK, 0])
     if not len(heavy):
-        return warnings
-    weeks_texts: dict[int, list[str]] = {}
-    for row, monday, seconds in long_weeks[by_row_and_day(long_weeks)].tolist():
-        weeks_texts.setdefault(row, []).append(long_week_warning(EPOCH + timedelta(days=monday), seconds))
-    averages = _average_warnings(rows, given, carried, heavy)
-    for row in heavy.tolist():
-        warnings[row] = weeks_texts.get(row, []) + warnings.get(row, []) + averages.get(row, [])
-    return warnings
-
-
-def _average_warnings(rows: Rows, given: Ints, carried: Ints, heavy: Ints) -> dict[int, list[str]]:
-    """Row → the warning of :func:`amcalc.month.average_week_warning`, for the ``heavy`` rows
-    (sorted) whose civil weeks of the last 4 months average more than 48 h (art. 96.3). On
-    arrays, each row's sum over its window (the Mondays of ``four_month_window``) of the
-    hours carried or given (:func:`recent_weeks`, as :func:`~amcalc.month.weekly_history`
-    keeps them), else of the usual week; the few rows over 48 h worded by that function."""
-    mine = np.zeros(len(rows.first), bool)
-    mine[heavy] = True
-    given, carried = given[mine[given[:, 0]]], carried[mine[carried[:, 0]]]
-    lasts, which = np.unique(rows.first[heavy] + rows.length[heavy] - 1, return_inverse=True)
-    windows = [_window_days(last) for last in lasts.tolist()]
-    mondays = np.full((len(windows), max(map(len, windows))), np.iinfo(np.int64).min)  # padding: no day
-    for k, window in enumerate(windows):
-        mondays[k, :len(window)] = window
-    size = np.array([len(w) for w in windows], np.int64)[which]
-    usual = rows.weekly[heavy]
-    known = recent_weeks(rows, given, carried)
-    at = np.searchsorted(heavy, known[:, 0])
-    inside = (mondays[which[at]] == known[:, 1:2]).any(axis=1)
-    total = usual * size  # the window's weeks at the usual week, then those known instead
-    np.add.at(total, at[inside], known[inside, 2] - usual[at[inside]])
-    over = heavy[total > MAX_AVERAGE_WEEK_SECONDS * size]
-    given_weeks, carried_weeks = _weeks_by_row(given, over), _weeks_by_row(carried, over)
-    warnings: dict[int, list[str]] = {}
-    for row in over.tolist():
-        last = EPOCH + timedelta(days=int(rows.first[row] + rows.length[row] - 1))
-        # one weekday schedule: the contract's average week (annual hours / weeks) is its week
-        average = average_week_warning(given_weeks.get(row, []), last, int(rows.weekly[row]), None,
-                                       MonthLedger(None, tuple(carried_weeks.get(row, []))))
-        if average:
-            warnings[row] = [average]
-    return warnings
+        return days
+    long_weeks = long_weeks[by_row_and_day(long_weeks)]
+    weeks = RowWarnings(long_weeks[:, 0], np.array([_long_week_text(monday, seconds)
+                                                    for monday, seconds in long_weeks[:, 1:].tolist()], object))
+    return RowWarnings.merged([weeks, days, _average_warnings(rows, given, carried, recent, heavy)])
 
 
 @lru_cache(maxsize=1 << 12)
-def _window_days(last: int) -> tuple[int, ...]:
-    """The Mondays (day numbers) of the 4 months up to the day number ``last`` (art. 96.3)."""
-    return tuple(day_number(monday) for monday in four_month_window(EPOCH + timedelta(days=last)))
+def _long_week_text(monday: int, seconds: int) -> bytes:
+    """:func:`~amcalc.month.long_week_warning` of a week (its Monday a day number), in UTF-8."""
+    return long_week_warning(EPOCH + timedelta(days=monday), seconds).encode()
+
+
+def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heavy: Ints) -> RowWarnings:
+    """The warning of :func:`amcalc.month.average_week_warning` of the ``heavy`` rows (sorted)
+    whose civil weeks of the last 4 months average more than 48 h (art. 96.3). On arrays,
+    each row's sum over its window (the Mondays of ``four_month_window``) of the hours
+    carried or given (``recent``: :func:`recent_weeks`, as :func:`~amcalc.month.weekly_history`
+    keeps them), else of the usual week; the few rows over 48 h worded by that function."""
+    mine = np.zeros(len(rows.first), bool)
+    mine[heavy] = True
+    known = recent[mine[recent[:, 0]]]
+    lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
+    first, last, size = np.array([_window(day) for day in lasts.tolist()], np.int64)[which].T
+    usual = rows.weekly[heavy]
+    at = np.searchsorted(heavy, known[:, 0])
+    # the known weeks are Mondays, and the window has every Monday from its first to its last
+    inside = (known[:, 1] >= first[at]) & (known[:, 1] <= last[at])
+    total = usual * size  # the window's weeks at the usual week, then those known instead
+    np.add.at(total, at[inside], known[inside, 2] - usual[at[inside]])
+    over = heavy[total > MAX_AVERAGE_WEEK_SECONDS * size]
+    if not len(over):
+        return RowWarnings.none()
+    given_weeks, carried_weeks = _weeks_by_row(given, over), _weeks_by_row(carried, over)
+    warnings: dict[int, list[str]] = {}
+    for row in over.tolist():
+        last_day = EPOCH + timedelta(days=int(rows.first[row] + rows.length[row] - 1))
+        # one weekday schedule: the contract's average week (annual hours / weeks) is its week
+        average = average_week_warning(given_weeks.get(row, []), last_day, int(rows.weekly[row]), None,
+                                       MonthLedger(None, tuple(carried_weeks.get(row, []))))
+        if average:
+            warnings[row] = [average]
+    return RowWarnings.of(warnings)
+
+
+@lru_cache(maxsize=1 << 12)
+def _window(last: int) -> tuple[int, int, int]:
+    """The first and last Mondays (day numbers) of the 4 months up to the day number ``last``
+    and their count (art. 96.3): ``four_month_window``'s Mondays, which follow each other."""
+    mondays = four_month_window(EPOCH + timedelta(days=last))
+    return day_number(mondays[-1]), day_number(mondays[0]), len(mondays)
 
 
 def _weeks_by_row(weeks: Ints, rows: Ints) -> dict[int, list[tuple[date, int]]]:
@@ -134,18 +165,31 @@ def by_row_and_day(triples: Ints, then: Ints | None = None) -> Ints:
     return np.argsort(key if then is None else key + then, kind="stable")
 
 
-def _long_day_warnings(long_days: list[Ints], fast: Any) -> dict[int, list[str]]:
-    """Row → its art. 96.1 warnings in day order, from (row, day, seconds) triples, in the
-    words of :data:`amcalc.month.DAY_REST_WARNING` (each day and duration put in French once)."""
+def _long_day_warnings(long_days: list[Ints], fast: Any) -> RowWarnings:
+    """The art. 96.1 warnings, by row and day, from (row, day, seconds) triples: the words of
+    :data:`amcalc.month.DAY_REST_WARNING`, each day and duration put in French once."""
     if not long_days:
-        return {}
+        return RowWarnings.none()
     triples = np.concatenate(long_days)
     triples = triples[fast[triples[:, 0]]]
     triples = triples[by_row_and_day(triples)]
-    days, day_at = np.unique(triples[:, 1], return_inverse=True)
-    hours, hours_at = np.unique(triples[:, 2], return_inverse=True)
-    texts = (np.array([_day_text(d) for d in days.tolist()], object)[day_at]
-             + np.array([_hours_text(s) for s in hours.tolist()], object)[hours_at]).tolist()
-    rows = triples[:, 0].tolist()
-    bounds = [*np.flatnonzero(np.diff(triples[:, 0], prepend=-1)).tolist(), len(texts)]
-    return {rows[a]: texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)}
+    days, day_at = distinct_values(triples[:, 1])
+    hours, hours_at = distinct_values(triples[:, 2])
+    return RowWarnings(triples[:, 0], np.array([_day_text(day) for day in days.tolist()], object)[day_at]
+                       + np.array([_hours_text(seconds) for seconds in hours.tolist()], object)[hours_at])
+
+
+# DAY_REST_WARNING cut at its hours: the day's part, then the hours and the words after them
+_DAY_PART, _REST_PART = DAY_REST_WARNING.split("{hours}")
+
+
+@lru_cache(maxsize=1 << 12)
+def _day_text(day: int) -> bytes:
+    """The words of :data:`~amcalc.month.DAY_REST_WARNING` up to the hours, for a day number, in UTF-8."""
+    return _DAY_PART.format(day=french_date(EPOCH + timedelta(days=day))).encode()
+
+
+@lru_cache(maxsize=1 << 12)
+def _hours_text(seconds: int) -> bytes:
+    """The words of :data:`~amcalc.month.DAY_REST_WARNING` from the hours on, for a day's care, in UTF-8."""
+    return (format_hours(seconds) + _REST_PART.format()).encode()
