@@ -21,8 +21,9 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from bulk_support import with_scalar_rows  # noqa: E402
 
+import amcalc.bulk  # noqa: E402
 from amcalc.absences import AbsenceCause  # noqa: E402
-from amcalc.bulk import OUTPUT_SCHEMA, PayrollStats, payroll  # noqa: E402
+from amcalc.bulk import CHUNK_ROWS, OUTPUT_SCHEMA, TABLE_CHUNK_ROWS, PayrollStats, chunk_rows_for, payroll  # noqa: E402
 from amcalc.bulk.bench import random_rows  # noqa: E402
 from amcalc.bulk.engine import figures, month_of_row  # noqa: E402
 from amcalc.bulk.schema import ILLNESS_LEDGER, MONEY, RECENT_WEEKS, decimal_array  # noqa: E402
@@ -783,3 +784,32 @@ def test_the_day_plan_says_which_rows_have_a_usual_working_day_outside_the_contr
     result = payroll(pa.Table.from_pylist(rows))
     assert seen == [[False, True, True, False, True]]
     assert_same(rows, result)
+
+
+def test_a_large_table_in_memory_is_computed_in_larger_chunks() -> None:
+    # two chunks a thread at least: 131 072 rows at once, else (a stream, a small table) 65 536
+    threshold = 2 * 2 * TABLE_CHUNK_ROWS
+    ids = pa.table({"id": np.arange(threshold)})
+    assert chunk_rows_for(ids, threads=2) == TABLE_CHUNK_ROWS == 131_072
+    assert chunk_rows_for(ids.slice(1), threads=2) == CHUNK_ROWS == 65_536
+    assert chunk_rows_for(ids.slice(threshold // 2), threads=1) == TABLE_CHUNK_ROWS
+    assert chunk_rows_for(ids.to_batches()[0], threads=2) == TABLE_CHUNK_ROWS
+    assert chunk_rows_for(iter(ids.to_batches()), threads=2) == CHUNK_ROWS
+    assert chunk_rows_for(pa.RecordBatchReader.from_batches(ids.schema, ids.to_batches()), threads=2) == CHUNK_ROWS
+
+
+def test_payroll_chooses_its_chunks_from_the_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+
+    def recording(source: Any, *, chunk_rows: int, **options: Any) -> Any:
+        asked.append(chunk_rows)
+        return iter(())
+
+    monkeypatch.setattr(amcalc.bulk, "payroll_batches", recording)
+    n = 4 * TABLE_CHUNK_ROWS
+    ids = pa.table({"id": np.arange(n), "hourly_rate": pa.nulls(n, pa.string()), "weeks": pa.nulls(n, pa.int64()),
+                    "month": pa.nulls(n, pa.string()), "mon": pa.nulls(n, pa.string())})
+    payroll(ids)
+    payroll(ids.slice(1))
+    payroll(ids, chunk_rows=1000)
+    assert asked == [TABLE_CHUNK_ROWS, CHUNK_ROWS, 1000]

@@ -47,6 +47,12 @@ __all__ = [
 CHUNK_ROWS = 65_536
 """Rows computed at once: memory stays bounded by a few chunks, whatever the input size."""
 
+TABLE_CHUNK_ROWS = 131_072
+"""Rows computed at once by :func:`payroll` for a table in memory large enough to give each
+thread two such chunks: the threads then take the interpreter's lock less often a row
+(× 1.2–1.3 on two threads, benchmarks/README.md); a stream or a file keeps
+:data:`CHUNK_ROWS`, so that reading and writing overlap the computation from the start."""
+
 
 @attrs.define
 class PayrollStats:
@@ -129,17 +135,33 @@ def _done(future: Future[tuple[list[pa.RecordBatch], int]], stats: PayrollStats)
     return batches
 
 
-def payroll(source: Any, *, chunk_rows: int = CHUNK_ROWS, threads: int = 2, processes: int = 0,
+def payroll(source: Any, *, chunk_rows: int | None = None, threads: int = 2, processes: int = 0,
             stats: PayrollStats | None = None, keep_extra: bool = False) -> pa.Table:
     """Paie du mois en masse (CCN 3239 art. 47, 96, 101, 105, 109–111, 114): the results
     of every row of ``source`` as a ``pyarrow.Table`` (which polars, pandas and
-    duckdb take without copy through ``__arrow_c_stream__``)."""
-    batches = list(payroll_batches(source, chunk_rows=chunk_rows, threads=threads, processes=processes,
+    duckdb take without copy through ``__arrow_c_stream__``). Arguments as in
+    :func:`payroll_batches`; ``chunk_rows`` by default :func:`chunk_rows_for` the source."""
+    size = chunk_rows_for(source, threads) if chunk_rows is None else chunk_rows
+    batches = list(payroll_batches(source, chunk_rows=size, threads=threads, processes=processes,
                                    stats=stats, keep_extra=keep_extra))
     if batches:
         return pa.Table.from_batches(batches)
     schema = _input_schema(source)
     return empty_output(schema, keep_extra) if schema is not None else OUTPUT_SCHEMA.empty_table()
+
+
+def chunk_rows_for(source: Any, threads: int = 2) -> int:
+    """The rows :func:`payroll` computes at once for ``source``: :data:`TABLE_CHUNK_ROWS` for a
+    table or record batch in memory of at least two such chunks a thread, else :data:`CHUNK_ROWS`
+    (a stream, whose size is unknown, or a table too small to keep every thread busy).
+
+    >>> chunk_rows_for(pa.table({"id": range(4 * TABLE_CHUNK_ROWS)}), threads=2)
+    131072
+    >>> chunk_rows_for(pa.table({"id": range(4 * TABLE_CHUNK_ROWS - 1)}), threads=2)
+    65536
+    """
+    large = isinstance(source, (pa.Table, pa.RecordBatch)) and source.num_rows >= 2 * max(1, threads) * TABLE_CHUNK_ROWS
+    return TABLE_CHUNK_ROWS if large else CHUNK_ROWS
 
 
 def empty_output(schema: pa.Schema, keep_extra: bool = False) -> pa.Table:
