@@ -15,7 +15,7 @@ import numpy as np
 from amcalc.bulk.arrays import EPOCH, Ints, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, stacked, sum_by
-from amcalc.bulk.month_facts import are_holidays
+from amcalc.bulk.month_facts import MonthFacts, are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -88,8 +88,8 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
-        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
+        in_month = np.take(_day_flags(tuple(facts), "in_month"), g, axis=0)  # np.take: faster than [g]
+        holiday = np.take(_day_flags(tuple(facts), "holiday"), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
         np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
@@ -123,11 +123,13 @@ class _Plan:
         :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
         m, sched, bad = len(self.busy), self.sched, self.bad
         working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
-        keep = self.local[events.a_row] >= 0
-        a_row, a_day = self.local[events.a_row[keep]], events.a_day[keep]
-        whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
+        mine = np.flatnonzero(self.local[events.a_row] >= 0)  # the busy rows' absences: gathered by
+        # np.take, several times faster than a boolean mask (most absences are the light rows')
+        a_row, a_day = self.local.take(events.a_row.take(mine)), events.a_day.take(mine)
+        whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine) > 0  # certified: decided below
+        certified, asked = events.a_certified.take(mine), events.a_asks.take(mine)
         day_sched = sched[a_row, a_day]
-        seconds = np.where(whole, day_sched, events.a_seconds[keep])
+        seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
         partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
         not_care_day = ~working[a_row, a_day]
         over = ~not_care_day & (seconds > day_sched)
@@ -136,8 +138,8 @@ class _Plan:
         self.repeated = repeated_rows(a_row, a_day)
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
-        asks = events.a_asks[keep] & ~bad[a_row]
-        by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
+        asks = asked & ~bad[a_row]
+        by_holiday = np.flatnonzero(asks & ~certified)  # art. 47: in a month with a holiday off
         if len(by_holiday):
             asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int32)
@@ -145,13 +147,14 @@ class _Plan:
         if asks.any():
             asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
-                                       self._asked(rows, events, asking, working, a_row, a_day, keep))
+                                       self._asked(rows, events, asking, working, a_row, a_day,
+                                                   certified, asked & ~certified))
             bad[asking[answers.unanswered]] = True
             at = np.full(m, -1, np.int64)
             at[asking] = np.arange(len(asking))
             line = at[a_row]
             unpaid_illness = answers.unpaid_illness[np.maximum(line, 0), a_day] & (line >= 0)
-            deducted = np.where(events.a_certified[keep], unpaid_illness, deducted)
+            deducted = np.where(certified, unpaid_illness, deducted)
             lost_line, lost_day = np.nonzero(answers.unpaid_holidays)
             unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
             self.lost[asking[lost_line], lost_day] = True
@@ -164,24 +167,23 @@ class _Plan:
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
-            kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
+            kept = np.where(certified, ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause.take(mine)])
             self.kept_absent = sum_by(a_row, seconds * kept, m)
 
     def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
-               keep: Any) -> MonthDays:
-        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it."""
+               certified: Any, unjustified: Any) -> MonthDays:
+        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it, from the
+        busy rows' absences (``a_row``, ``a_day``, whether ``certified`` or ``unjustified``)."""
         lines = np.full(len(self.busy), -1, np.int64)
         lines[asking] = np.arange(len(asking))
-        mine = lines[a_row] >= 0
-        line, day = lines[a_row[mine]], a_day[mine]
+        mine = np.flatnonzero(lines[a_row] >= 0)
+        line, day = lines.take(a_row.take(mine)), a_day.take(mine)
 
         def marked(which: Any) -> Any:
             table = np.zeros((len(asking), 31), bool)
             table[line[which], day[which]] = True
             return table
 
-        certified = events.a_certified[keep][mine]
-        unjustified = (events.a_asks & ~events.a_certified)[keep][mine]  # the other cause that asks
         planned = self.sched[asking] > 0
         outside, non_care = self.outside[asking], self.non_care[asking]
         holiday = planned & ~outside & ~non_care & self.holiday[asking]
@@ -193,8 +195,8 @@ class _Plan:
             days = rows.first[batch_rows[lines], None] + length[lines, None] + np.arange(32)
             return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
 
-        return MonthDays(working[asking], holiday, marked(np.ones(len(line), bool)),
-                         marked(certified), marked(unjustified), after, length)
+        return MonthDays(working[asking], holiday, marked(slice(None)),
+                         marked(certified.take(mine)), marked(unjustified.take(mine)), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:
@@ -277,6 +279,15 @@ class _Plan:
                                                             & ~self.lost))
             totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
+
+
+@lru_cache(maxsize=64)
+def _day_flags(facts: tuple[MonthFacts, ...], name: str) -> Any:
+    """A (months × 31) flag of each month of a batch (``in_month``, ``holiday``), stacked
+    once per set of months (read-only), as :func:`~amcalc.bulk.kernels.stacked` its numbers."""
+    table = np.array([getattr(f, name) for f in facts], bool)
+    table.flags.writeable = False
+    return table
 
 
 def _planned(schedule: Ints, first: Ints) -> Ints:
@@ -377,16 +388,16 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     facts, g = rows.facts, rows.group[light]
     sched = np.take(rows.schedule, light, axis=0)
     bad = np.zeros(m, bool)
-    keep = local[events.a_row] >= 0
-    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    holidays = np.array([f.holiday for f in facts])
+    mine = np.flatnonzero(local[events.a_row] >= 0)  # their absences, gathered by np.take (faster than a mask)
+    a_row, a_day = local.take(events.a_row.take(mine)), events.a_day.take(mine)
+    holidays = _day_flags(tuple(facts), "holiday")
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
     absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
                                                        a_row, a_day - weekday)
     day_sched = sched[a_row, weekday]
-    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
-    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
+    seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
     not_care_day = (day_sched == 0) | holiday | absent_off
     over = ~not_care_day & (seconds > day_sched)
