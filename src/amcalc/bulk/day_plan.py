@@ -393,7 +393,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     holidays = _day_flags(tuple(facts), "holiday")
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
-    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, tuple(facts),
                                                        a_row, a_day - weekday)
     day_sched = sched[a_row, weekday]
     whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
@@ -425,12 +425,13 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     return bad, _of_batch(refused, light)
 
 
-def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, facts: tuple[MonthFacts, ...],
                         a_row: Ints, a_monday: Ints) -> tuple[Any, Ints, Ints]:
     """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
-    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``, and
-    the day of the month of its week's Monday) falls in one, and the usual working days of
-    the month they take, each once: their rows and weekdays (a week's k-th day is a weekday k)."""
+    others; ``sched``, ``group``: theirs, ``facts`` the batch's months): whether each absence
+    (``a_row``, and the day of the month of its week's Monday) falls in one, and the usual
+    working days of the month they take, each once: their rows and weekdays (a week's k-th
+    day is a weekday k)."""
     keep = local[events.c_row] >= 0
     given, start = local[events.c_row[keep]], events.c_start[keep]
     overlaps = (start > -7) & (start < 31)
@@ -442,11 +443,24 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     mine = np.flatnonzero(with_weeks[a_row])  # the absences of rows with weeks without care
     absent_off = np.zeros(len(a_row), bool)
     absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
-    days = start[:, None] + np.arange(7)
-    usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
-             & ~np.take(holidays, group[row, None] * 31 + np.clip(days, 0, 30)))  # flat: faster than 2-D
+    first_day = group[row] * _PADDED + start + 6  # each week's Monday in the flat (months × 43) table
+    usual = np.take(_open_days(facts), first_day[:, None] + np.arange(7)) & (np.take(sched, row, axis=0) > 0)
     week, weekday = np.divmod(np.flatnonzero(usual), 7)
     return absent_off, row[week], weekday
+
+
+_PADDED = 6 + 31 + 6
+
+
+@lru_cache(maxsize=64)
+def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
+    """(months × 43) whether each day of a batch's months, from 6 days before the first to 6
+    after the 31st, is a day of the month that is not a public holiday off: a week's days,
+    Monday −6 to 30, read in one :func:`numpy.take` (read-only, once per set of months)."""
+    table = np.zeros((len(facts), _PADDED), bool)
+    table[:, 6:37] = _day_flags(facts, "in_month") & ~_day_flags(facts, "holiday")
+    table.flags.writeable = False
+    return table.ravel()
 
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
