@@ -113,22 +113,25 @@ def _unpaid_holidays(days: MonthDays) -> Any:
     """Jours fériés chômés non payés (art. 47; :func:`~amcalc.month.unpaid_holidays_of`): a
     holiday off is unpaid when the nearest working day before or after it, within 14 days,
     was an unjustified absence. Days outside the contract and those of the months around
-    have no absence: worked, as ``neighbour_worked`` counts them. The nearest working days
-    are found for every day at once, then read at the holidays only (a few a row)."""
+    have no absence: worked, as ``neighbour_worked`` counts them. Only the rows with a
+    holiday and an unjustified absence are looked at: their nearest working days found for
+    every day at once, then read at the holidays (a few a row)."""
     unpaid = np.zeros(days.work.shape, bool)
-    line, day = np.nonzero(days.holiday)
-    if not len(line) or not days.unjustified.any():
+    lines = np.flatnonzero(days.holiday.any(axis=1) & days.unjustified.any(axis=1))  # the others: none unpaid
+    if not len(lines):
         return unpaid
+    work, unjustified = days.work[lines], days.unjustified[lines]
     column = np.arange(31, dtype=np.int32)  # days and ±_FAR (2²⁰): int32, as the arrays below
-    previous = np.full((len(days.work), 32), -_FAR, np.int32)  # [d]: the last working day before d
-    np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1, out=previous[:, 1:])
-    following = np.full((len(days.work), 32), _FAR, np.int32)  # [d + 1]: the first working day after d
-    following[:, :31] = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
+    previous = np.full((len(lines), 32), -_FAR, np.int32)  # [d]: the last working day before d
+    np.maximum.accumulate(np.where(work, column, -_FAR), axis=1, out=previous[:, 1:])
+    following = np.full((len(lines), 32), _FAR, np.int32)  # [d + 1]: the first working day after d
+    following[:, :31] = np.minimum.accumulate(np.where(work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
+    line, day = np.nonzero(days.holiday[lines])
     before, after = previous[line, day], following[line, day + 1]
-    unworked_before = (day - before <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[line, np.clip(before, 0, 30)]
-    unworked_after = (after - day <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[line, np.clip(after, 0, 30)]
+    unworked_before = (day - before <= NEIGHBOUR_SEARCH_DAYS) & unjustified[line, np.clip(before, 0, 30)]
+    unworked_after = (after - day <= NEIGHBOUR_SEARCH_DAYS) & unjustified[line, np.clip(after, 0, 30)]
     unworked = unworked_before | unworked_after
-    unpaid[line[unworked], day[unworked]] = True
+    unpaid[lines[line[unworked]], day[unworked]] = True
     return unpaid
 
 
