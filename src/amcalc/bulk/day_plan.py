@@ -236,11 +236,13 @@ class _Plan:
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, list(np.ascontiguousarray(weights.T)))  # a row a weekday
         parts = np.stack(by_day, axis=1)
-        week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
+        cells = np.flatnonzero(inside)  # the weeks' days in this month (week × 7 + weekday)
+        seconds = parts.take(cells)
+        week, col = np.divmod(cells[seconds > MAX_DAY_SECONDS], 7)  # art. 96.1 warnings
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        np.put(actual, at[inside], parts[inside])
+        np.put(actual, at.take(cells), seconds)
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
         contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
@@ -257,7 +259,7 @@ class _Plan:
         by the hour."""
         busy, actual, unpaid = self.busy, self.actual, self.unpaid
         rates = maintenance_rates(rows.facts, rows.group[busy])
-        allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+        allowance = kernel.day_allowance(actual, rows.maintenance.values.take(busy)[:, None], rates)
         out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates_of_rows(rates).scale)
         out["worked_seconds"][busy] = row_sum(actual)
         if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
