@@ -97,9 +97,9 @@ class _Plan:
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
             hired_or_left = busy[partial]
-            day_index = np.arange(31)
-            outside[partial] = ((day_index < (rows.start[hired_or_left] - first[partial])[:, None])
-                                | (day_index > (rows.end[hired_or_left] - first[partial])[:, None]))
+            hired = np.clip(rows.start[hired_or_left] - first[partial], -1, 31)  # days of the month, −1 to 31
+            left = np.clip(rows.end[hired_or_left] - first[partial], -1, 31)
+            outside[partial] = np.take(_OUTSIDE, (hired + 1) * 33 + left + 1, axis=0)
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
@@ -464,6 +464,12 @@ def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
     table.flags.writeable = False
     return table.ravel()
 
+
+_DAY_LIMITS = np.arange(-1, 32)
+_OUTSIDE = ((np.arange(31) < _DAY_LIMITS[:, None, None]) | (np.arange(31) > _DAY_LIMITS[None, :, None])).reshape(-1, 31)
+"""[(first + 1) × 33 + last + 1] the days of a month before its ``first`` day of contract or
+after its ``last`` (−1 to 31 each): a row's 31 flags in one gather, not two comparisons and an or."""
+_OUTSIDE.flags.writeable = False
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
