@@ -209,10 +209,9 @@ class _Plan:
         busy, first, actual = self.busy, self.first, self.actual
         self.repeated = np.concatenate([self.repeated, repeated_rows(w_row, w_start)])
         self.bad[self.repeated] = True
-        days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
         length = rows.length[busy[w_row]]
-        inside = (days >= 0) & (days < length[:, None])
-        at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
+        inside = np.take(_WEEK_INSIDE, (w_start + 6) * 4 + length - 28, axis=0)  # the days of this month
+        at = (w_row * 31)[:, None] + np.take(_WEEK_CLIPPED, w_start + 6, axis=0)  # (week, day) in the flat plan
         weights = np.take(actual, at).astype(np.int64)  # the weeks' days in int64, as the kernels take them
         usual = np.take(self.sched, at).astype(np.int64)
         if self.outside.any():
@@ -220,7 +219,7 @@ class _Plan:
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
-                                                 first[w_row[across], None] + days[across])
+                                                 (first[w_row[across]] + w_start[across])[:, None] + np.arange(7))
             weights[across] = np.where(inside[across], weights[across], planned)
             usual[across] = np.where(inside[across], usual[across], elsewhere)
         threshold = row_sum(weights)
@@ -239,7 +238,7 @@ class _Plan:
         cells = np.flatnonzero(inside)  # the weeks' days in this month (week × 7 + weekday)
         seconds = parts.take(cells)
         week, col = np.divmod(cells[seconds > MAX_DAY_SECONDS], 7)  # art. 96.1 warnings
-        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
+        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + w_start[week] + col,
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
         np.put(actual, at.take(cells), seconds)
@@ -465,6 +464,13 @@ def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
     return table.ravel()
 
 
+_WEEK_DAYS = np.arange(-6, 31)[:, None] + np.arange(7)  # [Monday + 6]: the week's days of the month, −6 to 36
+_WEEK_CLIPPED = np.clip(_WEEK_DAYS, 0, 30)
+"""[Monday + 6] the week's days as columns of the (rows × 31) plan (those outside it clipped: read, never written)."""
+_WEEK_INSIDE = (_WEEK_DAYS[:, None, :] >= 0) & (_WEEK_DAYS[:, None, :] < np.arange(28, 32)[:, None])
+_WEEK_INSIDE = _WEEK_INSIDE.reshape(-1, 7)
+"""[(Monday + 6) × 4 + days in the month − 28] whether each day of the week is a day of the month."""
+_WEEK_CLIPPED.flags.writeable = _WEEK_INSIDE.flags.writeable = False
 _DAY_LIMITS = np.arange(-1, 32)
 _OUTSIDE = ((np.arange(31) < _DAY_LIMITS[:, None, None]) | (np.arange(31) > _DAY_LIMITS[None, :, None])).reshape(-1, 31)
 """[(first + 1) × 33 + last + 1] the days of a month before its ``first`` day of contract or
