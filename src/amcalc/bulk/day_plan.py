@@ -128,10 +128,11 @@ class _Plan:
         a_row, a_day = self.local.take(events.a_row.take(mine)), events.a_day.take(mine)
         whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine) > 0  # certified: decided below
         certified, asked = events.a_certified.take(mine), events.a_asks.take(mine)
-        day_sched = sched[a_row, a_day]
+        cell = a_row * 31 + a_day  # (row, day) in the flat plan: np.take and np.put, no 2-D index
+        day_sched = np.take(sched, cell)
         seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
         partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
-        not_care_day = ~working[a_row, a_day]
+        not_care_day = ~np.take(working, cell)
         over = ~not_care_day & (seconds > day_sched)
         bad[a_row[not_care_day | over | partial_unpaid]] = True
         self.refused = absence_refusals(a_row, self.first[a_row] + a_day, not_care_day, over, day_sched)
@@ -160,8 +161,8 @@ class _Plan:
             self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
         missing = np.zeros((m, 31), np.int32)
-        missing[a_row, a_day] = seconds
-        unpaid[a_row, a_day] = seconds * deducted
+        np.put(missing, cell, seconds)
+        np.put(unpaid, cell, seconds * deducted)
         np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
@@ -396,7 +397,8 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
     absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, tuple(facts),
                                                        a_row, a_day - weekday)
-    day_sched = sched[a_row, weekday]
+    cell, c_cell = a_row * 7 + weekday, c_row * 7 + c_weekday  # in the flat (rows × 7) tables: np.take
+    day_sched = np.take(sched, cell)
     whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
@@ -415,11 +417,11 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     rates = maintenance_rates(facts, g)
     usual = kernel.day_allowance(sched, per_hour[:, None], rates)
     change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], rates_of_rows(rates, a_row))
-              - usual[a_row, weekday]) * (seconds > 0)
-    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, usual[c_row, c_weekday], m)
+              - np.take(usual, cell)) * (seconds > 0)
+    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, np.take(usual, c_cell), m)
     out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates_of_rows(rates).scale)
     out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
-                                    - sum_by(c_row, sched[c_row, c_weekday], m))
+                                    - sum_by(c_row, np.take(sched, c_cell), m))
     totals.absent[light] = sum_by(a_row, seconds * deducted, m)
     totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
                                         m)
