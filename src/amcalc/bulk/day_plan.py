@@ -88,11 +88,11 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        in_month = np.take(_day_flags(tuple(facts), "in_month"), g, axis=0)  # np.take: faster than [g]
+        past_end = np.take(_past_end(tuple(facts)), g, axis=0)  # np.take: faster than [g]
         holiday = np.take(_day_flags(tuple(facts), "holiday"), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
-        np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
+        np.copyto(sched, 0, where=past_end)  # not ``* in_month``: a product with bools casts them, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
@@ -104,9 +104,10 @@ class _Plan:
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
         if len(c_row):
+            length = rows.length[busy[c_row]]
             for k in range(7):
                 day = c_start + k
-                inside = (day >= 0) & (day < 31)
+                inside = (day >= 0) & (day < length)
                 non_care[c_row[inside], day[inside]] = True
         keep = local[events.h_row] >= 0
         h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
@@ -114,7 +115,7 @@ class _Plan:
         bad = np.zeros(m, bool)
         bad[not_holiday] = True
         holiday[h_row, h_day] = False  # the holidays left are those off
-        return cls(busy, local, first, sched, holiday, non_care & in_month, outside, rows.occasional[busy],
+        return cls(busy, local, first, sched, holiday, non_care, outside, rows.occasional[busy],
                    h_row, h_day, not_holiday, bad)
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
@@ -288,6 +289,14 @@ def _day_flags(facts: tuple[MonthFacts, ...], name: str) -> Any:
     """A (months × 31) flag of each month of a batch (``in_month``, ``holiday``), stacked
     once per set of months (read-only), as :func:`~amcalc.bulk.kernels.stacked` its numbers."""
     table = np.array([getattr(f, name) for f in facts], bool)
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=64)
+def _past_end(facts: tuple[MonthFacts, ...]) -> Any:
+    """(months × 31) the days after each month's last (read-only, once per set of months)."""
+    table = ~_day_flags(facts, "in_month")
     table.flags.writeable = False
     return table
 
