@@ -92,7 +92,7 @@ class _Plan:
         holiday = np.take(_day_flags(tuple(facts), "holiday"), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
-        np.copyto(sched, 0, where=past_end)  # not ``* in_month``: a product with bools casts them, 3 times slower
+        np.copyto(sched, 0, where=past_end)  # not a product with the days in the month: bools cast, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
@@ -476,17 +476,19 @@ def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
 
 
 _WEEK_DAYS = np.arange(-6, 31)[:, None] + np.arange(7)  # [Monday + 6]: the week's days of the month, −6 to 36
+
 _WEEK_CLIPPED = np.clip(_WEEK_DAYS, 0, 30)
 """[Monday + 6] the week's days as columns of the (rows × 31) plan (those outside it clipped: read, never written)."""
-_WEEK_INSIDE = (_WEEK_DAYS[:, None, :] >= 0) & (_WEEK_DAYS[:, None, :] < np.arange(28, 32)[:, None])
-_WEEK_INSIDE = _WEEK_INSIDE.reshape(-1, 7)
+
+_WEEK_INSIDE = ((_WEEK_DAYS[:, None, :] >= 0) & (_WEEK_DAYS[:, None, :] < np.arange(28, 32)[:, None])).reshape(-1, 7)
 """[(Monday + 6) × 4 + days in the month − 28] whether each day of the week is a day of the month."""
-_WEEK_CLIPPED.flags.writeable = _WEEK_INSIDE.flags.writeable = False
+
 _DAY_LIMITS = np.arange(-1, 32)
 _OUTSIDE = ((np.arange(31) < _DAY_LIMITS[:, None, None]) | (np.arange(31) > _DAY_LIMITS[None, :, None])).reshape(-1, 31)
 """[(first + 1) × 33 + last + 1] the days of a month before its ``first`` day of contract or
 after its ``last`` (−1 to 31 each): a row's 31 flags in one gather, not two comparisons and an or."""
-_OUTSIDE.flags.writeable = False
+
+_WEEK_CLIPPED.flags.writeable = _WEEK_INSIDE.flags.writeable = _OUTSIDE.flags.writeable = False
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;
