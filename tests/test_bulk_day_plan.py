@@ -31,3 +31,42 @@ def test_the_longest_weeks_given_fill_the_plan_without_overflow() -> None:
     assert result.column("route").to_pylist() == ["vector"]
     assert result.column("worked_seconds").to_pylist() == [2_721_600]
     assert_same([row], result)
+
+
+def _week_days(hours: str) -> dict[str, str | None]:
+    return {day: (hours if k < 5 else None) for k, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+def test_a_hiring_and_an_end_at_every_edge_of_the_month() -> None:
+    # The days outside the contract of a partial month (art. 111) come from a table by the
+    # month's first and last day of contract, clipped to −1 and 31: hired before, on, or
+    # after the month's first day, ending before, on or after its last. March 2025 (1 March a
+    # Saturday, no public holiday), Monday to Friday 8 h, hired Saturday 15 March: 17–21,
+    # 24–28 and 31 March, 11 days × 8 h = 88 h = 316 800 s.
+    base = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-03", **_week_days("8")}
+    hired_mid_month = base | {"start": date(2025, 3, 15)}
+    result = payroll(table_of([hired_mid_month]))
+    assert result.column("route").to_pylist() == ["vector"]
+    assert result.column("worked_seconds").to_pylist() == [316_800]
+    first, last = date(2025, 3, 1), date(2025, 3, 31)
+    rows = [base | {"start": start, "end": end}
+            for start in (first - timedelta(days=40), first - timedelta(days=1), first, first + timedelta(days=1),
+                          last - timedelta(days=1), last)
+            for end in (None, first, first + timedelta(days=2), last - timedelta(days=1), last, last + timedelta(days=9))
+            if end is None or end >= start]
+    result = payroll(table_of(rows))
+    assert set(result.column("route").to_pylist()) == {"vector"}
+    assert_same(rows, result)
+
+
+def test_weeks_given_from_the_first_monday_before_the_month_to_the_last_in_it() -> None:
+    # Each week given reads its days of the month and their columns from tables by its
+    # Monday, −6 to 30 days from the month's first: June 2025 starts on a Sunday (the week of
+    # 26 May has one day in June), and the week of 30 June one (Monday 30). Against month_pay.
+    mondays = [date(2025, 5, 26) + timedelta(weeks=k) for k in range(6)]
+    rows = [{"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 9, 2), "month": "2025-06",
+             **_week_days("9"), "worked_hours": [{"week": monday, "hours": "47"}]} for monday in mondays]
+    rows.append(rows[0] | {"worked_hours": [{"week": monday, "hours": "50"} for monday in mondays]})
+    result = payroll(table_of(rows))
+    assert set(result.column("route").to_pylist()) == {"vector"}
+    assert_same(rows, result)

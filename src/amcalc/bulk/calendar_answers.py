@@ -113,20 +113,26 @@ def _unpaid_holidays(days: MonthDays) -> Any:
     """Jours fériés chômés non payés (art. 47; :func:`~amcalc.month.unpaid_holidays_of`): a
     holiday off is unpaid when the nearest working day before or after it, within 14 days,
     was an unjustified absence. Days outside the contract and those of the months around
-    have no absence: worked, as ``neighbour_worked`` counts them."""
-    if not days.unjustified.any():
-        return np.zeros(days.work.shape, bool)
+    have no absence: worked, as ``neighbour_worked`` counts them. Only the rows with a
+    holiday and an unjustified absence are looked at: their nearest working days found for
+    every day at once, then read at the holidays (a few a row)."""
+    unpaid = np.zeros(days.work.shape, bool)
+    lines = np.flatnonzero(days.holiday.any(axis=1) & days.unjustified.any(axis=1))  # the others: none unpaid
+    if not len(lines):
+        return unpaid
+    work, unjustified = days.work[lines], days.unjustified[lines]
     column = np.arange(31, dtype=np.int32)  # days and ±_FAR (2²⁰): int32, as the arrays below
-    before = np.maximum.accumulate(np.where(days.work, column, -_FAR), axis=1)
-    after = np.minimum.accumulate(np.where(days.work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
-    lines = np.arange(len(days.work))[:, None]
-    previous = np.full(days.work.shape, -_FAR, np.int32)
-    previous[:, 1:] = before[:, :-1]
-    following = np.full(days.work.shape, _FAR, np.int32)
-    following[:, :-1] = after[:, 1:]
-    unworked_before = (column - previous <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(previous, 0, 30)]
-    unworked_after = (following - column <= NEIGHBOUR_SEARCH_DAYS) & days.unjustified[lines, np.clip(following, 0, 30)]
-    return days.holiday & (unworked_before | unworked_after)
+    previous = np.full((len(lines), 32), -_FAR, np.int32)  # [d]: the last working day before d
+    np.maximum.accumulate(np.where(work, column, -_FAR), axis=1, out=previous[:, 1:])
+    following = np.full((len(lines), 32), _FAR, np.int32)  # [d + 1]: the first working day after d
+    following[:, :31] = np.minimum.accumulate(np.where(work, column, _FAR)[:, ::-1], axis=1)[:, ::-1]
+    line, day = np.nonzero(days.holiday[lines])
+    before, after = previous[line, day], following[line, day + 1]
+    unworked_before = (day - before <= NEIGHBOUR_SEARCH_DAYS) & unjustified[line, np.clip(before, 0, 30)]
+    unworked_after = (after - day <= NEIGHBOUR_SEARCH_DAYS) & unjustified[line, np.clip(after, 0, 30)]
+    unworked = unworked_before | unworked_after
+    unpaid[lines[line[unworked]], day[unworked]] = True
+    return unpaid
 
 
 def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,

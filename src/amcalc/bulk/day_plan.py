@@ -15,7 +15,7 @@ import numpy as np
 from amcalc.bulk.arrays import EPOCH, Ints, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, stacked, sum_by
-from amcalc.bulk.month_facts import are_holidays
+from amcalc.bulk.month_facts import MonthFacts, are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.errors import InvalidInput
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -88,25 +88,26 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        in_month = np.take(np.array([f.in_month for f in facts]), g, axis=0)  # np.take: faster than [g]
-        holiday = np.take(np.array([f.holiday for f in facts]), g, axis=0)
+        past_end = np.take(_past_end(tuple(facts)), g, axis=0)  # np.take: faster than [g]
+        holiday = np.take(_day_flags(tuple(facts), "holiday"), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
-        np.copyto(sched, 0, where=~in_month)  # not ``* in_month``: a product with bools casts them, 3 times slower
+        np.copyto(sched, 0, where=past_end)  # not a product with the days in the month: bools cast, 3 times slower
         outside = np.zeros((m, 31), bool)
         partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
         if len(partial):
             hired_or_left = busy[partial]
-            day_index = np.arange(31)
-            outside[partial] = ((day_index < (rows.start[hired_or_left] - first[partial])[:, None])
-                                | (day_index > (rows.end[hired_or_left] - first[partial])[:, None]))
+            hired = np.clip(rows.start[hired_or_left] - first[partial], -1, 31)  # days of the month, −1 to 31
+            left = np.clip(rows.end[hired_or_left] - first[partial], -1, 31)
+            outside[partial] = np.take(_OUTSIDE, (hired + 1) * 33 + left + 1, axis=0)
         non_care = np.zeros((m, 31), bool)
         keep = local[events.c_row] >= 0
         c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
         if len(c_row):
+            length = rows.length[busy[c_row]]
             for k in range(7):
                 day = c_start + k
-                inside = (day >= 0) & (day < 31)
+                inside = (day >= 0) & (day < length)
                 non_care[c_row[inside], day[inside]] = True
         keep = local[events.h_row] >= 0
         h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
@@ -114,7 +115,7 @@ class _Plan:
         bad = np.zeros(m, bool)
         bad[not_holiday] = True
         holiday[h_row, h_day] = False  # the holidays left are those off
-        return cls(busy, local, first, sched, holiday, non_care & in_month, outside, rows.occasional[busy],
+        return cls(busy, local, first, sched, holiday, non_care, outside, rows.occasional[busy],
                    h_row, h_day, not_holiday, bad)
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
@@ -123,21 +124,24 @@ class _Plan:
         :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
         m, sched, bad = len(self.busy), self.sched, self.bad
         working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
-        keep = self.local[events.a_row] >= 0
-        a_row, a_day = self.local[events.a_row[keep]], events.a_day[keep]
-        whole, deducted = events.a_whole[keep], events.a_deducted[keep] > 0  # certified: decided below
-        day_sched = sched[a_row, a_day]
-        seconds = np.where(whole, day_sched, events.a_seconds[keep])
+        mine = np.flatnonzero(self.local[events.a_row] >= 0)  # the busy rows' absences: gathered by
+        # np.take, several times faster than a boolean mask (most absences are the light rows')
+        a_row, a_day = self.local.take(events.a_row.take(mine)), events.a_day.take(mine)
+        whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine) > 0  # certified: decided below
+        certified, asked = events.a_certified.take(mine), events.a_asks.take(mine)
+        cell = a_row * 31 + a_day  # (row, day) in the flat plan: np.take and np.put, no 2-D index
+        day_sched = np.take(sched, cell)
+        seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
         partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
-        not_care_day = ~working[a_row, a_day]
+        not_care_day = ~np.take(working, cell)
         over = ~not_care_day & (seconds > day_sched)
         bad[a_row[not_care_day | over | partial_unpaid]] = True
         self.refused = absence_refusals(a_row, self.first[a_row] + a_day, not_care_day, over, day_sched)
         self.repeated = repeated_rows(a_row, a_day)
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
-        asks = events.a_asks[keep] & ~bad[a_row]
-        by_holiday = np.flatnonzero(asks & ~events.a_certified[keep])  # art. 47: in a month with a holiday off
+        asks = asked & ~bad[a_row]
+        by_holiday = np.flatnonzero(asks & ~certified)  # art. 47: in a month with a holiday off
         if len(by_holiday):
             asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
         unpaid = np.zeros((m, 31), np.int32)
@@ -145,43 +149,43 @@ class _Plan:
         if asks.any():
             asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
-                                       self._asked(rows, events, asking, working, a_row, a_day, keep))
+                                       self._asked(rows, events, asking, working, a_row, a_day,
+                                                   certified, asked & ~certified))
             bad[asking[answers.unanswered]] = True
             at = np.full(m, -1, np.int64)
             at[asking] = np.arange(len(asking))
             line = at[a_row]
             unpaid_illness = answers.unpaid_illness[np.maximum(line, 0), a_day] & (line >= 0)
-            deducted = np.where(events.a_certified[keep], unpaid_illness, deducted)
+            deducted = np.where(certified, unpaid_illness, deducted)
             lost_line, lost_day = np.nonzero(answers.unpaid_holidays)
             unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
             self.lost[asking[lost_line], lost_day] = True
             illness.update(answers.illness)
         missing = np.zeros((m, 31), np.int32)
-        missing[a_row, a_day] = seconds
-        unpaid[a_row, a_day] = seconds * deducted
+        np.put(missing, cell, seconds)
+        np.put(unpaid, cell, seconds * deducted)
         np.copyto(unpaid, sched, where=self.outside)
         self.unpaid = unpaid
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
-            kept = np.where(events.a_certified[keep], ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause[keep]])
+            kept = np.where(certified, ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause.take(mine)])
             self.kept_absent = sum_by(a_row, seconds * kept, m)
 
     def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
-               keep: Any) -> MonthDays:
-        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it."""
+               certified: Any, unjustified: Any) -> MonthDays:
+        """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it, from the
+        busy rows' absences (``a_row``, ``a_day``, whether ``certified`` or ``unjustified``)."""
         lines = np.full(len(self.busy), -1, np.int64)
         lines[asking] = np.arange(len(asking))
-        mine = lines[a_row] >= 0
-        line, day = lines[a_row[mine]], a_day[mine]
+        mine = np.flatnonzero(lines[a_row] >= 0)
+        line, day = lines.take(a_row.take(mine)), a_day.take(mine)
 
         def marked(which: Any) -> Any:
             table = np.zeros((len(asking), 31), bool)
             table[line[which], day[which]] = True
             return table
 
-        certified = events.a_certified[keep][mine]
-        unjustified = (events.a_asks & ~events.a_certified)[keep][mine]  # the other cause that asks
         planned = self.sched[asking] > 0
         outside, non_care = self.outside[asking], self.non_care[asking]
         holiday = planned & ~outside & ~non_care & self.holiday[asking]
@@ -193,8 +197,8 @@ class _Plan:
             days = rows.first[batch_rows[lines], None] + length[lines, None] + np.arange(32)
             return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
 
-        return MonthDays(working[asking], holiday, marked(np.ones(len(line), bool)),
-                         marked(certified), marked(unjustified), after, length)
+        return MonthDays(working[asking], holiday, marked(slice(None)),
+                         marked(certified.take(mine)), marked(unjustified.take(mine)), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
                     weeks: list[Ints]) -> None:
@@ -207,10 +211,9 @@ class _Plan:
         busy, first, actual = self.busy, self.first, self.actual
         self.repeated = np.concatenate([self.repeated, repeated_rows(w_row, w_start)])
         self.bad[self.repeated] = True
-        days = w_start[:, None] + np.arange(7)  # days of the month, −6 to 36
         length = rows.length[busy[w_row]]
-        inside = (days >= 0) & (days < length[:, None])
-        at = w_row[:, None] * 31 + np.clip(days, 0, 30)  # (week, day) in the flat (rows × 31) plan
+        inside = np.take(_WEEK_INSIDE, (w_start + 6) * 4 + length - 28, axis=0)  # the days of this month
+        at = (w_row * 31)[:, None] + np.take(_WEEK_CLIPPED, w_start + 6, axis=0)  # (week, day) in the flat plan
         weights = np.take(actual, at).astype(np.int64)  # the weeks' days in int64, as the kernels take them
         usual = np.take(self.sched, at).astype(np.int64)
         if self.outside.any():
@@ -218,7 +221,7 @@ class _Plan:
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
-                                                 first[w_row[across], None] + days[across])
+                                                 (first[w_row[across]] + w_start[across])[:, None] + np.arange(7))
             weights[across] = np.where(inside[across], weights[across], planned)
             usual[across] = np.where(inside[across], usual[across], elsewhere)
         threshold = row_sum(weights)
@@ -234,11 +237,13 @@ class _Plan:
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, list(np.ascontiguousarray(weights.T)))  # a row a weekday
         parts = np.stack(by_day, axis=1)
-        week, col = np.divmod(np.flatnonzero((parts > MAX_DAY_SECONDS) & inside), 7)  # art. 96.1 warnings
-        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + days[week, col],
+        cells = np.flatnonzero(inside)  # the weeks' days in this month (week × 7 + weekday)
+        seconds = parts.take(cells)
+        week, col = np.divmod(cells[seconds > MAX_DAY_SECONDS], 7)  # art. 96.1 warnings
+        long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + w_start[week] + col,
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        np.put(actual, at[inside], parts[inside])
+        np.put(actual, at.take(cells), seconds)
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
         contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
@@ -255,7 +260,7 @@ class _Plan:
         by the hour."""
         busy, actual, unpaid = self.busy, self.actual, self.unpaid
         rates = maintenance_rates(rows.facts, rows.group[busy])
-        allowance = kernel.day_allowance(actual, rows.maintenance.values[busy, None], rates)
+        allowance = kernel.day_allowance(actual, rows.maintenance.values.take(busy)[:, None], rates)
         out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates_of_rows(rates).scale)
         out["worked_seconds"][busy] = row_sum(actual)
         if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
@@ -277,6 +282,23 @@ class _Plan:
                                                             & ~self.lost))
             totals.by_the_hour[busy[mine]] = (row_sum(actual) + kept)[mine] - totals.majorated[busy[mine]]
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
+
+
+@lru_cache(maxsize=64)
+def _day_flags(facts: tuple[MonthFacts, ...], name: str) -> Any:
+    """A (months × 31) flag of each month of a batch (``in_month``, ``holiday``), stacked
+    once per set of months (read-only), as :func:`~amcalc.bulk.kernels.stacked` its numbers."""
+    table = np.array([getattr(f, name) for f in facts], bool)
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=64)
+def _past_end(facts: tuple[MonthFacts, ...]) -> Any:
+    """(months × 31) the days after each month's last (read-only, once per set of months)."""
+    table = ~_day_flags(facts, "in_month")
+    table.flags.writeable = False
+    return table
 
 
 def _planned(schedule: Ints, first: Ints) -> Ints:
@@ -377,16 +399,17 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     facts, g = rows.facts, rows.group[light]
     sched = np.take(rows.schedule, light, axis=0)
     bad = np.zeros(m, bool)
-    keep = local[events.a_row] >= 0
-    a_row, a_day = local[events.a_row[keep]], events.a_day[keep]
-    holidays = np.array([f.holiday for f in facts])
+    mine = np.flatnonzero(local[events.a_row] >= 0)  # their absences, gathered by np.take (faster than a mask)
+    a_row, a_day = local.take(events.a_row.take(mine)), events.a_day.take(mine)
+    holidays = _day_flags(tuple(facts), "holiday")
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
-    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, rows.length[light], holidays,
+    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, tuple(facts),
                                                        a_row, a_day - weekday)
-    day_sched = sched[a_row, weekday]
-    whole, deducted = events.a_whole[keep], events.a_deducted[keep].astype(bool)
-    seconds = np.where(whole, day_sched, events.a_seconds[keep])
+    cell, c_cell = a_row * 7 + weekday, c_row * 7 + c_weekday  # in the flat (rows × 7) tables: np.take
+    day_sched = np.take(sched, cell)
+    whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
+    seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
     partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
     not_care_day = (day_sched == 0) | holiday | absent_off
     over = ~not_care_day & (seconds > day_sched)
@@ -403,23 +426,24 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     rates = maintenance_rates(facts, g)
     usual = kernel.day_allowance(sched, per_hour[:, None], rates)
     change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], rates_of_rows(rates, a_row))
-              - usual[a_row, weekday]) * (seconds > 0)
-    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, usual[c_row, c_weekday], m)
+              - np.take(usual, cell)) * (seconds > 0)
+    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, np.take(usual, c_cell), m)
     out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates_of_rows(rates).scale)
     out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
-                                    - sum_by(c_row, sched[c_row, c_weekday], m))
+                                    - sum_by(c_row, np.take(sched, c_cell), m))
     totals.absent[light] = sum_by(a_row, seconds * deducted, m)
     totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
                                         m)
     return bad, _of_batch(refused, light)
 
 
-def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, length: Ints, holidays: Any,
+def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, facts: tuple[MonthFacts, ...],
                         a_row: Ints, a_monday: Ints) -> tuple[Any, Ints, Ints]:
     """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
-    others; ``sched``, ``group``, ``length``: theirs): whether each absence (``a_row``, and
-    the day of the month of its week's Monday) falls in one, and the usual working days of
-    the month they take, each once: their rows and weekdays (a week's k-th day is a weekday k)."""
+    others; ``sched``, ``group``: theirs, ``facts`` the batch's months): whether each absence
+    (``a_row``, and the day of the month of its week's Monday) falls in one, and the usual
+    working days of the month they take, each once: their rows and weekdays (a week's k-th
+    day is a weekday k)."""
     keep = local[events.c_row] >= 0
     given, start = local[events.c_row[keep]], events.c_start[keep]
     overlaps = (start > -7) & (start < 31)
@@ -431,12 +455,40 @@ def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, l
     mine = np.flatnonzero(with_weeks[a_row])  # the absences of rows with weeks without care
     absent_off = np.zeros(len(a_row), bool)
     absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
-    days = start[:, None] + np.arange(7)
-    usual = ((days >= 0) & (days < length[row, None]) & (np.take(sched, row, axis=0) > 0)
-             & ~np.take(holidays, group[row, None] * 31 + np.clip(days, 0, 30)))  # flat: faster than 2-D
+    first_day = group[row] * _PADDED + start + 6  # each week's Monday in the flat (months × 43) table
+    usual = np.take(_open_days(facts), first_day[:, None] + np.arange(7)) & (np.take(sched, row, axis=0) > 0)
     week, weekday = np.divmod(np.flatnonzero(usual), 7)
     return absent_off, row[week], weekday
 
+
+_PADDED = 6 + 31 + 6
+
+
+@lru_cache(maxsize=64)
+def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
+    """(months × 43) whether each day of a batch's months, from 6 days before the first to 6
+    after the 31st, is a day of the month that is not a public holiday off: a week's days,
+    Monday −6 to 30, read in one :func:`numpy.take` (read-only, once per set of months)."""
+    table = np.zeros((len(facts), _PADDED), bool)
+    table[:, 6:37] = _day_flags(facts, "in_month") & ~_day_flags(facts, "holiday")
+    table.flags.writeable = False
+    return table.ravel()
+
+
+_WEEK_DAYS = np.arange(-6, 31)[:, None] + np.arange(7)  # [Monday + 6]: the week's days of the month, −6 to 36
+
+_WEEK_CLIPPED = np.clip(_WEEK_DAYS, 0, 30)
+"""[Monday + 6] the week's days as columns of the (rows × 31) plan (those outside it clipped: read, never written)."""
+
+_WEEK_INSIDE = ((_WEEK_DAYS[:, None, :] >= 0) & (_WEEK_DAYS[:, None, :] < np.arange(28, 32)[:, None])).reshape(-1, 7)
+"""[(Monday + 6) × 4 + days in the month − 28] whether each day of the week is a day of the month."""
+
+_DAY_LIMITS = np.arange(-1, 32)
+_OUTSIDE = ((np.arange(31) < _DAY_LIMITS[:, None, None]) | (np.arange(31) > _DAY_LIMITS[None, :, None])).reshape(-1, 31)
+"""[(first + 1) × 33 + last + 1] the days of a month before its ``first`` day of contract or
+after its ``last`` (−1 to 31 each): a row's 31 flags in one gather, not two comparisons and an or."""
+
+_WEEK_CLIPPED.flags.writeable = _WEEK_INSIDE.flags.writeable = _OUTSIDE.flags.writeable = False
 
 _KEPT_WHEN_OCCASIONAL = np.array([bool(kept_when_occasional(c)) for c in CAUSES], np.int64)
 """[cause] → 1 where occasional care keeps paying the absence (:func:`~amcalc.month.kept_when_occasional`;

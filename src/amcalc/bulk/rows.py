@@ -325,8 +325,9 @@ class Events:
 
     @cached_property
     def non_care_weeks(self) -> Ints:
-        """The weeks without care as one sorted key each, row × 2³² + its Monday's day number."""
-        return np.sort(self.c_row * (1 << 32) + self.c_monday)
+        """The weeks without care as one sorted key each, row × 2³² + its Monday's day number
+        (a stable sort: one pass over keys that come sorted, where the default sort takes 40 ×)."""
+        return np.sort(self.c_row * (1 << 32) + self.c_monday, kind="stable")
 
     def _absences(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
         """The absences (``a_row``): a day of the month, a simple cause, whole or part of the
