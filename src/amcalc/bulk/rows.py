@@ -88,8 +88,7 @@ class Rows:
         self.schedule = np.empty((n, 7), np.int64)
         days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
-        self.month_key, self.month_ok = self._months(column("month"), n)
-        self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month
+        self._read_months(column("month"), n)
         self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
         self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
         start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
@@ -112,7 +111,7 @@ class Rows:
                 & (self.complementary.values <= 40_000) & (self.maintenance.values <= 10**6)
                 & (self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)))
                 & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
-                & (self.month_key >= _VECTOR_MONTHS[0]) & (self.month_key <= _VECTOR_MONTHS[1])
+                & _of_months(self.months, self.month_which, _VECTOR_MONTHS)
                 # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
                 # planned week passes 45 h (its weeks not given then have no majorated hours)
                 & (~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)))
@@ -121,21 +120,32 @@ class Rows:
         """Each fast row's month (its group of month and territory, their facts), and the
         rows the month's least rate, the contract's dates or its hiring floor refuse."""
         rate = self.rate.values
-        self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
-        self.groups, self.group = distinct_values(self.key * 3 + self.territory.values * self.fast)
-        facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
+        # a group by month (its index among the batch's months) and territory; the other rows
+        # in the group of the first fast row's month (any month they give may have no facts)
+        code = np.where(self.fast, self.month_which * 3 + self.territory.values,
+                        self.month_which[np.argmax(self.fast)] * 3)
+        groups, self.group = distinct_values(code)
+        facts = [month_facts(int(self.months[k // 3]), int(k % 3)) for k in groups]
         self.facts = facts
         g = self.group
         self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
         self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
-        least = np.take(np.array([f.min_rate for f in facts], np.int64).ravel(), g * 2 + self.am_ge)
+        last = np.take(np.array([f.first + f.length - 1 for f in facts], np.int64), g)
         usable = np.array([f.usable for f in facts])
-        last = self.first + self.length - 1
-        self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
-                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
-                      & ~self._below_hiring_floor(rate))
+        self.fast &= ((usable[g] if not usable.all() else True)
+                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end))
+        self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
+        self.fast &= ~self._below_hiring_floor(rate)
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
+
+    def _refuse_below(self, least: Ints, rate: Ints) -> None:
+        """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
+        without and with the AM's agreement for hours of care), looked up only for the rows
+        paid less than the highest of the batch's months."""
+        check = np.flatnonzero(self.fast & (rate < int(least.max())))
+        if len(check):
+            self.fast[check] = rate[check] >= least[self.group[check], self.am_ge[check].astype(np.int64)]
 
     def _below_hiring_floor(self, rate: Ints) -> Any:
         """Rows hired at a rate below the least rate in force on their hiring day (looked up
@@ -150,18 +160,33 @@ class Rows:
             below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
 
-    @staticmethod
-    def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
+    def _read_months(self, array: pa.Array | None, n: int) -> None:
+        """The batch's months (``months``: their keys, year × 12 + month − 1, each row's index
+        among them ``month_which``), each row's key and first day, and where it is usable: a
+        date32 on the first day of its month, or its text, within the calendar (as
+        :func:`amcalc.inputs.parse_month`), checked once a month."""
         if array is not None and pa.types.is_date32(array.type):
             days = np.where(null_mask(array), 0, _date_values(array)) if array.null_count else _date_values(array)
             distinct, which = distinct_values(days)  # a few months: convert those
-            months = distinct.astype("datetime64[D]").astype("datetime64[M]")
-            key = np.take(months.astype(np.int64) + 1970 * 12, which)
-            first = months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
+            as_months = distinct.astype("datetime64[D]").astype("datetime64[M]")
+            months = as_months.astype(np.int64) + 1970 * 12
+            first = as_months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
             ok = np.ones(n, bool) if first.all() else np.take(first, which)
-            return key, ok & ~null_mask(array) if array.null_count else ok
-        column = decode(array, "month", n)
-        return column.values, column.ok & ~column.null
+            if array.null_count:
+                ok &= ~null_mask(array)
+        else:
+            column = decode(array, "month", n)
+            months, which = distinct_values(column.values)
+            ok = column.ok & ~column.null
+        self.months, self.month_which = months, which
+        self.month_key: Ints = np.take(months, which)
+        self.month_ok = ok & _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH))
+
+
+def _of_months(months: Ints, which: Ints, bounds: tuple[int, int]) -> Any:
+    """Whether each row's month (``months[which]``) is within ``bounds``, checked once a month."""
+    within = (months >= bounds[0]) & (months <= bounds[1])
+    return True if within.all() else np.take(within, which)
 
 
 def _is_text(array: pa.Array | None) -> bool:
