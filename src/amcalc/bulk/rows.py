@@ -162,9 +162,9 @@ class Rows:
 
     def _read_months(self, array: pa.Array | None, n: int) -> None:
         """The batch's months (``months``: their keys, year × 12 + month − 1, each row's index
-        among them ``month_which``), each row's key and first day, and where it is usable: a
-        date32 on the first day of its month, or its text, within the calendar (as
-        :func:`amcalc.inputs.parse_month`), checked once a month."""
+        among them ``month_which``), each row's key and first day (``month_days``), and where
+        it is usable: a date32 on the first day of its month, or its text, within the calendar
+        (as :func:`amcalc.inputs.parse_month`), checked once a month."""
         if array is not None and pa.types.is_date32(array.type):
             days = np.where(null_mask(array), 0, _date_values(array)) if array.null_count else _date_values(array)
             distinct, which = distinct_values(days)  # a few months: convert those
@@ -174,13 +174,25 @@ class Rows:
             ok = np.ones(n, bool) if first.all() else np.take(first, which)
             if array.null_count:
                 ok &= ~null_mask(array)
+            month_days = days  # where ok, the first day of the month
         else:
             column = decode(array, "month", n)
             months, which = distinct_values(column.values)
             ok = column.ok & ~column.null
+            month_days = np.take(_first_days(months), which)
         self.months, self.month_which = months, which
         self.month_key: Ints = np.take(months, which)
         self.month_ok = ok & _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH))
+        # elsewhere the first day of month 0 (year 0): the value the output's null month holds
+        self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+def _first_days(months: Ints) -> Ints:
+    """The first day (day number) of each month key."""
+    return (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+_NO_MONTH = int(_first_days(np.zeros(1, np.int64))[0])
 
 
 def _of_months(months: Ints, which: Ints, bounds: tuple[int, int]) -> Any:
