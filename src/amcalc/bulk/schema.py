@@ -538,6 +538,8 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         column.values = column.values if out is None else out  # written there
         return column
     null = null_mask(array)
+    if (pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type)) and array.null_count * 2 > n:
+        return _sparse_texts(array, kind, null)
     if pa.types.is_dictionary(kind_type) or pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
         encoded = array if pa.types.is_dictionary(kind_type) else pc.dictionary_encode(array)
         if not pa.types.is_string(encoded.dictionary.type) and not pa.types.is_large_string(
@@ -558,6 +560,20 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         ok = (raw >= 0) & (raw < 10**9)
         return Column(np.where(ok, raw, 0) * factor, ok | null, null)
     return _unusable(n, null)
+
+
+def _sparse_texts(array: pa.Array, kind: str, null: Any) -> Column:
+    """:func:`decode` of a text column mostly null (the hours of whole-day absences): its
+    given texts only, gathered first (encoding every row costs the same whether null or not)."""
+    given = np.flatnonzero(~null)
+    texts = _decoded(array.take(given), kind, len(given), None)
+    values = np.zeros(len(array), np.int64)
+    values[given] = texts.values
+    ok = np.ones(len(array), bool)
+    ok[given] = texts.ok
+    null = null.copy()
+    null[given] = texts.null  # an empty text: as null
+    return Column(values, ok, null)
 
 
 def filled(array: pa.Array, value: Any) -> pa.Array:
