@@ -39,15 +39,16 @@ _OCCASIONAL = _KINDS.index(ContractKind.OCCASIONAL)
 
 
 def _deducted_table() -> Any:
-    """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
-    rule needs more than the cause (art. 105 counters)."""
-    table = np.full((len(CAUSES), 2), -1, dtype=np.int64)
+    """cause × 2 + full_year → deducted (art. 111), from :func:`is_deducted`; −1 where the
+    rule needs more than the cause (art. 105 counters), and for an unknown cause (−1: the
+    last line)."""
+    table = np.full((len(CAUSES) + 1, 2), -1, dtype=np.int64)
     for i, cause in enumerate(CAUSES):
         for full_year in (False, True):
             deducted = is_deducted(cause, full_year)
             if deducted is not None:
                 table[i, int(full_year)] = int(deducted)
-    return table
+    return table.ravel()
 
 
 _DEDUCTED = _deducted_table()
@@ -379,7 +380,8 @@ class Events:
         self.a_day = day - rows.first[self.a_row] if fast else day
         self.a_seconds, self.a_whole = hours.values, hours.null
         self.a_cause = cause
-        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), rows.full_year[self.a_row].astype(np.int64)]
+        full_year = rows.full_year[self.a_row]
+        self.a_deducted = np.take(_DEDUCTED, cause * 2 + full_year)
         # art. 105 decides certified illness days, art. 47 may cost a holiday near an
         # unjustified absence: those rows ask the calendar (calendar_answers)
         self.a_certified = cause == _CERTIFIED
@@ -389,9 +391,9 @@ class Events:
             in_month &= self.a_day < rows.length[self.a_row]
             # certified illness without a hiring date (its error) or for a part of a day of a
             # part-year contract (a fraction of a day): the scalar route
-            hired = rows.start[self.a_row] != -NEVER
-            part_day = ~hours.null & ~rows.full_year[self.a_row]
-            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
+            certified = np.flatnonzero(self.a_certified)
+            row = self.a_row[certified]
+            self.bad[row[(rows.start[row] == -NEVER) | (~hours.null[certified] & ~full_year[certified])]] = True
         wrong = (~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
                  | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month | (~hours.null & (hours.values == 0)))
         self.bad[self.a_row[wrong]] = True
