@@ -95,7 +95,8 @@ class Rows:
         start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
         end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
-        self.majorated_e4 = np.where(self.majorated.null, 1000, self.majorated.values)
+        self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
+                             else self.majorated.values)
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
@@ -123,10 +124,12 @@ class Rows:
         rate = self.rate.values
         # a group by month (its index among the batch's months) and territory; the other rows
         # in the group of the first fast row's month (any month they give may have no facts)
-        code = np.where(self.fast, self.month_which * 3 + self.territory.values,
-                        self.month_which[np.argmax(self.fast)] * 3)
+        code = self.month_which * 3 + self.territory.values
+        if not self.fast.all():
+            code = np.where(self.fast, code, self.month_which[np.argmax(self.fast)] * 3)
         groups, self.group = distinct_values(code)
-        facts = [month_facts(int(self.months[k // 3]), int(k % 3)) for k in groups]
+        months = self.months.tolist()
+        facts = [month_facts(months[k // 3], k % 3) for k in groups.tolist()]
         self.facts = facts
         g = self.group
         self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
@@ -167,7 +170,7 @@ class Rows:
         it is usable: a date32 on the first day of its month, or its text, within the calendar
         (as :func:`amcalc.inputs.parse_month`), checked once a month."""
         if array is not None and pa.types.is_date32(array.type):
-            days = np.where(null_mask(array), 0, _date_values(array)) if array.null_count else _date_values(array)
+            days = _date_values(array, 0)
             distinct, which = distinct_values(days)  # a few months: convert those
             as_months = distinct.astype("datetime64[D]").astype("datetime64[M]")
             months = as_months.astype(np.int64) + 1970 * 12
@@ -219,7 +222,7 @@ def _whole(array: pa.Array | None, n: int) -> Ints:
     if isinstance(decoded, Column):
         return np.where(decoded.ok & ~decoded.null, decoded.values, 0)
     if decoded is not None and pa.types.is_integer(decoded.type):
-        return filled(decoded, 0).to_numpy(zero_copy_only=False).astype(np.int64)
+        return filled(decoded, 0).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     return np.zeros(n, np.int64)
 
 
@@ -229,7 +232,7 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
+        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool, copy=False), np.ones(n, bool)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
 
 
@@ -242,16 +245,16 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    days = _date_values(array)
-    return np.where(null_mask(array), missing, days) if array.null_count else days, np.ones(n, bool)
+    return _date_values(array, missing), np.ones(n, bool)
 
 
-def _date_values(array: pa.Array) -> Ints:
-    """Days since 1970 of a date32 column, read from its buffer (any value where null)."""
+def _date_values(array: pa.Array, missing: int) -> Ints:
+    """Days since 1970 of a date32 column, read from its buffer (``missing`` where null)."""
     data = array.buffers()[1]
     if data is None:
-        return np.zeros(len(array), np.int64)
-    return np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4).astype(np.int64)
+        return np.full(len(array), missing, np.int64)
+    days = np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4)
+    return np.where(null_mask(array), np.int64(missing), days) if array.null_count else days.astype(np.int64)
 
 
 def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
