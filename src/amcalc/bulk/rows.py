@@ -270,12 +270,23 @@ def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[
     if offsets[0] == offsets[-1]:  # no entry in these rows: no compute call
         parents, values = np.zeros(0, np.int64), array.values.slice(0, 0)
     else:
-        parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+        parents = _parents(array)
         values = pa.compute.list_flatten(array)
     if not fields:
         return parents, {"": values}
     names = {kind.field(i).name: i for i in range(kind.num_fields)}
     return parents, {f: values.field(names[f]) for f in fields if f in names}
+
+
+def _parents(array: pa.Array) -> Ints:
+    """Each entry's row in a list column (as ``list_parent_indices``): when the entries are
+    many, the rows' ends counted and summed (~2 ns a row; the compute call ~7 ns an entry)."""
+    offsets = array.offsets.to_numpy()
+    start, entries = int(offsets[0]), int(offsets[-1]) - int(offsets[0])
+    if entries * 4 <= len(array):
+        return pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+    ends = np.bincount(offsets[1:-1] - start if start else offsets[1:-1], minlength=entries + 1)[:entries]
+    return np.cumsum(ends, out=ends)
 
 
 class Events:
