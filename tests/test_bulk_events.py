@@ -17,7 +17,7 @@ from test_bulk import assert_same, table_of  # noqa: E402
 from amcalc.bulk import payroll  # noqa: E402
 from amcalc.bulk.calendar_answers import Art105  # noqa: E402
 from amcalc.bulk.illness_counters import NO_DAY, Counters  # noqa: E402
-from amcalc.bulk.rows import Events, Rows  # noqa: E402
+from amcalc.bulk.rows import Events, Rows, _parents  # noqa: E402
 
 
 def _month(**events: Any) -> dict[str, Any]:
@@ -96,3 +96,16 @@ def test_one_certified_illness_row_agrees_with_month_pay() -> None:
         result = payroll(table_of(rows))
         assert result.column("route").to_pylist()[0] == "vector"
         assert_same(rows, result)
+
+
+@pytest.mark.parametrize("array", [
+    pa.array([[1, 2], [], [3], [4, 5, 6]]),  # many entries: counted from the offsets
+    pa.array([[1], [], [], [], [], [], [], [2, 3]]),  # few: list_parent_indices
+    pa.array([[1, 2], [], [3], [4, 5, 6], [7]]).slice(1, 3),  # a slice: its offsets start at 2
+    pa.array([[1, 2, 3]], pa.large_list(pa.int64())),
+    # a null list may hold entries in the child array (Arrow leaves them defined)
+    pa.ListArray.from_arrays(pa.array([0, 2, 4, 5], pa.int32()), pa.array([1, 2, 3, 4, 5]),
+                             mask=pa.array([False, True, False])),
+])
+def test_the_entries_rows_are_those_arrow_gives(array: Any) -> None:
+    assert _parents(array).tolist() == pa.compute.list_parent_indices(array).to_pylist()
