@@ -109,3 +109,21 @@ def test_one_certified_illness_row_agrees_with_month_pay() -> None:
 ])
 def test_the_entries_rows_are_those_arrow_gives(array: Any) -> None:
     assert _parents(array).tolist() == pa.compute.list_parent_indices(array).to_pylist()
+
+
+def test_a_null_list_has_no_entry_whatever_its_child_array_holds() -> None:
+    # Arrow lets a null list keep entries in the child array: row 0's non-care weeks (3 and
+    # 10 March 2025) and row 1's absence (11 March) belong to null lists, so no row has them;
+    # each row as month_pay computes it from the same values read as Python (None: no event)
+    non_care = pa.ListArray.from_arrays(
+        pa.array([0, 2, 3, 4], pa.int32()),
+        pa.array([date(2025, 3, 3), date(2025, 3, 10), date(2025, 3, 17), date(2025, 3, 24)]),
+        mask=pa.array([True, False, False]))
+    absence = pa.array([{"date": date(2025, 3, d), "hours": None, "cause": "unpaid_leave"} for d in (4, 11, 18)])
+    absences = pa.ListArray.from_arrays(pa.array([0, 1, 2, 3], pa.int32()), absence,
+                                        mask=pa.array([False, True, False]))
+    table = pa.table({"hourly_rate": ["4.00"] * 3, "weeks": [40] * 3, "mon": ["8"] * 3, "tue": ["8"] * 3,
+                      "month": ["2025-03"] * 3, "non_care_weeks": non_care, "absences": absences})
+    result = payroll(table)
+    assert result.column("route").to_pylist() == ["vector"] * 3
+    assert_same(table.to_pylist(), result)

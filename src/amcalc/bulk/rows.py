@@ -271,7 +271,12 @@ def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[
         parents, values = np.zeros(0, np.int64), array.values.slice(0, 0)
     else:
         parents = _parents(array)
-        values = pa.compute.list_flatten(array)
+        start = offsets[0].as_py()
+        values = array.values.slice(start, offsets[-1].as_py() - start)  # the entries of ``parents``
+        if array.null_count:  # a null list has no entry, whatever its child array holds
+            given = ~null_mask(array)[parents]
+            if not given.all():
+                parents, values = parents[given], values.filter(pa.array(given))
     if not fields:
         return parents, {"": values}
     names = {kind.field(i).name: i for i in range(kind.num_fields)}
