@@ -45,6 +45,10 @@ def _with_a_value_under_its_null() -> object:
 
 
 COLUMNS.append((_with_a_value_under_its_null(), [30600, 0, 900], [True, True, True], [False, True, False]))
+# a text column mostly null (whole-day absences), decoded from its given texts only: 8.5 h =
+# 30 600 s; "" reads as null; "x" does not parse (not ok, 0)
+COLUMNS.append((pa.array([None, "8.5", None, "", None, "x", None]), [0, 30600, 0, 0, 0, 0, 0],
+                [True, True, True, True, True, False, True], [True, False, True, True, True, False, True]))
 
 
 @pytest.mark.parametrize(("array", "seconds", "ok", "null"), COLUMNS)

@@ -17,7 +17,7 @@ from test_bulk import assert_same, table_of  # noqa: E402
 from amcalc.bulk import payroll  # noqa: E402
 from amcalc.bulk.calendar_answers import Art105  # noqa: E402
 from amcalc.bulk.illness_counters import NO_DAY, Counters  # noqa: E402
-from amcalc.bulk.rows import Events, Rows  # noqa: E402
+from amcalc.bulk.rows import Events, Rows, _parents  # noqa: E402
 
 
 def _month(**events: Any) -> dict[str, Any]:
@@ -96,3 +96,34 @@ def test_one_certified_illness_row_agrees_with_month_pay() -> None:
         result = payroll(table_of(rows))
         assert result.column("route").to_pylist()[0] == "vector"
         assert_same(rows, result)
+
+
+@pytest.mark.parametrize("array", [
+    pa.array([[1, 2], [], [3], [4, 5, 6]]),  # many entries: counted from the offsets
+    pa.array([[1], [], [], [], [], [], [], [2, 3]]),  # few: list_parent_indices
+    pa.array([[1, 2], [], [3], [4, 5, 6], [7]]).slice(1, 3),  # a slice: its offsets start at 2
+    pa.array([[1, 2, 3]], pa.large_list(pa.int64())),
+    # a null list may hold entries in the child array (Arrow leaves them defined)
+    pa.ListArray.from_arrays(pa.array([0, 2, 4, 5], pa.int32()), pa.array([1, 2, 3, 4, 5]),
+                             mask=pa.array([False, True, False])),
+])
+def test_the_entries_rows_are_those_arrow_gives(array: Any) -> None:
+    assert _parents(array).tolist() == pa.compute.list_parent_indices(array).to_pylist()
+
+
+def test_a_null_list_has_no_entry_whatever_its_child_array_holds() -> None:
+    # Arrow lets a null list keep entries in the child array: row 0's non-care weeks (3 and
+    # 10 March 2025) and row 1's absence (11 March) belong to null lists, so no row has them;
+    # each row as month_pay computes it from the same values read as Python (None: no event)
+    non_care = pa.ListArray.from_arrays(
+        pa.array([0, 2, 3, 4], pa.int32()),
+        pa.array([date(2025, 3, 3), date(2025, 3, 10), date(2025, 3, 17), date(2025, 3, 24)]),
+        mask=pa.array([True, False, False]))
+    absence = pa.array([{"date": date(2025, 3, d), "hours": None, "cause": "unpaid_leave"} for d in (4, 11, 18)])
+    absences = pa.ListArray.from_arrays(pa.array([0, 1, 2, 3], pa.int32()), absence,
+                                        mask=pa.array([False, True, False]))
+    table = pa.table({"hourly_rate": ["4.00"] * 3, "weeks": [40] * 3, "mon": ["8"] * 3, "tue": ["8"] * 3,
+                      "month": ["2025-03"] * 3, "non_care_weeks": non_care, "absences": absences})
+    result = payroll(table)
+    assert result.column("route").to_pylist() == ["vector"] * 3
+    assert_same(table.to_pylist(), result)

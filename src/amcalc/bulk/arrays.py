@@ -43,7 +43,7 @@ def distinct_values(values: Ints) -> tuple[Ints, Ints]:
     if low == high:
         return values[:1].copy(), np.zeros(len(values), np.int64)
     if high - low < 1 << 16:
-        return group_keys(values)
+        return group_keys(values, low)
     distinct, which = np.unique(values, return_inverse=True)
     return distinct, which.ravel()
 
@@ -92,9 +92,10 @@ def sorted_distinct(keys: Ints) -> Ints:
     return keys if in_order(keys, strictly=True) else np.unique(keys)
 
 
-def group_keys(keys: Ints) -> tuple[Ints, Ints]:
-    """Distinct small keys and each row's index among them (a bincount, not a sort)."""
-    low = int(keys.min())
+def group_keys(keys: Ints, low: int | None = None) -> tuple[Ints, Ints]:
+    """Distinct small keys and each row's index among them (a bincount, not a sort); ``low``:
+    the least key, when known."""
+    low = int(keys.min()) if low is None else low
     shifted = keys - low if low else keys
     present = np.bincount(shifted) > 0
     distinct = np.flatnonzero(present) + low

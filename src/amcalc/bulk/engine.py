@@ -40,7 +40,7 @@ import attrs
 import numpy as np
 import pyarrow as pa
 
-from amcalc.bulk.arrays import Ints, day_number, distinct_values
+from amcalc.bulk.arrays import Ints, day_number
 from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.illness_counters import NO_DAY, Counters
@@ -165,10 +165,8 @@ class _Found:
     @classmethod
     def of(cls, rows: Rows, vector: VectorResult) -> _Found:
         """The vector route's rows, each row's month as the batch gives it."""
-        months, which = distinct_values(np.where(rows.month_ok, rows.month_key, 0))
-        month_days = (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)[which]
         return cls(vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks],
-                   vector.warnings, {}, month_days, rows.month_ok.copy())
+                   vector.warnings, {}, rows.month_days.copy(), rows.month_ok.copy())
 
     def add(self, i: int, result: ScalarResult) -> None:
         """Row ``i`` as the scalar route computed it."""

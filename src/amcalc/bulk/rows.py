@@ -39,15 +39,16 @@ _OCCASIONAL = _KINDS.index(ContractKind.OCCASIONAL)
 
 
 def _deducted_table() -> Any:
-    """[cause, full_year] → deducted (art. 111), from :func:`is_deducted`; −1 where the
-    rule needs more than the cause (art. 105 counters)."""
-    table = np.full((len(CAUSES), 2), -1, dtype=np.int64)
+    """cause × 2 + full_year → deducted (art. 111), from :func:`is_deducted`; −1 where the
+    rule needs more than the cause (art. 105 counters), and for an unknown cause (−1: the
+    last line)."""
+    table = np.full((len(CAUSES) + 1, 2), -1, dtype=np.int64)
     for i, cause in enumerate(CAUSES):
         for full_year in (False, True):
             deducted = is_deducted(cause, full_year)
             if deducted is not None:
                 table[i, int(full_year)] = int(deducted)
-    return table
+    return table.ravel()
 
 
 _DEDUCTED = _deducted_table()
@@ -88,14 +89,14 @@ class Rows:
         self.schedule = np.empty((n, 7), np.int64)
         days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
-        self.month_key, self.month_ok = self._months(column("month"), n)
-        self.month_ok &= (self.month_key >= _FIRST_MONTH) & (self.month_key <= _LAST_MONTH)  # as parse_month
+        self._read_months(column("month"), n)
         self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
         self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
         start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
         end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
-        self.majorated_e4 = np.where(self.majorated.null, 1000, self.majorated.values)
+        self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
+                             else self.majorated.values)
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
@@ -112,7 +113,7 @@ class Rows:
                 & (self.complementary.values <= 40_000) & (self.maintenance.values <= 10**6)
                 & (self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)))
                 & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
-                & (self.month_key >= _VECTOR_MONTHS[0]) & (self.month_key <= _VECTOR_MONTHS[1])
+                & _of_months(self.months, self.month_which, _VECTOR_MONTHS)
                 # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
                 # planned week passes 45 h (its weeks not given then have no majorated hours)
                 & (~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)))
@@ -121,21 +122,34 @@ class Rows:
         """Each fast row's month (its group of month and territory, their facts), and the
         rows the month's least rate, the contract's dates or its hiring floor refuse."""
         rate = self.rate.values
-        self.key = np.where(self.fast, self.month_key, self.month_key[self.fast][0])
-        self.groups, self.group = distinct_values(self.key * 3 + self.territory.values * self.fast)
-        facts = [month_facts(int(k) // 3, int(k) % 3) for k in self.groups]
+        # a group by month (its index among the batch's months) and territory; the other rows
+        # in the group of the first fast row's month (any month they give may have no facts)
+        code = self.month_which * 3 + self.territory.values
+        if not self.fast.all():
+            code = np.where(self.fast, code, self.month_which[np.argmax(self.fast)] * 3)
+        groups, self.group = distinct_values(code)
+        months = self.months.tolist()
+        facts = [month_facts(months[k // 3], k % 3) for k in groups.tolist()]
         self.facts = facts
         g = self.group
         self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
         self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
-        least = np.take(np.array([f.min_rate for f in facts], np.int64).ravel(), g * 2 + self.am_ge)
+        last = np.take(np.array([f.first + f.length - 1 for f in facts], np.int64), g)
         usable = np.array([f.usable for f in facts])
-        last = self.first + self.length - 1
-        self.fast &= ((usable[g] if not usable.all() else True) & (rate >= least)
-                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end)
-                      & ~self._below_hiring_floor(rate))
+        self.fast &= ((usable[g] if not usable.all() else True)
+                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end))
+        self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
+        self.fast &= ~self._below_hiring_floor(rate)
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
         self.partial = (self.start > self.first) | (self.end < last)
+
+    def _refuse_below(self, least: Ints, rate: Ints) -> None:
+        """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
+        without and with the AM's agreement for hours of care), looked up only for the rows
+        paid less than the highest of the batch's months."""
+        check = np.flatnonzero(self.fast & (rate < int(least.max())))
+        if len(check):
+            self.fast[check] = rate[check] >= least[self.group[check], self.am_ge[check].astype(np.int64)]
 
     def _below_hiring_floor(self, rate: Ints) -> Any:
         """Rows hired at a rate below the least rate in force on their hiring day (looked up
@@ -150,18 +164,45 @@ class Rows:
             below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
 
-    @staticmethod
-    def _months(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
+    def _read_months(self, array: pa.Array | None, n: int) -> None:
+        """The batch's months (``months``: their keys, year × 12 + month − 1, each row's index
+        among them ``month_which``), each row's key and first day (``month_days``), and where
+        it is usable: a date32 on the first day of its month, or its text, within the calendar
+        (as :func:`amcalc.inputs.parse_month`), checked once a month."""
         if array is not None and pa.types.is_date32(array.type):
-            days = np.where(null_mask(array), 0, _date_values(array)) if array.null_count else _date_values(array)
+            days = _date_values(array, 0)
             distinct, which = distinct_values(days)  # a few months: convert those
-            months = distinct.astype("datetime64[D]").astype("datetime64[M]")
-            key = np.take(months.astype(np.int64) + 1970 * 12, which)
-            first = months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
+            as_months = distinct.astype("datetime64[D]").astype("datetime64[M]")
+            months = as_months.astype(np.int64) + 1970 * 12
+            first = as_months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
             ok = np.ones(n, bool) if first.all() else np.take(first, which)
-            return key, ok & ~null_mask(array) if array.null_count else ok
-        column = decode(array, "month", n)
-        return column.values, column.ok & ~column.null
+            if array.null_count:
+                ok &= ~null_mask(array)
+            month_days = days  # where ok, the first day of the month
+        else:
+            column = decode(array, "month", n)
+            months, which = distinct_values(column.values)
+            ok = column.ok & ~column.null
+            month_days = np.take(_first_days(months), which)
+        self.months, self.month_which = months, which
+        self.month_key: Ints = np.take(months, which)
+        self.month_ok = ok & _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH))
+        # elsewhere the first day of month 0 (year 0): the value the output's null month holds
+        self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+def _first_days(months: Ints) -> Ints:
+    """The first day (day number) of each month key."""
+    return (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+_NO_MONTH = int(_first_days(np.zeros(1, np.int64))[0])
+
+
+def _of_months(months: Ints, which: Ints, bounds: tuple[int, int]) -> Any:
+    """Whether each row's month (``months[which]``) is within ``bounds``, checked once a month."""
+    within = (months >= bounds[0]) & (months <= bounds[1])
+    return True if within.all() else np.take(within, which)
 
 
 def _is_text(array: pa.Array | None) -> bool:
@@ -181,7 +222,7 @@ def _whole(array: pa.Array | None, n: int) -> Ints:
     if isinstance(decoded, Column):
         return np.where(decoded.ok & ~decoded.null, decoded.values, 0)
     if decoded is not None and pa.types.is_integer(decoded.type):
-        return filled(decoded, 0).to_numpy(zero_copy_only=False).astype(np.int64)
+        return filled(decoded, 0).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     return np.zeros(n, np.int64)
 
 
@@ -191,7 +232,7 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool), np.ones(n, bool)
+        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool, copy=False), np.ones(n, bool)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
 
 
@@ -204,16 +245,16 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    days = _date_values(array)
-    return np.where(null_mask(array), missing, days) if array.null_count else days, np.ones(n, bool)
+    return _date_values(array, missing), np.ones(n, bool)
 
 
-def _date_values(array: pa.Array) -> Ints:
-    """Days since 1970 of a date32 column, read from its buffer (any value where null)."""
+def _date_values(array: pa.Array, missing: int) -> Ints:
+    """Days since 1970 of a date32 column, read from its buffer (``missing`` where null)."""
     data = array.buffers()[1]
     if data is None:
-        return np.zeros(len(array), np.int64)
-    return np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4).astype(np.int64)
+        return np.full(len(array), missing, np.int64)
+    days = np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4)
+    return np.where(null_mask(array), np.int64(missing), days) if array.null_count else days.astype(np.int64)
 
 
 def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:
@@ -229,12 +270,28 @@ def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[
     if offsets[0] == offsets[-1]:  # no entry in these rows: no compute call
         parents, values = np.zeros(0, np.int64), array.values.slice(0, 0)
     else:
-        parents = pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
-        values = pa.compute.list_flatten(array)
+        parents = _parents(array)
+        start = offsets[0].as_py()
+        values = array.values.slice(start, offsets[-1].as_py() - start)  # the entries of ``parents``
+        if array.null_count:  # a null list has no entry, whatever its child array holds
+            given = ~null_mask(array)[parents]
+            if not given.all():
+                parents, values = parents[given], values.filter(pa.array(given))
     if not fields:
         return parents, {"": values}
     names = {kind.field(i).name: i for i in range(kind.num_fields)}
     return parents, {f: values.field(names[f]) for f in fields if f in names}
+
+
+def _parents(array: pa.Array) -> Ints:
+    """Each entry's row in a list column (as ``list_parent_indices``): when the entries are
+    many, the rows' ends counted and summed (~2 ns a row; the compute call ~7 ns an entry)."""
+    offsets = array.offsets.to_numpy()
+    start, entries = int(offsets[0]), int(offsets[-1]) - int(offsets[0])
+    if entries * 4 <= len(array):
+        return pa.compute.list_parent_indices(array).to_numpy().astype(np.int64)
+    ends = np.bincount(offsets[1:-1] - start if start else offsets[1:-1], minlength=entries + 1)[:entries]
+    return np.cumsum(ends, out=ends)
 
 
 class Events:
@@ -343,7 +400,8 @@ class Events:
         self.a_day = day - rows.first[self.a_row] if fast else day
         self.a_seconds, self.a_whole = hours.values, hours.null
         self.a_cause = cause
-        self.a_deducted = _DEDUCTED[np.maximum(cause, 0), rows.full_year[self.a_row].astype(np.int64)]
+        full_year = rows.full_year[self.a_row]
+        self.a_deducted = np.take(_DEDUCTED, cause * 2 + full_year)
         # art. 105 decides certified illness days, art. 47 may cost a holiday near an
         # unjustified absence: those rows ask the calendar (calendar_answers)
         self.a_certified = cause == _CERTIFIED
@@ -353,9 +411,9 @@ class Events:
             in_month &= self.a_day < rows.length[self.a_row]
             # certified illness without a hiring date (its error) or for a part of a day of a
             # part-year contract (a fraction of a day): the scalar route
-            hired = rows.start[self.a_row] != -NEVER
-            part_day = ~hours.null & ~rows.full_year[self.a_row]
-            self.bad[self.a_row[self.a_certified & (~hired | part_day)]] = True
+            certified = np.flatnonzero(self.a_certified)
+            row = self.a_row[certified]
+            self.bad[row[(rows.start[row] == -NEVER) | (~hours.null[certified] & ~full_year[certified])]] = True
         wrong = (~date_ok | _null_of(fields.get("date"), count) | ~hours.ok | (cause < 0)
                  | ((self.a_deducted < 0) & ~self.a_certified) | ~in_month | (~hours.null & (hours.values == 0)))
         self.bad[self.a_row[wrong]] = True

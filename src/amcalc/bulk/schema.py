@@ -538,6 +538,8 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         column.values = column.values if out is None else out  # written there
         return column
     null = null_mask(array)
+    if (pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type)) and array.null_count * 2 > n:
+        return _sparse_texts(array, kind, null)
     if pa.types.is_dictionary(kind_type) or pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
         encoded = array if pa.types.is_dictionary(kind_type) else pc.dictionary_encode(array)
         if not pa.types.is_string(encoded.dictionary.type) and not pa.types.is_large_string(
@@ -558,6 +560,20 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         ok = (raw >= 0) & (raw < 10**9)
         return Column(np.where(ok, raw, 0) * factor, ok | null, null)
     return _unusable(n, null)
+
+
+def _sparse_texts(array: pa.Array, kind: str, null: Any) -> Column:
+    """:func:`decode` of a text column mostly null (the hours of whole-day absences): its
+    given texts only, gathered first (encoding every row costs the same whether null or not)."""
+    given = np.flatnonzero(~null)
+    texts = _decoded(array.take(given), kind, len(given), None)
+    values = np.zeros(len(array), np.int64)
+    values[given] = texts.values
+    ok = np.ones(len(array), bool)
+    ok[given] = texts.ok
+    null = null.copy()
+    null[given] = texts.null  # an empty text: as null
+    return Column(values, ok, null)
 
 
 def filled(array: pa.Array, value: Any) -> pa.Array:
@@ -581,38 +597,43 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     value fits), into the rows of ``out`` (k × n) when given and every value exact."""
     flat = np.concatenate([_words(a) for a in arrays]) if len(arrays) > 1 else _words(arrays[0])
     words = flat.reshape(len(arrays), -1, 2)
-    low, high = words[..., 0], words[..., 1]  # views: the multiplication below, or a copy, makes the values
+    low, high = words[..., 0], words[..., 1]  # views: the multiplication below makes the values
     scale = arrays[0].type.scale
-    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole block by two reductions (no array made), then value by value
-    pairs = flat.view(np.uint64).reshape(-1, 2)
-    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12
-    fits = np.ones(low.shape, bool) if every else (low.view(np.uint64) < 10**12) & (high == 0)
-    if not every:
-        low = np.where(fits, low, 0)
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
+    # multiplied first (it reads the words from memory; the checks then find them in cache): a
+    # value that does not fit gives any product, replaced by 0 below
     exact: Any = True
     if scale < 0:
         values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per value
         values = np.multiply(low, factor // 10**scale, out=out)
     else:
-        numerator = low * factor
-        values, remainder = np.divmod(numerator, 10**scale)
+        values, remainder = np.divmod(low * factor, 10**scale)
         exact = remainder == 0
-        every = every and bool(exact.all())
-    null = np.zeros(low.shape, bool)
-    has_null = False
-    for k, array in enumerate(arrays):
-        if array.null_count:
-            null[k], has_null = null_mask(array), True
-    if not every or has_null:
-        ok = (fits & exact) | null
-        values, fits = np.where(ok & ~null, values, 0), ok
+    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
+    # checked first on the whole block by two reductions (no array made), then value by value
+    pairs = flat.view(np.uint64).reshape(-1, 2)
+    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12 and bool(np.all(exact))
+    fits = _every(low.shape, True) if every else (low.view(np.uint64) < 10**12) & (high == 0) & exact
+    has_null = any(array.null_count for array in arrays)
+    null = np.stack([null_mask(array) for array in arrays]) if has_null else _every(low.shape, False)
+    if not every or has_null:  # a value unread or null: 0
+        fits = fits | null
+        values = np.where(fits & ~null, values, 0)
     if out is not None and values is not out:
         out[...] = values
         values = out
     return [Column(*column) for column in zip(values, fits, null, strict=True)]
+
+
+@lru_cache(maxsize=16)
+def _every(shape: tuple[int, ...], flag: bool) -> Any:
+    """A read-only array of ``shape`` all ``flag``, made once for the batches of that size: the
+    ``ok`` and ``null`` of a column whose every value reads, or none is null (a broadcast scalar
+    would cost nothing to make, but numpy's logical operations walk it without SIMD)."""
+    every = np.full(shape, flag)
+    every.flags.writeable = False
+    return every
 
 
 def _words(array: pa.Array) -> Ints:
