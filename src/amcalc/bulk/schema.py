@@ -260,10 +260,6 @@ def int_array(values: Ints, valid: Any, kind: pa.DataType) -> pa.Array:
 
 
 def _int_column(values: Ints, validity: pa.Buffer | None, kind: pa.DataType) -> pa.Array:
-    """The column of ``values`` (the shared zeros of :func:`zero_bytes` when every value is 0)."""
-    values = np.asarray(values)
-    if values.min(initial=0) == 0 and values.max(initial=0) == 0:
-        return pa.Array.from_buffers(kind, len(values), [validity, zero_bytes(len(values) * kind.bit_width // 8)])
     data = np.ascontiguousarray(values, dtype=_NUMPY_INTS[kind])
     return pa.Array.from_buffers(kind, len(data), [validity, pa.py_buffer(data)])
 
