@@ -64,6 +64,9 @@ def test_a_month_given_as_first_days_is_the_input_column_itself() -> None:
     result = payroll(source)
     assert result.column("month").to_pylist() == [MARCH] * 4
     assert result.column("month").chunk(0).buffers()[1].address == source.column("month").chunk(0).buffers()[1].address
+    assert payroll(source.slice(1)).column("month").to_pylist() == [MARCH] * 3  # a slice: read from its offset
+    given = source.set_column(3, "month", pa.array([MARCH, MARCH, datetime.date(2025, 4, 2), MARCH], pa.date32()))
+    assert payroll(given).column("month").to_pylist() == [MARCH, MARCH, None, MARCH]  # not a first day: refused
 
 
 @pytest.mark.parametrize("kind", [pa.string(), pa.date32(), pa.int64(), ILLNESS_LEDGER, RECENT_WEEKS,

@@ -321,7 +321,7 @@ def _month_column(batch: pa.RecordBatch, found: _Found) -> pa.Array:
     input's own column (no copy) when it is that already (a ``date32`` of first days: a
     result file read again, a month given as a date)."""
     given = batch.column("month")
-    if given.type == pa.date32() and not given.null_count and found.month_valid.all():
+    if given.type == pa.date32() and len(given) and not given.null_count and found.month_valid.all():
         days = np.frombuffer(given.buffers()[1], np.int32, len(given), 4 * given.offset)
         if np.array_equal(days, found.month_days):
             return given
