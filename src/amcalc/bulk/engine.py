@@ -53,6 +53,7 @@ from amcalc.bulk.schema import (
     OUTPUT_SCHEMA,
     RECENT_WEEKS,
     int_array,
+    null_array,
     number_columns,
     output_schema,
     strings_at,
@@ -195,7 +196,7 @@ def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch
     columns: dict[str, pa.Array] = {}
     if "id" in batch.schema.names:
         columns["id"] = batch.column("id")
-    columns["month"] = int_array(found.month_days, found.month_valid, pa.date32())
+    columns["month"] = _month_column(batch, found)
     columns["route"] = _route_column(scalar)
     columns.update(_error_columns(found.errors, n))
     columns.update(number_columns(found.figures, valid))
@@ -278,7 +279,7 @@ def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
     has_id = "id" in batch.schema.names
     schema = output_schema(batch.schema.field("id").type if has_id else None, family=has_household(batch))
     message = "ligne non calculée : une de ses valeurs sort des bornes du calcul ; vérifiez-la."
-    columns = {f.name: pa.nulls(n, f.type) for f in schema if f.name != "route"}
+    columns = {f.name: null_array(f.type, n) for f in schema if f.name != "route"}
     columns["route"] = _route_column(np.ones(n, bool))
     columns["error_code"] = pa.array(["internal_error"] * n, pa.string())
     columns["error_message"] = pa.array([message] * n, pa.string())
@@ -289,11 +290,42 @@ def _failed_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 def _route_column(scalar: Any) -> pa.Array:
     """The ``route`` column: "scalar" where ``scalar``, else "vector", built from its buffers
-    (both names 6 bytes long: no compute call, which costs more than a small batch's rows)."""
-    n = len(scalar)
+    (both names 6 bytes long: no compute call, which costs more than a small batch's rows);
+    the offsets, and the texts of a batch whose rows all took one route, shared read-only by
+    the batches of a length (:func:`_one_route`)."""
+    scalar = np.asarray(scalar, bool)
+    if not scalar.any() or scalar.all():
+        return _one_route(len(scalar), bool(scalar.all()))
+    data = np.take(_ROUTES, scalar.view(np.int8), axis=0)
+    return pa.Array.from_buffers(pa.string(), len(scalar), [None, _route_offsets(len(scalar)), pa.py_buffer(data)])
+
+
+@lru_cache(maxsize=16)
+def _route_offsets(n: int) -> pa.Buffer:
+    """0, 6, 12 … 6n: the offsets of a ``route`` column of n rows (read-only)."""
     offsets = np.arange(0, 6 * n + 1, 6, dtype=np.int32)
-    data = np.take(_ROUTES, np.asarray(scalar, bool).view(np.int8), axis=0)
-    return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+    offsets.flags.writeable = False
+    return pa.py_buffer(offsets)
+
+
+@lru_cache(maxsize=16)
+def _one_route(n: int, scalar: bool) -> pa.Array:
+    """A ``route`` column of n rows all "scalar" or all "vector" (its buffers read-only)."""
+    data = np.tile(_ROUTES[int(scalar)], n)
+    data.flags.writeable = False
+    return pa.Array.from_buffers(pa.string(), n, [None, _route_offsets(n), pa.py_buffer(data)])
+
+
+def _month_column(batch: pa.RecordBatch, found: _Found) -> pa.Array:
+    """The ``month`` column: each row's first day, null where its month is not known; the
+    input's own column (no copy) when it is that already (a ``date32`` of first days: a
+    result file read again, a month given as a date)."""
+    given = batch.column("month")
+    if given.type == pa.date32() and len(given) and not given.null_count and found.month_valid.all():
+        days = np.frombuffer(given.buffers()[1], np.int32, len(given), 4 * given.offset)
+        if np.array_equal(days, found.month_days):
+            return given
+    return int_array(found.month_days, found.month_valid, pa.date32())
 
 
 def _ledger_column(counters: Counters, n: int) -> pa.Array:
@@ -301,7 +333,7 @@ def _ledger_column(counters: Counters, n: int) -> pa.Array:
     :meth:`~amcalc.child_illness.ChildIllnessLedger.as_mapping`, its contract years in order),
     null where none; built from its buffers."""
     if not len(counters.row):
-        return pa.nulls(n, ILLNESS_LEDGER)
+        return null_array(ILLNESS_LEDGER, n)
     has = np.zeros(n, bool)
     has[counters.row] = True
     missing = validity_buffer(has)
@@ -317,7 +349,8 @@ def _ledger_column(counters: Counters, n: int) -> pa.Array:
     np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
     return pa.Array.from_buffers(ILLNESS_LEDGER, n, [missing], children=[
         pa.Array.from_buffers(_YEARS, n, [missing, pa.py_buffer(offsets)], children=[years]),
-        *(int_array(days, is_open, pa.date32()) for days in open_days)])
+        *(int_array(days, is_open, pa.date32()) if is_open.any() else null_array(pa.date32(), n)
+          for days in open_days)])
 
 
 _YEARS = ILLNESS_LEDGER.field("years").type
@@ -329,7 +362,7 @@ def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
     the vector route's, by row and Monday, then the scalar route's rows, if any."""
     weeks = np.concatenate(parts)
     if not len(weeks):
-        return pa.nulls(n, RECENT_WEEKS)
+        return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
         weeks = weeks[by_row_and_day(weeks)]
     counts = np.bincount(weeks[:, 0], minlength=n)
@@ -344,7 +377,7 @@ def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
 def _resume_column(resume: Mapping[int, date], n: int) -> pa.Array:
     """The ``resume_or_end_on`` column: the art. 105 day of the rows that have one, else null."""
     if not resume:
-        return pa.nulls(n, pa.date32())
+        return null_array(pa.date32(), n)
     days = np.zeros(n, np.int64)
     days[list(resume)] = [day_number(day) for day in resume.values()]
     has = np.zeros(n, bool)
@@ -355,7 +388,7 @@ def _resume_column(resume: Mapping[int, date], n: int) -> pa.Array:
 def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) -> dict[str, pa.Array]:
     names = ("error_code", "error_field", "error_message")
     if not errors:
-        return {name: pa.nulls(n, pa.string()) for name in names}
+        return dict.fromkeys(names, null_array(pa.string(), n))
     rows = sorted(errors)
     return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
 
@@ -395,6 +428,6 @@ def _freshness(month_days: Ints, computed: Any) -> pa.Array:
     values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
     stale = computed & (np.asarray(month_days) >= _FIRST_STALE_MONTH)
     if not stale.any():
-        return pa.nulls(len(stale), pa.string())
+        return null_array(pa.string(), len(stale))
     # plain text, as Spark reads it (a dictionary column is not Spark's type)
     return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))

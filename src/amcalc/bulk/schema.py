@@ -38,7 +38,7 @@ from amcalc.money import parse_money, scaled
 
 __all__ = ["AMOUNT_DIGITS", "HOURS_DIGITS", "ILLNESS_LEDGER", "INPUT_COLUMNS", "KNOWN_COLUMNS", "MONEY",
            "OUTPUT_SCHEMA", "RECENT_WEEKS", "bounded_number", "decimal_array", "extra_columns", "month_of",
-           "output_schema", "string_array", "typed_cell"]
+           "null_array", "output_schema", "string_array", "typed_cell"]
 
 
 MONEY = pa.decimal128(12, 2)
@@ -219,11 +219,14 @@ def _decimal_column(cents: Ints, validity: pa.Buffer | None, kind: pa.DataType =
 
 def _decimal_words(cents: Ints) -> pa.Buffer:
     """The data of a decimal128 column: 16-byte little-endian words built in numpy (low word =
-    the value, high word = its sign)."""
+    the value, high word = its sign); the shared zeros (:func:`zero_bytes`) when every value is 0."""
     cents = np.asarray(cents, dtype=np.int64)
+    lowest = cents.min(initial=0)
+    if lowest == 0 and cents.max(initial=0) == 0:
+        return zero_bytes(16 * len(cents))
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
-    if cents.min(initial=0) < 0:
+    if lowest < 0:
         words[:, 1] = cents >> 63
     return pa.py_buffer(words)
 
@@ -312,9 +315,55 @@ def _byte_ends(encoded: Sequence[bytes]) -> Any:
 
 
 def validity_buffer(valid: Any) -> pa.Buffer | None:
-    """The validity bitmap of a column valid where ``valid`` (a bool array); ``None`` when all are."""
+    """The validity bitmap of a column valid where ``valid`` (a bool array); ``None`` when all
+    are, the shared zeros of :func:`zero_bytes` when none is."""
     valid = np.asarray(valid, dtype=bool)
-    return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    if valid.all():
+        return None
+    if not valid.any():
+        return zero_bytes(-(-len(valid) // 8))
+    return pa.py_buffer(np.packbits(valid, bitorder="little"))
+
+
+_ZEROS: list[pa.Buffer] = [pa.py_buffer(b"")]
+
+
+def zero_bytes(size: int) -> pa.Buffer:
+    """``size`` zero bytes, read-only, cut from one block shared by every column that needs
+    them (the data of a column all 0, the bitmap and offsets of a column all null): the
+    results of a run keep no fresh memory for them (the block, made by ``calloc``, is not
+    even written).
+
+    >>> zeros = zero_bytes(8)
+    >>> zeros.to_pybytes(), zeros.is_mutable, np.frombuffer(zeros, np.int64).flags.writeable
+    (b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00', False, False)
+    """
+    block = _ZEROS[0]
+    if block.size < size:  # grown for a larger chunk (two threads may both grow it: either block is zeros)
+        zeros = np.zeros(max(size, 2 * block.size), np.uint8)
+        zeros.flags.writeable = False
+        block = _ZEROS[0] = pa.py_buffer(zeros)
+    return block.slice(0, size)
+
+
+@lru_cache(maxsize=64)
+def null_array(kind: pa.DataType, n: int) -> pa.Array:
+    """A column of ``n`` nulls of ``kind`` (a string, list, struct or fixed-width type), its
+    buffers the shared zeros (:func:`zero_bytes`): made once for each length and type, where
+    ``pa.nulls`` allocates them each chunk.
+
+    >>> null_array(ILLNESS_LEDGER, 2).to_pylist(), null_array(ILLNESS_LEDGER, 2).equals(pa.nulls(2, ILLNESS_LEDGER))
+    ([None, None], True)
+    """
+    validity = zero_bytes(-(-n // 8))
+    if pa.types.is_struct(kind):
+        return pa.Array.from_buffers(kind, n, [validity], children=[null_array(f.type, n) for f in kind])
+    if pa.types.is_list(kind):
+        return pa.Array.from_buffers(kind, n, [validity, zero_bytes(4 * (n + 1))],
+                                     children=[null_array(kind.value_type, 0)])
+    if pa.types.is_string(kind):
+        return pa.Array.from_buffers(kind, n, [validity, zero_bytes(4 * (n + 1)), zero_bytes(0)])
+    return pa.Array.from_buffers(kind, n, [validity, zero_bytes(-(-n * kind.bit_width // 8))])
 
 
 # --- decoding: Arrow columns to the kernels' integers ------------------------------------------
