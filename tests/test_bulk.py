@@ -5,6 +5,7 @@ no row lost, results independent of batching, the published schema, the
 from __future__ import annotations
 
 import json
+import threading
 import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
@@ -813,3 +814,29 @@ def test_payroll_chooses_its_chunks_from_the_source(monkeypatch: pytest.MonkeyPa
     payroll(ids.slice(1))
     payroll(ids, chunk_rows=1000)
     assert asked == [TABLE_CHUNK_ROWS, CHUNK_ROWS, 1000]
+
+
+def test_a_result_goes_out_as_soon_as_it_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stream's first result is handed over once computed, before the next chunks are asked
+    for (a file's writer starts sooner), not only once 2 × threads chunks are in flight."""
+    events: list[str] = []
+    first_done = threading.Event()
+    compute = amcalc.bulk.compute_rows
+
+    def computed(*args: Any) -> Any:
+        result = compute(*args)
+        first_done.set()
+        return result
+
+    def slow_source() -> Any:
+        for number, batch in enumerate(random_rows(8, seed=5).to_batches(max_chunksize=2)):
+            events.append(f"asked {number}")
+            if number == 1:
+                assert first_done.wait(30)  # a slow reader: the first chunk is computed meanwhile
+            yield batch
+
+    monkeypatch.setattr(amcalc.bulk, "compute_rows", computed)
+    for number, _ in enumerate(amcalc.bulk.payroll_batches(slow_source(), chunk_rows=2, threads=2)):
+        events.append(f"result {number}")
+    assert events.index("result 0") < events.index("asked 2")
+    assert [e for e in events if e.startswith("result")] == [f"result {n}" for n in range(4)]

@@ -117,7 +117,8 @@ def payroll_batches(
                 if extra is None:
                     extra = extra_columns(chunk.schema, keep_extra)
                 pending.append(pool.submit(compute_rows, chunk, scalar, extra))
-                if len(pending) >= 2 * max(1, threads):
+                # a result goes out as soon as it is done (a file's writer starts sooner, lags less)
+                while pending and (pending[0].done() or len(pending) >= 2 * max(1, threads)):
                     yield from _done(pending.popleft(), counts)
             while pending:
                 yield from _done(pending.popleft(), counts)
