@@ -77,7 +77,7 @@ PARQUET_OPTIONS: dict[str, Any] = {
 """Properties of the Parquet files written (see docs/howto/bulk.md)."""
 
 _WHOLE_ROW_GROUP = 4
-"""Row groups of at most this many chunks are read at once."""
+"""Row groups of at most this many chunks are read at once (Arrow decodes their columns in parallel)."""
 _CSV_BLOCK = 1 << 22
 _CSV_COLUMN = re.compile(r"In CSV column #(\d+)")
 _CSV_LINE = re.compile(r"Expected (?P<expected>\d+) columns, got (?P<got>\d+): (?P<text>.*)", re.DOTALL)
@@ -179,9 +179,9 @@ def _read(path: Path, batch_rows: int, excel: bool = False) -> Iterator[pa.Recor
         if source.csv:
             yield from source.open_csv()
             return
-        # row group by row group, without pre-buffering (which kept the file's pages in memory),
-        # decoded in this thread alone: Arrow's own threads would take CPU from the engine's
-        # threads and the writer's, which is the longest chain (benchmarks/README.md)
+        # row group by row group, without pre-buffering (which kept the file's pages in memory);
+        # decoded by Arrow's threads: in this thread alone a first row group took up to 8 times
+        # longer now and then, while the engine waited for it (benchmarks/README.md)
         with pq.ParquetFile(path, pre_buffer=False) as file:
             first = 0
             for group in range(file.num_row_groups):
@@ -190,9 +190,9 @@ def _read(path: Path, batch_rows: int, excel: bool = False) -> Iterator[pa.Recor
                                f"(lignes {first + 1} à {first + rows})")
                 first += rows
                 if rows <= _WHOLE_ROW_GROUP * batch_rows:
-                    yield from file.read_row_group(group, use_threads=False).to_batches(max_chunksize=batch_rows)
+                    yield from file.read_row_group(group, use_threads=True).to_batches(max_chunksize=batch_rows)
                 else:  # a large row group in pieces: memory stays bounded
-                    yield from file.iter_batches(batch_size=batch_rows, row_groups=[group], use_threads=False)
+                    yield from file.iter_batches(batch_size=batch_rows, row_groups=[group])
 
 
 def _input_schema(path: Path, excel: bool = False) -> pa.Schema:
