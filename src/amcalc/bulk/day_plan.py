@@ -89,7 +89,7 @@ class _Plan:
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
         past_end = np.take(_past_end(tuple(facts)), g, axis=0)  # np.take: faster than [g]
-        holiday = np.take(_day_flags(tuple(facts), "holiday"), g, axis=0)
+        holiday = np.take(stacked(tuple(facts), "holiday", bool), g, axis=0)
         first = rows.first[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
         np.copyto(sched, 0, where=past_end)  # not a product with the days in the month: bools cast, 3 times slower
@@ -285,18 +285,9 @@ class _Plan:
 
 
 @lru_cache(maxsize=64)
-def _day_flags(facts: tuple[MonthFacts, ...], name: str) -> Any:
-    """A (months × 31) flag of each month of a batch (``in_month``, ``holiday``), stacked
-    once per set of months (read-only), as :func:`~amcalc.bulk.kernels.stacked` its numbers."""
-    table = np.array([getattr(f, name) for f in facts], bool)
-    table.flags.writeable = False
-    return table
-
-
-@lru_cache(maxsize=64)
 def _past_end(facts: tuple[MonthFacts, ...]) -> Any:
     """(months × 31) the days after each month's last (read-only, once per set of months)."""
-    table = ~_day_flags(facts, "in_month")
+    table = ~stacked(facts, "in_month", bool)
     table.flags.writeable = False
     return table
 
@@ -401,7 +392,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     bad = np.zeros(m, bool)
     mine = np.flatnonzero(local[events.a_row] >= 0)  # their absences, gathered by np.take (faster than a mask)
     a_row, a_day = local.take(events.a_row.take(mine)), events.a_day.take(mine)
-    holidays = _day_flags(tuple(facts), "holiday")
+    holidays = stacked(tuple(facts), "holiday", bool)
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
     absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, tuple(facts),
@@ -470,7 +461,7 @@ def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
     after the 31st, is a day of the month that is not a public holiday off: a week's days,
     Monday −6 to 30, read in one :func:`numpy.take` (read-only, once per set of months)."""
     table = np.zeros((len(facts), _PADDED), bool)
-    table[:, 6:37] = _day_flags(facts, "in_month") & ~_day_flags(facts, "holiday")
+    table[:, 6:37] = stacked(facts, "in_month", bool) & ~stacked(facts, "holiday", bool)
     table.flags.writeable = False
     return table.ravel()
 

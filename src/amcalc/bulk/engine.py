@@ -45,7 +45,7 @@ from amcalc.bulk.calendar_answers import Art105
 from amcalc.bulk.family_columns import family_columns, has_household
 from amcalc.bulk.illness_counters import NO_DAY, Counters
 from amcalc.bulk.json_cells import json_columns
-from amcalc.bulk.rows import Events, Rows
+from amcalc.bulk.rows import Events, Rows, date_values
 from amcalc.bulk.scalar import ScalarPool, ScalarResult, figures, month_of_row, scalar_rows
 from amcalc.bulk.schema import (
     ILLNESS_LEDGER,
@@ -321,10 +321,9 @@ def _month_column(batch: pa.RecordBatch, found: _Found) -> pa.Array:
     input's own column (no copy) when it is that already (a ``date32`` of first days: a
     result file read again, a month given as a date)."""
     given = batch.column("month")
-    if given.type == pa.date32() and len(given) and not given.null_count and found.month_valid.all():
-        days = np.frombuffer(given.buffers()[1], np.int32, len(given), 4 * given.offset)
-        if np.array_equal(days, found.month_days):
-            return given
+    if (given.type == pa.date32() and len(given) and not given.null_count and found.month_valid.all()
+            and np.array_equal(date_values(given, 0), found.month_days)):
+        return given
     return int_array(found.month_days, found.month_valid, pa.date32())
 
 

@@ -61,9 +61,10 @@ def _pattern_table(facts: tuple[MonthFacts, ...], name: str) -> Ints:
 
 
 @lru_cache(maxsize=256)
-def stacked(facts: tuple[MonthFacts, ...], name: str) -> Ints:
-    """A fact of each month of a batch, stacked once per set of months (read-only)."""
-    table = np.array([getattr(f, name) for f in facts], np.int64)
+def stacked(facts: tuple[MonthFacts, ...], name: str, kind: type = np.int64) -> Ints:
+    """A fact of each month of a batch, stacked once per set of months (read-only): numbers
+    in int64, or the (months × 31) day flags (``in_month``, ``holiday``) with ``kind=bool``."""
+    table: Ints = np.array([getattr(f, name) for f in facts], kind)
     table.flags.writeable = False
     return table
 

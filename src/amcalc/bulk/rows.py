@@ -23,7 +23,7 @@ from amcalc.inputs import FIRST_DATE, LAST_DATE
 from amcalc.month import MAX_DAY_SECONDS
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS
 
-__all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows"]
+__all__ = ["CAUSES", "MAX_WEEK", "Events", "Rows", "date_values"]
 
 
 MAX_WEEK = MAX_AVERAGE_WEEK_SECONDS  # CCN 3239 art. 96.3: a schedule beyond takes the scalar route
@@ -170,11 +170,10 @@ class Rows:
         it is usable: a date32 on the first day of its month, or its text, within the calendar
         (as :func:`amcalc.inputs.parse_month`), checked once a month."""
         if array is not None and pa.types.is_date32(array.type):
-            days = _date_values(array, 0)
+            days = date_values(array, 0)
             distinct, which = distinct_values(days)  # a few months: convert those
-            as_months = distinct.astype("datetime64[D]").astype("datetime64[M]")
-            months = as_months.astype(np.int64) + 1970 * 12
-            first = as_months.astype("datetime64[D]").astype(np.int64) == distinct  # each the first day of its month
+            months = distinct.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
+            first = _first_days(months) == distinct  # each the first day of its month
             ok = np.ones(n, bool) if first.all() else np.take(first, which)
             if array.null_count:
                 ok &= ~null_mask(array)
@@ -245,10 +244,10 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
         return np.full(n, missing, np.int64), np.ones(n, bool)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    return _date_values(array, missing), np.ones(n, bool)
+    return date_values(array, missing), np.ones(n, bool)
 
 
-def _date_values(array: pa.Array, missing: int) -> Ints:
+def date_values(array: pa.Array, missing: int) -> Ints:
     """Days since 1970 of a date32 column, read from its buffer (``missing`` where null)."""
     data = array.buffers()[1]
     if data is None:
