@@ -9,6 +9,7 @@
     python benchmarks/run.py --app [--json]            # cold import, first month, warm latencies
     python benchmarks/run.py --one-row [--calls N]     # the fixed cost of a chunk: one row through the engine
     python benchmarks/run.py --phases 1000000          # one thread's time a chunk, step by step
+    python benchmarks/run.py --first-call 1000000      # a process's first payroll against its next ones
 
 ``--app`` times what an app waits for: ``import amcalc`` in a fresh interpreter
 (bytecode compiled beforehand) against the bare interpreter; in another,
@@ -32,6 +33,15 @@ chunks first, untimed) and reports the milliseconds a 65 536-row chunk spends
 in each of the engine's steps (decoding, the vector route and its parts, the
 output columns); the steps nest (``vector_route`` holds ``with_events``…), so
 they do not add up.
+
+``--first-call N`` calls ``payroll`` (2 threads) three times in this process on
+``random_rows(N)`` and reports each call's rows a second, user and system CPU and
+page faults, and the bytes a row of the results that are new memory (buffers not
+shared with the input or between chunks); then the machine's cost of new memory, as
+a baseline of the same run: numpy writing that many bytes into memory just mapped
+from the system, against writing them again into the same, already mapped, memory.
+A first call pays for its results' pages; the next calls find pages freed by the
+previous ones.
 
 ``--vector N`` draws ``random_rows(N, rare=0)``, keeps the rows that take the
 vector route and times ``payroll`` (2 threads) and the plain numpy formula on
@@ -66,9 +76,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import mmap
 import multiprocessing
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -81,6 +93,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -364,6 +377,48 @@ def phases(rows: int) -> dict[str, Any]:
             "ms_per_chunk": dict(sorted(per_chunk.items(), key=lambda item: -item[1]))}
 
 
+def first_call(rows: int) -> dict[str, Any]:
+    """Three ``payroll`` calls of this process and the machine's cost of new memory (``--first-call``)."""
+    table = random_rows(rows)
+    calls, fresh = [], 0
+    for _ in range(3):
+        before, began = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+        result = payroll(table)
+        wall, after = time.perf_counter() - began, resource.getrusage(resource.RUSAGE_SELF)
+        calls.append({"cm_per_s": round(rows / wall), "user_s": round(after.ru_utime - before.ru_utime, 3),
+                      "system_s": round(after.ru_stime - before.ru_stime, 3),
+                      "page_faults": after.ru_minflt - before.ru_minflt})
+        fresh = _new_bytes(result, table)
+        del result
+    new, reused = _writing_memory(fresh)
+    return {"rows": rows, "calls": calls, "results_new_bytes_per_row": round(fresh / rows, 1),
+            "write_new_memory_s": round(new, 3), "write_mapped_memory_s": round(reused, 3)}
+
+
+def _new_bytes(result: pa.Table, source: pa.Table) -> int:
+    """The bytes of ``result``'s buffers, each counted once, that are not ``source``'s."""
+    def buffers(table: pa.Table) -> dict[int, int]:
+        return {b.address: b.size for column in table.columns for chunk in column.chunks
+                for b in chunk.buffers() if b is not None}
+    given = buffers(source)
+    return sum(size for address, size in buffers(result).items() if address not in given)
+
+
+def _writing_memory(size: int) -> tuple[float, float]:
+    """Seconds numpy takes to write ``size`` bytes into anonymous memory just mapped, then
+    into the same memory again."""
+    region = mmap.mmap(-1, size)
+    words = np.frombuffer(region, np.uint8)
+    seconds = []
+    for value in (1, 2):
+        began = time.perf_counter()
+        words.fill(value)
+        seconds.append(time.perf_counter() - began)
+    del words
+    region.close()
+    return seconds[0], seconds[1]
+
+
 def _app_table(figures: dict[str, Any]) -> str:
     lines = ["| measure | median | p99 | CPU median | CPU p99 |", "|---|---|---|---|---|"]
     for key in ("bare_interpreter_ms", "import_amcalc_ms", "import_amcalc_over_bare_ms",
@@ -386,6 +441,7 @@ def main() -> None:
     parser.add_argument("--app", action="store_true")
     parser.add_argument("--one-row", action="store_true")
     parser.add_argument("--phases", type=int, default=0)
+    parser.add_argument("--first-call", type=int, default=0)
     parser.add_argument("--processes", type=int, default=15)
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--json", action="store_true")
@@ -403,6 +459,8 @@ def main() -> None:
         print(json.dumps({**memory(args.memory, args.rare), **machine}))
     if args.phases:
         print(json.dumps({**phases(args.phases), **machine}))
+    if args.first_call:
+        print(json.dumps({**first_call(args.first_call), **machine, "load_average": os.getloadavg()[0]}))
     if args.one_row:
         print(json.dumps({**one_row(args.calls), **machine, "load_average": os.getloadavg()[0]}))
     if args.app:
