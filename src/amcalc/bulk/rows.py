@@ -56,6 +56,39 @@ _UNJUSTIFIED = CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 _CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
 
 
+def _all_of(n: int, *conditions: Any) -> Any:
+    """A fresh bool array of the n rows that meet every condition (a bool array, or ``True``
+    for all rows): the ``True`` left out (numpy's ``&`` walks a broadcast scalar row by row,
+    as slowly as an array ten times larger), the others combined in place.
+
+    >>> _all_of(3, True, np.array([True, True, False]), np.array([False, True, True])).tolist()
+    [False, True, False]
+    >>> _all_of(2, True, True).tolist()
+    [True, True]
+    """
+    arrays = [c for c in conditions if c is not True]
+    if not arrays:
+        return np.ones(n, bool)
+    every = arrays[0] & arrays[1] if len(arrays) > 1 else arrays[0].copy()
+    for condition in arrays[2:]:
+        every &= condition
+    return every
+
+
+def _within(values: Ints, low: int | None, high: int) -> Any:
+    """Whether each of ``values`` is within ``low`` (``None``: no least) … ``high``: ``True``
+    for all at once when the least and the greatest are (reductions, no comparison a row).
+
+    >>> _within(np.array([3, 9]), 1, 9), _within(np.array([3, 10]), 1, 9).tolist()
+    (True, [True, False])
+    >>> _within(np.array([-5, 9]), None, 9), _within(np.array([-5, 10]), None, 9).tolist()
+    (True, [True, False])
+    """
+    if not len(values) or ((low is None or low <= int(values.min())) and int(values.max()) <= high):
+        return True
+    return values <= high if low is None else (values >= low) & (values <= high)
+
+
 def _days_within(schedule: Ints) -> Any:
     """Rows without a day over 13 h (one pass over the matrix when none has one)."""
     if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
@@ -68,8 +101,8 @@ class Rows:
 
     def __init__(self, batch: pa.RecordBatch) -> None:
         self.n = batch.num_rows
-        readable = self._decode(batch)
-        self.fast = readable & self._simple()
+        self.fast = self._decode(batch)  # the rows whose every value reads
+        self.fast &= self._simple()
         if self.fast.any():
             self._place_in_months()
 
@@ -90,33 +123,32 @@ class Rows:
         days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self._read_months(column("month"), n)
-        self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
-        self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
-        start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
-        end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
+        self.start, start_ok = _calendar_days(column("start"), n, -NEVER)
+        self.end, end_ok = _calendar_days(column("end"), n, NEVER)
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
                              else self.majorated.values)
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
-        return (self.rate.ok & ~self.rate.null & self.majorated.ok & self.complementary.ok & self.maintenance.ok
-                & self.territory.ok & self.kind.ok & np.logical_and.reduce([d.ok for d in days])
-                & self.month_ok & start_ok & end_ok & am_ge_ok)
+        return _all_of(n, self.rate.ok, ~self.rate.null, self.majorated.ok, self.complementary.ok,
+                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in days),
+                       self.month_ok, start_ok, end_ok, am_ge_ok)
 
     def _simple(self) -> Any:
         """The rows within the vector route's bounds: amounts and rates within its integers,
         regular care over 52 weeks or 46 or less, days of at most 13 h, a usual week within
         48 h, a month whose lookups stay in the calendar."""
-        rate, majorated, weekly = self.rate.values, self.majorated_e4, self.weekly
-        return ((rate > 0) & (rate <= 10**7) & (majorated >= 1000) & (majorated <= 40_000)
-                & (self.complementary.values <= 40_000) & (self.maintenance.values <= 10**6)
-                & (self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)))
-                & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
-                & _of_months(self.months, self.month_which, _VECTOR_MONTHS)
-                # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
-                # planned week passes 45 h (its weeks not given then have no majorated hours)
-                & (~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)))
+        weekly = self.weekly
+        return _all_of(
+            self.n, _within(self.rate.values, 1, 10**7), _within(self.majorated_e4, 1000, 40_000),
+            _within(self.complementary.values, None, 40_000), _within(self.maintenance.values, None, 10**6),
+            self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)),
+            _days_within(self.schedule), _within(weekly, 1, MAX_WEEK),
+            _of_months(self.months, self.month_which, _VECTOR_MONTHS),
+            # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
+            # planned week passes 45 h (its weeks not given then have no majorated hours)
+            ~self.occasional | _within(weekly, None, CONVENTIONAL_WEEK_SECONDS) if self.occasional.any() else True)
 
     def _place_in_months(self) -> None:
         """Each fast row's month (its group of month and territory, their facts), and the
@@ -136,8 +168,8 @@ class Rows:
         self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
         last = np.take(np.array([f.first + f.length - 1 for f in facts], np.int64), g)
         usable = np.array([f.usable for f in facts])
-        self.fast &= ((usable[g] if not usable.all() else True)
-                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end))
+        self.fast &= _all_of(self.n, usable[g] if not usable.all() else True,
+                             self.start <= last, self.end >= self.first, self.start <= self.end)
         self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
         self.fast &= ~self._below_hiring_floor(rate)
         # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
@@ -185,7 +217,7 @@ class Rows:
             month_days = np.take(_first_days(months), which)
         self.months, self.month_which = months, which
         self.month_key: Ints = np.take(months, which)
-        self.month_ok = ok & _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH))
+        self.month_ok = _all_of(n, ok, _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH)))
         # elsewhere the first day of month 0 (year 0): the value the output's null month holds
         self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
 
@@ -245,6 +277,22 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
     return date_values(array, missing), np.ones(n, bool)
+
+
+def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
+    """:func:`_dates` of a text or date32 column (``start``, ``end``), usable only within the
+    calendar (years 1 to 9999, as the single-contract API's dates): a text date always is, a
+    date32 column checked by two reductions over its buffer, row by row only when one is out."""
+    decoded = _text_decoded(array, "date", n)
+    days, ok = _dates(decoded, n, missing)
+    if isinstance(decoded, Column) or decoded is None or not pa.types.is_date32(decoded.type):
+        return days, ok
+    data = decoded.buffers()[1]
+    given = (np.zeros(0, np.int32) if data is None
+             else np.frombuffer(data, np.int32, count=len(decoded), offset=decoded.offset * 4))
+    if not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
+        return days, ok
+    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY)))
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:
