@@ -649,26 +649,33 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     low, high = words[..., 0], words[..., 1]  # views: the multiplication below makes the values
     scale = arrays[0].type.scale
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
-    # multiplied first (it reads the words from memory; the checks then find them in cache): a
-    # value that does not fit gives any product, replaced by 0 below
+    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
+    # checked first on the whole block by two reductions (no array made): the greatest word
+    # (one pass over contiguous memory), then the greatest high word; value by value only when
+    # one does not fit (its product, any, replaced by 0 below)
+    every_word = flat.view(np.uint64)
+    greatest = int(every_word.max(initial=0))
     exact: Any = True
-    if scale < 0:
+    if greatest == 0:  # every value 0 (a weekday not worked, a rate not given): no product
+        values = np.zeros(low.shape, np.int64) if out is None else out
+        if out is not None:
+            out[...] = 0
+    elif scale < 0:
         values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per value
         values = np.multiply(low, factor // 10**scale, out=out)
     else:
         values, remainder = np.divmod(low * factor, 10**scale)
         exact = remainder == 0
-    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole block by two reductions (no array made), then value by value
-    pairs = flat.view(np.uint64).reshape(-1, 2)
-    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12 and bool(np.all(exact))
+    every = greatest == 0 or (greatest < 10**12 and int(every_word[1::2].max()) == 0 and bool(np.all(exact)))
     fits = _every(low.shape, True) if every else (low.view(np.uint64) < 10**12) & (high == 0) & exact
     has_null = any(array.null_count for array in arrays)
     null = np.stack([null_mask(array) for array in arrays]) if has_null else _every(low.shape, False)
-    if not every or has_null:  # a value unread or null: 0
+    if not every:  # a value unread or null: 0
         fits = fits | null
         values = np.where(fits & ~null, values, 0)
+    elif has_null:  # every value reads: 0 under the nulls (Arrow leaves their slots undefined)
+        values *= ~null
     if out is not None and values is not out:
         out[...] = values
         values = out
