@@ -3,6 +3,7 @@ row when one does not: the same rows refused either way."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -73,3 +74,21 @@ def test_rates_and_weeks_out_of_the_vector_route_s_bounds() -> None:
     week |= {day: pa.array([Decimal("0.00")] * N, pa.decimal128(4, 2)) for day in ("fri", "sat", "sun")}
     fast = Rows(_batch(mon=mon, **week)).fast
     assert fast.tolist() == [False, False, True, True, True, True]
+
+
+def test_the_contract_s_dates_against_its_month() -> None:
+    # every row in March 2025 (31 days), hired 2024-06-03 unless said: 0 runs the whole month;
+    # 1 hired on 10 March and 2 leaving on 20 March run part of it (art. 111 proration);
+    # 3 hired on 1 April (after the month), 4 left on 28 February (before it) and 5 hired
+    # on 15 March but leaving on 12 March do not run in it: the scalar route words their case
+    month = pa.array([date(2025, 3, 1)] * N, pa.date32())
+    start = pa.array([date(2024, 6, 3), date(2025, 3, 10), date(2024, 6, 3), date(2025, 4, 1), date(2024, 6, 3),
+                      date(2025, 3, 15)], pa.date32())
+    end = pa.array([None, None, date(2025, 3, 20), None, date(2025, 2, 28), date(2025, 3, 12)], pa.date32())
+    rows = Rows(_batch(month=month, start=start, end=end))
+    assert rows.fast.tolist() == [True, True, True, False, False, False]
+    assert rows.partial[:3].tolist() == [False, True, True]
+    # hired on the month's first day and leaving on its last: the whole month
+    whole = Rows(_batch(month=month, start=pa.array([date(2025, 3, 1)] * N, pa.date32()),
+                        end=pa.array([date(2025, 3, 31)] * N, pa.date32())))
+    assert whole.fast.tolist() == [True] * N and whole.partial.tolist() == [False] * N

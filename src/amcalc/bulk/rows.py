@@ -156,9 +156,10 @@ class Rows:
         rate = self.rate.values
         # a group by month (its index among the batch's months) and territory; the other rows
         # in the group of the first fast row's month (any month they give may have no facts)
-        code = self.month_which * 3 + self.territory.values
+        code = self.month_which * 3
+        code += self.territory.values
         if not self.fast.all():
-            code = np.where(self.fast, code, self.month_which[np.argmax(self.fast)] * 3)
+            code[np.flatnonzero(~self.fast)] = self.month_which[np.argmax(self.fast)] * 3
         groups, self.group = distinct_values(code)
         months = self.months.tolist()
         facts = [month_facts(months[k // 3], k % 3) for k in groups.tolist()]
@@ -166,14 +167,24 @@ class Rows:
         g = self.group
         self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
         self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
-        last = np.take(np.array([f.first + f.length - 1 for f in facts], np.int64), g)
         usable = np.array([f.usable for f in facts])
-        self.fast &= _all_of(self.n, usable[g] if not usable.all() else True,
-                             self.start <= last, self.end >= self.first, self.start <= self.end)
+        if not usable.all():
+            self.fast &= usable[g]
+        self._within_contract()
         self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
         self.fast &= ~self._below_hiring_floor(rate)
-        # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
-        self.partial = (self.start > self.first) | (self.end < last)
+
+    def _within_contract(self) -> None:
+        """The rows whose contract runs in their month (hired by its last day, not left before
+        its first, hired before leaving), and those hired or leaving in it (``partial``: art.
+        111 proration, PartialMonth.PRORATA): the dates compared on the rows hired after the
+        month's first day or with an end only (the others run the whole month)."""
+        self.partial = self.start > self.first
+        dated = np.flatnonzero(self.partial | (self.end != NEVER))
+        start, end, first = self.start[dated], self.end[dated], self.first[dated]
+        last = first + self.length[dated] - 1
+        self.fast[dated] &= (start <= last) & (end >= first) & (start <= end)
+        self.partial[dated] |= end < last
 
     def _refuse_below(self, least: Ints, rate: Ints) -> None:
         """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
@@ -190,8 +201,8 @@ class Rows:
         below = np.zeros(self.n, bool)
         if not hired.any():
             return below
-        days = self.start[hired]
-        check = np.flatnonzero(hired & (rate < floor_bound(int(days.min()), int(days.max()))))
+        first = self.start.min() if hired.all() else self.start[hired].min()
+        check = np.flatnonzero(hired & (rate < floor_bound(int(first), int(self.start.max()))))
         if len(check):
             below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
