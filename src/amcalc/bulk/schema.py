@@ -649,24 +649,22 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     low, high = words[..., 0], words[..., 1]  # views: the multiplication below makes the values
     scale = arrays[0].type.scale
     factor = SECONDS_PER_HOUR if kind == "hours" else 10_000
-    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole block by two reductions (no array made): the greatest word
-    # (one pass over contiguous memory), then the greatest high word; value by value only when
-    # one does not fit (its product, any, replaced by 0 below)
-    every_word = flat.view(np.uint64)
-    greatest = int(every_word.max(initial=0))
+    # multiplied first (it reads the words from memory; the checks then find them in cache): a
+    # value that does not fit gives any product, replaced by 0 below
     exact: Any = True
-    if greatest == 0:  # every value 0 (a weekday not worked, a rate not given): no product
-        values = np.zeros(low.shape, np.int64) if out is None else out
-        if out is not None:
-            out[...] = 0
-    elif scale < 0:
+    if scale < 0:
         values = low * (factor * 10**-scale)
     elif factor % 10**scale == 0:  # every value exact: no division per value
         values = np.multiply(low, factor // 10**scale, out=out)
     else:
         values, remainder = np.divmod(low * factor, 10**scale)
         exact = remainder == 0
+    # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
+    # checked first on the whole block by two reductions (no array made), the greatest word
+    # (one pass over contiguous memory: a low word's greatest read row by row costs more)
+    # then the greatest high word; value by value only when one does not fit
+    every_word = flat.view(np.uint64)
+    greatest = int(every_word.max(initial=0))
     every = greatest == 0 or (greatest < 10**12 and int(every_word[1::2].max()) == 0 and bool(np.all(exact)))
     fits = _every(low.shape, True) if every else (low.view(np.uint64) < 10**12) & (high == 0) & exact
     has_null = any(array.null_count for array in arrays)
