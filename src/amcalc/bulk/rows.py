@@ -14,7 +14,7 @@ import pyarrow as pa
 from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, Ints, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
-from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
+from amcalc.bulk.month_facts import MonthFacts, floor_bound, floor_on, month_facts
 from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
@@ -161,17 +161,15 @@ class Rows:
         if not self.fast.all():
             code[np.flatnonzero(~self.fast)] = self.month_which[np.argmax(self.fast)] * 3
         groups, self.group = distinct_values(code)
-        months = self.months.tolist()
-        facts = [month_facts(months[k // 3], k % 3) for k in groups.tolist()]
-        self.facts = facts
+        found = _groups_facts(tuple(self.months.tolist()), tuple(groups.tolist()))
+        self.facts = list(found.facts)
         g = self.group
-        self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
-        self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
-        usable = np.array([f.usable for f in facts])
-        if not usable.all():
-            self.fast &= usable[g]
+        self.first: Ints = np.take(found.first, g)
+        self.length: Ints = np.take(found.length, g)
+        if not found.usable.all():
+            self.fast &= found.usable[g]
         self._within_contract()
-        self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
+        self._refuse_below(found.min_rate, rate)
         self.fast &= ~self._below_hiring_floor(rate)
 
     def _within_contract(self) -> None:
@@ -231,6 +229,30 @@ class Rows:
         self.month_ok = _all_of(n, ok, _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH)))
         # elsewhere the first day of month 0 (year 0): the value the output's null month holds
         self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+class _GroupsFacts:
+    """The facts of a batch's groups (month, territory) and their tables, each a read-only
+    array of one line a group: shared by the batches of the same months."""
+
+    def __init__(self, facts: list[MonthFacts]) -> None:
+        self.facts = tuple(facts)
+        self.first = _read_only(np.array([f.first for f in facts], np.int64))
+        self.length = _read_only(np.array([f.length for f in facts], np.int64))
+        self.usable = _read_only(np.array([f.usable for f in facts]))
+        self.min_rate = _read_only(np.array([f.min_rate for f in facts], np.int64))
+
+
+@lru_cache(maxsize=64)
+def _groups_facts(months: tuple[int, ...], groups: tuple[int, ...]) -> _GroupsFacts:
+    """The facts of the groups ``groups`` (month index × 3 + territory) of the batch's
+    ``months`` (keys): made once for the chunks of a file, which give the same months."""
+    return _GroupsFacts([month_facts(months[k // 3], k % 3) for k in groups])
+
+
+def _read_only(array: Any) -> Any:
+    array.flags.writeable = False
+    return array
 
 
 def _first_days(months: Ints) -> Ints:
