@@ -75,3 +75,19 @@ def test_a_column_all_zero_decoded_into_a_table_column_overwrites_it() -> None:
     assert column.ok.tolist() == [True, True, True] and column.null.tolist() == [False, True, False]
     alone = decode(zeros, "money", 3)
     assert alone.values.tolist() == [0, 0, 0] and alone.ok.tolist() == [True] * 3
+
+
+@pytest.mark.parametrize(("texts", "indices", "values", "null"), [
+    # the territories in their order (metropole 0, alsace 1, moselle 2): each index its value
+    (["metropole", "alsace", "moselle"], [2, 0, 0, 1], [2, 0, 0, 1], [False] * 4),
+    # another order: looked up (moselle 2, metropole 0)
+    (["moselle", "metropole"], [1, 0, 1], [0, 2, 0], [False] * 3),
+    # a null index: null, 0 (not the index the dictionary would give it)
+    (["metropole", "alsace", "moselle"], [2, None, 1], [2, 0, 1], [False, True, False]),
+])
+def test_a_dictionary_column_of_choices_decoded(texts: list[str], indices: list[int | None], values: list[int],
+                                                null: list[bool]) -> None:
+    array = pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(texts))
+    column = decode(array, "territory", len(indices))
+    assert column.values.tolist() == values and column.null.tolist() == null
+    assert column.ok.tolist() == [True] * len(indices)

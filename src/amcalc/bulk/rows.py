@@ -296,8 +296,23 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool, copy=False), np.ones(n, bool)
+        return _bools(decoded), np.ones(n, bool)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
+
+
+def _bools(array: pa.Array) -> Any:
+    """The values of a bool column, false where null, unpacked from its bits (Arrow's
+    ``to_numpy`` takes 8 times as long).
+
+    >>> _bools(pa.array([True, None, False, True, True]).slice(1)).tolist()
+    [False, False, True, True]
+    """
+    data = array.buffers()[1]
+    if data is None or not len(array):
+        return np.zeros(len(array), bool)
+    bits = np.unpackbits(np.frombuffer(data, np.uint8), count=array.offset + len(array),
+                         bitorder="little")[array.offset:].view(bool)
+    return bits & ~null_mask(array) if array.null_count else bits
 
 
 def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints, Any]:

@@ -599,7 +599,11 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
         index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
         if None not in parsed and -1 not in parsed:  # every text parsed, none empty (the usual column)
-            return Column(np.take(table, index), np.ones(len(index), bool), null)
+            # each text its own index (the choices' order: a column written by this library), no
+            # null: the values are the indices
+            same = not encoded.null_count and parsed == list(range(len(parsed)))
+            return Column(index.astype(np.int64) if same else np.take(table, index), np.ones(len(index), bool),
+                          null)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
         return Column(np.take(table, index), good[index], empty[index] | null)
