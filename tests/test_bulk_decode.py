@@ -63,3 +63,31 @@ def test_a_column_decoded_into_a_table_column(array: object, seconds: list[int],
     assert (table[:, [0, 1, 3, 4, 5, 6]] == -1).all()  # the other columns untouched
     alone = decode(array, "hours", n)
     assert (alone.values.tolist(), alone.ok.tolist(), alone.null.tolist()) == (seconds, ok, null)
+
+
+def test_a_column_all_zero_decoded_into_a_table_column_overwrites_it() -> None:
+    # a weekday not worked (every value 0.00 h, one null): 0 s in every row, its column of the
+    # table overwritten (it held −1), each value ok; a 0 high word and 0 low word everywhere
+    zeros = pa.array([Decimal("0.00"), None, Decimal("0.00")], pa.decimal128(4, 2))
+    table = np.full((3, 7), -1, np.int64)
+    column = decode(zeros, "hours", 3, table[:, 6])
+    assert table[:, 6].tolist() == [0, 0, 0] and table[:, 5].tolist() == [-1, -1, -1]
+    assert column.ok.tolist() == [True, True, True] and column.null.tolist() == [False, True, False]
+    alone = decode(zeros, "money", 3)
+    assert alone.values.tolist() == [0, 0, 0] and alone.ok.tolist() == [True] * 3
+
+
+@pytest.mark.parametrize(("texts", "indices", "values", "null"), [
+    # the territories in their order (metropole 0, alsace 1, moselle 2): each index its value
+    (["metropole", "alsace", "moselle"], [2, 0, 0, 1], [2, 0, 0, 1], [False] * 4),
+    # another order: looked up (moselle 2, metropole 0)
+    (["moselle", "metropole"], [1, 0, 1], [0, 2, 0], [False] * 3),
+    # a null index: null, 0 (not the index the dictionary would give it)
+    (["metropole", "alsace", "moselle"], [2, None, 1], [2, 0, 1], [False, True, False]),
+])
+def test_a_dictionary_column_of_choices_decoded(texts: list[str], indices: list[int | None], values: list[int],
+                                                null: list[bool]) -> None:
+    array = pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(texts))
+    column = decode(array, "territory", len(indices))
+    assert column.values.tolist() == values and column.null.tolist() == null
+    assert column.ok.tolist() == [True] * len(indices)

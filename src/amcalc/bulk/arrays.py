@@ -94,11 +94,17 @@ def sorted_distinct(keys: Ints) -> Ints:
 
 def group_keys(keys: Ints, low: int | None = None) -> tuple[Ints, Ints]:
     """Distinct small keys and each row's index among them (a bincount, not a sort); ``low``:
-    the least key, when known."""
+    the least key, when known.
+
+    >>> [a.tolist() for a in group_keys(np.array([5, 3, 4, 5]))], [a.tolist() for a in group_keys(np.array([5, 3]))]
+    ([[3, 4, 5], [2, 0, 1, 2]], [[3, 5], [1, 0]])
+    """
     low = int(keys.min()) if low is None else low
     shifted = keys - low if low else keys
     present = np.bincount(shifted) > 0
     distinct = np.flatnonzero(present) + low
+    if len(distinct) == len(present):  # every key of the range given: its index is itself − low
+        return distinct, shifted.astype(np.int64, copy=not low)  # a fresh array, as the lookup's
     lookup = np.cumsum(present) - 1
     return distinct, np.take(lookup, shifted)
 

@@ -14,7 +14,7 @@ import pyarrow as pa
 from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, Ints, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
-from amcalc.bulk.month_facts import floor_bound, floor_on, month_facts
+from amcalc.bulk.month_facts import MonthFacts, floor_bound, floor_on, month_facts
 from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
@@ -56,6 +56,39 @@ _UNJUSTIFIED = CAUSES.index(AbsenceCause.AM_UNJUSTIFIED)
 _CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
 
 
+def _all_of(n: int, *conditions: Any) -> Any:
+    """A fresh bool array of the n rows that meet every condition (a bool array, or ``True``
+    for all rows): the ``True`` left out (numpy's ``&`` walks a broadcast scalar row by row,
+    as slowly as an array ten times larger), the others combined in place.
+
+    >>> _all_of(3, True, np.array([True, True, False]), np.array([False, True, True])).tolist()
+    [False, True, False]
+    >>> _all_of(2, True, True).tolist()
+    [True, True]
+    """
+    arrays = [c for c in conditions if c is not True]
+    if not arrays:
+        return np.ones(n, bool)
+    every = arrays[0] & arrays[1] if len(arrays) > 1 else arrays[0].copy()
+    for condition in arrays[2:]:
+        every &= condition
+    return every
+
+
+def _within(values: Ints, low: int | None, high: int) -> Any:
+    """Whether each of ``values`` is within ``low`` (``None``: no least) … ``high``: ``True``
+    for all at once when the least and the greatest are (reductions, no comparison a row).
+
+    >>> _within(np.array([3, 9]), 1, 9), _within(np.array([3, 10]), 1, 9).tolist()
+    (True, [True, False])
+    >>> _within(np.array([-5, 9]), None, 9), _within(np.array([-5, 10]), None, 9).tolist()
+    (True, [True, False])
+    """
+    if not len(values) or ((low is None or low <= int(values.min())) and int(values.max()) <= high):
+        return True
+    return values <= high if low is None else (values >= low) & (values <= high)
+
+
 def _days_within(schedule: Ints) -> Any:
     """Rows without a day over 13 h (one pass over the matrix when none has one)."""
     if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
@@ -68,8 +101,8 @@ class Rows:
 
     def __init__(self, batch: pa.RecordBatch) -> None:
         self.n = batch.num_rows
-        readable = self._decode(batch)
-        self.fast = readable & self._simple()
+        self.fast = self._decode(batch)  # the rows whose every value reads
+        self.fast &= self._simple()
         if self.fast.any():
             self._place_in_months()
 
@@ -90,33 +123,32 @@ class Rows:
         days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self._read_months(column("month"), n)
-        self.start, start_ok = _dates(_text_decoded(column("start"), "date", n), n, -NEVER)
-        self.end, end_ok = _dates(_text_decoded(column("end"), "date", n), n, NEVER)
-        start_ok &= (self.start == -NEVER) | ((self.start >= FIRST_DAY) & (self.start <= LAST_DAY))
-        end_ok &= (self.end == NEVER) | ((self.end >= FIRST_DAY) & (self.end <= LAST_DAY))
+        self.start, start_ok = _calendar_days(column("start"), n, -NEVER)
+        self.end, end_ok = _calendar_days(column("end"), n, NEVER)
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
                              else self.majorated.values)
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
-        return (self.rate.ok & ~self.rate.null & self.majorated.ok & self.complementary.ok & self.maintenance.ok
-                & self.territory.ok & self.kind.ok & np.logical_and.reduce([d.ok for d in days])
-                & self.month_ok & start_ok & end_ok & am_ge_ok)
+        return _all_of(n, self.rate.ok, ~self.rate.null, self.majorated.ok, self.complementary.ok,
+                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in days),
+                       self.month_ok, start_ok, end_ok, am_ge_ok)
 
     def _simple(self) -> Any:
         """The rows within the vector route's bounds: amounts and rates within its integers,
         regular care over 52 weeks or 46 or less, days of at most 13 h, a usual week within
         48 h, a month whose lookups stay in the calendar."""
-        rate, majorated, weekly = self.rate.values, self.majorated_e4, self.weekly
-        return ((rate > 0) & (rate <= 10**7) & (majorated >= 1000) & (majorated <= 40_000)
-                & (self.complementary.values <= 40_000) & (self.maintenance.values <= 10**6)
-                & (self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)))
-                & _days_within(self.schedule) & (weekly > 0) & (weekly <= MAX_WEEK)
-                & _of_months(self.months, self.month_which, _VECTOR_MONTHS)
-                # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
-                # planned week passes 45 h (its weeks not given then have no majorated hours)
-                & (~self.occasional | (weekly <= CONVENTIONAL_WEEK_SECONDS)))
+        weekly = self.weekly
+        return _all_of(
+            self.n, _within(self.rate.values, 1, 10**7), _within(self.majorated_e4, 1000, 40_000),
+            _within(self.complementary.values, None, 40_000), _within(self.maintenance.values, None, 10**6),
+            self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)),
+            _days_within(self.schedule), _within(weekly, 1, MAX_WEEK),
+            _of_months(self.months, self.month_which, _VECTOR_MONTHS),
+            # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
+            # planned week passes 45 h (its weeks not given then have no majorated hours)
+            ~self.occasional | _within(weekly, None, CONVENTIONAL_WEEK_SECONDS) if self.occasional.any() else True)
 
     def _place_in_months(self) -> None:
         """Each fast row's month (its group of month and territory, their facts), and the
@@ -124,24 +156,33 @@ class Rows:
         rate = self.rate.values
         # a group by month (its index among the batch's months) and territory; the other rows
         # in the group of the first fast row's month (any month they give may have no facts)
-        code = self.month_which * 3 + self.territory.values
+        code = self.month_which * 3
+        code += self.territory.values
         if not self.fast.all():
-            code = np.where(self.fast, code, self.month_which[np.argmax(self.fast)] * 3)
+            code[np.flatnonzero(~self.fast)] = self.month_which[np.argmax(self.fast)] * 3
         groups, self.group = distinct_values(code)
-        months = self.months.tolist()
-        facts = [month_facts(months[k // 3], k % 3) for k in groups.tolist()]
-        self.facts = facts
+        found = _groups_facts(tuple(self.months.tolist()), tuple(groups.tolist()))
+        self.facts = list(found.facts)
         g = self.group
-        self.first: Ints = np.take(np.array([f.first for f in facts], np.int64), g)
-        self.length: Ints = np.take(np.array([f.length for f in facts], np.int64), g)
-        last = np.take(np.array([f.first + f.length - 1 for f in facts], np.int64), g)
-        usable = np.array([f.usable for f in facts])
-        self.fast &= ((usable[g] if not usable.all() else True)
-                      & (self.start <= last) & (self.end >= self.first) & (self.start <= self.end))
-        self._refuse_below(np.array([f.min_rate for f in facts], np.int64), rate)
+        self.first: Ints = np.take(found.first, g)
+        self.length: Ints = np.take(found.length, g)
+        if not found.usable.all():
+            self.fast &= found.usable[g]
+        self._within_contract()
+        self._refuse_below(found.min_rate, rate)
         self.fast &= ~self._below_hiring_floor(rate)
-        # hiring or leaving in the month: art. 111 proration (PartialMonth.PRORATA)
-        self.partial = (self.start > self.first) | (self.end < last)
+
+    def _within_contract(self) -> None:
+        """The rows whose contract runs in their month (hired by its last day, not left before
+        its first, hired before leaving), and those hired or leaving in it (``partial``: art.
+        111 proration, PartialMonth.PRORATA): the dates compared on the rows hired after the
+        month's first day or with an end only (the others run the whole month)."""
+        self.partial = self.start > self.first
+        dated = np.flatnonzero(self.partial | (self.end != NEVER))
+        start, end, first = self.start[dated], self.end[dated], self.first[dated]
+        last = first + self.length[dated] - 1
+        self.fast[dated] &= (start <= last) & (end >= first) & (start <= end)
+        self.partial[dated] |= end < last
 
     def _refuse_below(self, least: Ints, rate: Ints) -> None:
         """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
@@ -158,8 +199,8 @@ class Rows:
         below = np.zeros(self.n, bool)
         if not hired.any():
             return below
-        days = self.start[hired]
-        check = np.flatnonzero(hired & (rate < floor_bound(int(days.min()), int(days.max()))))
+        first = self.start.min() if hired.all() else self.start[hired].min()
+        check = np.flatnonzero(hired & (rate < floor_bound(int(first), int(self.start.max()))))
         if len(check):
             below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
         return below
@@ -185,9 +226,33 @@ class Rows:
             month_days = np.take(_first_days(months), which)
         self.months, self.month_which = months, which
         self.month_key: Ints = np.take(months, which)
-        self.month_ok = ok & _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH))
+        self.month_ok = _all_of(n, ok, _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH)))
         # elsewhere the first day of month 0 (year 0): the value the output's null month holds
         self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+class _GroupsFacts:
+    """The facts of a batch's groups (month, territory) and their tables, each a read-only
+    array of one line a group: shared by the batches of the same months."""
+
+    def __init__(self, facts: list[MonthFacts]) -> None:
+        self.facts = tuple(facts)
+        self.first = _read_only(np.array([f.first for f in facts], np.int64))
+        self.length = _read_only(np.array([f.length for f in facts], np.int64))
+        self.usable = _read_only(np.array([f.usable for f in facts]))
+        self.min_rate = _read_only(np.array([f.min_rate for f in facts], np.int64))
+
+
+@lru_cache(maxsize=64)
+def _groups_facts(months: tuple[int, ...], groups: tuple[int, ...]) -> _GroupsFacts:
+    """The facts of the groups ``groups`` (month index × 3 + territory) of the batch's
+    ``months`` (keys): made once for the chunks of a file, which give the same months."""
+    return _GroupsFacts([month_facts(months[k // 3], k % 3) for k in groups])
+
+
+def _read_only(array: Any) -> Any:
+    array.flags.writeable = False
+    return array
 
 
 def _first_days(months: Ints) -> Ints:
@@ -231,8 +296,23 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return filled(decoded, False).to_numpy(zero_copy_only=False).astype(bool, copy=False), np.ones(n, bool)
+        return _bools(decoded), np.ones(n, bool)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
+
+
+def _bools(array: pa.Array) -> Any:
+    """The values of a bool column, false where null, unpacked from its bits (Arrow's
+    ``to_numpy`` takes 8 times as long).
+
+    >>> _bools(pa.array([True, None, False, True, True]).slice(1)).tolist()
+    [False, False, True, True]
+    """
+    data = array.buffers()[1]
+    if data is None or not len(array):
+        return np.zeros(len(array), bool)
+    bits = np.unpackbits(np.frombuffer(data, np.uint8), count=array.offset + len(array),
+                         bitorder="little")[array.offset:].view(bool)
+    return bits & ~null_mask(array) if array.null_count else bits
 
 
 def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints, Any]:
@@ -245,6 +325,22 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
     return date_values(array, missing), np.ones(n, bool)
+
+
+def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
+    """:func:`_dates` of a text or date32 column (``start``, ``end``), usable only within the
+    calendar (years 1 to 9999, as the single-contract API's dates): a text date always is, a
+    date32 column checked by two reductions over its buffer, row by row only when one is out."""
+    decoded = _text_decoded(array, "date", n)
+    days, ok = _dates(decoded, n, missing)
+    if isinstance(decoded, Column) or decoded is None or not pa.types.is_date32(decoded.type):
+        return days, ok
+    data = decoded.buffers()[1]
+    given = (np.zeros(0, np.int32) if data is None
+             else np.frombuffer(data, np.int32, count=len(decoded), offset=decoded.offset * 4))
+    if not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
+        return days, ok
+    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY)))
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:

@@ -599,7 +599,11 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
         table = np.array([0 if p is None or p == -1 else p for p in parsed] + [0], dtype=np.int64)
         index = filled(encoded.indices, len(texts)).to_numpy(zero_copy_only=False)
         if None not in parsed and -1 not in parsed:  # every text parsed, none empty (the usual column)
-            return Column(np.take(table, index), np.ones(len(index), bool), null)
+            # each text its own index (the choices' order: a column written by this library), no
+            # null: the values are the indices
+            same = not encoded.null_count and parsed == list(range(len(parsed)))
+            return Column(index.astype(np.int64) if same else np.take(table, index), np.ones(len(index), bool),
+                          null)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
         return Column(np.take(table, index), good[index], empty[index] | null)
@@ -660,15 +664,20 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
         values, remainder = np.divmod(low * factor, 10**scale)
         exact = remainder == 0
     # 0 ≤ value < 10**12: the high word 0 and the low one below 10**12 unsigned (both bounds);
-    # checked first on the whole block by two reductions (no array made), then value by value
-    pairs = flat.view(np.uint64).reshape(-1, 2)
-    every = int(pairs[:, 1].max()) == 0 and int(pairs[:, 0].max()) < 10**12 and bool(np.all(exact))
+    # checked first on the whole block by two reductions (no array made), the greatest word
+    # (one pass over contiguous memory: a low word's greatest read row by row costs more)
+    # then the greatest high word; value by value only when one does not fit
+    every_word = flat.view(np.uint64)
+    greatest = int(every_word.max(initial=0))
+    every = greatest == 0 or (greatest < 10**12 and int(every_word[1::2].max()) == 0 and bool(np.all(exact)))
     fits = _every(low.shape, True) if every else (low.view(np.uint64) < 10**12) & (high == 0) & exact
     has_null = any(array.null_count for array in arrays)
     null = np.stack([null_mask(array) for array in arrays]) if has_null else _every(low.shape, False)
-    if not every or has_null:  # a value unread or null: 0
+    if not every:  # a value unread or null: 0
         fits = fits | null
         values = np.where(fits & ~null, values, 0)
+    elif has_null:  # every value reads: 0 under the nulls (Arrow leaves their slots undefined)
+        values *= ~null
     if out is not None and values is not out:
         out[...] = values
         values = out
