@@ -4,6 +4,7 @@ share."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -17,19 +18,19 @@ from amcalc.bulk.arrays import WEEK_PATTERNS, Ints, pattern_counts
 from amcalc.bulk.month_facts import MonthFacts
 from amcalc.extra_hours import hours_pay_cents, split_week
 from amcalc.maintenance import MaintenanceRates, day_allowance
-from amcalc.mensualisation import declared_hours, monthly_salary_cents
+from amcalc.mensualisation import declared_days, declared_hours, monthly_salary_cents
 from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
 __all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_pattern", "per_row",
-           "rates_of_rows", "stacked", "sum_by", "uniform"]
+           "rates_of_rows", "stacked", "sum_by", "uniform", "withheld", "within_ceiling"]
 
 
 kernel: Any = SimpleNamespace(
     ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
     activity_days_declared=activity_days_declared, choose=choose, day_allowance=day_allowance,
-    declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
+    declared_days=declared_days, declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
     hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
     normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
     band_seconds=band_seconds,
@@ -96,6 +97,83 @@ def _contribution_terms(facts: tuple[MonthFacts, ...]) -> tuple[tuple[Any, ...],
             uniform(stacked(facts, "reduction")),
             tuple(uniform(legal[:, k, 0] * legal[:, k, 1]) for k in range(legal.shape[1])),
             uniform(stacked(facts, "ceiling")))
+
+
+def withheld(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Ints:
+    """What the :class:`ContributionKernel` of each row's month (``group``) withholds from its
+    ``gross`` without extra pay (``withheld(gross, 0)``: each line rounded, then summed), in two
+    parts: the lines the same in every month of the batch read from the kernel's table of their
+    sum (:func:`_withheld_table`) — computed where the gross is outside it, and on every row
+    when there is none and the batch is too small to pay for it —, then the lines that differ
+    between months (the régime local's, 0 outside Alsace-Moselle) by the kernel."""
+    lines, _, _, ceiling = _contribution_terms(tuple(facts))
+    common = tuple(p for p in lines if isinstance(p, int))
+    result = _withheld_common(common, gross, int(np.max(ceiling)))
+    varying = tuple((np.take(p, group), 1) for p in lines if not isinstance(p, int))
+    if varying:
+        result += kernel.ContributionKernel(varying, 0, (), 0).withheld(gross, 0)
+    return result
+
+
+def within_ceiling(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Any:
+    """Where ``gross`` does not exceed the contributions' ceiling of the row's month (the others:
+    the scalar route); only the rows above the batch's least ceiling look theirs up."""
+    ceiling = _contribution_terms(tuple(facts))[3]
+    if isinstance(ceiling, int):
+        return gross <= ceiling
+    within = gross <= int(ceiling.min())
+    above = np.flatnonzero(~within)
+    within[above] = gross[above] <= np.take(ceiling, group[above])
+    return within
+
+
+def _withheld_common(products: tuple[int, ...], gross: Ints, highest_ceiling: int) -> Ints:
+    """What the lines of rate × base share ``products`` withhold from each ``gross``: from
+    their table (up to the ``highest_ceiling``: a gross above is not computed here) where it
+    holds the gross, by the kernel elsewhere."""
+    withholding = kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
+    low, high = int(gross.min(initial=0)), int(gross.max(initial=0))
+    table = _withheld_table(products, min(high, highest_ceiling), len(gross))
+    if table is None:
+        return withholding.withheld(gross, 0)
+    if low >= 0 and high < len(table):
+        return np.take(table, gross).astype(np.int64)
+    result = np.take(table, gross, mode="clip").astype(np.int64)
+    outside = np.flatnonzero((gross < 0) | (gross >= len(table)))
+    result[outside] = withholding.withheld(gross[outside], 0)
+    return result
+
+
+_TABLE_ROWS = 8
+"""A batch of fewer rows than 1/8 of the grosses a table lacks does not add them (they cost
+as many rows of the kernel, once)."""
+_TABLE_BLOCK = 1 << 14
+_TABLES: dict[tuple[int, ...], Ints] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def _withheld_table(products: tuple[int, ...], top: int, rows: int) -> Ints | None:
+    """What the lines of rate × base share ``products`` withhold from each gross of 0 to at
+    least ``top`` cents: the kernel's values, in int32 (a contribution is less than its gross:
+    half the memory to read), read-only; grown by blocks of grosses for a batch of ``rows``
+    large enough, else as it is (None when there is none). One thread builds, the others wait."""
+    with _TABLES_LOCK:
+        table = _TABLES.get(products)
+        have = 0 if table is None else len(table)
+        grosses = (top // _TABLE_BLOCK + 1) * _TABLE_BLOCK
+        if have >= grosses or rows * _TABLE_ROWS < grosses - have:
+            return table
+        grown = np.empty(grosses, np.int32)
+        if table is not None:
+            grown[:have] = table
+        withholding = kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
+        for start in range(have, grosses, _TABLE_BLOCK):
+            grown[start:start + _TABLE_BLOCK] = withholding.withheld(np.arange(start, start + _TABLE_BLOCK), 0)
+        grown.flags.writeable = False
+        if len(_TABLES) >= 8:  # the months of many years: the oldest table goes
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[products] = grown
+        return grown
 
 
 def maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:
