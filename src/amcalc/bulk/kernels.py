@@ -18,7 +18,7 @@ from amcalc.bulk.arrays import WEEK_PATTERNS, Ints, pattern_counts
 from amcalc.bulk.month_facts import MonthFacts
 from amcalc.extra_hours import hours_pay_cents, split_week
 from amcalc.maintenance import MaintenanceRates, day_allowance
-from amcalc.mensualisation import declared_days, declared_hours, monthly_salary_cents
+from amcalc.mensualisation import declared_hours, monthly_salary_cents
 from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
@@ -30,7 +30,7 @@ __all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", 
 kernel: Any = SimpleNamespace(
     ContributionKernel=ContributionKernel, MaintenanceRates=MaintenanceRates,
     activity_days_declared=activity_days_declared, choose=choose, day_allowance=day_allowance,
-    declared_days=declared_days, declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
+    declared_hours=declared_hours, deduction_cents=deduction_cents, half_up_div=half_up_div,
     hours_pay_cents=hours_pay_cents, monthly_salary_cents=monthly_salary_cents,
     normal_hours_declared=normal_hours_declared, spread_seconds=spread_seconds, split_week=split_week,
     band_seconds=band_seconds,

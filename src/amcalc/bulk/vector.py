@@ -137,24 +137,22 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
     # the kernels of absences and extra hours on the rows that have some (0 for the others)
     comp_s, maj_s, absent, unpaid_days = totals.complementary, totals.majorated, totals.absent, totals.unpaid_days
     absences = np.flatnonzero((absent != 0) | (unpaid_days != 0))
-    # seconds over 52 weeks (art. 111), else days over fewer: one deduction on the chosen terms
-    deduction = _on_rows(absences, n, lambda b, a, s, u, d, full_year: kernel.deduction_cents(
-        b, kernel.choose(full_year, a, u), np.maximum(kernel.choose(full_year, s, d), 1)),
-        base, absent, scheduled, unpaid_days, scheduled_days, rows.full_year)
+    deduction = _on_rows(absences, n, _deduction, base, absent, scheduled, unpaid_days, scheduled_days, rows.full_year)
     extra = np.flatnonzero((comp_s != 0) | (maj_s != 0))
     comp_pay = _on_rows(extra, n, _extra_pay, comp_s, rate, rows.complementary.values)
     maj_pay = _on_rows(extra, n, _extra_pay, maj_s, rate, rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
-    withheld_cents = withheld(facts, g, gross)  # the overtime reduction on the rows with extra pay only
+    contributions_cents = withheld(facts, g, gross)  # the overtime reduction on the rows with extra pay only
     if len(extra):
-        withheld_cents[extra] -= contributions(facts, g[extra]).reduction(gross[extra], comp_pay[extra] + maj_pay[extra])
+        contributions_cents[extra] -= contributions(facts, g[extra]).reduction(gross[extra],
+                                                                              comp_pay[extra] + maj_pay[extra])
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
-        contributions=withheld_cents, net_salary=gross - withheld_cents,
+        contributions=contributions_cents, net_salary=gross - contributions_cents,
         declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual, by_the_hour),
-        declared_days=_declared_days(annual_days, unpaid_days, deduction, absences),
+        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
@@ -164,20 +162,18 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
 _DAYS_A_WEEK = pattern_counts(np.ones((1, 7), np.int64))[0]  # weekdays of each pattern
 
 
+def _deduction(base: Ints, absent: Ints, scheduled: Ints, unpaid_days: Ints, scheduled_days: Ints,
+               full_year: Any) -> Ints:
+    """The deduction of absences (art. 111): the seconds absent over those scheduled for a
+    contract of 52 weeks, the days unpaid over those scheduled for one of fewer (one kernel
+    call on the terms chosen)."""
+    return kernel.deduction_cents(base, kernel.choose(full_year, absent, unpaid_days),
+                                  np.maximum(kernel.choose(full_year, scheduled, scheduled_days), 1))
+
+
 def _extra_pay(seconds: Ints, rate: Ints, increase_e4: Ints) -> Ints:
     """The pay of extra hours at the rate increased by ``increase_e4`` (art. 96.4, 97)."""
     return kernel.hours_pay_cents(seconds, rate, RATE_SCALE + increase_e4)
-
-
-def _declared_days(annual_days: Ints, unpaid_days: Ints, deduction: Ints, absences: Ints) -> Ints:
-    """Pajemploi days of activity (:func:`~amcalc.month.activity_days_declared`) on the rows
-    ``absences``; the others have no day unpaid: the mensualised days, rounded up
-    (:func:`~amcalc.mensualisation.declared_days`, what that kernel gives them)."""
-    days = kernel.declared_days(annual_days)
-    if len(absences):
-        days[absences] = kernel.activity_days_declared(annual_days[absences], unpaid_days[absences],
-                                                       deduction[absences])
-    return days
 
 
 def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints,
