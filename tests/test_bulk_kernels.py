@@ -15,6 +15,7 @@ from amcalc.bulk.arrays import day_number, pattern_counts, week_pattern  # noqa:
 from amcalc.bulk.kernels import (  # noqa: E402
     contributions,
     maintenance_rates,
+    overtime_reduction,
     per_pattern,
     per_row,
     rates_of_rows,
@@ -45,6 +46,7 @@ def test_each_row_withholds_what_its_months_kernel_withholds() -> None:
     table = contributions(_facts(), group)
     assert table.withheld(gross, extra).tolist() == by_hand
     assert (table.withheld(gross, 0) - table.reduction(gross, extra)).tolist() == by_hand
+    assert (withheld(_facts(), group, gross) - overtime_reduction(_facts(), group, gross, extra)).tolist() == by_hand
     # one month only: every term is one int
     one = contributions(_facts()[:1], np.zeros(3, np.int64))
     assert all(isinstance(p, int) for p, _ in one.lines) and isinstance(one.ceiling_cents, int)

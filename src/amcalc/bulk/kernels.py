@@ -23,7 +23,7 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_pattern", "per_row",
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "overtime_reduction", "per_pattern", "per_row",
            "rates_of_rows", "stacked", "sum_by", "uniform", "withheld", "within_ceiling"]
 
 
@@ -113,6 +113,16 @@ def withheld(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Ints:
     if varying:
         result += kernel.ContributionKernel(varying, 0, (), 0).withheld(gross, 0)
     return result
+
+
+def overtime_reduction(facts: Sequence[MonthFacts], group: Ints, gross: Ints, extra_pay: Ints) -> Ints:
+    """The overtime reduction (:meth:`ContributionKernel.reduction`) of the kernel of each row's
+    month, from its rate and legal old-age lines alone (rows with extra pay)."""
+    _, reduction, legal, _ = _contribution_terms(tuple(facts))
+    def each(value: Any) -> Any:
+        return value if isinstance(value, int) else np.take(value, group)
+    return kernel.ContributionKernel((), each(reduction), tuple((each(p), 1) for p in legal), 0).reduction(
+        gross, extra_pay)
 
 
 def within_ceiling(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Any:

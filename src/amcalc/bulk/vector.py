@@ -32,9 +32,9 @@ from amcalc.bulk.day_plan import days_looked_up, with_events
 from amcalc.bulk.kernels import (
     Refusal,
     Totals,
-    contributions,
     kernel,
     maintenance_rates,
+    overtime_reduction,
     per_pattern,
     per_row,
     rates_of_rows,
@@ -144,8 +144,7 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
     gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
     contributions_cents = withheld(facts, g, gross)  # the overtime reduction on the rows with extra pay only
     if len(extra):
-        contributions_cents[extra] -= contributions(facts, g[extra]).reduction(gross[extra],
-                                                                              comp_pay[extra] + maj_pay[extra])
+        contributions_cents[extra] -= overtime_reduction(facts, g[extra], gross[extra], comp_pay[extra] + maj_pay[extra])
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
