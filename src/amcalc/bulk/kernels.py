@@ -103,15 +103,26 @@ def withheld(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Ints:
     """What the :class:`ContributionKernel` of each row's month (``group``) withholds from its
     ``gross`` without extra pay (``withheld(gross, 0)``: each line rounded, then summed), in two
     parts: the lines the same in every month of the batch read from the kernel's table of their
-    sum (:func:`_withheld_table`) — computed where the gross is outside it, and on every row
-    when there is none and the batch is too small to pay for it —, then the lines that differ
-    between months (the régime local's, 0 outside Alsace-Moselle) by the kernel."""
-    lines, _, _, ceiling = _contribution_terms(tuple(facts))
-    common = tuple(p for p in lines if isinstance(p, int))
-    result = _withheld_common(common, gross, int(np.max(ceiling)))
-    varying = tuple((np.take(p, group), 1) for p in lines if not isinstance(p, int))
+    sum (:func:`_withheld_table`) — computed where the gross is outside it —, then the lines
+    that differ between months (the régime local's, 0 outside Alsace-Moselle) by the kernel;
+    a batch too small to pay for a table that is not there: the kernel on every row."""
+    common, varying, highest_ceiling = _split_lines(tuple(facts))
+    table = _TABLES.get(common)
+    if table is None and len(gross) * _TABLE_ROWS < _TABLE_BLOCK:
+        return contributions(facts, group).withheld(gross, 0)
+    low, high = int(gross.min(initial=0)), int(gross.max(initial=0))
+    if table is None or high >= len(table):
+        table = _withheld_table(common, min(high, highest_ceiling), len(gross))
+        if table is None:
+            return contributions(facts, group).withheld(gross, 0)
+    if low >= 0 and high < len(table):
+        result = np.take(table, gross).astype(np.int64)
+    else:
+        result = np.take(table, gross, mode="clip").astype(np.int64)
+        outside = np.flatnonzero((gross < 0) | (gross >= len(table)))
+        result[outside] = _withholding(common).withheld(gross[outside], 0)
     if varying:
-        result += kernel.ContributionKernel(varying, 0, (), 0).withheld(gross, 0)
+        result += _withholding(tuple(np.take(p, group) for p in varying)).withheld(gross, 0)
     return result
 
 
@@ -137,21 +148,19 @@ def within_ceiling(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Any
     return within
 
 
-def _withheld_common(products: tuple[int, ...], gross: Ints, highest_ceiling: int) -> Ints:
-    """What the lines of rate × base share ``products`` withhold from each ``gross``: from
-    their table (up to the ``highest_ceiling``: a gross above is not computed here) where it
-    holds the gross, by the kernel elsewhere."""
-    withholding = kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
-    low, high = int(gross.min(initial=0)), int(gross.max(initial=0))
-    table = _withheld_table(products, min(high, highest_ceiling), len(gross))
-    if table is None:
-        return withholding.withheld(gross, 0)
-    if low >= 0 and high < len(table):
-        return np.take(table, gross).astype(np.int64)
-    result = np.take(table, gross, mode="clip").astype(np.int64)
-    outside = np.flatnonzero((gross < 0) | (gross >= len(table)))
-    result[outside] = withholding.withheld(gross[outside], 0)
-    return result
+@lru_cache(maxsize=64)
+def _split_lines(facts: tuple[MonthFacts, ...]) -> tuple[tuple[int, ...], tuple[Any, ...], int]:
+    """The contribution lines (rate × base share) the same in every month of a set, those
+    that are not (one per month), and the highest ceiling."""
+    lines, _, _, ceiling = _contribution_terms(facts)
+    return (tuple(p for p in lines if isinstance(p, int)), tuple(p for p in lines if not isinstance(p, int)),
+            int(np.max(ceiling)))
+
+
+def _withholding(products: tuple[Any, ...]) -> Any:
+    """The :class:`ContributionKernel` of lines of rate × base share ``products`` (as
+    (product, 1): the kernel only multiplies them), without overtime reduction."""
+    return kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
 
 
 _TABLE_ROWS = 8
@@ -176,7 +185,7 @@ def _withheld_table(products: tuple[int, ...], top: int, rows: int) -> Ints | No
         grown = np.empty(grosses, np.int32)
         if table is not None:
             grown[:have] = table
-        withholding = kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
+        withholding = _withholding(products)
         for start in range(have, grosses, _TABLE_BLOCK):
             grown[start:start + _TABLE_BLOCK] = withholding.withheld(np.arange(start, start + _TABLE_BLOCK), 0)
         grown.flags.writeable = False
