@@ -7,10 +7,11 @@ called on arrays unchanged (:data:`amcalc.bulk.kernels.kernel`):
 :func:`~amcalc.absences.deduction_cents`, :func:`~amcalc.extra_hours.split_week`,
 :func:`~amcalc.month.spread_seconds`, :func:`~amcalc.extra_hours.hours_pay_cents`,
 :func:`~amcalc.maintenance.day_allowance`,
-:meth:`~amcalc.net_salary.ContributionKernel.withheld` and the Pajemploi kernels
-of :mod:`amcalc.month`; the month's calendar comes from
-:mod:`amcalc.bulk.month_facts`. Three shapes of row, from the cheapest: a whole
-month without events (the weekday counts are enough), a whole month with
+:meth:`~amcalc.net_salary.ContributionKernel.withheld` (for the lines the same in every
+month of a batch, read from a table of its values: :func:`amcalc.bulk.kernels.withheld`)
+and the Pajemploi kernels of :mod:`amcalc.month`; the month's calendar comes from
+:mod:`amcalc.bulk.month_facts`. Three shapes of row, from the cheapest: a whole month
+without events (the weekday counts are enough), a whole month with
 absences and weeks without care only (each of those days looked up), and the
 others, planned day by day (:mod:`amcalc.bulk.day_plan`); art. 105 and art. 47
 are answered on arrays of those days as ``month_pay``'s calendar answers them
@@ -164,14 +165,15 @@ _DAYS_A_WEEK = pattern_counts(np.ones((1, 7), np.int64))[0]  # weekdays of each 
 def _deduction(base: Ints, absent: Ints, scheduled: Ints, unpaid_days: Ints, scheduled_days: Ints,
                full_year: Any) -> Ints:
     """The deduction of absences (art. 111): the seconds absent over those scheduled for a
-    contract of 52 weeks, the days unpaid over those scheduled for one of fewer (one kernel
-    call on the terms chosen)."""
+    contract of 52 weeks, the days wholly unpaid over those scheduled for 46 weeks or less
+    (one kernel call on the terms chosen)."""
     return kernel.deduction_cents(base, kernel.choose(full_year, absent, unpaid_days),
                                   np.maximum(kernel.choose(full_year, scheduled, scheduled_days), 1))
 
 
 def _extra_pay(seconds: Ints, rate: Ints, increase_e4: Ints) -> Ints:
-    """The pay of extra hours at the rate increased by ``increase_e4`` (art. 96.4, 97)."""
+    """The pay of complementary or majorated hours at the rate increased by ``increase_e4``
+    (art. 110)."""
     return kernel.hours_pay_cents(seconds, rate, RATE_SCALE + increase_e4)
 
 
