@@ -1,6 +1,7 @@
 """Les noyaux partagés — the kernels of the single-contract API, typed for ``int``, called
 on numpy arrays unchanged by the vector route, and the per-row tables and totals its paths
-share."""
+share; the employee contributions of a batch from a table of the kernel's values
+(:func:`withheld`)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "overtime_reduction", "per_pattern", "per_row",
-           "rates_of_rows", "stacked", "sum_by", "uniform", "withheld", "within_ceiling"]
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "overtime_reduction", "per_pattern",
+           "per_row", "rates_of_rows", "stacked", "sum_by", "uniform", "withheld", "within_ceiling"]
 
 
 kernel: Any = SimpleNamespace(
