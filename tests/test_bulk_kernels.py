@@ -10,14 +10,18 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
+from amcalc.bulk import kernels  # noqa: E402
 from amcalc.bulk.arrays import day_number, pattern_counts, week_pattern  # noqa: E402
 from amcalc.bulk.kernels import (  # noqa: E402
     contributions,
     maintenance_rates,
+    overtime_reduction,
     per_pattern,
     per_row,
     rates_of_rows,
     stacked,
+    withheld,
+    within_ceiling,
 )
 from amcalc.bulk.month_facts import TERRITORIES, MonthFacts, are_holidays, month_facts  # noqa: E402
 from amcalc.calendar import public_holidays  # noqa: E402
@@ -42,11 +46,50 @@ def test_each_row_withholds_what_its_months_kernel_withholds() -> None:
     table = contributions(_facts(), group)
     assert table.withheld(gross, extra).tolist() == by_hand
     assert (table.withheld(gross, 0) - table.reduction(gross, extra)).tolist() == by_hand
+    assert (withheld(_facts(), group, gross) - overtime_reduction(_facts(), group, gross, extra)).tolist() == by_hand
     # one month only: every term is one int
     one = contributions(_facts()[:1], np.zeros(3, np.int64))
     assert all(isinstance(p, int) for p, _ in one.lines) and isinstance(one.ceiling_cents, int)
     assert one.withheld(gross[:3], extra[:3]).tolist() == [
         contribution_kernel(MONTHS[0][0]).withheld(int(c), int(e)) for c, e in zip(gross[:3], extra[:3], strict=True)]
+
+
+def _kernel_of(k: int) -> Any:
+    return contribution_kernel(MONTHS[k][0], TERRITORIES[MONTHS[k][1]])
+
+
+def test_the_table_and_the_other_lines_withhold_what_each_months_kernel_withholds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the lines common to métropole and Alsace-Moselle from the table, the régime local's
+    # (1,30 %; 1,50 % in 2022) by the kernel; grosses at the ends of the table's blocks of
+    # 16 384 cents, above the highest ceiling and below 0 (from no table: the kernel's own)
+    monkeypatch.setattr(kernels, "_TABLES", {})
+    group = np.array([0, 1, 2, 3] * 6, np.int64)
+    gross = np.array([0] * 4 + [1] * 4 + [16383] * 4 + [16384] * 4 + [10 ** 6] * 4 + [-250] * 4, np.int64)
+    by_hand = [_kernel_of(k).withheld(int(c), 0) for k, c in zip(group, gross, strict=True)]
+    assert withheld(_facts(), group, gross).tolist() == by_hand  # a small batch: no table built
+    assert kernels._TABLES == {}
+    monkeypatch.setattr(kernels, "_TABLE_ROWS", 1 << 40)  # every batch pays for its table
+    low = gross < 16384
+    assert withheld(_facts(), group[low], gross[low]).tolist() == np.array(by_hand)[low].tolist()
+    (table,) = kernels._TABLES.values()
+    assert len(table) == 16384  # the grosses asked for, by a block
+    assert withheld(_facts(), group, gross).tolist() == by_hand
+    (table,) = kernels._TABLES.values()
+    assert len(table) > max(_kernel_of(k).ceiling_cents for k in range(4))
+    # one month: every line from the table
+    rng = np.random.default_rng(3)
+    one = rng.integers(0, 400_000, 2000)
+    assert withheld(_facts()[:1], np.zeros(2000, np.int64), one).tolist() == [
+        _kernel_of(0).withheld(int(c), 0) for c in one]
+
+
+def test_a_gross_above_its_months_ceiling_is_not_within() -> None:
+    group = np.array([0, 1, 2, 3] * 3, np.int64)
+    ceilings = np.array([_kernel_of(k).ceiling_cents for k in range(4)] * 3)
+    gross = ceilings + np.repeat([-1, 0, 1], 4)
+    assert within_ceiling(_facts(), group, gross).tolist() == [True] * 8 + [False] * 4
+    assert within_ceiling(_facts()[:1], np.zeros(3, np.int64), gross[::4]).tolist() == [True, True, False]
 
 
 def test_each_row_has_the_maintenance_terms_of_its_month() -> None:

@@ -1,9 +1,11 @@
 """Les noyaux partagés — the kernels of the single-contract API, typed for ``int``, called
 on numpy arrays unchanged by the vector route, and the per-row tables and totals its paths
-share."""
+share; the employee contributions of a batch from a table of the kernel's values
+(:func:`withheld`)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -22,8 +24,8 @@ from amcalc.money import choose, half_up_div
 from amcalc.month import activity_days_declared, band_seconds, normal_hours_declared, spread_seconds
 from amcalc.net_salary import ContributionKernel
 
-__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "per_pattern", "per_row",
-           "rates_of_rows", "stacked", "sum_by", "uniform"]
+__all__ = ["Refusal", "Totals", "contributions", "kernel", "maintenance_rates", "overtime_reduction", "per_pattern",
+           "per_row", "rates_of_rows", "stacked", "sum_by", "uniform", "withheld", "within_ceiling"]
 
 
 kernel: Any = SimpleNamespace(
@@ -96,6 +98,102 @@ def _contribution_terms(facts: tuple[MonthFacts, ...]) -> tuple[tuple[Any, ...],
             uniform(stacked(facts, "reduction")),
             tuple(uniform(legal[:, k, 0] * legal[:, k, 1]) for k in range(legal.shape[1])),
             uniform(stacked(facts, "ceiling")))
+
+
+def withheld(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Ints:
+    """What the :class:`ContributionKernel` of each row's month (``group``) withholds from its
+    ``gross`` without extra pay (``withheld(gross, 0)``: each line rounded, then summed), in two
+    parts: the lines the same in every month of the batch read from the kernel's table of their
+    sum (:func:`_withheld_table`) — computed where the gross is outside it —, then the lines
+    that differ between months (the régime local's, 0 outside Alsace-Moselle) by the kernel;
+    a batch too small to pay for a table that is not there: the kernel on every row."""
+    common, varying, highest_ceiling = _split_lines(tuple(facts))
+    table = _TABLES.get(common)
+    if table is None and len(gross) * _TABLE_ROWS < _TABLE_BLOCK:
+        return contributions(facts, group).withheld(gross, 0)
+    low, high = int(gross.min(initial=0)), int(gross.max(initial=0))
+    if table is None or high >= len(table):
+        table = _withheld_table(common, min(high, highest_ceiling), len(gross))
+        if table is None:
+            return contributions(facts, group).withheld(gross, 0)
+    if low >= 0 and high < len(table):
+        result = np.take(table, gross).astype(np.int64)
+    else:
+        result = np.take(table, gross, mode="clip").astype(np.int64)
+        outside = np.flatnonzero((gross < 0) | (gross >= len(table)))
+        result[outside] = _withholding(common).withheld(gross[outside], 0)
+    if varying:
+        result += _withholding(tuple(np.take(p, group) for p in varying)).withheld(gross, 0)
+    return result
+
+
+def overtime_reduction(facts: Sequence[MonthFacts], group: Ints, gross: Ints, extra_pay: Ints) -> Ints:
+    """The overtime reduction (:meth:`ContributionKernel.reduction`) of the kernel of each row's
+    month, from its rate and legal old-age lines alone (rows with extra pay)."""
+    _, reduction, legal, _ = _contribution_terms(tuple(facts))
+    def each(value: Any) -> Any:
+        return value if isinstance(value, int) else np.take(value, group)
+    return kernel.ContributionKernel((), each(reduction), tuple((each(p), 1) for p in legal), 0).reduction(
+        gross, extra_pay)
+
+
+def within_ceiling(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Any:
+    """Where ``gross`` does not exceed the contributions' ceiling of the row's month (the others:
+    the scalar route); only the rows above the batch's least ceiling look theirs up."""
+    ceiling = _contribution_terms(tuple(facts))[3]
+    if isinstance(ceiling, int):
+        return gross <= ceiling
+    within = gross <= int(ceiling.min())
+    above = np.flatnonzero(~within)
+    within[above] = gross[above] <= np.take(ceiling, group[above])
+    return within
+
+
+@lru_cache(maxsize=64)
+def _split_lines(facts: tuple[MonthFacts, ...]) -> tuple[tuple[int, ...], tuple[Any, ...], int]:
+    """The contribution lines (rate × base share) the same in every month of a set, those
+    that are not (one per month), and the highest ceiling."""
+    lines, _, _, ceiling = _contribution_terms(facts)
+    return (tuple(p for p in lines if isinstance(p, int)), tuple(p for p in lines if not isinstance(p, int)),
+            int(np.max(ceiling)))
+
+
+def _withholding(products: tuple[Any, ...]) -> Any:
+    """The :class:`ContributionKernel` of lines of rate × base share ``products`` (as
+    (product, 1): the kernel only multiplies them), without overtime reduction."""
+    return kernel.ContributionKernel(tuple((p, 1) for p in products), 0, (), 0)
+
+
+_TABLE_ROWS = 8
+"""A batch of fewer rows than 1/8 of the grosses a table lacks does not add them (they cost
+as many rows of the kernel, once)."""
+_TABLE_BLOCK = 1 << 14
+_TABLES: dict[tuple[int, ...], Ints] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def _withheld_table(products: tuple[int, ...], top: int, rows: int) -> Ints | None:
+    """What the lines of rate × base share ``products`` withhold from each gross of 0 to at
+    least ``top`` cents: the kernel's values, in int32 (a contribution is less than its gross:
+    half the memory to read), read-only; grown by blocks of grosses for a batch of ``rows``
+    large enough, else as it is (None when there is none). One thread builds, the others wait."""
+    with _TABLES_LOCK:
+        table = _TABLES.get(products)
+        have = 0 if table is None else len(table)
+        grosses = (top // _TABLE_BLOCK + 1) * _TABLE_BLOCK
+        if have >= grosses or rows * _TABLE_ROWS < grosses - have:
+            return table
+        grown = np.empty(grosses, np.int32)
+        if table is not None:
+            grown[:have] = table
+        withholding = _withholding(products)
+        for start in range(have, grosses, _TABLE_BLOCK):
+            grown[start:start + _TABLE_BLOCK] = withholding.withheld(np.arange(start, start + _TABLE_BLOCK), 0)
+        grown.flags.writeable = False
+        if len(_TABLES) >= 8:  # the months of many years: the oldest table goes
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[products] = grown
+        return grown
 
 
 def maintenance_rates(facts: Sequence[MonthFacts], group: Ints) -> Any:

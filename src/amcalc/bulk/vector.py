@@ -7,10 +7,11 @@ called on arrays unchanged (:data:`amcalc.bulk.kernels.kernel`):
 :func:`~amcalc.absences.deduction_cents`, :func:`~amcalc.extra_hours.split_week`,
 :func:`~amcalc.month.spread_seconds`, :func:`~amcalc.extra_hours.hours_pay_cents`,
 :func:`~amcalc.maintenance.day_allowance`,
-:meth:`~amcalc.net_salary.ContributionKernel.withheld` and the Pajemploi kernels
-of :mod:`amcalc.month`; the month's calendar comes from
-:mod:`amcalc.bulk.month_facts`. Three shapes of row, from the cheapest: a whole
-month without events (the weekday counts are enough), a whole month with
+:meth:`~amcalc.net_salary.ContributionKernel.withheld` (for the lines the same in every
+month of a batch, read from a table of its values: :func:`amcalc.bulk.kernels.withheld`)
+and the Pajemploi kernels of :mod:`amcalc.month`; the month's calendar comes from
+:mod:`amcalc.bulk.month_facts`. Three shapes of row, from the cheapest: a whole month
+without events (the weekday counts are enough), a whole month with
 absences and weeks without care only (each of those days looked up), and the
 others, planned day by day (:mod:`amcalc.bulk.day_plan`); art. 105 and art. 47
 are answered on arrays of those days as ``month_pay``'s calendar answers them
@@ -32,12 +33,14 @@ from amcalc.bulk.day_plan import days_looked_up, with_events
 from amcalc.bulk.kernels import (
     Refusal,
     Totals,
-    contributions,
     kernel,
     maintenance_rates,
+    overtime_reduction,
     per_pattern,
     per_row,
     rates_of_rows,
+    withheld,
+    within_ceiling,
 )
 from amcalc.bulk.rows import Events, Rows
 from amcalc.bulk.working_time import RowWarnings, recent_weeks, row_warnings
@@ -135,31 +138,43 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
     # the kernels of absences and extra hours on the rows that have some (0 for the others)
     comp_s, maj_s, absent, unpaid_days = totals.complementary, totals.majorated, totals.absent, totals.unpaid_days
     absences = np.flatnonzero((absent != 0) | (unpaid_days != 0))
-    deduction = _on_rows(absences, n, lambda b, a, s, u, d, full_year: kernel.choose(
-        full_year, kernel.deduction_cents(b, a, np.maximum(s, 1)), kernel.deduction_cents(b, u, np.maximum(d, 1))),
-        base, absent, scheduled, unpaid_days, scheduled_days, rows.full_year)
+    deduction = _on_rows(absences, n, _deduction, base, absent, scheduled, unpaid_days, scheduled_days, rows.full_year)
     extra = np.flatnonzero((comp_s != 0) | (maj_s != 0))
-    comp_pay = _on_rows(extra, n, kernel.hours_pay_cents, comp_s, rate, RATE_SCALE + rows.complementary.values)
-    maj_pay = _on_rows(extra, n, kernel.hours_pay_cents, maj_s, rate, RATE_SCALE + rows.majorated_e4)
+    comp_pay = _on_rows(extra, n, _extra_pay, comp_s, rate, rows.complementary.values)
+    maj_pay = _on_rows(extra, n, _extra_pay, maj_s, rate, rows.majorated_e4)
     gross = base - deduction + comp_pay + maj_pay + out["holiday_pay"]
-    withholding = contributions(facts, g)
-    withheld = withholding.withheld(gross, 0)  # the overtime reduction on the rows with extra pay only
+    contributions_cents = withheld(facts, g, gross)  # the overtime reduction on the rows with extra pay only
     if len(extra):
-        withheld[extra] -= contributions(facts, g[extra]).reduction(gross[extra], comp_pay[extra] + maj_pay[extra])
+        contributions_cents[extra] -= overtime_reduction(facts, g[extra], gross[extra], comp_pay[extra] + maj_pay[extra])
     out.update(
         base_salary=base, scheduled_seconds=scheduled, scheduled_days=scheduled_days,
         absence_deduction=deduction, complementary_seconds=comp_s, complementary_pay=comp_pay,
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
-        contributions=withheld, net_salary=gross - withheld,
+        contributions=contributions_cents, net_salary=gross - contributions_cents,
         declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual, by_the_hour),
         declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
-    return gross <= withholding.ceiling_cents
+    return within_ceiling(facts, g, gross)
 
 
 _DAYS_A_WEEK = pattern_counts(np.ones((1, 7), np.int64))[0]  # weekdays of each pattern
+
+
+def _deduction(base: Ints, absent: Ints, scheduled: Ints, unpaid_days: Ints, scheduled_days: Ints,
+               full_year: Any) -> Ints:
+    """The deduction of absences (art. 111): the seconds absent over those scheduled for a
+    contract of 52 weeks, the days wholly unpaid over those scheduled for 46 weeks or less
+    (one kernel call on the terms chosen)."""
+    return kernel.deduction_cents(base, kernel.choose(full_year, absent, unpaid_days),
+                                  np.maximum(kernel.choose(full_year, scheduled, scheduled_days), 1))
+
+
+def _extra_pay(seconds: Ints, rate: Ints, increase_e4: Ints) -> Ints:
+    """The pay of complementary or majorated hours at the rate increased by ``increase_e4``
+    (art. 110)."""
+    return kernel.hours_pay_cents(seconds, rate, RATE_SCALE + increase_e4)
 
 
 def _declared_hours(rows: Rows, worked: Ints, totals: Totals, base: Ints, deduction: Ints, annual: Ints,
