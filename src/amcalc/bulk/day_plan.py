@@ -234,8 +234,11 @@ class _Plan:
         weights[unplanned] = usual[unplanned]
         empty = row_sum(weights) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
-        if len(wrong):
-            self._refuse_weeks(w_row[wrong], w_start[wrong])
+        self.bad[w_row[wrong]] = True
+        wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
+        wrong = wrong[np.unique(w_row[wrong], return_index=True)[1]]
+        for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
+            self.refused.setdefault(row, _week_refusal(monday))
         weights[empty, 0] = 1
         by_day = kernel.spread_seconds(worked, list(np.ascontiguousarray(weights.T)))  # a row a weekday
         parts = np.stack(by_day, axis=1)
@@ -245,7 +248,7 @@ class _Plan:
         long_days.append(np.stack([busy[w_row[week]], first[w_row[week]] + w_start[week] + col,
                                    parts[week, col]], axis=1))
         weeks.append(np.stack([busy[w_row], first[w_row] + w_start, worked], axis=1))  # art. 96.3
-        actual.ravel()[at.take(cells)] = seconds.astype(np.int32)  # ≤ 604 800 s (see the class): no int32 cast in the put
+        np.put(actual, at.take(cells), seconds)
         # the week's extra hours, day by day: those of the month's days are this month's
         # (art. 96.4; occasional care: the hours beyond 45 h are majorated, art. 108.2)
         contract = kernel.choose(self.occasional[w_row], CONVENTIONAL_WEEK_SECONDS, threshold)
@@ -256,15 +259,6 @@ class _Plan:
                 bands = kernel.band_seconds([d[across] for d in by_day], band_start[across], extra[across])
                 extra[across] = row_sum(np.stack(bands, axis=1) * inside[across])
             np.add.at(total, busy[w_row], extra)
-
-    def _refuse_weeks(self, w_row: Ints, w_start: Ints) -> None:
-        """The rows given a weekly total without a day of care: the scalar route, with
-        :func:`~amcalc.month.month_pay`'s error for the first such week of each."""
-        self.bad[w_row] = True
-        first = np.lexsort((w_start, w_row))  # the first week of each row
-        first = first[np.unique(w_row[first], return_index=True)[1]]
-        for row, monday in zip(w_row[first].tolist(), (self.first[w_row[first]] + w_start[first]).tolist(), strict=True):
-            self.refused.setdefault(row, _week_refusal(monday))
 
     def figures(self, rows: Rows, out: dict[str, Ints], totals: Totals) -> None:
         """Entretien, hours worked, what is unpaid, the holidays worked, and occasional care
