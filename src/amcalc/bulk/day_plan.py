@@ -78,8 +78,8 @@ class _Plan:
     repeated: Ints = attrs.field(factory=lambda: np.zeros(0, np.int64))  # rows given a day twice
     # set by absences():
     actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
-    unpaid: Ints = None  # seconds unpaid by row (art. 111): the absences' and the holidays' art. 47 leaves unpaid
-    unpaid_days: Ints = None  # days wholly unpaid by row, of the same
+    unpaid: Ints = None  # seconds unpaid by row (art. 111): its absences' and its holidays art. 47 leaves unpaid
+    unpaid_days: Ints = None  # days wholly unpaid by row, of the same (figures() adds the days outside the contract)
     lost: Any = None  # holidays art. 47 leaves unpaid
     kept_absent: Ints = None  # occasional care: seconds of absence the parent keeps paying, per row (set when any)
 
