@@ -4,6 +4,7 @@ int32 arrays: the seconds of a day and of a month, against ``month_pay``."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -70,3 +71,26 @@ def test_weeks_given_from_the_first_monday_before_the_month_to_the_last_in_it() 
     result = payroll(table_of(rows))
     assert set(result.column("route").to_pylist()) == {"vector"}
     assert_same(rows, result)
+
+
+def test_the_days_unpaid_of_a_month_with_absences_a_lost_holiday_and_an_end() -> None:
+    # The seconds and days unpaid of a planned row add up its absences, the holidays art. 47
+    # leaves unpaid and its usual working days after the contract's end (art. 111), each
+    # counted once. May 2025, Monday to Friday 8 h at 4.00 €, 52 weeks, ending Friday 23 May:
+    # an unjustified absence on Friday 9 May makes Thursday 8 May (a holiday off) unpaid,
+    # unpaid leave on Tuesday 13 May, and 26–30 May (Ascension, 29 May, among them) after
+    # the end: 1 + 1 + 1 + 5 = 8 days of 8 h = 64 h out of the month's 22 weekdays × 8 h =
+    # 176 h. Salary 40 h × 52 / 12 × 4.00 € = 693.33 €, deducted × 64 / 176 = 252.12 €.
+    row = {"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 9, 2), "end": date(2025, 5, 23),
+           "month": "2025-05", **_week_days("8"),
+           "absences": [{"date": date(2025, 5, 9), "hours": None, "cause": "am_unjustified"},
+                        {"date": date(2025, 5, 13), "hours": None, "cause": "unpaid_leave"}]}
+    result = payroll(table_of([row]))
+    assert result.column("route").to_pylist() == ["vector"]
+    assert result.column("scheduled_seconds").to_pylist() == [176 * 3600]
+    assert result.column("absence_deduction").to_pylist() == [Decimal("252.12")]
+    assert_same([row], result)
+    # without the absence of 9 May, 8 May stays paid: 6 days, 48 h, 693.33 € × 48 / 176 = 189.09 €
+    kept = row | {"absences": row["absences"][1:]}
+    assert payroll(table_of([kept])).column("absence_deduction").to_pylist() == [Decimal("189.09")]
+    assert_same([kept], payroll(table_of([kept])))

@@ -78,7 +78,8 @@ class _Plan:
     repeated: Ints = attrs.field(factory=lambda: np.zeros(0, np.int64))  # rows given a day twice
     # set by absences():
     actual: Ints = None  # seconds of care each day (the weeks given replace theirs in weeks_given())
-    unpaid: Ints = None  # seconds unpaid each day (art. 111)
+    unpaid: Ints = None  # seconds unpaid by row (art. 111): its absences' and its holidays art. 47 leaves unpaid
+    unpaid_days: Ints = None  # days wholly unpaid by row, of the same (figures() adds the days outside the contract)
     lost: Any = None  # holidays art. 47 leaves unpaid
     kept_absent: Ints = None  # occasional care: seconds of absence the parent keeps paying, per row (set when any)
 
@@ -121,7 +122,9 @@ class _Plan:
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
         """The absences' days: checked as month_pay checks them, unpaid as art. 105, 111 and
         47 say (certified illness and the holidays next to an unjustified absence:
-        :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``lost`` and ``kept_absent``."""
+        :func:`calendar_answers`); sets ``actual``, ``unpaid``, ``unpaid_days``, ``lost`` and
+        ``kept_absent``. A row's absences and lost holidays are days apart (else the row is
+        refused: an absence on a holiday off, or given twice), so their totals add up."""
         m, sched, bad = len(self.busy), self.sched, self.bad
         working = (sched > 0) & ~self.non_care & ~self.holiday & ~self.outside
         mine = np.flatnonzero(self.local[events.a_row] >= 0)  # the busy rows' absences: gathered by
@@ -144,8 +147,8 @@ class _Plan:
         by_holiday = np.flatnonzero(asks & ~certified)  # art. 47: in a month with a holiday off
         if len(by_holiday):
             asks[by_holiday] = (self.holiday[a_row[by_holiday]] & (sched[a_row[by_holiday]] > 0)).any(axis=1)
-        unpaid = np.zeros((m, 31), np.int32)
         self.lost = np.zeros((m, 31), bool)
+        lost_row, lost_seconds = np.zeros(0, np.int64), np.zeros(0, np.int32)
         if asks.any():
             asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
@@ -158,14 +161,16 @@ class _Plan:
             unpaid_illness = answers.unpaid_illness[np.maximum(line, 0), a_day] & (line >= 0)
             deducted = np.where(certified, unpaid_illness, deducted)
             lost_line, lost_day = np.nonzero(answers.unpaid_holidays)
-            unpaid[asking[lost_line], lost_day] = sched[asking[lost_line], lost_day]
-            self.lost[asking[lost_line], lost_day] = True
+            lost_row = asking[lost_line]
+            lost_seconds = sched[lost_row, lost_day]  # a holiday off on a planned day: > 0, wholly unpaid
+            self.lost[lost_row, lost_day] = True
             illness.update(answers.illness)
         missing = np.zeros((m, 31), np.int32)
         np.put(missing, cell, seconds)
-        np.put(unpaid, cell, seconds * deducted)
-        np.copyto(unpaid, sched, where=self.outside)
-        self.unpaid = unpaid
+        self.unpaid, self.unpaid_days = _unpaid_totals(np.concatenate([a_row, lost_row]),
+                                                      np.concatenate([seconds, lost_seconds]),
+                                                      np.concatenate([day_sched, lost_seconds]),
+                                                      np.concatenate([deducted, np.ones(len(lost_row), bool)]), m)
         self.actual = np.subtract(sched, missing, out=missing)  # the plan; the weeks given replace their days
         self.actual *= working
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
@@ -258,20 +263,23 @@ class _Plan:
     def figures(self, rows: Rows, out: dict[str, Ints], totals: Totals) -> None:
         """Entretien, hours worked, what is unpaid, the holidays worked, and occasional care
         by the hour."""
-        busy, actual, unpaid = self.busy, self.actual, self.unpaid
+        busy, actual, unpaid, unpaid_days = self.busy, self.actual, self.unpaid, self.unpaid_days
         rates = maintenance_rates(rows.facts, rows.group[busy])
         allowance = kernel.day_allowance(actual, rows.maintenance.values.take(busy)[:, None], rates)
         out["maintenance"][busy] = kernel.half_up_div(row_sum(allowance) * 100, rates_of_rows(rates).scale)
         out["worked_seconds"][busy] = row_sum(actual)
-        if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
-            unpaid[self.occasional] = 0
-        totals.absent[busy] = row_sum(unpaid)
-        hired_or_left = np.flatnonzero(rows.partial[busy])  # a usual working day outside the contract
+        hired_or_left = np.flatnonzero(rows.partial[busy])  # the usual working days outside the contract: unpaid
         if len(hired_or_left):
-            usual_outside = np.take(self.outside, hired_or_left, axis=0) & (np.take(self.sched, hired_or_left, axis=0) > 0)
-            totals.partial[busy[hired_or_left]] = row_sum(usual_outside.view(np.int8)) > 0  # at most 31: exact in int8
-        wholly = (unpaid == self.sched) & (unpaid > 0)
-        totals.unpaid_days[busy] = row_sum(wholly.view(np.int8))  # at most 31: exact in int8
+            usual = np.take(self.sched, hired_or_left, axis=0)
+            np.copyto(usual, 0, where=~np.take(self.outside, hired_or_left, axis=0))
+            outside_days = row_sum((usual > 0).view(np.int8))  # at most 31: exact in int8
+            totals.partial[busy[hired_or_left]] = outside_days > 0
+            unpaid[hired_or_left] += row_sum(usual)
+            unpaid_days[hired_or_left] += outside_days
+        if self.occasional.any():  # occasional care is paid by the hour: nothing deducted
+            unpaid[self.occasional] = unpaid_days[self.occasional] = 0
+        totals.absent[busy] = unpaid
+        totals.unpaid_days[busy] = unpaid_days
         if len(self.h_row):
             worked_holiday = np.zeros(actual.shape, bool)
             worked_holiday[self.h_row, self.h_day] = True
@@ -422,10 +430,16 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates_of_rows(rates).scale)
     out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
                                     - sum_by(c_row, np.take(sched, c_cell), m))
-    totals.absent[light] = sum_by(a_row, seconds * deducted, m)
-    totals.unpaid_days[light] = sum_by(a_row, (deducted & (seconds == day_sched) & (seconds > 0)).astype(np.int64),
-                                        m)
+    totals.absent[light], totals.unpaid_days[light] = _unpaid_totals(a_row, seconds, day_sched, deducted, m)
     return bad, _of_batch(refused, light)
+
+
+def _unpaid_totals(row: Ints, seconds: Ints, day_sched: Ints, deducted: Any, m: int) -> tuple[Ints, Ints]:
+    """The seconds unpaid and the days wholly unpaid (all their planned seconds) of each of
+    ``m`` rows, from days apart (``row``, the ``seconds`` missing of the ``day_sched``
+    planned, whether ``deducted``: art. 111)."""
+    unpaid = seconds * deducted
+    return sum_by(row, unpaid, m), sum_by(row, ((unpaid == day_sched) & (unpaid > 0)).astype(np.int64), m)
 
 
 def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, facts: tuple[MonthFacts, ...],
