@@ -56,7 +56,7 @@ from amcalc.bulk.schema import (
     null_array,
     number_columns,
     output_schema,
-    strings_at,
+    strings_columns,
     utf8_strings,
     validity_buffer,
 )
@@ -363,7 +363,7 @@ def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
     if not len(weeks):
         return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
-        weeks = weeks[by_row_and_day(weeks)]
+        weeks = np.take(weeks, by_row_and_day(weeks), axis=0)
     counts = np.bincount(weeks[:, 0], minlength=n)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(counts, out=offsets[1:])
@@ -389,7 +389,8 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     if not errors:
         return dict.fromkeys(names, null_array(pa.string(), n))
     rows = sorted(errors)
-    return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
+    return dict(zip(names, strings_columns(rows, list(zip(*(errors[i] for i in rows), strict=True)), n),
+                    strict=True))
 
 
 def _warnings(warnings: RowWarnings, valid: Any) -> pa.Array:
