@@ -56,6 +56,7 @@ from amcalc.bulk.schema import (
     null_array,
     number_columns,
     output_schema,
+    row_offsets,
     strings_columns,
     utf8_strings,
     validity_buffer,
@@ -336,20 +337,28 @@ def _ledger_column(counters: Counters, n: int) -> pa.Array:
     has = np.zeros(n, bool)
     has[counters.row] = True
     missing = validity_buffer(has)
-    open_days = np.zeros((2, n), np.int64)
-    open_days[:, counters.row] = counters.open_start, counters.open_last
-    is_open = has & (open_days[0] != NO_DAY)
     order = np.lexsort((counters.year_start, counters.year_row))
     long_absence = counters.long_absence[order]
     years = pa.Array.from_buffers(_YEAR, len(order), [None], children=[
         int_array(counters.year_start[order], True, pa.date32()), int_array(counters.short_days[order], True, pa.int32()),
         int_array(long_absence, long_absence != NO_DAY, pa.date32())])
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
+    offsets = row_offsets(counters.year_row[order], n)
     return pa.Array.from_buffers(ILLNESS_LEDGER, n, [missing], children=[
-        pa.Array.from_buffers(_YEARS, n, [missing, pa.py_buffer(offsets)], children=[years]),
-        *(int_array(days, is_open, pa.date32()) if is_open.any() else null_array(pa.date32(), n)
-          for days in open_days)])
+        pa.Array.from_buffers(_YEARS, n, [missing, offsets], children=[years]), *_open_absence(counters, n)])
+
+
+def _open_absence(counters: Counters, n: int) -> list[pa.Array]:
+    """The ``open_start`` and ``open_last`` fields of the ``illness_ledger`` column: the first
+    and last day of the certified absence still running at the month's end, null where none
+    (both all null, shared, when no row has one)."""
+    running = counters.open_start != NO_DAY
+    if not running.any():
+        return [null_array(pa.date32(), n)] * 2
+    is_open = np.zeros(n, bool)
+    is_open[counters.row] = running
+    days = np.zeros((2, n), np.int32)  # date32 day numbers, written once: both columns' data
+    days[:, counters.row] = counters.open_start, counters.open_last
+    return [int_array(day, is_open, pa.date32()) for day in days]
 
 
 _YEARS = ILLNESS_LEDGER.field("years").type
@@ -364,12 +373,11 @@ def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
         return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
         weeks = np.take(weeks, by_row_and_day(weeks), axis=0)
-    counts = np.bincount(weeks[:, 0], minlength=n)
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(counts, out=offsets[1:])
+    has = np.zeros(n, bool)
+    has[weeks[:, 0]] = True
     values = pa.Array.from_buffers(RECENT_WEEKS.value_type, len(weeks), [None], children=[
         int_array(weeks[:, 1], True, pa.date32()), int_array(weeks[:, 2], True, pa.int64())])
-    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(counts > 0), pa.py_buffer(offsets)],
+    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(has), row_offsets(weeks[:, 0], n)],
                                  children=[values])
 
 
@@ -397,12 +405,9 @@ def _warnings(warnings: RowWarnings, valid: Any) -> pa.Array:
     """The ``warnings`` column: each row's texts (none for most), null where not ``valid``;
     built from its buffers."""
     n = len(valid)
-    offsets = np.zeros(n + 1, np.int32)
-    texts = _NO_TEXT
-    if len(warnings.rows):
-        np.cumsum(np.bincount(warnings.rows, minlength=n), out=offsets[1:])
-        texts = utf8_strings(warnings.texts.tolist())
-    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), pa.py_buffer(offsets)], children=[texts])
+    texts = utf8_strings(warnings.texts.tolist()) if len(warnings.rows) else _NO_TEXT
+    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), row_offsets(warnings.rows, n)],
+                                 children=[texts])
 
 
 _WARNINGS = OUTPUT_SCHEMA.field("warnings").type
