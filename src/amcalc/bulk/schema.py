@@ -324,15 +324,16 @@ def row_offsets(rows: Ints, n: int) -> pa.Buffer:
     """
     if not len(rows):
         return zero_bytes(4 * (n + 1))
-    return pa.py_buffer(np.repeat(np.arange(len(rows) + 1, dtype=np.int32), _spread(rows, n)))
+    last = np.flatnonzero(np.append(rows[1:] != rows[:-1], True))  # each row's last value
+    return pa.py_buffer(np.repeat(np.append(0, last + 1).astype(np.int32), _spread(rows[last], n)))
 
 
 def _spread(at: Ints, n: int) -> Ints:
-    """How many of the n + 1 offsets of a list or string column each value sets, from the row
-    of each (``at``, in increasing order): offset j is where the values of row j start, the
-    count of values before its row — 0 up to the first value's row, then the end of each
-    value until the next value's row (none for a row's values but its last). Laid out by a
-    repeat, not a count and a running sum over every row."""
+    """How many of the n + 1 offsets of a list or string column each of ``at`` (the rows
+    with values, each once, in increasing order) sets: offset j is 0 up to the first row,
+    then the end of each row's values until the next row. Laid out by a repeat, not a count
+    and a running sum over every row: no array of the chunk's length but the offsets (a
+    first call takes every page fresh), and a cost by row with values."""
     return np.diff(np.concatenate(([0], at + 1, [n + 1])))
 
 
