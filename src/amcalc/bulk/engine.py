@@ -31,7 +31,7 @@ and message. Both routes give the same cents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -134,8 +134,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     scalar[vector.rows] = False
     scalar[list(found.errors)] = False
     indices, records = _records(given, np.flatnonzero(scalar), found.errors)
-    for i, result in zip(indices, pool.run(records), strict=True):
-        found.add(i, result)
+    found.add_all(indices, pool.run(records))
     return _output(batch, found, scalar), len(indices)
 
 
@@ -166,9 +165,17 @@ class _Found:
 
     @classmethod
     def of(cls, rows: Rows, vector: VectorResult) -> _Found:
-        """The vector route's rows, each row's month as the batch gives it."""
+        """The vector route's rows, each row's month as the batch gives it (its arrays, not copied)."""
         return cls(vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks],
-                   vector.warnings, {}, rows.month_days.copy(), rows.month_ok.copy())
+                   vector.warnings, {}, rows.month_days, rows.month_ok)
+
+    def add_all(self, rows: Sequence[int], results: Iterable[ScalarResult]) -> None:
+        """The ``rows`` as the scalar route computed them; the months, which they may set, copied
+        first (the batch's own arrays: a view of a ``date32`` column is read-only)."""
+        if rows:
+            self.month_days, self.month_valid = self.month_days.copy(), self.month_valid.copy()
+        for i, result in zip(rows, results, strict=True):
+            self.add(i, result)
 
     def add(self, i: int, result: ScalarResult) -> None:
         """Row ``i`` as the scalar route computed it."""
