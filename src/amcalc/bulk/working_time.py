@@ -98,7 +98,7 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
     mine[heavy] = True
     known = np.compress(mine[recent[:, 0]], recent, axis=0)
     lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
-    first, last, size = np.array([_window(day) for day in lasts.tolist()], np.int64)[which].T
+    first, last, size = np.take(np.array([_window(day) for day in lasts.tolist()], np.int64), which, axis=0).T
     usual = rows.weekly[heavy]
     at = np.searchsorted(heavy, known[:, 0])
     # the known weeks are Mondays, and the window has every Monday from its first to its last
