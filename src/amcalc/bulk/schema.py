@@ -222,8 +222,7 @@ def _decimal_words(cents: Ints) -> pa.Buffer:
     the value, high word = its sign); the shared zeros (:func:`zero_bytes`) when every value is 0."""
     cents = np.asarray(cents, dtype=np.int64)
     lowest = cents.min(initial=0)
-    # a column with a value in its first rows (a salary, a gross) is not all 0: no second pass
-    if lowest == 0 and not cents[:8].any() and cents.max(initial=0) == 0:
+    if lowest == 0 and cents.max(initial=0) == 0:
         return zero_bytes(16 * len(cents))
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
