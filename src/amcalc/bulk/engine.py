@@ -31,7 +31,7 @@ and message. Both routes give the same cents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -56,7 +56,8 @@ from amcalc.bulk.schema import (
     null_array,
     number_columns,
     output_schema,
-    strings_at,
+    row_offsets,
+    strings_columns,
     utf8_strings,
     validity_buffer,
 )
@@ -133,8 +134,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     scalar[vector.rows] = False
     scalar[list(found.errors)] = False
     indices, records = _records(given, np.flatnonzero(scalar), found.errors)
-    for i, result in zip(indices, pool.run(records), strict=True):
-        found.add(i, result)
+    found.add_all(indices, pool.run(records))
     return _output(batch, found, scalar), len(indices)
 
 
@@ -165,9 +165,17 @@ class _Found:
 
     @classmethod
     def of(cls, rows: Rows, vector: VectorResult) -> _Found:
-        """The vector route's rows, each row's month as the batch gives it."""
+        """The vector route's rows, each row's month as the batch gives it (its arrays, not copied)."""
         return cls(vector.figures, dict(vector.refused), vector.illness, [vector.recent_weeks],
-                   vector.warnings, {}, rows.month_days.copy(), rows.month_ok.copy())
+                   vector.warnings, {}, rows.month_days, rows.month_ok)
+
+    def add_all(self, rows: Sequence[int], results: Iterable[ScalarResult]) -> None:
+        """The ``rows`` as the scalar route computed them; the months, which they may set, copied
+        first (the batch's own arrays: a view of a ``date32`` column is read-only)."""
+        if rows:
+            self.month_days, self.month_valid = self.month_days.copy(), self.month_valid.copy()
+        for i, result in zip(rows, results, strict=True):
+            self.add(i, result)
 
     def add(self, i: int, result: ScalarResult) -> None:
         """Row ``i`` as the scalar route computed it."""
@@ -336,20 +344,28 @@ def _ledger_column(counters: Counters, n: int) -> pa.Array:
     has = np.zeros(n, bool)
     has[counters.row] = True
     missing = validity_buffer(has)
-    open_days = np.zeros((2, n), np.int64)
-    open_days[:, counters.row] = counters.open_start, counters.open_last
-    is_open = has & (open_days[0] != NO_DAY)
     order = np.lexsort((counters.year_start, counters.year_row))
     long_absence = counters.long_absence[order]
     years = pa.Array.from_buffers(_YEAR, len(order), [None], children=[
         int_array(counters.year_start[order], True, pa.date32()), int_array(counters.short_days[order], True, pa.int32()),
         int_array(long_absence, long_absence != NO_DAY, pa.date32())])
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(np.bincount(counters.year_row, minlength=n), out=offsets[1:])
+    offsets = row_offsets(counters.year_row[order], n)
     return pa.Array.from_buffers(ILLNESS_LEDGER, n, [missing], children=[
-        pa.Array.from_buffers(_YEARS, n, [missing, pa.py_buffer(offsets)], children=[years]),
-        *(int_array(days, is_open, pa.date32()) if is_open.any() else null_array(pa.date32(), n)
-          for days in open_days)])
+        pa.Array.from_buffers(_YEARS, n, [missing, offsets], children=[years]), *_open_absence(counters, n)])
+
+
+def _open_absence(counters: Counters, n: int) -> list[pa.Array]:
+    """The ``open_start`` and ``open_last`` fields of the ``illness_ledger`` column: the first
+    and last day of the certified absence still running at the month's end, null where none
+    (both all null, shared, when no row has one)."""
+    running = counters.open_start != NO_DAY
+    if not running.any():
+        return [null_array(pa.date32(), n)] * 2
+    is_open = np.zeros(n, bool)
+    is_open[counters.row] = running
+    days = np.zeros((2, n), np.int32)  # date32 day numbers, written once: both columns' data
+    days[:, counters.row] = counters.open_start, counters.open_last
+    return [int_array(day, is_open, pa.date32()) for day in days]
 
 
 _YEARS = ILLNESS_LEDGER.field("years").type
@@ -363,13 +379,12 @@ def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
     if not len(weeks):
         return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
-        weeks = weeks[by_row_and_day(weeks)]
-    counts = np.bincount(weeks[:, 0], minlength=n)
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(counts, out=offsets[1:])
+        weeks = np.take(weeks, by_row_and_day(weeks), axis=0)
+    has = np.zeros(n, bool)
+    has[weeks[:, 0]] = True
     values = pa.Array.from_buffers(RECENT_WEEKS.value_type, len(weeks), [None], children=[
         int_array(weeks[:, 1], True, pa.date32()), int_array(weeks[:, 2], True, pa.int64())])
-    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(counts > 0), pa.py_buffer(offsets)],
+    return pa.Array.from_buffers(RECENT_WEEKS, n, [validity_buffer(has), row_offsets(weeks[:, 0], n)],
                                  children=[values])
 
 
@@ -389,19 +404,17 @@ def _error_columns(errors: Mapping[int, tuple[str, str | None, str]], n: int) ->
     if not errors:
         return dict.fromkeys(names, null_array(pa.string(), n))
     rows = sorted(errors)
-    return {name: strings_at(rows, [errors[i][k] for i in rows], n) for k, name in enumerate(names)}
+    return dict(zip(names, strings_columns(rows, list(zip(*(errors[i] for i in rows), strict=True)), n),
+                    strict=True))
 
 
 def _warnings(warnings: RowWarnings, valid: Any) -> pa.Array:
     """The ``warnings`` column: each row's texts (none for most), null where not ``valid``;
     built from its buffers."""
     n = len(valid)
-    offsets = np.zeros(n + 1, np.int32)
-    texts = _NO_TEXT
-    if len(warnings.rows):
-        np.cumsum(np.bincount(warnings.rows, minlength=n), out=offsets[1:])
-        texts = utf8_strings(warnings.texts.tolist())
-    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), pa.py_buffer(offsets)], children=[texts])
+    texts = utf8_strings(warnings.texts.tolist()) if len(warnings.rows) else _NO_TEXT
+    return pa.Array.from_buffers(_WARNINGS, n, [validity_buffer(valid), row_offsets(warnings.rows, n)],
+                                 children=[texts])
 
 
 _WARNINGS = OUTPUT_SCHEMA.field("warnings").type

@@ -230,11 +230,13 @@ _LEVELS = np.array([[0, 0]] + [[effort_rate_level(Household(Decimal(0), children
 def _last_month_due(born_days: Ints, single: Ints) -> Ints:
     """The last month the CMG is due (year × 12 + month − 1), read from
     :func:`amcalc.family.cmg.age_limit` and :meth:`Child.birthday` for each distinct child."""
-    keys, which = np.unique(np.stack([born_days, single]), axis=1, return_inverse=True)
+    # each distinct (birth day, single) as one int64 key: 2 × day + single (1 or 0)
+    keys, which = np.unique(born_days * 2 + single, return_inverse=True)
+    limits = [age_limit(alone, CmgRule.EFFORT_RATE)[0] for alone in (False, True)]
     ends = []
-    for days, alone in keys.T.tolist():
-        limit, _article = age_limit(bool(alone), CmgRule.EFFORT_RATE)
-        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(limit)
+    for key in keys.tolist():
+        days, alone = divmod(key, 2)
+        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(limits[alone])
         ends.append(birthday.year * 12 + birthday.month - 1)
     return np.array(ends, np.int64)[which.ravel()]
 
@@ -255,7 +257,7 @@ def _values(month_key: Ints) -> dict[str, Ints]:
         rows["ceiling"].append(int(value["cmg_income_ceiling"]))
         rows["effort"].append([scaled(parameters.get(name).at(day).value, 6, name) for name in EFFORT_RATES])
         rows["rates"].append([scaled(v.value, 6, p.name) for p, v, _ in employer_rates(day)])
-    return {name: np.array(values, np.int64)[which.ravel()] for name, values in rows.items()}
+    return {name: np.take(np.array(values, np.int64), which.ravel(), axis=0) for name, values in rows.items()}
 
 
 def _scalar_row(parsed: tuple[Household, Child, Decimal], rows: _Rows, i: int, figures: _Figures) -> None:

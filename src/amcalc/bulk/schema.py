@@ -276,22 +276,65 @@ def string_array(texts: Mapping[int, str | None], n: int) -> pa.Array:
 
 
 def strings_at(rows: Sequence[int], texts: Sequence[str | None], n: int) -> pa.Array:
-    """:func:`string_array` of the ``texts`` of ``rows`` (in increasing order): their offsets
-    laid out over the n rows by a repeat (not a running sum over every row).
+    """:func:`string_array` of the ``texts`` of ``rows`` (in increasing order).
 
     >>> strings_at([1, 3], ["ab", "é"], 5).to_pylist()
     [None, 'ab', None, 'é', None]
     """
-    given = [(i, str(text).encode()) for i, text in zip(rows, texts, strict=True) if text is not None]
-    at = np.array([i for i, _ in given], np.int64)
-    encoded = [b for _, b in given]
-    ends = _byte_ends(encoded)
-    # offset j: the bytes of the rows before j — 0 up to the first row, then each row's end until the next
-    offsets = np.repeat(ends, np.diff(np.concatenate([[0], at + 1, [n + 1]])))
+    return strings_columns(rows, [texts], n)[0]
+
+
+def strings_columns(rows: Sequence[int], columns: Sequence[Sequence[str | None]], n: int) -> list[pa.Array]:
+    """String columns of n rows, the k-th with the texts ``columns[k]`` in the ``rows`` (in
+    increasing order), null in the others and where a text is ``None``: each column's texts
+    encoded by Arrow in one call, their offsets laid out over the n rows (:func:`_spread`),
+    the rows' places and the validity of the columns without ``None`` computed once for all.
+
+    >>> [c.to_pylist() for c in strings_columns([0, 2], [["a", "b"], [None, "é"]], 3)]
+    [['a', None, 'b'], [None, None, 'é']]
+    """
+    at = np.asarray(rows, np.int64)
+    spread = _spread(at, n)
     valid = np.zeros(n, bool)
     valid[at] = True
-    return pa.Array.from_buffers(pa.string(), n, [validity_buffer(valid), pa.py_buffer(offsets),
-                                                  pa.py_buffer(b"".join(encoded))])
+    every = validity_buffer(valid)
+    built = []
+    for texts in columns:
+        given = pa.array(texts, pa.string())
+        if not isinstance(given, pa.Array):  # Arrow splits a text column beyond 2 GiB
+            raise OverflowError("more than 2 GiB of text in one string array")
+        validity = every
+        if given.null_count:
+            has_text = np.zeros(n, bool)
+            has_text[at] = ~null_mask(given)
+            validity = validity_buffer(has_text)
+        _, ends, data = given.buffers()
+        offsets = np.repeat(np.frombuffer(ends, np.int32, len(given) + 1), spread)
+        built.append(pa.Array.from_buffers(pa.string(), n, [validity, pa.py_buffer(offsets), data]))
+    return built
+
+
+def row_offsets(rows: Ints, n: int) -> pa.Buffer:
+    """The offsets (int32) of a list column of n rows from the row of each of its values
+    (``rows``, in increasing order): a row's values start after those of the rows before it;
+    the shared zeros (:func:`zero_bytes`) when there is no value.
+
+    >>> np.frombuffer(row_offsets(np.array([1, 1, 3]), 5), np.int32).tolist()
+    [0, 0, 2, 2, 3, 3]
+    """
+    if not len(rows):
+        return zero_bytes(4 * (n + 1))
+    last = np.flatnonzero(np.append(rows[1:] != rows[:-1], True))  # each row's last value
+    return pa.py_buffer(np.repeat(np.append(0, last + 1).astype(np.int32), _spread(rows[last], n)))
+
+
+def _spread(at: Ints, n: int) -> Ints:
+    """How many of the n + 1 offsets of a list or string column each of ``at`` (the rows
+    with values, each once, in increasing order) sets: offset j is 0 up to the first row,
+    then the end of each row's values until the next row. Laid out by a repeat, not a count
+    and a running sum over every row: no array of the chunk's length but the offsets (a
+    first call takes every page fresh), and a cost by row with values."""
+    return np.diff(np.concatenate(([0], at + 1, [n + 1])))
 
 
 def utf8_strings(encoded: Sequence[bytes]) -> pa.Array:
