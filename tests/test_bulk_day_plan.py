@@ -94,3 +94,29 @@ def test_the_days_unpaid_of_a_month_with_absences_a_lost_holiday_and_an_end() ->
     kept = row | {"absences": row["absences"][1:]}
     assert payroll(table_of([kept])).column("absence_deduction").to_pylist() == [Decimal("189.09")]
     assert_same([kept], payroll(table_of([kept])))
+
+
+def test_weeks_without_care_at_the_month_edges_and_over_holidays() -> None:
+    # A month's weeks without care are looked up as a set of its weeks (the first that has
+    # a day of the month to the sixth): their working days left out by weekday.
+    # May 2025 (1 May a Thursday), Mon, Tue, Thu 8 h, 40 weeks: Mondays 5, 12, 19, 26,
+    # Tuesdays 6, 13, 20, 27, Thursdays 15, 22 (1 and 8 May, 29 May Ascension off): 10 days.
+    # Without care: the week of 28 April (Thu 1 May off, Fri 2 May not planned: none), of
+    # 12 May (12, 13, 15) and of 26 May (26, 27; 29 off): 5 days left, less Mon 19 May
+    # absent (unpaid leave): 4 days × 8 h = 32 h = 115 200 s.
+    may = {"hourly_rate": "4.00", "weeks": 40, "month": "2025-05", "start": date(2024, 9, 2),
+           "mon": "8", "tue": "8", "thu": "8", "maintenance_per_hour": "0.50",
+           "non_care_weeks": [date(2025, 4, 28), date(2025, 5, 12), date(2025, 5, 26)],
+           "absences": [{"date": date(2025, 5, 19), "hours": None, "cause": "unpaid_leave"}]}
+    # March 2025 (1 March a Saturday, 31 March a Monday: six weeks), Mon, Tue, Thu, Fri
+    # 10 h: 17 days; the week of 24 February has only 1–2 March (a weekend), that of
+    # 31 March its Monday: 16 days × 10 h = 160 h = 576 000 s.
+    march = may | {"month": "2025-03", "fri": "10", "mon": "10", "tue": "10", "thu": "10", "absences": [],
+                   "non_care_weeks": [date(2025, 2, 24), date(2025, 3, 31)]}
+    # An absence in a week without care is refused (not a day of care), as month_pay does.
+    refused = may | {"absences": [{"date": date(2025, 5, 13), "hours": None, "cause": "unpaid_leave"}]}
+    rows = [may, march, refused]
+    result = payroll(table_of(rows))
+    assert result.column("route").to_pylist()[:2] == ["vector", "vector"]
+    assert result.column("worked_seconds").to_pylist()[:2] == [115_200, 576_000]
+    assert_same(rows, result)
