@@ -113,10 +113,20 @@ def test_weeks_without_care_at_the_month_edges_and_over_holidays() -> None:
     # 31 March its Monday: 16 days × 10 h = 160 h = 576 000 s.
     march = may | {"month": "2025-03", "fri": "10", "mon": "10", "tue": "10", "thu": "10", "absences": [],
                    "non_care_weeks": [date(2025, 2, 24), date(2025, 3, 31)]}
+    # June 2025 (1 June a Sunday), as May: Mondays 2, 16, 23, 30 (9 June, Whit Monday, off),
+    # Tuesdays 3, 10, 17, 24, Thursdays 5, 12, 19, 26: 12 days; without care the week of
+    # 26 May (only Sunday 1 June), of 2 June (2, 3, 5) and of 30 June (30): 8 days left,
+    # less Tue 10 June absent (in the week after one without care): 7 × 8 h = 201 600 s.
+    june = may | {"month": "2025-06", "non_care_weeks": [date(2025, 5, 26), date(2025, 6, 2), date(2025, 6, 30)],
+                  "absences": [{"date": date(2025, 6, 10), "hours": None, "cause": "unpaid_leave"}]}
+    # September 2025 (1 September a Monday, no public holiday), as May: 5 Mondays, 5
+    # Tuesdays, 4 Thursdays, 14 days; without care the weeks of 1 September (3 days) and of
+    # 29 September (29, 30): 9 days × 8 h = 259 200 s.
+    september = may | {"month": "2025-09", "non_care_weeks": [date(2025, 9, 1), date(2025, 9, 29)], "absences": []}
     # An absence in a week without care is refused (not a day of care), as month_pay does.
     refused = may | {"absences": [{"date": date(2025, 5, 13), "hours": None, "cause": "unpaid_leave"}]}
-    rows = [may, march, refused]
+    rows = [may, march, june, september, refused]
     result = payroll(table_of(rows))
-    assert result.column("route").to_pylist()[:2] == ["vector", "vector"]
-    assert result.column("worked_seconds").to_pylist()[:2] == [115_200, 576_000]
+    assert result.column("route").to_pylist()[:4] == ["vector"] * 4
+    assert result.column("worked_seconds").to_pylist()[:4] == [115_200, 576_000, 201_600, 259_200]
     assert_same(rows, result)
