@@ -135,11 +135,10 @@ class _Plan:
         cell = a_row * 31 + a_day  # (row, day) in the flat plan: np.take and np.put, no 2-D index
         day_sched = np.take(sched, cell)
         seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
-        partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
         not_care_day = ~np.take(working, cell)
         over = ~not_care_day & (seconds > day_sched)
-        bad[a_row[not_care_day | over | partial_unpaid]] = True
-        self.refused = absence_refusals(a_row, self.first[a_row] + a_day, not_care_day, over, day_sched)
+        self.refused = _checked(rows, self.busy, self.first, a_row, a_day, seconds, day_sched, deducted,
+                                not_care_day, over, bad)
         self.repeated = repeated_rows(a_row, a_day)
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
@@ -347,17 +346,32 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     return usual * ~off, usual
 
 
-def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
+def _checked(rows: Rows, batch_rows: Ints, first: Ints, a_row: Ints, a_day: Ints, seconds: Ints, day_sched: Ints,
+             deducted: Any, not_care_day: Any, over: Any, bad: Any) -> dict[int, Refusal]:
+    """The checks :func:`~amcalc.month.month_pay` makes of the absences (``a_row``: index in
+    ``batch_rows``, whose months start on the days ``first``; ``a_day`` the day of the month)
+    that the arrays answer: the rows with one on a day without care or longer than the day's
+    schedule are ``bad`` and refused (their errors returned), those with part of a day deducted
+    in a contract of 46 weeks or less are ``bad`` (the scalar route words them)."""
+    bad[a_row[not_care_day | over]] = True
+    partial = a_row[deducted & (seconds != day_sched)]
+    bad[partial[~rows.full_year[batch_rows[partial]]]] = True
+    return absence_refusals(a_row, first, a_day, not_care_day, over, day_sched)
+
+
+def absence_refusals(row: Ints, first: Ints, day: Ints, not_care_day: Any, over: Any,
                       day_sched: Ints) -> dict[int, Refusal]:
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
-    given order) on a day without care or longer than the day's schedule (``day``: days since
-    1970 of each absence, ``row`` in order)."""
+    given order) on a day without care or longer than the day's schedule (``row`` in order,
+    ``day`` the day of the month of each absence, ``first`` the day number (days since 1970)
+    of each row's month's first day)."""
     wrong = np.flatnonzero(not_care_day | over)
     if not len(wrong):
         return {}
-    first = wrong[np.unique(row[wrong], return_index=True)[1]]
-    scheduled = np.where(not_care_day[first], -1, day_sched[first])
-    return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
+    at = wrong[np.unique(row[wrong], return_index=True)[1]]
+    scheduled = np.where(not_care_day[at], -1, day_sched[at])
+    return dict(zip(row[at].tolist(), map(_refusal, (first[row[at]] + day[at]).tolist(), scheduled.tolist()),
+                    strict=True))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -409,11 +423,10 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     day_sched = np.take(sched, cell)
     whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
-    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
     not_care_day = (day_sched == 0) | holiday | absent_off
     over = ~not_care_day & (seconds > day_sched)
-    bad[a_row[not_care_day | over | partial_unpaid]] = True
-    refused = absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
+    refused = _checked(rows, light, rows.first[light], a_row, a_day, seconds, day_sched, deducted, not_care_day,
+                       over, bad)
     repeated = repeated_rows(a_row, a_day)
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
