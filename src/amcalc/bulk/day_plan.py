@@ -477,13 +477,14 @@ def _working_days(facts: tuple[MonthFacts, ...]) -> Any:
     """[month × 64 + set of weeks] (a row of 7) the days of each weekday of a batch's month
     that are not public holidays off (``work_counts``) nor in those weeks without care (bits
     as :func:`_weeks_without_care`'s; read-only, once per set of months)."""
-    open_day = stacked(facts, "in_month", bool) & ~stacked(facts, "holiday", bool)  # (months × 31)
-    weekday = stacked(facts, "weekday")
-    week = (np.arange(31) - weekday + 6) // 7  # each day's week: its Monday's day 7k − 6 to 7k
-    off = (np.arange(_WEEK_SETS)[None, :, None] >> week[:, None, :]) & 1 > 0  # (months × sets × 31)
-    days = off & open_day[:, None, :]
-    taken = np.stack([(days & (weekday == d)[:, None, :]).sum(axis=2) for d in range(7)], axis=2)
-    table = (stacked(facts, "work_counts")[:, None, :] - taken).reshape(-1, 7)
+    month, day = np.nonzero(stacked(facts, "in_month", bool) & ~stacked(facts, "holiday", bool))
+    weekday = stacked(facts, "weekday")[month, day]
+    by_week = np.zeros((len(facts), 6, 7), np.int64)  # [month, week, weekday]: a week has one day of each
+    by_week[month, (day - weekday + 6) // 7, weekday] = 1  # a day's week: its Monday's day 7k − 6 to 7k
+    table = stacked(facts, "work_counts")[:, None, :]  # [month, set, weekday], from the empty set
+    for week in range(6):  # the sets with this week: those without it, less its days
+        table = np.concatenate([table, table - by_week[:, week, None, :]], axis=1)
+    table = table.reshape(-1, 7)
     table.flags.writeable = False
     return table
 
