@@ -418,7 +418,7 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
     weeks_off = _weeks_without_care(events, local, m)
-    absent_off = (np.take(weeks_off, a_row) >> (a_day - weekday + 6) // 7) & 1 > 0  # the absence's week is one
+    absent_off = (np.take(weeks_off, a_row) >> (a_day - weekday + 6) // 7) & 1 > 0  # in a week without care
     cell = a_row * 7 + weekday  # in the flat (rows × 7) table: np.take
     day_sched = np.take(sched, cell)
     whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
