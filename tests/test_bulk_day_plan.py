@@ -94,3 +94,39 @@ def test_the_days_unpaid_of_a_month_with_absences_a_lost_holiday_and_an_end() ->
     kept = row | {"absences": row["absences"][1:]}
     assert payroll(table_of([kept])).column("absence_deduction").to_pylist() == [Decimal("189.09")]
     assert_same([kept], payroll(table_of([kept])))
+
+
+def test_weeks_without_care_at_the_month_edges_and_over_holidays() -> None:
+    # A month's weeks without care are looked up as a set of its weeks (the first that has
+    # a day of the month to the sixth): their working days left out by weekday.
+    # May 2025 (1 May a Thursday), Mon, Tue, Thu 8 h, 40 weeks: Mondays 5, 12, 19, 26,
+    # Tuesdays 6, 13, 20, 27, Thursdays 15, 22 (1 and 8 May, 29 May Ascension off): 10 days.
+    # Without care: the week of 28 April (Thu 1 May off, Fri 2 May not planned: none), of
+    # 12 May (12, 13, 15) and of 26 May (26, 27; 29 off): 5 days left, less Mon 19 May
+    # absent (unpaid leave): 4 days × 8 h = 32 h = 115 200 s.
+    may = {"hourly_rate": "4.00", "weeks": 40, "month": "2025-05", "start": date(2024, 9, 2),
+           "mon": "8", "tue": "8", "thu": "8", "maintenance_per_hour": "0.50",
+           "non_care_weeks": [date(2025, 4, 28), date(2025, 5, 12), date(2025, 5, 26)],
+           "absences": [{"date": date(2025, 5, 19), "hours": None, "cause": "unpaid_leave"}]}
+    # March 2025 (1 March a Saturday, 31 March a Monday: six weeks), Mon, Tue, Thu, Fri
+    # 10 h: 17 days; the week of 24 February has only 1–2 March (a weekend), that of
+    # 31 March its Monday: 16 days × 10 h = 160 h = 576 000 s.
+    march = may | {"month": "2025-03", "fri": "10", "mon": "10", "tue": "10", "thu": "10", "absences": [],
+                   "non_care_weeks": [date(2025, 2, 24), date(2025, 3, 31)]}
+    # June 2025 (1 June a Sunday), as May: Mondays 2, 16, 23, 30 (9 June, Whit Monday, off),
+    # Tuesdays 3, 10, 17, 24, Thursdays 5, 12, 19, 26: 12 days; without care the week of
+    # 26 May (only Sunday 1 June), of 2 June (2, 3, 5) and of 30 June (30): 8 days left,
+    # less Tue 10 June absent (in the week after one without care): 7 × 8 h = 201 600 s.
+    june = may | {"month": "2025-06", "non_care_weeks": [date(2025, 5, 26), date(2025, 6, 2), date(2025, 6, 30)],
+                  "absences": [{"date": date(2025, 6, 10), "hours": None, "cause": "unpaid_leave"}]}
+    # September 2025 (1 September a Monday, no public holiday), as May: 5 Mondays, 5
+    # Tuesdays, 4 Thursdays, 14 days; without care the weeks of 1 September (3 days) and of
+    # 29 September (29, 30): 9 days × 8 h = 259 200 s.
+    september = may | {"month": "2025-09", "non_care_weeks": [date(2025, 9, 1), date(2025, 9, 29)], "absences": []}
+    # An absence in a week without care is refused (not a day of care), as month_pay does.
+    refused = may | {"absences": [{"date": date(2025, 5, 13), "hours": None, "cause": "unpaid_leave"}]}
+    rows = [may, march, june, september, refused]
+    result = payroll(table_of(rows))
+    assert result.column("route").to_pylist()[:4] == ["vector"] * 4
+    assert result.column("worked_seconds").to_pylist()[:4] == [115_200, 576_000, 201_600, 259_200]
+    assert_same(rows, result)

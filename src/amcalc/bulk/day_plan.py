@@ -14,7 +14,7 @@ import numpy as np
 
 from amcalc.bulk.arrays import EPOCH, Ints, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
-from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, per_row, rates_of_rows, stacked, sum_by
+from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, rates_of_rows, stacked, sum_by
 from amcalc.bulk.month_facts import MonthFacts, are_holidays
 from amcalc.bulk.rows import CAUSES, Events, Rows
 from amcalc.errors import InvalidInput
@@ -135,11 +135,10 @@ class _Plan:
         cell = a_row * 31 + a_day  # (row, day) in the flat plan: np.take and np.put, no 2-D index
         day_sched = np.take(sched, cell)
         seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
-        partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[self.busy][a_row]
         not_care_day = ~np.take(working, cell)
         over = ~not_care_day & (seconds > day_sched)
-        bad[a_row[not_care_day | over | partial_unpaid]] = True
-        self.refused = absence_refusals(a_row, self.first[a_row] + a_day, not_care_day, over, day_sched)
+        self.refused = _checked(rows, self.busy, self.first, a_row, a_day, seconds, day_sched, deducted,
+                                not_care_day, over, bad)
         self.repeated = repeated_rows(a_row, a_day)
         bad[self.repeated] = True
         # art. 105 and art. 47: certified illness days, and holidays next to an unjustified absence
@@ -347,17 +346,32 @@ def _days_elsewhere(rows: Rows, events: Events, row: Ints, days: Ints) -> tuple[
     return usual * ~off, usual
 
 
-def absence_refusals(row: Ints, day: Ints, not_care_day: Any, over: Any,
+def _checked(rows: Rows, batch_rows: Ints, first: Ints, a_row: Ints, a_day: Ints, seconds: Ints, day_sched: Ints,
+             deducted: Any, not_care_day: Any, over: Any, bad: Any) -> dict[int, Refusal]:
+    """The checks :func:`~amcalc.month.month_pay` makes of the absences (``a_row``: index in
+    ``batch_rows``, whose months start on the days ``first``; ``a_day`` the day of the month)
+    that the arrays answer: the rows with one on a day without care or longer than the day's
+    schedule are ``bad`` and refused (their errors returned), those with part of a day deducted
+    in a contract of 46 weeks or less are ``bad`` (the scalar route words them)."""
+    bad[a_row[not_care_day | over]] = True
+    partial = a_row[deducted & (seconds != day_sched)]
+    bad[partial[~rows.full_year[batch_rows[partial]]]] = True
+    return absence_refusals(a_row, first, a_day, not_care_day, over, day_sched)
+
+
+def absence_refusals(row: Ints, first: Ints, day: Ints, not_care_day: Any, over: Any,
                       day_sched: Ints) -> dict[int, Refusal]:
     """Row → the error :func:`~amcalc.month.month_pay` gives for its first absence (in the
-    given order) on a day without care or longer than the day's schedule (``day``: days since
-    1970 of each absence, ``row`` in order)."""
+    given order) on a day without care or longer than the day's schedule (``row`` in order,
+    ``day`` the day of the month of each absence, ``first`` the day number (days since 1970)
+    of each row's month's first day)."""
     wrong = np.flatnonzero(not_care_day | over)
     if not len(wrong):
         return {}
-    first = wrong[np.unique(row[wrong], return_index=True)[1]]
-    scheduled = np.where(not_care_day[first], -1, day_sched[first])
-    return dict(zip(row[first].tolist(), map(_refusal, day[first].tolist(), scheduled.tolist()), strict=True))
+    at = wrong[np.unique(row[wrong], return_index=True)[1]]
+    scheduled = np.where(not_care_day[at], -1, day_sched[at])
+    return dict(zip(row[at].tolist(), map(_refusal, (first[row[at]] + day[at]).tolist(), scheduled.tolist()),
+                    strict=True))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -403,22 +417,21 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     holidays = stacked(tuple(facts), "holiday", bool)
     at = g[a_row] * 31 + a_day  # (month, day) in the flat (months × 31) tables: np.take, no 2-D index
     weekday, holiday = np.take(stacked(tuple(facts), "weekday"), at), np.take(holidays, at)
-    absent_off, c_row, c_weekday = _weeks_without_care(events, local, sched, g, tuple(facts),
-                                                       a_row, a_day - weekday)
-    cell, c_cell = a_row * 7 + weekday, c_row * 7 + c_weekday  # in the flat (rows × 7) tables: np.take
+    weeks_off = _weeks_without_care(events, local, m)
+    absent_off = (np.take(weeks_off, a_row) >> (a_day - weekday + 6) // 7) & 1 > 0  # in a week without care
+    cell = a_row * 7 + weekday  # in the flat (rows × 7) table: np.take
     day_sched = np.take(sched, cell)
     whole, deducted = events.a_whole.take(mine), events.a_deducted.take(mine).astype(bool)
     seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
-    partial_unpaid = deducted & (seconds != day_sched) & ~rows.full_year[light][a_row]
     not_care_day = (day_sched == 0) | holiday | absent_off
     over = ~not_care_day & (seconds > day_sched)
-    bad[a_row[not_care_day | over | partial_unpaid]] = True
-    refused = absence_refusals(a_row, rows.first[light][a_row] + a_day, not_care_day, over, day_sched)
+    refused = _checked(rows, light, rows.first[light], a_row, a_day, seconds, day_sched, deducted, not_care_day,
+                       over, bad)
     repeated = repeated_rows(a_row, a_day)
     bad[repeated] = True
     for row in np.unique(repeated).tolist():  # refused earlier, by the scalar route
         refused.pop(row, None)
-    work = per_row(facts, "work_counts", g)
+    work = np.take(_working_days(tuple(facts)), g * _WEEK_SETS + weeks_off, axis=0)  # the weeks without care left out
 
     seconds = seconds * ~(not_care_day | over)  # those rows are refused: no figures
     per_hour = rows.maintenance.values[light]
@@ -426,10 +439,9 @@ def days_looked_up(rows: Rows, events: Events, light: Ints, out: dict[str, Ints]
     usual = kernel.day_allowance(sched, per_hour[:, None], rates)
     change = (kernel.day_allowance(day_sched - seconds, per_hour[a_row], rates_of_rows(rates, a_row))
               - np.take(usual, cell)) * (seconds > 0)
-    maintenance = row_dot(work, usual) + sum_by(a_row, change, m) - sum_by(c_row, np.take(usual, c_cell), m)
+    maintenance = row_dot(work, usual) + sum_by(a_row, change, m)
     out["maintenance"][light] = kernel.half_up_div(maintenance * 100, rates_of_rows(rates).scale)
-    out["worked_seconds"][light] = (row_dot(work, sched) - sum_by(a_row, seconds, m)
-                                    - sum_by(c_row, np.take(sched, c_cell), m))
+    out["worked_seconds"][light] = row_dot(work, sched) - sum_by(a_row, seconds, m)
     totals.absent[light], totals.unpaid_days[light] = _unpaid_totals(a_row, seconds, day_sched, deducted, m)
     return bad, _of_batch(refused, light)
 
@@ -442,42 +454,39 @@ def _unpaid_totals(row: Ints, seconds: Ints, day_sched: Ints, deducted: Any, m: 
     return sum_by(row, unpaid, m), sum_by(row, ((unpaid == day_sched) & (unpaid > 0)).astype(np.int64), m)
 
 
-def _weeks_without_care(events: Events, local: Ints, sched: Ints, group: Ints, facts: tuple[MonthFacts, ...],
-                        a_row: Ints, a_monday: Ints) -> tuple[Any, Ints, Ints]:
-    """The weeks without care of the rows ``local`` points to (batch row → index, −1 for the
-    others; ``sched``, ``group``: theirs, ``facts`` the batch's months): whether each absence
-    (``a_row``, and the day of the month of its week's Monday) falls in one, and the usual
-    working days of the month they take, each once: their rows and weekdays (a week's k-th
-    day is a weekday k)."""
+def _weeks_without_care(events: Events, local: Ints, m: int) -> Ints:
+    """The weeks without care of the ``m`` rows ``local`` points to (batch row → index, −1
+    for the others), as a set of the month's weeks each: bit k for the week whose Monday is
+    the month's day 7k − 6 to 7k (the k-th week that has a day of the month, 0 to 5); a week
+    given twice counts once."""
     keep = local[events.c_row] >= 0
     given, start = local[events.c_row[keep]], events.c_start[keep]
     overlaps = (start > -7) & (start < 31)
-    # (row, Monday's day of the month, −6 to 30) as one key, row × 64 + day + 6; a week given twice counts once
-    weeks = sorted_distinct(given[overlaps] * 64 + start[overlaps] + 6)
-    row, start = weeks // 64, weeks % 64 - 6
-    with_weeks = np.zeros(len(sched), bool)
-    with_weeks[row] = True
-    mine = np.flatnonzero(with_weeks[a_row])  # the absences of rows with weeks without care
-    absent_off = np.zeros(len(a_row), bool)
-    absent_off[mine] = is_in(a_row[mine] * 64 + a_monday[mine] + 6, weeks)
-    first_day = group[row] * _PADDED + start + 6  # each week's Monday in the flat (months × 43) table
-    usual = np.take(_open_days(facts), first_day[:, None] + np.arange(7)) & (np.take(sched, row, axis=0) > 0)
-    week, weekday = np.divmod(np.flatnonzero(usual), 7)
-    return absent_off, row[week], weekday
+    # (row, the week's bit) as one key, row × 8 + k, distinct: their bits summed are their set
+    weeks = sorted_distinct(given[overlaps] * 8 + (start[overlaps] + 6) // 7)
+    sets = np.zeros(m, np.int64)
+    np.add.at(sets, weeks >> 3, 1 << (weeks & 7))
+    return sets
 
 
-_PADDED = 6 + 31 + 6
+_WEEK_SETS = 1 << 6
 
 
 @lru_cache(maxsize=64)
-def _open_days(facts: tuple[MonthFacts, ...]) -> Any:
-    """(months × 43) whether each day of a batch's months, from 6 days before the first to 6
-    after the 31st, is a day of the month that is not a public holiday off: a week's days,
-    Monday −6 to 30, read in one :func:`numpy.take` (read-only, once per set of months)."""
-    table = np.zeros((len(facts), _PADDED), bool)
-    table[:, 6:37] = stacked(facts, "in_month", bool) & ~stacked(facts, "holiday", bool)
+def _working_days(facts: tuple[MonthFacts, ...]) -> Any:
+    """[month × 64 + set of weeks] (a row of 7) the days of each weekday of a batch's month
+    that are not public holidays off (``work_counts``) nor in those weeks without care (bits
+    as :func:`_weeks_without_care`'s; read-only, once per set of months)."""
+    month, day = np.nonzero(stacked(facts, "in_month", bool) & ~stacked(facts, "holiday", bool))
+    weekday = stacked(facts, "weekday")[month, day]
+    by_week = np.zeros((len(facts), 6, 7), np.int64)  # [month, week, weekday]: a week has one day of each
+    by_week[month, (day - weekday + 6) // 7, weekday] = 1  # a day's week: its Monday's day 7k − 6 to 7k
+    table = stacked(facts, "work_counts")[:, None, :]  # [month, set, weekday], from the empty set
+    for week in range(6):  # the sets with this week: those without it, less its days
+        table = np.concatenate([table, table - by_week[:, week, None, :]], axis=1)
+    table = table.reshape(-1, 7)
     table.flags.writeable = False
-    return table.ravel()
+    return table
 
 
 _WEEK_DAYS = np.arange(-6, 31)[:, None] + np.arange(7)  # [Monday + 6]: the week's days of the month, −6 to 36
