@@ -130,8 +130,7 @@ def compute(batch: pa.RecordBatch, pool: ScalarPool = _IN_PROCESS) -> tuple[pa.R
     rows = Rows(batch)
     vector = _vector_rows(batch, rows, unreadable)
     found = _Found.of(rows, vector)
-    scalar = np.ones(batch.num_rows, bool)
-    scalar[vector.rows] = False
+    scalar = ~vector.computed
     scalar[list(found.errors)] = False
     indices, records = _records(given, np.flatnonzero(scalar), found.errors)
     found.add_all(indices, pool.run(records))
@@ -143,7 +142,7 @@ def _vector_rows(batch: pa.RecordBatch, rows: Rows, unreadable: Any) -> VectorRe
     whose JSON cells are ``unreadable`` left to the scalar route, which words their error."""
     if not rows.fast.any():
         n = batch.num_rows
-        return VectorResult(np.zeros(0, np.int64), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
+        return VectorResult(np.zeros(n, bool), {name: np.zeros(n, np.int64) for name in NUMBER_FIELDS},
                             RowWarnings.none(), {}, Art105({}, {}), np.zeros((0, 3), np.int64))
     events = Events(batch, rows)
     events.bad |= unreadable
