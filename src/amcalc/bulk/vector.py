@@ -104,7 +104,11 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
 
 def _of_rows(weeks: Ints, kept: Any) -> Ints:
     """The (row, Monday, seconds) ``weeks`` of the rows ``kept`` (a mask of the batch):
-    ``np.compress`` along rows, not a boolean index of a 2-D array (copied row by row, 4 × slower)."""
+    ``np.compress`` along rows, not a boolean index of a 2-D array (copied row by row, 2 × slower).
+
+    >>> _of_rows(np.array([[0, 7, 10], [2, 7, 20], [1, 14, 30]]), np.array([True, False, True])).tolist()  # row 1 not kept
+    [[0, 7, 10], [2, 7, 20]]
+    """
     return np.compress(np.take(kept, weeks[:, 0]), weeks, axis=0)
 
 
