@@ -59,7 +59,13 @@ group by row group (CPU seconds: Arrow decodes columns in threads) and writing
 their N results with :data:`~amcalc.bulk.files.PARQUET_OPTIONS` (one thread, as
 ``ParquetWriter`` does), so that the CPU a Parquet → Parquet run spends outside
 the engine is known; then, in the same run, ``payroll_file`` from that file to
-Parquet (2 threads, 2 worker processes) and its share of that ceiling.
+Parquet (2 threads, 2 worker processes) and its share of that ceiling, with the
+process CPU of that run (``parquet_cpu_s``; ``parquet_cores_busy`` = CPU / wall) and
+the cores that other processes took meanwhile (``other_processes_cores``, from
+/proc/stat; ``null`` elsewhere): a run where another process held a core says so.
+``second_call_cm_per_s`` and ``second_call_share`` time ``payroll_file`` once more
+in the same process: the first call of a process also pays the engine's fresh
+memory (page faults), which the ceiling, timed after ``payroll``, does not.
 
 ``--memory N`` writes N random contract-months to a Parquet file batch by batch,
 then runs ``amcalc payroll`` on it in a child process and reports its throughput
@@ -162,10 +168,28 @@ def io(rows: int, rare: float) -> dict[str, object]:
                 writer.write_batch(batch)
         write = time.process_time() - began
         ceiling = 2 * rows / (read + write)
+        machine, began = _machine_busy_s(), time.process_time()
         computed, _ = timed(lambda: payroll_file(source, target, threads=2, processes=2), repeat=1)
+        cpu = time.process_time() - began
+        others = None if machine is None else (_machine_busy_s() or 0.0) - machine - cpu
+        again, _ = timed(lambda: payroll_file(source, target, threads=2, processes=2), repeat=1)
     return {"rows": rows, "rare": rare, "read_cpu_s": round(read, 3), "write_cpu_s": round(write, 3),
             "parquet_only_ceiling_cm_per_s_2_cores": round(ceiling),
-            "parquet_cm_per_s": round(rows / computed), "share_of_ceiling": round(rows / computed / ceiling, 2)}
+            "parquet_cm_per_s": round(rows / computed), "share_of_ceiling": round(rows / computed / ceiling, 2),
+            "parquet_cpu_s": round(cpu, 3), "parquet_cores_busy": round(cpu / computed, 2),
+            "other_processes_cores": None if others is None else round(max(others, 0.0) / computed, 2),
+            "second_call_cm_per_s": round(rows / again), "second_call_share": round(rows / again / ceiling, 2)}
+
+
+def _machine_busy_s() -> float | None:
+    """CPU seconds the machine has been busy since it started, all processes (Linux's /proc/stat:
+    every state but idle and iowait); None where it is missing."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = sum(map(int, fields)) - int(fields[3]) - int(fields[4])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def memory(rows: int, rare: float) -> dict[str, object]:
