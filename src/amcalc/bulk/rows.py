@@ -335,21 +335,25 @@ def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, 
     days, ok = _dates(decoded, n, missing)
     if isinstance(decoded, Column) or decoded is None or not pa.types.is_date32(decoded.type):
         return days, ok
-    data = decoded.buffers()[1]
-    given = (np.zeros(0, np.int32) if data is None
-             else np.frombuffer(data, np.int32, count=len(decoded), offset=decoded.offset * 4))
-    if not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
+    given = _date32_slots(decoded)
+    if given is None or not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
         return days, ok
     return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY)))
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:
     """Days since 1970 of a date32 column, read from its buffer (``missing`` where null)."""
-    data = array.buffers()[1]
-    if data is None:
+    days = _date32_slots(array)
+    if days is None:
         return np.full(len(array), missing, np.int64)
-    days = np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4)
     return np.where(null_mask(array), np.int64(missing), days) if array.null_count else days.astype(np.int64)
+
+
+def _date32_slots(array: pa.Array) -> Ints | None:
+    """The day numbers in a date32 column's buffer, a view, nulls' slots included (whatever
+    they hold); ``None`` without a buffer."""
+    data = array.buffers()[1]
+    return None if data is None else np.frombuffer(data, np.int32, count=len(array), offset=array.offset * 4)
 
 
 def _entries(array: pa.Array | None, fields: Sequence[str]) -> tuple[Ints, dict[str, pa.Array]] | None:

@@ -43,7 +43,7 @@ from amcalc.bulk.kernels import (
     within_ceiling,
 )
 from amcalc.bulk.rows import Events, Rows
-from amcalc.bulk.working_time import RowWarnings, recent_weeks, row_warnings
+from amcalc.bulk.working_time import RowWarnings, of_rows, recent_weeks, row_warnings
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.money import RATE_SCALE
 
@@ -95,21 +95,11 @@ def vector_route(rows: Rows, events: Events) -> VectorResult:
         fast[busy[bad]] = False
 
     fast &= _figures(rows, fast, totals, out)
-    given = _of_rows(np.concatenate(weeks) if weeks else np.zeros((0, 3), np.int64), fast)
-    carried = _of_rows(np.stack([events.r_row, events.r_week, events.r_seconds], axis=1), fast)
+    given = of_rows(np.concatenate(weeks) if weeks else np.zeros((0, 3), np.int64), fast)
+    carried = of_rows(np.stack([events.r_row, events.r_week, events.r_seconds], axis=1), fast)
     recent = recent_weeks(rows, given, carried)
     return VectorResult(fast, out, row_warnings(rows, long_days, given, carried, recent, fast),
                         refused, illness.of_rows(fast), recent)
-
-
-def _of_rows(weeks: Ints, kept: Any) -> Ints:
-    """The (row, Monday, seconds) ``weeks`` of the rows ``kept`` (a mask of the batch):
-    ``np.compress`` along rows, not a boolean index of a 2-D array (copied row by row, 2 × slower).
-
-    >>> _of_rows(np.array([[0, 7, 10], [2, 7, 20], [1, 14, 30]]), np.array([True, False, True])).tolist()  # row 1 not kept
-    [[0, 7, 10], [2, 7, 20]]
-    """
-    return np.compress(np.take(kept, weeks[:, 0]), weeks, axis=0)
 
 
 def _without_events(rows: Rows, plain: Ints, out: dict[str, Ints]) -> None:

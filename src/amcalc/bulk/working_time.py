@@ -19,7 +19,7 @@ from amcalc.explain import french_date
 from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
-__all__ = ["RowWarnings", "by_row_and_day", "recent_weeks", "row_warnings"]
+__all__ = ["RowWarnings", "by_row_and_day", "of_rows", "recent_weeks", "row_warnings"]
 
 
 @attrs.frozen
@@ -96,7 +96,7 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
     keeps them), else of the usual week; the few rows over 48 h worded by that function."""
     mine = np.zeros(len(rows.first), bool)
     mine[heavy] = True
-    known = np.compress(mine[recent[:, 0]], recent, axis=0)
+    known = of_rows(recent, mine)
     lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
     first, last, size = np.take(np.array([_window(day) for day in lasts.tolist()], np.int64), which, axis=0).T
     usual = rows.weekly[heavy]
@@ -151,6 +151,15 @@ def recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
     return np.compress(weeks[:, 1] > last - 7 * HISTORY_WEEKS, weeks, axis=0)
 
 
+def of_rows(triples: Ints, kept: Any) -> Ints:
+    """The (row, day, …) ``triples`` of the rows ``kept`` (a mask of the batch), in their order.
+
+    >>> of_rows(np.array([[0, 7, 10], [2, 7, 20], [1, 14, 30]]), np.array([True, False, True])).tolist()
+    [[0, 7, 10], [2, 7, 20]]
+    """
+    return np.compress(np.take(kept, triples[:, 0]), triples, axis=0)
+
+
 def by_row_and_day(triples: Ints, then: Ints | None = None) -> Ints:
     """The stable order of (row, day, …) ``triples`` by row, day, then ``then`` (0 or 1): one
     int64 key sorted, some 30 times cheaper than ``np.lexsort`` on the columns. (The triples
@@ -173,7 +182,7 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> RowWarnings:
     if not long_days:
         return RowWarnings.none()
     triples = np.concatenate(long_days)
-    triples = np.compress(fast[triples[:, 0]], triples, axis=0)
+    triples = of_rows(triples, fast)
     triples = np.take(triples, by_row_and_day(triples), axis=0)
     days, day_at = distinct_values(triples[:, 1])
     hours, hours_at = distinct_values(triples[:, 2])
