@@ -222,18 +222,23 @@ class _Plan:
         inside = np.take(_WEEK_INSIDE, (w_start + 6) * 4 + length - 28, axis=1)  # the days of this month
         at = np.take(_WEEK_CLIPPED, w_start + 6, axis=1) + w_row * 31  # (day, week) in the flat plan
         weights = np.take(actual, at).astype(np.int64)  # the weeks' days in int64, as the kernels take them
-        usual = np.take(self.sched, at).astype(np.int64)
-        if self.outside.any():
-            np.copyto(usual, 0, where=np.take(self.outside, at))  # not ``*=``: bools cast
         across = np.flatnonzero((w_start < 0) | (w_start + 7 > length))  # weeks that straddle two months
         if len(across):
             planned, elsewhere = _days_elsewhere(rows, events, busy[w_row[across]],
                                                  (first[w_row[across]] + w_start[across])[:, None] + np.arange(7))
             weights[:, across] = np.where(inside[:, across], weights[:, across], planned.T)
-            usual[:, across] = np.where(inside[:, across], usual[:, across], elsewhere.T)
         threshold = weights.sum(axis=0)
         unplanned = np.flatnonzero(threshold == 0)  # no day planned: spread over the usual days
-        weights[:, unplanned] = usual[:, unplanned]
+        if len(unplanned):  # (those weeks only) their usual days within the contract, of the months around too
+            days_at = at[:, unplanned]
+            usual = np.take(self.sched, days_at).astype(np.int64)
+            np.copyto(usual, 0, where=np.take(self.outside, days_at))  # not ``*=``: bools cast
+            if len(across):
+                line = np.searchsorted(across, unplanned)  # an unplanned week's line in ``across``, if there
+                straddle = np.flatnonzero(across.take(line, mode="clip") == unplanned)
+                usual[:, straddle] = np.where(inside[:, unplanned[straddle]], usual[:, straddle],
+                                              elsewhere[line[straddle]].T)
+            weights[:, unplanned] = usual
         empty = threshold == 0
         empty[unplanned] = weights[:, unplanned].sum(axis=0) == 0
         wrong = np.flatnonzero(empty & (worked > 0))
