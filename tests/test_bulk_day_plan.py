@@ -130,3 +130,39 @@ def test_weeks_without_care_at_the_month_edges_and_over_holidays() -> None:
     assert result.column("route").to_pylist()[:4] == ["vector"] * 4
     assert result.column("worked_seconds").to_pylist()[:4] == [115_200, 576_000, 201_600, 259_200]
     assert_same(rows, result)
+
+
+def test_weeks_given_without_a_planned_day_spread_over_their_usual_days() -> None:
+    # A week given none of whose days is planned (absent, a holiday off, outside the contract)
+    # is spread over its usual days within the contract, those of the months around included
+    # (art. 96.3); the usual days are looked up for those weeks only. June 2025, Monday to
+    # Friday 8 h, Whit Monday 9 June a holiday off: 21 weekdays − 1 = 20 days planned.
+    def leave(*days: int) -> list[dict[str, object]]:
+        return [{"date": date(2025, 6, d), "hours": None, "cause": "unpaid_leave"} for d in days]
+
+    base = {"hourly_rate": "4.00", "weeks": 52, "start": date(2024, 9, 2), "month": "2025-06", **_week_days("8")}
+    rows = [
+        # the week of 9 June at 40 h, 10–13 June on leave: 40 h over its 5 usual days, the other
+        # 16 days 8 h each: 128 h + 40 h = 168 h; the week's planned hours 0, so 40 h complementary
+        base | {"worked_hours": [{"week": date(2025, 6, 9), "hours": "40"}], "absences": leave(10, 11, 12, 13)},
+        # ending 30 June, the week of 30 June at 10 h, 30 June on leave: July outside the contract,
+        # the 10 h on Monday 30 June; 19 days × 8 h + 10 h = 162 h, 10 h complementary
+        base | {"end": date(2025, 6, 30), "worked_hours": [{"week": date(2025, 6, 30), "hours": "10"}],
+                "absences": leave(30)},
+        # the same without an end: the week spread over 1–4 July (planned), none of it in June: 152 h
+        base | {"worked_hours": [{"week": date(2025, 6, 30), "hours": "10"}], "absences": leave(30)},
+        # hired 2 June, the week of 26 May: no usual day within the contract, month_pay's error
+        base | {"start": date(2025, 6, 2), "worked_hours": [{"week": date(2025, 5, 26), "hours": "5"}]},
+        # March 2025 (31 days, no holiday, 21 weekdays), ending Monday 31 March, the week of 31
+        # March at 10 h, 31 March on leave: the 10 h on 31 March (not on the April days, outside
+        # the contract): 20 × 8 h + 10 h = 170 h
+        base | {"month": "2025-03", "end": date(2025, 3, 31), "absences": [
+            {"date": date(2025, 3, 31), "hours": None, "cause": "unpaid_leave"}],
+            "worked_hours": [{"week": date(2025, 3, 31), "hours": "10"}]},
+    ]
+    result = payroll(table_of(rows))
+    assert result.column("route").to_pylist() == ["vector"] * 5
+    assert result.column("worked_seconds").to_pylist() == [168 * 3600, 162 * 3600, 152 * 3600, None, 170 * 3600]
+    assert result.column("complementary_seconds").to_pylist() == [40 * 3600, 10 * 3600, 0, None, 10 * 3600]
+    assert result.column("error_code").to_pylist() == [None, None, None, "invalid_input", None]
+    assert_same(rows, result)
