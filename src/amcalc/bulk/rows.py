@@ -160,7 +160,7 @@ class Rows:
         code += self.territory.values
         if not self.fast.all():
             code[np.flatnonzero(~self.fast)] = self.month_which[np.argmax(self.fast)] * 3
-        groups, self.group = distinct_values(code)
+        groups, self.group = _groups_of(code, 3 * len(self.months))
         found = _groups_facts(tuple(self.months.tolist()), tuple(groups.tolist()))
         self.facts = list(found.facts)
         g = self.group
@@ -229,6 +229,23 @@ class Rows:
         self.month_ok = _all_of(n, ok, _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH)))
         # elsewhere the first day of month 0 (year 0): the value the output's null month holds
         self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+def _groups_of(code: Ints, count: int) -> tuple[Ints, Ints]:
+    """The distinct group codes (``code``, fresh, each 0 ≤ code < ``count``) and each row's
+    index among them (:func:`distinct_values`): the range known, one count of the codes and no
+    bounds looked for; every code present (a batch of every month and territory), each one its
+    own index, ``code`` itself.
+
+    >>> [a.tolist() for a in _groups_of(np.array([2, 0, 1, 2]), 3)], [a.tolist() for a in _groups_of(np.array([5, 2]), 6)]
+    ([[0, 1, 2], [2, 0, 1, 2]], [[2, 5], [1, 0]])
+    """
+    if count <= 3:  # one month: a few territories, often one (no count)
+        return distinct_values(code)
+    present = np.bincount(code, minlength=count) > 0
+    if present.all():
+        return np.arange(count), code
+    return np.flatnonzero(present), np.take(np.cumsum(present) - 1, code)
 
 
 class _GroupsFacts:
