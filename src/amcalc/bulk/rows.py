@@ -75,25 +75,38 @@ def _all_of(n: int, *conditions: Any) -> Any:
     return every
 
 
-def _within(values: Ints, low: int | None, high: int) -> Any:
+def _within(values: Ints, low: int | None, high: int, greatest: int | None = None) -> Any:
     """Whether each of ``values`` is within ``low`` (``None``: no least) … ``high``: ``True``
-    for all at once when the least and the greatest are (reductions, no comparison a row).
+    for all at once when the least and the greatest are (reductions, no comparison a row; the
+    greatest not looked for when a bound known, ``greatest``, is within).
 
     >>> _within(np.array([3, 9]), 1, 9), _within(np.array([3, 10]), 1, 9).tolist()
     (True, [True, False])
     >>> _within(np.array([-5, 9]), None, 9), _within(np.array([-5, 10]), None, 9).tolist()
     (True, [True, False])
+    >>> _within(np.array([3, 9]), None, 9, greatest=9), _within(np.array([3, 10]), None, 9, greatest=12).tolist()
+    (True, [True, False])
     """
-    if not len(values) or ((low is None or low <= int(values.min())) and int(values.max()) <= high):
+    if not len(values):
+        return True
+    below_high = (greatest is not None and greatest <= high) or int(values.max()) <= high
+    if below_high and (low is None or low <= int(values.min())):
         return True
     return values <= high if low is None else (values >= low) & (values <= high)
 
 
-def _days_within(schedule: Ints) -> Any:
-    """Rows without a day over 13 h (one pass over the matrix when none has one)."""
-    if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
+def _days_within(schedule: Ints, bounds: list[int] | None) -> Any:
+    """Rows without a day over 13 h (no pass over the matrix when each weekday's decoded bound,
+    ``bounds``, is within; one when none has one)."""
+    if (bounds is not None and max(bounds) <= MAX_DAY_SECONDS) or int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
         return True
     return (schedule <= MAX_DAY_SECONDS).all(axis=1)
+
+
+def _known(bounds: list[int | None]) -> list[int] | None:
+    """``bounds``, or ``None`` when one is unknown."""
+    known = [bound for bound in bounds if bound is not None]
+    return known if len(known) == len(bounds) else None
 
 
 class Rows:
@@ -120,7 +133,7 @@ class Rows:
         self.territory = decode(column("territory"), "territory", n)
         self.kind = decode(column("kind"), "kind", n)
         self.schedule = np.empty((n, 7), np.int64)
-        days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
+        self.weekdays = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self._read_months(column("month"), n)
         self.start, start_ok = _calendar_days(column("start"), n, -NEVER)
@@ -132,19 +145,22 @@ class Rows:
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
         return _all_of(n, self.rate.ok, ~self.rate.null, self.majorated.ok, self.complementary.ok,
-                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in days),
+                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in self.weekdays),
                        self.month_ok, start_ok, end_ok, am_ge_ok)
 
     def _simple(self) -> Any:
         """The rows within the vector route's bounds: amounts and rates within its integers,
         regular care over 52 weeks or 46 or less, days of at most 13 h, a usual week within
         48 h, a month whose lookups stay in the calendar."""
-        weekly = self.weekly
+        weekly, bounds = self.weekly, _known([d.greatest for d in self.weekdays])
+        majorated = self.majorated.greatest  # ≥ 1000 where null
         return _all_of(
-            self.n, _within(self.rate.values, 1, 10**7), _within(self.majorated_e4, 1000, 40_000),
-            _within(self.complementary.values, None, 40_000), _within(self.maintenance.values, None, 10**6),
+            self.n, _within(self.rate.values, 1, 10**7, self.rate.greatest),
+            _within(self.majorated_e4, 1000, 40_000, None if majorated is None else max(majorated, 1000)),
+            _within(self.complementary.values, None, 40_000, self.complementary.greatest),
+            _within(self.maintenance.values, None, 10**6, self.maintenance.greatest),
             self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)),
-            _days_within(self.schedule), _within(weekly, 1, MAX_WEEK),
+            _days_within(self.schedule, bounds), _within(weekly, 1, MAX_WEEK, None if bounds is None else sum(bounds)),
             _of_months(self.months, self.month_which, _VECTOR_MONTHS),
             # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
             # planned week passes 45 h (its weeks not given then have no majorated hours)

@@ -413,10 +413,11 @@ def null_array(kind: pa.DataType, n: int) -> pa.Array:
 
 
 class Column:
-    """A decoded column: ``values`` (int64), ``ok`` (parsed, or null) and ``null``."""
+    """A decoded column: ``values`` (int64), ``ok`` (parsed, or null) and ``null``; ``greatest``,
+    when known, a bound no value exceeds (a decimal column's, from its greatest word)."""
 
-    def __init__(self, values: Ints, ok: Any, null: Any) -> None:
-        self.values, self.ok, self.null = values, ok, null
+    def __init__(self, values: Ints, ok: Any, null: Any, greatest: int | None = None) -> None:
+        self.values, self.ok, self.null, self.greatest = values, ok, null, greatest
 
 
 def _parse_text(kind: str, text: str) -> int | None:
@@ -711,6 +712,9 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
     # only when one does not fit
     greatest_low, greatest_high = _greatest_words(flat)
     every = greatest_high == 0 and greatest_low < 10**12 and (exact is True or bool(exact.all()))
+    # the greatest word scaled as the values: a bound of each column's (0 under the nulls)
+    greatest = (greatest_low * factor * 10**-scale if scale < 0 else greatest_low * factor // 10**scale) if every \
+        else None
     fits = _every(low.shape, True) if every else (low.view(np.uint64) < 10**12) & (high == 0) & exact
     has_null = any(array.null_count for array in arrays)
     null = np.stack([null_mask(array) for array in arrays]) if has_null else _every(low.shape, False)
@@ -723,8 +727,8 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
         out[...] = values
         values = out
     if len(arrays) == 1:
-        return [Column(values[0], fits[0], null[0])]
-    return [Column(*column) for column in zip(values, fits, null, strict=True)]
+        return [Column(values[0], fits[0], null[0], greatest)]
+    return [Column(*column, greatest) for column in zip(values, fits, null, strict=True)]
 
 
 _FOLD = 1024
