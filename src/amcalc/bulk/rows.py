@@ -15,7 +15,8 @@ from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, Ints, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import MonthFacts, floor_bound, floor_on, month_facts
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, filled, weekday_columns
+from amcalc.bulk.schema import (FIRST_DAY, LAST_DAY, Column, decode, decode_columns, every_row, filled,
+                                 weekday_columns)
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -58,15 +59,17 @@ _CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
 
 def _all_of(n: int, *conditions: Any) -> Any:
     """A fresh bool array of the n rows that meet every condition (a bool array, or ``True``
-    for all rows): the ``True`` left out (numpy's ``&`` walks a broadcast scalar row by row,
-    as slowly as an array ten times larger), the others combined in place.
+    for all rows): the ``True`` and the shared ``ok`` of the columns whose every value reads
+    (:func:`every_row`) left out (numpy's ``&`` walks a broadcast scalar row by row, as slowly
+    as an array ten times larger), the others combined in place.
 
     >>> _all_of(3, True, np.array([True, True, False]), np.array([False, True, True])).tolist()
     [False, True, False]
     >>> _all_of(2, True, True).tolist()
     [True, True]
     """
-    arrays = [c for c in conditions if c is not True]
+    every = every_row(n)
+    arrays = [c for c in conditions if c is not True and c is not every]
     if not arrays:
         return np.ones(n, bool)
     every = arrays[0] & arrays[1] if len(arrays) > 1 else arrays[0].copy()
@@ -144,7 +147,7 @@ class Rows:
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
-        return _all_of(n, self.rate.ok, ~self.rate.null, self.majorated.ok, self.complementary.ok,
+        return _all_of(n, self.rate.ok, ~self.rate.null if self.rate.null.any() else True, self.majorated.ok, self.complementary.ok,
                        self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in self.weekdays),
                        self.month_ok, start_ok, end_ok, am_ge_ok)
 
@@ -231,9 +234,9 @@ class Rows:
             distinct, which = distinct_values(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
             first = _first_days(months) == distinct  # each the first day of its month
-            ok = np.ones(n, bool) if first.all() else np.take(first, which)
+            ok = every_row(n) if first.all() else np.take(first, which)
             if array.null_count:
-                ok &= ~null_mask(array)
+                ok = ok & ~null_mask(array)
             month_days = days  # where ok, the first day of the month
         else:
             column = decode(array, "month", n)
@@ -329,7 +332,7 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return _bools(decoded), np.ones(n, bool)
+        return _bools(decoded), every_row(n)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
 
 
@@ -354,10 +357,10 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
     if isinstance(array, Column):
         return np.where(array.null, missing, array.values), array.ok
     if array is None or pa.types.is_null(array.type):
-        return np.full(n, missing, np.int64), np.ones(n, bool)
+        return np.full(n, missing, np.int64), every_row(n)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    return date_values(array, missing), np.ones(n, bool)
+    return date_values(array, missing), every_row(n)
 
 
 def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:

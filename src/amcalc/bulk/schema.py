@@ -646,8 +646,7 @@ def _decoded(array: pa.Array | None, kind: str, n: int, out: Ints | None) -> Col
             # each text its own index (the choices' order: a column written by this library), no
             # null: the values are the indices
             same = not encoded.null_count and parsed == list(range(len(parsed)))
-            return Column(index.astype(np.int64) if same else np.take(table, index), np.ones(len(index), bool),
-                          null)
+            return Column(index.astype(np.int64) if same else np.take(table, index), every_row(len(index)), null)
         good = np.array([p is not None for p in parsed] + [True])
         empty = np.array([p == -1 for p in parsed] + [True])
         return Column(np.take(table, index), good[index], empty[index] | null)
@@ -727,8 +726,16 @@ def _decimals(arrays: Sequence[pa.Array], kind: str, out: Ints | None) -> list[C
         out[...] = values
         values = out
     if len(arrays) == 1:
-        return [Column(values[0], fits[0], null[0], greatest)]
+        n = low.shape[1]
+        return [Column(values[0], every_row(n) if every else fits[0], null[0] if has_null else _every((n,), False),
+                       greatest)]
     return [Column(*column, greatest) for column in zip(values, fits, null, strict=True)]
+
+
+def every_row(n: int) -> Any:
+    """The ``ok`` of a column of n rows whose every value reads: one read-only array of
+    ``True`` for every column of that length (recognised by identity, :func:`_every`)."""
+    return _every((n,), True)
 
 
 _FOLD = 1024
