@@ -139,8 +139,8 @@ class Rows:
         self.weekdays = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self._read_months(column("month"), n)
-        self.start, start_ok = _calendar_days(column("start"), n, -NEVER)
-        self.end, end_ok = _calendar_days(column("end"), n, NEVER)
+        self.start, start_ok, self.hiring_span = _calendar_days(column("start"), n, -NEVER)
+        self.end, end_ok, _ = _calendar_days(column("end"), n, NEVER)
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
                              else self.majorated.values)
@@ -189,7 +189,7 @@ class Rows:
             self.fast &= found.usable[g]
         self._within_contract()
         self._refuse_below(found.min_rate, rate)
-        self.fast &= ~self._below_hiring_floor(rate)
+        self._refuse_below_hiring_floor(rate)
 
     def _within_contract(self) -> None:
         """The rows whose contract runs in their month (hired by its last day, not left before
@@ -211,18 +211,20 @@ class Rows:
         if len(check):
             self.fast[check] = rate[check] >= least[self.group[check], self.am_ge[check].astype(np.int64)]
 
-    def _below_hiring_floor(self, rate: Ints) -> Any:
-        """Rows hired at a rate below the least rate in force on their hiring day (looked up
-        only for the rows paid less than the highest floor of the batch's hiring days)."""
-        hired = self.start != -NEVER
-        below = np.zeros(self.n, bool)
-        if not hired.any():
-            return below
-        first = self.start.min() if hired.all() else self.start[hired].min()
-        check = np.flatnonzero(hired & (rate < floor_bound(int(first), int(self.start.max()))))
+    def _refuse_below_hiring_floor(self, rate: Ints) -> None:
+        """The rows hired at a rate below the least rate in force on their hiring day, looked up
+        only for the rows paid less than the highest floor of the batch's hiring days (their
+        first and last, ``hiring_span``, from the decoding when every row gives one)."""
+        start, span = self.start, self.hiring_span
+        if span is None:
+            hired = start != -NEVER
+            if not hired.any():
+                return
+            span = int(start.min() if hired.all() else start[hired].min()), int(start.max())
+        check = np.flatnonzero(rate < floor_bound(*span))
+        check = check[start[check] != -NEVER]
         if len(check):
-            below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
-        return below
+            self.fast[check[rate[check] < floor_on(start[check], self.am_ge[check])]] = False
 
     def _read_months(self, array: pa.Array | None, n: int) -> None:
         """The batch's months (``months``: their keys, year × 12 + month − 1, each row's index
@@ -363,18 +365,23 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
     return date_values(array, missing), every_row(n)
 
 
-def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
+def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any, tuple[int, int] | None]:
     """:func:`_dates` of a text or date32 column (``start``, ``end``), usable only within the
     calendar (years 1 to 9999, as the single-contract API's dates): a text date always is, a
-    date32 column checked by two reductions over its buffer, row by row only when one is out."""
+    date32 column checked by two reductions over its buffer, row by row only when one is out;
+    and the first and last day when those reductions give them (a date32 column without null)."""
     decoded = _text_decoded(array, "date", n)
     days, ok = _dates(decoded, n, missing)
     if isinstance(decoded, Column) or decoded is None or not pa.types.is_date32(decoded.type):
-        return days, ok
+        return days, ok, None
     given = _date32_slots(decoded)
-    if given is None or not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
-        return days, ok
-    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY)))
+    if given is None or not len(given):
+        return days, ok, None
+    first, last = int(given.min()), int(given.max())
+    span = None if decoded.null_count else (first, last)
+    if FIRST_DAY <= first and last <= LAST_DAY:
+        return days, ok, span
+    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY))), span
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:
