@@ -157,8 +157,9 @@ class Rows:
         48 h, a month whose lookups stay in the calendar."""
         weekly, bounds = self.weekly, _known([d.greatest for d in self.weekdays])
         majorated = self.majorated.greatest  # ≥ 1000 where null
+        self.least_rate = int(self.rate.values.min()) if self.n else 0  # the least floors below compare
         return _all_of(
-            self.n, _within(self.rate.values, 1, 10**7, self.rate.greatest),
+            self.n, _within(self.rate.values, None if self.least_rate >= 1 else 1, 10**7, self.rate.greatest),
             _within(self.majorated_e4, 1000, 40_000, None if majorated is None else max(majorated, 1000)),
             _within(self.complementary.values, None, 40_000, self.complementary.greatest),
             _within(self.maintenance.values, None, 10**6, self.maintenance.greatest),
@@ -207,7 +208,11 @@ class Rows:
         """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
         without and with the AM's agreement for hours of care), looked up only for the rows
         paid less than the highest of the batch's months."""
-        check = np.flatnonzero(self.fast & (rate < int(least.max())))
+        highest = int(least.max())
+        if self.least_rate >= highest:
+            return
+        check = np.flatnonzero(rate < highest)
+        check = check[self.fast[check]]
         if len(check):
             self.fast[check] = rate[check] >= least[self.group[check], self.am_ge[check].astype(np.int64)]
 
@@ -221,7 +226,10 @@ class Rows:
             if not hired.any():
                 return
             span = int(start.min() if hired.all() else start[hired].min()), int(start.max())
-        check = np.flatnonzero(rate < floor_bound(*span))
+        highest = floor_bound(*span)
+        if self.least_rate >= highest:
+            return
+        check = np.flatnonzero(rate < highest)
         check = check[start[check] != -NEVER]
         if len(check):
             self.fast[check[rate[check] < floor_on(start[check], self.am_ge[check])]] = False
