@@ -463,9 +463,12 @@ class Events:
         self.w_row, worked = self._rows_of(_entries(column("worked_hours"), ("week", "hours")))
         self.c_row, without_care = self._rows_of(_entries(column("non_care_weeks"), ()))
         self.h_row, holidays = self._rows_of(_entries(column("worked_holidays"), ()))
-        a_hours = decode(_given(absences.get("hours")), "hours", len(self.a_row))  # null: the whole day
-        a_cause = _causes(absences.get("cause"), len(self.a_row))
-        w_hours = decode(worked.get("hours"), "hours", len(self.w_row))
+        a_hours, a_cause, w_hours = _NO_TEXT, _NO_ENTRY, _NO_TEXT
+        if len(self.a_row):
+            a_hours = decode(_given(absences.get("hours")), "hours", len(self.a_row))  # null: the whole day
+            a_cause = _causes(absences.get("cause"), len(self.a_row))
+        if len(self.w_row):
+            w_hours = decode(worked.get("hours"), "hours", len(self.w_row))
         self._absences(rows, absences, a_hours, a_cause, fast)
         self.asks = np.zeros(n, bool)
         self.asks[self.a_row[self.a_asks]] = True
@@ -588,6 +591,7 @@ class Events:
 
 
 _NO_ENTRY, _NO_FLAG = np.zeros(0, np.int64), np.zeros(0, bool)  # the events of a kind not given
+_NO_TEXT = Column(_NO_ENTRY, _NO_FLAG, _NO_FLAG)
 
 
 def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
