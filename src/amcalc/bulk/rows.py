@@ -15,8 +15,7 @@ from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, Ints, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import MonthFacts, floor_bound, floor_on, month_facts
-from amcalc.bulk.schema import (FIRST_DAY, LAST_DAY, Column, decode, decode_columns, every_row, filled,
-                                 weekday_columns)
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, every_row, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
