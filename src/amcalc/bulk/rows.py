@@ -64,8 +64,8 @@ def _all_of(n: int, *conditions: Any) -> Any:
 
     >>> _all_of(3, True, np.array([True, True, False]), np.array([False, True, True])).tolist()
     [False, True, False]
-    >>> _all_of(2, True, True).tolist()
-    [True, True]
+    >>> _all_of(2, True, True).tolist(), _all_of(2, every_row(2), np.array([True, False])).tolist()
+    ([True, True], [True, False])
     """
     every = every_row(n)
     arrays = [c for c in conditions if c is not True and c is not every]
