@@ -75,6 +75,9 @@ def test_columns_decoded_together_as_each_alone(data: st.DataObject, k: int, n: 
         assert table[:, j].tolist() == units
         alone = decode(arrays[j], kind, n)
         assert (alone.values.tolist(), alone.ok.tolist(), alone.null.tolist()) == (units, ok, null)
+        # the bound the vector route's checks read instead of the values: none of them above it
+        for bound in (column.greatest, alone.greatest):
+            assert bound is None or bound >= max(units)
 
 
 def test_a_large_batch_decoded_column_by_column_gives_the_same() -> None:
@@ -86,3 +89,19 @@ def test_a_large_batch_decoded_column_by_column_gives_the_same() -> None:
     for j, column in enumerate(decode_columns(arrays, "hours", n, table)):
         units, ok, null = expected([None if v is None else v.scaleb(-2) for v in columns[j]], 2, "hours")
         assert (table[:, j].tolist(), column.ok.tolist(), column.null.tolist()) == (units, ok, null)
+
+
+def test_a_large_column_s_bound_is_its_greatest_value() -> None:
+    # 20 003 values (the words folded 1 024 at a time, and a remainder): 0.00 h to 200.02 h
+    # in hundredths; the greatest, 200.02 h, is 200.02 × 3 600 = 720 072 s
+    n = 20_003
+    column = _column([Decimal(d) for d in range(n)], 2, 5)
+    decoded = decode(column, "hours", n)
+    assert decoded.values[[0, 1, -1]].tolist() == [0, 36, 720_072]
+    assert decoded.greatest == 720_072 and bool(decoded.ok.all())
+    # one value of 10**12 hundredths does not read: its row 0 and not ok, no bound known
+    digits = [Decimal(d) for d in range(n)]
+    digits[17_000] = Decimal(10**12)
+    decoded = decode(_column(digits, 2, 5), "hours", n)
+    assert decoded.greatest is None
+    assert (decoded.values[17_000], bool(decoded.ok[17_000]), int(decoded.ok.sum())) == (0, False, n - 1)

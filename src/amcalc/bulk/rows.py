@@ -15,7 +15,7 @@ from amcalc.absences import AbsenceCause, is_deducted
 from amcalc.bulk.arrays import NEVER, Ints, distinct_values, null_mask, repeated_rows, row_sum
 from amcalc.bulk.illness_counters import carried_counters
 from amcalc.bulk.month_facts import MonthFacts, floor_bound, floor_on, month_facts
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, filled, weekday_columns
+from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, Column, decode, decode_columns, every_row, filled, weekday_columns
 from amcalc.contract import ContractKind
 from amcalc.duration import SECONDS_PER_HOUR
 from amcalc.extra_hours import CONVENTIONAL_WEEK_SECONDS
@@ -58,15 +58,17 @@ _CERTIFIED = CAUSES.index(AbsenceCause.CHILD_ILLNESS_CERTIFIED)
 
 def _all_of(n: int, *conditions: Any) -> Any:
     """A fresh bool array of the n rows that meet every condition (a bool array, or ``True``
-    for all rows): the ``True`` left out (numpy's ``&`` walks a broadcast scalar row by row,
-    as slowly as an array ten times larger), the others combined in place.
+    for all rows): the ``True`` and the shared ``ok`` of the columns whose every value reads
+    (:func:`every_row`) left out (numpy's ``&`` walks a broadcast scalar row by row, as slowly
+    as an array ten times larger), the others combined in place.
 
     >>> _all_of(3, True, np.array([True, True, False]), np.array([False, True, True])).tolist()
     [False, True, False]
-    >>> _all_of(2, True, True).tolist()
-    [True, True]
+    >>> _all_of(2, True, True).tolist(), _all_of(2, every_row(2), np.array([True, False])).tolist()
+    ([True, True], [True, False])
     """
-    arrays = [c for c in conditions if c is not True]
+    every = every_row(n)
+    arrays = [c for c in conditions if c is not True and c is not every]
     if not arrays:
         return np.ones(n, bool)
     every = arrays[0] & arrays[1] if len(arrays) > 1 else arrays[0].copy()
@@ -75,25 +77,38 @@ def _all_of(n: int, *conditions: Any) -> Any:
     return every
 
 
-def _within(values: Ints, low: int | None, high: int) -> Any:
+def _within(values: Ints, low: int | None, high: int, greatest: int | None = None) -> Any:
     """Whether each of ``values`` is within ``low`` (``None``: no least) … ``high``: ``True``
-    for all at once when the least and the greatest are (reductions, no comparison a row).
+    for all at once when the least and the greatest are (reductions, no comparison a row; the
+    greatest not looked for when a bound known, ``greatest``, is within).
 
     >>> _within(np.array([3, 9]), 1, 9), _within(np.array([3, 10]), 1, 9).tolist()
     (True, [True, False])
     >>> _within(np.array([-5, 9]), None, 9), _within(np.array([-5, 10]), None, 9).tolist()
     (True, [True, False])
+    >>> _within(np.array([3, 9]), None, 9, greatest=9), _within(np.array([3, 10]), None, 9, greatest=12).tolist()
+    (True, [True, False])
     """
-    if not len(values) or ((low is None or low <= int(values.min())) and int(values.max()) <= high):
+    if not len(values):
+        return True
+    below_high = (greatest is not None and greatest <= high) or int(values.max()) <= high
+    if below_high and (low is None or low <= int(values.min())):
         return True
     return values <= high if low is None else (values >= low) & (values <= high)
 
 
-def _days_within(schedule: Ints) -> Any:
-    """Rows without a day over 13 h (one pass over the matrix when none has one)."""
-    if int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
+def _days_within(schedule: Ints, bounds: list[int] | None) -> Any:
+    """Rows without a day over 13 h (no pass over the matrix when each weekday's decoded bound,
+    ``bounds``, is within; one when none has one)."""
+    if (bounds is not None and max(bounds) <= MAX_DAY_SECONDS) or int(schedule.max(initial=0)) <= MAX_DAY_SECONDS:
         return True
     return (schedule <= MAX_DAY_SECONDS).all(axis=1)
+
+
+def _known(bounds: list[int | None]) -> list[int] | None:
+    """``bounds``, or ``None`` when one is unknown."""
+    known = [bound for bound in bounds if bound is not None]
+    return known if len(known) == len(bounds) else None
 
 
 class Rows:
@@ -120,31 +135,35 @@ class Rows:
         self.territory = decode(column("territory"), "territory", n)
         self.kind = decode(column("kind"), "kind", n)
         self.schedule = np.empty((n, 7), np.int64)
-        days = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
+        self.weekdays = decode_columns(weekday_columns(batch), "hours", n, self.schedule)
         self.weeks = _whole(column("weeks"), n)
         self._read_months(column("month"), n)
-        self.start, start_ok = _calendar_days(column("start"), n, -NEVER)
-        self.end, end_ok = _calendar_days(column("end"), n, NEVER)
+        self.start, start_ok, self.hiring_span = _calendar_days(column("start"), n, -NEVER)
+        self.end, end_ok, _ = _calendar_days(column("end"), n, NEVER)
         self.am_ge, am_ge_ok = _flags(column("am_ge"), n)
         self.majorated_e4 = (np.where(self.majorated.null, 1000, self.majorated.values) if self.majorated.null.any()
                              else self.majorated.values)
         self.weekly = row_sum(self.schedule)  # seconds of the usual week
         self.full_year = self.weeks == 52
         self.occasional = self.kind.values == _OCCASIONAL
-        return _all_of(n, self.rate.ok, ~self.rate.null, self.majorated.ok, self.complementary.ok,
-                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in days),
+        return _all_of(n, self.rate.ok, ~self.rate.null if self.rate.null.any() else True, self.majorated.ok, self.complementary.ok,
+                       self.maintenance.ok, self.territory.ok, self.kind.ok, *(d.ok for d in self.weekdays),
                        self.month_ok, start_ok, end_ok, am_ge_ok)
 
     def _simple(self) -> Any:
         """The rows within the vector route's bounds: amounts and rates within its integers,
         regular care over 52 weeks or 46 or less, days of at most 13 h, a usual week within
         48 h, a month whose lookups stay in the calendar."""
-        weekly = self.weekly
+        weekly, bounds = self.weekly, _known([d.greatest for d in self.weekdays])
+        majorated = self.majorated.greatest  # ≥ 1000 where null
+        self.least_rate = int(self.rate.values.min()) if self.n else 0  # the least floors below compare
         return _all_of(
-            self.n, _within(self.rate.values, 1, 10**7), _within(self.majorated_e4, 1000, 40_000),
-            _within(self.complementary.values, None, 40_000), _within(self.maintenance.values, None, 10**6),
+            self.n, _within(self.rate.values, None if self.least_rate >= 1 else 1, 10**7, self.rate.greatest),
+            _within(self.majorated_e4, 1000, 40_000, None if majorated is None else max(majorated, 1000)),
+            _within(self.complementary.values, None, 40_000, self.complementary.greatest),
+            _within(self.maintenance.values, None, 10**6, self.maintenance.greatest),
             self.full_year | ((self.weeks >= 1) & (self.weeks <= 46)),
-            _days_within(self.schedule), _within(weekly, 1, MAX_WEEK),
+            _days_within(self.schedule, bounds), _within(weekly, 1, MAX_WEEK, None if bounds is None else sum(bounds)),
             _of_months(self.months, self.month_which, _VECTOR_MONTHS),
             # occasional care (art. 97.2, 108.2): paid by the hour; on this route only when no
             # planned week passes 45 h (its weeks not given then have no majorated hours)
@@ -160,7 +179,7 @@ class Rows:
         code += self.territory.values
         if not self.fast.all():
             code[np.flatnonzero(~self.fast)] = self.month_which[np.argmax(self.fast)] * 3
-        groups, self.group = distinct_values(code)
+        groups, self.group = _groups_of(code, 3 * len(self.months))
         found = _groups_facts(tuple(self.months.tolist()), tuple(groups.tolist()))
         self.facts = list(found.facts)
         g = self.group
@@ -170,7 +189,7 @@ class Rows:
             self.fast &= found.usable[g]
         self._within_contract()
         self._refuse_below(found.min_rate, rate)
-        self.fast &= ~self._below_hiring_floor(rate)
+        self._refuse_below_hiring_floor(rate)
 
     def _within_contract(self) -> None:
         """The rows whose contract runs in their month (hired by its last day, not left before
@@ -188,22 +207,31 @@ class Rows:
         """The rows paid less than their month's least rate (art. 107; ``least``: (groups × 2),
         without and with the AM's agreement for hours of care), looked up only for the rows
         paid less than the highest of the batch's months."""
-        check = np.flatnonzero(self.fast & (rate < int(least.max())))
+        highest = int(least.max())
+        if self.least_rate >= highest:
+            return
+        check = np.flatnonzero(rate < highest)
+        check = check[self.fast[check]]
         if len(check):
             self.fast[check] = rate[check] >= least[self.group[check], self.am_ge[check].astype(np.int64)]
 
-    def _below_hiring_floor(self, rate: Ints) -> Any:
-        """Rows hired at a rate below the least rate in force on their hiring day (looked up
-        only for the rows paid less than the highest floor of the batch's hiring days)."""
-        hired = self.start != -NEVER
-        below = np.zeros(self.n, bool)
-        if not hired.any():
-            return below
-        first = self.start.min() if hired.all() else self.start[hired].min()
-        check = np.flatnonzero(hired & (rate < floor_bound(int(first), int(self.start.max()))))
+    def _refuse_below_hiring_floor(self, rate: Ints) -> None:
+        """The rows hired at a rate below the least rate in force on their hiring day, looked up
+        only for the rows paid less than the highest floor of the batch's hiring days (their
+        first and last, ``hiring_span``, from the decoding when every row gives one)."""
+        start, span = self.start, self.hiring_span
+        if span is None:
+            hired = start != -NEVER
+            if not hired.any():
+                return
+            span = int(start.min() if hired.all() else start[hired].min()), int(start.max())
+        highest = floor_bound(*span)
+        if self.least_rate >= highest:
+            return
+        check = np.flatnonzero(rate < highest)
+        check = check[start[check] != -NEVER]
         if len(check):
-            below[check] = rate[check] < floor_on(self.start[check], self.am_ge[check])
-        return below
+            self.fast[check[rate[check] < floor_on(start[check], self.am_ge[check])]] = False
 
     def _read_months(self, array: pa.Array | None, n: int) -> None:
         """The batch's months (``months``: their keys, year × 12 + month − 1, each row's index
@@ -215,9 +243,9 @@ class Rows:
             distinct, which = distinct_values(days)  # a few months: convert those
             months = distinct.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
             first = _first_days(months) == distinct  # each the first day of its month
-            ok = np.ones(n, bool) if first.all() else np.take(first, which)
+            ok = every_row(n) if first.all() else np.take(first, which)
             if array.null_count:
-                ok &= ~null_mask(array)
+                ok = ok & ~null_mask(array)
             month_days = days  # where ok, the first day of the month
         else:
             column = decode(array, "month", n)
@@ -229,6 +257,23 @@ class Rows:
         self.month_ok = _all_of(n, ok, _of_months(months, which, (_FIRST_MONTH, _LAST_MONTH)))
         # elsewhere the first day of month 0 (year 0): the value the output's null month holds
         self.month_days = month_days if self.month_ok.all() else np.where(self.month_ok, month_days, _NO_MONTH)
+
+
+def _groups_of(code: Ints, count: int) -> tuple[Ints, Ints]:
+    """The distinct group codes (``code``, fresh, each 0 ≤ code < ``count``) and each row's
+    index among them (:func:`distinct_values`): the range known, one count of the codes and no
+    bounds looked for; every code present (a batch of every month and territory), each one its
+    own index, ``code`` itself.
+
+    >>> [a.tolist() for a in _groups_of(np.array([2, 0, 1, 2]), 3)], [a.tolist() for a in _groups_of(np.array([5, 2]), 6)]
+    ([[0, 1, 2], [2, 0, 1, 2]], [[2, 5], [1, 0]])
+    """
+    if count <= 3:  # one month: a few territories, often one (no count)
+        return distinct_values(code)
+    present = np.bincount(code, minlength=count) > 0
+    if present.all():
+        return np.arange(count), code
+    return np.flatnonzero(present), np.take(np.cumsum(present) - 1, code)
 
 
 class _GroupsFacts:
@@ -296,7 +341,7 @@ def _flags(array: pa.Array | None, n: int) -> tuple[Any, Any]:
     if isinstance(decoded, Column):
         return decoded.values.astype(bool) & ~decoded.null, decoded.ok
     if decoded is not None and pa.types.is_boolean(decoded.type):
-        return _bools(decoded), np.ones(n, bool)
+        return _bools(decoded), every_row(n)
     return np.zeros(n, bool), np.full(n, decoded is None or pa.types.is_null(decoded.type))
 
 
@@ -321,24 +366,29 @@ def _dates(array: pa.Array | Column | None, n: int, missing: int) -> tuple[Ints,
     if isinstance(array, Column):
         return np.where(array.null, missing, array.values), array.ok
     if array is None or pa.types.is_null(array.type):
-        return np.full(n, missing, np.int64), np.ones(n, bool)
+        return np.full(n, missing, np.int64), every_row(n)
     if not pa.types.is_date32(array.type):
         return np.full(n, missing, np.int64), np.zeros(n, bool)
-    return date_values(array, missing), np.ones(n, bool)
+    return date_values(array, missing), every_row(n)
 
 
-def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any]:
+def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, Any, tuple[int, int] | None]:
     """:func:`_dates` of a text or date32 column (``start``, ``end``), usable only within the
     calendar (years 1 to 9999, as the single-contract API's dates): a text date always is, a
-    date32 column checked by two reductions over its buffer, row by row only when one is out."""
+    date32 column checked by two reductions over its buffer, row by row only when one is out;
+    and the first and last day when those reductions give them (a date32 column without null)."""
     decoded = _text_decoded(array, "date", n)
     days, ok = _dates(decoded, n, missing)
     if isinstance(decoded, Column) or decoded is None or not pa.types.is_date32(decoded.type):
-        return days, ok
+        return days, ok, None
     given = _date32_slots(decoded)
-    if given is None or not len(given) or (FIRST_DAY <= int(given.min()) and int(given.max()) <= LAST_DAY):
-        return days, ok
-    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY)))
+    if given is None or not len(given):
+        return days, ok, None
+    first, last = int(given.min()), int(given.max())
+    span = None if decoded.null_count else (first, last)
+    if FIRST_DAY <= first and last <= LAST_DAY:
+        return days, ok, span
+    return days, ok & ((days == missing) | ((days >= FIRST_DAY) & (days <= LAST_DAY))), span
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:
@@ -406,16 +456,24 @@ class Events:
             return batch.column(name) if name in names else None
 
         fast = bool(rows.fast.any())  # the day numbers below are of the months of the vector route
-        self.a_row, fields = self._rows_of(_entries(column("absences"), ("date", "hours", "cause")))
-        self._absences(rows, fields, fast)
+        # the lists' entries and their texts first, Arrow's calls one after the other: the first
+        # after numpy's work pays ~0.1 ms to bring Arrow's dispatch back into the caches
+        self.a_row, absences = self._rows_of(_entries(column("absences"), ("date", "hours", "cause")))
+        self.w_row, worked = self._rows_of(_entries(column("worked_hours"), ("week", "hours")))
+        self.c_row, without_care = self._rows_of(_entries(column("non_care_weeks"), ()))
+        self.h_row, holidays = self._rows_of(_entries(column("worked_holidays"), ()))
+        a_hours, a_cause, w_hours = _NO_TEXT, _NO_ENTRY, _NO_TEXT
+        if len(self.a_row):
+            a_hours = decode(_given(absences.get("hours")), "hours", len(self.a_row))  # null: the whole day
+            a_cause = _causes(absences.get("cause"), len(self.a_row))
+        if len(self.w_row):
+            w_hours = decode(worked.get("hours"), "hours", len(self.w_row))
+        self._absences(rows, absences, a_hours, a_cause, fast)
         self.asks = np.zeros(n, bool)
         self.asks[self.a_row[self.a_asks]] = True
-        self.w_row, fields = self._rows_of(_entries(column("worked_hours"), ("week", "hours")))
-        self._worked_weeks(rows, fields, fast)
-        self.c_row, fields = self._rows_of(_entries(column("non_care_weeks"), ()))
-        self._weeks_without_care(rows, fields, fast)
-        self.h_row, fields = self._rows_of(_entries(column("worked_holidays"), ()))
-        self._holidays_worked(rows, fields, fast)
+        self._worked_weeks(rows, worked, w_hours, fast)
+        self._weeks_without_care(rows, without_care, fast)
+        self._holidays_worked(rows, holidays, fast)
         by_week_or_holiday = np.zeros(n, bool)
         by_week_or_holiday[self.w_row] = by_week_or_holiday[self.h_row] = True
         self.days_only = self.has & ~by_week_or_holiday  # absences and weeks without care only
@@ -437,7 +495,7 @@ class Events:
         self.has[entries[0]] = True
         return entries
 
-    def _worked_weeks(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+    def _worked_weeks(self, rows: Rows, fields: dict[str, pa.Array], hours: Column, fast: bool) -> None:
         """The hours worked in civil weeks of the month (``w_row``; a week may straddle two
         months): their seconds and the day of the month of their Monday, −6 to 30."""
         count = len(self.w_row)
@@ -445,7 +503,6 @@ class Events:
         if not count:
             return
         week, week_ok = _dates(fields.get("week"), count, 0)
-        hours = decode(fields.get("hours"), "hours", count)
         self.w_seconds = hours.values
         start = week - rows.first[self.w_row] if fast else week
         overlaps = (start > -7) & (start < (rows.length[self.w_row] if fast else 0))
@@ -485,7 +542,7 @@ class Events:
         (a stable sort: one pass over keys that come sorted, where the default sort takes 40 ×)."""
         return np.sort(self.c_row * (1 << 32) + self.c_monday, kind="stable")
 
-    def _absences(self, rows: Rows, fields: dict[str, pa.Array], fast: bool) -> None:
+    def _absences(self, rows: Rows, fields: dict[str, pa.Array], hours: Column, cause: Ints, fast: bool) -> None:
         """The absences (``a_row``): a day of the month, a simple cause, whole or part of the
         day; marks ``bad`` the rows whose absences the vector route does not take."""
         count = len(self.a_row)
@@ -494,8 +551,6 @@ class Events:
         if not count:
             return
         day, date_ok = _dates(fields.get("date"), count, 0)
-        hours = decode(_given(fields.get("hours")), "hours", count)  # null: the whole day
-        cause = _causes(fields.get("cause"), count)
         self.a_day = day - rows.first[self.a_row] if fast else day
         self.a_seconds, self.a_whole = hours.values, hours.null
         self.a_cause = cause
@@ -535,6 +590,7 @@ class Events:
 
 
 _NO_ENTRY, _NO_FLAG = np.zeros(0, np.int64), np.zeros(0, bool)  # the events of a kind not given
+_NO_TEXT = Column(_NO_ENTRY, _NO_FLAG, _NO_FLAG)
 
 
 def _whole_seconds(array: pa.Array | None, n: int) -> tuple[Ints, Any]:
