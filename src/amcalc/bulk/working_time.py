@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 
 from amcalc.bulk.arrays import EPOCH, Ints, day_number, distinct_values
+from amcalc.bulk.month_facts import MonthFacts
 from amcalc.bulk.rows import MAX_WEEK, Rows
 from amcalc.duration import format_hours
 from amcalc.explain import french_date
@@ -97,8 +98,7 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
     mine = np.zeros(len(rows.first), bool)
     mine[heavy] = True
     known = of_rows(recent, mine)
-    lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
-    first, last, size = np.take(np.array([_window(day) for day in lasts.tolist()], np.int64), which, axis=0).T
+    first, last, size = np.take(_windows(tuple(rows.facts)), np.take(rows.group, heavy), axis=0).T
     usual = rows.weekly[heavy]
     at = np.searchsorted(heavy, known[:, 0])
     # the known weeks are Mondays, and the window has every Monday from its first to its last
@@ -118,6 +118,23 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
         if average:
             warnings[row] = [average]
     return RowWarnings.of(warnings)
+
+
+@lru_cache(maxsize=64)
+def _last_days(facts: tuple[MonthFacts, ...]) -> Ints:
+    """The last day (day number) of each month (group) of a batch, once per set of months (a
+    row's month is its group's: ``rows.first + rows.length - 1`` at ``rows.group``)."""
+    table = np.array([month.first + month.length - 1 for month in facts], np.int64)
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=64)
+def _windows(facts: tuple[MonthFacts, ...]) -> Ints:
+    """:func:`_window` of the last day of each month (group) of a batch, a line a group."""
+    table = np.array([_window(day) for day in _last_days(facts).tolist()], np.int64)
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=1 << 12)
@@ -147,7 +164,7 @@ def recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
     last_of_week = np.ones(len(weeks), bool)  # the last entry of each (row, Monday): this month's
     last_of_week[:-1] = (weeks[1:, 0] != weeks[:-1, 0]) | (weeks[1:, 1] != weeks[:-1, 1])
     weeks = np.compress(last_of_week, weeks, axis=0)
-    last = rows.first[weeks[:, 0]] + rows.length[weeks[:, 0]] - 1
+    last = np.take(_last_days(tuple(rows.facts)), np.take(rows.group, weeks[:, 0]))
     return np.compress(weeks[:, 1] > last - 7 * HISTORY_WEEKS, weeks, axis=0)
 
 
