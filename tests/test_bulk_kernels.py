@@ -11,7 +11,7 @@ import pytest
 np = pytest.importorskip("numpy")
 
 from amcalc.bulk import kernels  # noqa: E402
-from amcalc.bulk.arrays import day_number, pattern_counts, week_pattern  # noqa: E402
+from amcalc.bulk.arrays import day_number, distinct_values, pattern_counts, week_pattern  # noqa: E402
 from amcalc.bulk.kernels import (  # noqa: E402
     contributions,
     maintenance_rates,
@@ -167,6 +167,28 @@ def test_a_months_days_of_each_pattern_are_the_sum_of_its_weekday_counts() -> No
     # March 2024 began on a Friday: 4 Mondays, 5 Fridays and Saturdays; September 2025: 30 days
     assert by_hand[0] == 4 + 5 + 5 and by_hand[2] == 30
     assert pattern_counts(np.ones((1, 7), np.int64))[0, [0, 1, 3, 127]].tolist() == [0, 1, 2, 7]
+
+
+def test_the_mensualised_days_of_each_pattern_and_weeks_are_rounded_up_twelfths() -> None:
+    # the vector route's table of Pajemploi days when nothing is deducted: a year of the
+    # pattern's days × the weeks, over 12, rounded up (4 days × 46 weeks = 184 → 15,33 → 16)
+    from amcalc.bulk.vector import _MENSUALISED_DAYS
+    by_hand = [-(-bin(pattern).count("1") * weeks // 12) for pattern in range(128) for weeks in range(64)]
+    assert _MENSUALISED_DAYS.tolist() == by_hand
+    assert by_hand[0b1111 * 64 + 46] == 16 and by_hand[0b11111 * 64 + 52] == 22
+
+
+def test_distinct_values_of_a_wide_range_are_those_of_a_sort() -> None:
+    # durations past 2^16 seconds (a week's care spread on its days): few distinct values,
+    # each searched among them; many distinct ones; a small range (counted); each value's
+    # index among the distinct ones, as set() and sorted() give them
+    rng = np.random.default_rng(23)
+    for values in (rng.choice(rng.integers(46801, 180001, 90), 2100), rng.integers(-(1 << 40), 1 << 40, 6000),
+                   rng.integers(0, 5000, 300), np.array([1 << 20, 5, 1 << 20])):
+        distinct, which = distinct_values(values)
+        expected = sorted(set(values.tolist()))
+        assert distinct.tolist() == expected
+        assert [expected[k] for k in which.tolist()] == values.tolist()
 
 
 def test_a_months_weekdays_and_holidays_are_those_of_the_calendar() -> None:

@@ -16,7 +16,7 @@ from test_bulk import assert_same  # noqa: E402
 
 from amcalc.bulk import PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.schema import utf8_strings  # noqa: E402
-from amcalc.bulk.working_time import by_row_and_day  # noqa: E402
+from amcalc.bulk.working_time import by_row_and_day, in_row_and_day_order  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 
 # Mon–Fri 9 h: 45 h a week, the usual week of the 4-month average (every key in each row:
@@ -130,3 +130,10 @@ def test_rows_and_days_in_order_as_lexsort_puts_them(row_step: int, day_step: in
     then = rng.integers(0, 2, 300)
     assert by_row_and_day(triples).tolist() == np.lexsort((triples[:, 1], triples[:, 0])).tolist()
     assert by_row_and_day(triples, then).tolist() == np.lexsort((then, triples[:, 1], triples[:, 0])).tolist()
+    # put in that order; triples that come in it are kept as they are (no sort, no copy)
+    by_lexsort = triples[np.lexsort((then, triples[:, 1], triples[:, 0]))]
+    assert in_row_and_day_order(triples, then).tolist() == by_lexsort.tolist()
+    ordered = triples[np.lexsort((triples[:, 1], triples[:, 0]))]
+    assert in_row_and_day_order(ordered).tolist() == ordered.tolist()
+    assert (in_row_and_day_order(ordered) is ordered) == (row_step == 1)  # too wide for one key: lexsort
+    assert in_row_and_day_order(ordered[:0]).shape == (0, 3)

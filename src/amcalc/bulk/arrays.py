@@ -34,18 +34,29 @@ def day_or_none(days: int) -> date | None:
 
 def distinct_values(values: Ints) -> tuple[Ints, Ints]:
     """Distinct values and each one's index among them: a bincount over a small range, else
-    a sort; nothing to count when they are all the same (one month, one row).
+    a sort — then each value searched among few distinct ones (``np.unique``'s own indices
+    come from an argsort: twice the time on 2 000 durations of ~100 values); nothing to
+    count when they are all the same (one month, one row).
 
     >>> [a.tolist() for a in distinct_values(np.array([7, 7]))], [a.tolist() for a in distinct_values(np.array([9, 7, 9]))]
     ([[7], [0, 0]], [[7, 9], [1, 0, 1]])
+    >>> [a.tolist() for a in distinct_values(np.array([180000, 47400, 180000]))]
+    [[47400, 180000], [1, 0, 1]]
     """
     low, high = (int(values.min()), int(values.max())) if len(values) else (0, 1 << 16)
     if low == high:
         return values[:1].copy(), np.zeros(len(values), np.int64)
     if high - low < 1 << 16:
         return group_keys(values, low)
+    distinct = np.unique(values)
+    if len(distinct) <= _FEW_DISTINCT:
+        return distinct, np.searchsorted(distinct, values)
     distinct, which = np.unique(values, return_inverse=True)
     return distinct, which.ravel()
+
+
+_FEW_DISTINCT = 1 << 12
+"""Distinct values few enough (32 KiB of keys) to search each value among them."""
 
 
 def distinct_rows(rows: Ints) -> Ints:

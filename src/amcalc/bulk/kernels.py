@@ -117,13 +117,15 @@ def withheld(facts: Sequence[MonthFacts], group: Ints, gross: Ints) -> Ints:
         if table is None:
             return contributions(facts, group).withheld(gross, 0)
     if low >= 0 and high < len(table):
-        result = np.take(table, gross).astype(np.int64)
+        common_part = np.take(table, gross)  # int32
     else:
-        result = np.take(table, gross, mode="clip").astype(np.int64)
+        common_part = np.take(table, gross, mode="clip").astype(np.int64)
         outside = np.flatnonzero((gross < 0) | (gross >= len(table)))
-        result[outside] = _withholding(common).withheld(gross[outside], 0)
-    if varying:
-        result += _withholding(tuple(np.take(p, group) for p in varying)).withheld(gross, 0)
+        common_part[outside] = _withholding(common).withheld(gross[outside], 0)
+    if not varying:
+        return common_part.astype(np.int64, copy=False)
+    result: Ints = _withholding(tuple(np.take(p, group) for p in varying)).withheld(gross, 0)
+    result += common_part  # the table's int32 added into the kernel's int64: no int64 copy of it
     return result
 
 

@@ -127,11 +127,9 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
     counts = per_row(facts, "counts", g)
     pattern = week_pattern(sched)  # the weekdays of care
     annual = rows.weekly * rows.weeks
-    annual_days = np.take(_DAYS_A_WEEK, pattern) * rows.weeks
     base = kernel.monthly_salary_cents(annual, rate)  # mensualised (art. 109)
     by_the_hour = np.flatnonzero(occasional & fast)  # occasional care (art. 108.2, 109.3)
     base[by_the_hour] = kernel.hours_pay_cents(totals.by_the_hour[by_the_hour], rate[by_the_hour], RATE_SCALE)
-    annual_days[by_the_hour] = totals.days_cared[by_the_hour] * 12  # the days of care given (art. 108.2)
     scheduled = row_dot(counts, sched)
     scheduled_days = per_pattern(facts, "counts", g, pattern)
     # the kernels of absences and extra hours on the rows that have some (0 for the others)
@@ -151,7 +149,7 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
         majorated_seconds=maj_s, majorated_pay=maj_pay, gross_salary=gross,
         contributions=contributions_cents, net_salary=gross - contributions_cents,
         declared_hours=_declared_hours(rows, out["worked_seconds"], totals, base, deduction, annual, by_the_hour),
-        declared_days=kernel.activity_days_declared(annual_days, unpaid_days, deduction),
+        declared_days=_declared_days(rows, pattern, totals, deduction, absences, by_the_hour),
         declared_complementary_hours=_on_rows(extra, n, kernel.half_up_div, comp_s, SECONDS_PER_HOUR),
         declared_majorated_hours=_on_rows(extra, n, kernel.half_up_div, maj_s, SECONDS_PER_HOUR),
     )
@@ -159,6 +157,27 @@ def _figures(rows: Rows, fast: Any, totals: Totals, out: dict[str, Ints]) -> Any
 
 
 _DAYS_A_WEEK = pattern_counts(np.ones((1, 7), np.int64))[0]  # weekdays of each pattern
+_WEEKS = 64  # a contract's weeks a year (1 to 52 on this route) in the low 6 bits of a key
+# the kernel's Pajemploi days when nothing is deducted (the mensualised days, rounded up) of
+# a year of each week pattern's days × 0 to 63 weeks: one lookup a row
+_MENSUALISED_DAYS = kernel.activity_days_declared(np.outer(_DAYS_A_WEEK, np.arange(_WEEKS)).ravel(), 0, 0)
+
+
+def _declared_days(rows: Rows, pattern: Ints, totals: Totals, deduction: Ints, absences: Ints,
+                   occasional: Ints) -> Ints:
+    """Pajemploi days of activity (:func:`~amcalc.month.activity_days_declared`): the mensualised
+    days of the row's weekdays of care and weeks, read from the kernel's table; the kernel itself
+    on the rows ``absences`` (the only ones with days wholly unpaid or a deduction) and on those
+    in occasional care (``occasional``: the days of care given, art. 108.2)."""
+    days = np.take(_MENSUALISED_DAYS, (pattern << 6) | (rows.weeks & (_WEEKS - 1)))
+    if len(absences):
+        annual = np.take(_DAYS_A_WEEK, np.take(pattern, absences)) * np.take(rows.weeks, absences)
+        days[absences] = kernel.activity_days_declared(annual, np.take(totals.unpaid_days, absences),
+                                                       np.take(deduction, absences))
+    if len(occasional):
+        days[occasional] = kernel.activity_days_declared(totals.days_cared[occasional] * 12,
+                                                         totals.unpaid_days[occasional], deduction[occasional])
+    return days
 
 
 def _deduction(base: Ints, absent: Ints, scheduled: Ints, unpaid_days: Ints, scheduled_days: Ints,

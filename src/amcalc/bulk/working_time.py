@@ -12,14 +12,15 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, Ints, day_number, distinct_values
+from amcalc.bulk.arrays import EPOCH, Ints, day_number, distinct_values, in_order
+from amcalc.bulk.month_facts import MonthFacts
 from amcalc.bulk.rows import MAX_WEEK, Rows
 from amcalc.duration import format_hours
 from amcalc.explain import french_date
 from amcalc.month import DAY_REST_WARNING, HISTORY_WEEKS, MonthLedger, average_week_warning, long_week_warning
 from amcalc.month.working_time import MAX_AVERAGE_WEEK_SECONDS, four_month_window
 
-__all__ = ["RowWarnings", "by_row_and_day", "of_rows", "recent_weeks", "row_warnings"]
+__all__ = ["RowWarnings", "by_row_and_day", "in_row_and_day_order", "of_rows", "recent_weeks", "row_warnings"]
 
 
 @attrs.frozen
@@ -76,7 +77,7 @@ def row_warnings(rows: Rows, long_days: list[Ints], given: Ints, carried: Ints, 
     heavy = np.union1d(long_weeks[:, 0], carried[:, 0][carried[:, 2] > MAX_WEEK])
     if not len(heavy):
         return days
-    long_weeks = np.take(long_weeks, by_row_and_day(long_weeks), axis=0)
+    long_weeks = in_row_and_day_order(long_weeks)
     weeks = RowWarnings(long_weeks[:, 0], np.array([_long_week_text(monday, seconds)
                                                     for monday, seconds in long_weeks[:, 1:].tolist()], object))
     return RowWarnings.merged([weeks, days, _average_warnings(rows, given, carried, recent, heavy)])
@@ -97,8 +98,7 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
     mine = np.zeros(len(rows.first), bool)
     mine[heavy] = True
     known = of_rows(recent, mine)
-    lasts, which = distinct_values(rows.first[heavy] + rows.length[heavy] - 1)
-    first, last, size = np.take(np.array([_window(day) for day in lasts.tolist()], np.int64), which, axis=0).T
+    first, last, size = np.take(_windows(tuple(rows.facts)), np.take(rows.group, heavy), axis=0).T
     usual = rows.weekly[heavy]
     at = np.searchsorted(heavy, known[:, 0])
     # the known weeks are Mondays, and the window has every Monday from its first to its last
@@ -118,6 +118,23 @@ def _average_warnings(rows: Rows, given: Ints, carried: Ints, recent: Ints, heav
         if average:
             warnings[row] = [average]
     return RowWarnings.of(warnings)
+
+
+@lru_cache(maxsize=64)
+def _last_days(facts: tuple[MonthFacts, ...]) -> Ints:
+    """The last day (day number) of each month (group) of a batch, once per set of months (a
+    row's month is its group's: ``rows.first + rows.length - 1`` at ``rows.group``)."""
+    table = np.array([month.first + month.length - 1 for month in facts], np.int64)
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=64)
+def _windows(facts: tuple[MonthFacts, ...]) -> Ints:
+    """:func:`_window` of the last day of each month (group) of a batch, a line a group."""
+    table = np.array([_window(day) for day in _last_days(facts).tolist()], np.int64)
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=1 << 12)
@@ -143,11 +160,11 @@ def recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
     carried and those given this month (which win for the same Monday), of the last 18 weeks
     (:attr:`amcalc.month.MonthLedger.weekly_hours`, as ``month_pay`` keeps them)."""
     weeks = np.concatenate([carried, given])
-    weeks = np.take(weeks, by_row_and_day(weeks, np.repeat([0, 1], [len(carried), len(given)])), axis=0)
+    weeks = in_row_and_day_order(weeks, np.repeat([0, 1], [len(carried), len(given)]))
     last_of_week = np.ones(len(weeks), bool)  # the last entry of each (row, Monday): this month's
     last_of_week[:-1] = (weeks[1:, 0] != weeks[:-1, 0]) | (weeks[1:, 1] != weeks[:-1, 1])
     weeks = np.compress(last_of_week, weeks, axis=0)
-    last = rows.first[weeks[:, 0]] + rows.length[weeks[:, 0]] - 1
+    last = np.take(_last_days(tuple(rows.facts)), np.take(rows.group, weeks[:, 0]))
     return np.compress(weeks[:, 1] > last - 7 * HISTORY_WEEKS, weeks, axis=0)
 
 
@@ -167,13 +184,40 @@ def by_row_and_day(triples: Ints, then: Ints | None = None) -> Ints:
     by ``np.compress``: 4 times cheaper than indexing a 2-D array, ``triples[order]``.)"""
     if not len(triples):
         return np.zeros(0, np.int64)
+    key = _row_day_key(triples, then)
+    if key is None:  # too many rows and days for one int64 key
+        rows, days = triples[:, 0], triples[:, 1]
+        return np.lexsort((days, rows) if then is None else (then, days, rows))
+    return np.argsort(key, kind="stable")
+
+
+def in_row_and_day_order(triples: Ints, then: Ints | None = None) -> Ints:
+    """The (row, day, …) ``triples`` in the order of :func:`by_row_and_day`: themselves when
+    they come in it (the paths by day give a row's days and weeks one after another), else
+    taken in it.
+
+    >>> in_row_and_day_order(np.array([[1, 7, 10], [0, 14, 20], [0, 7, 30]])).tolist()
+    [[0, 7, 30], [0, 14, 20], [1, 7, 10]]
+    """
+    if not len(triples):
+        return triples
+    key = _row_day_key(triples, then)
+    if key is not None and in_order(key):
+        return triples
+    order = by_row_and_day(triples, then) if key is None else np.argsort(key, kind="stable")
+    return np.take(triples, order, axis=0)
+
+
+def _row_day_key(triples: Ints, then: Ints | None) -> Ints | None:
+    """One int64 key of each (row, day, …) triple (and ``then``) in that order; None when the
+    rows and days span too much for one."""
     rows, days = triples[:, 0], triples[:, 1]
     low = int(days.min())
     span = (int(days.max()) - low + 1) * (1 if then is None else 2)
-    if (int(rows.max()) + 1) * span >= 1 << 63:  # too many rows and days for one int64 key
-        return np.lexsort((days, rows) if then is None else (then, days, rows))
+    if (int(rows.max()) + 1) * span >= 1 << 63:
+        return None
     key = rows * span + (days - low) * (1 if then is None else 2)
-    return np.argsort(key if then is None else key + then, kind="stable")
+    return key if then is None else key + then
 
 
 def _long_day_warnings(long_days: list[Ints], fast: Any) -> RowWarnings:
@@ -183,7 +227,7 @@ def _long_day_warnings(long_days: list[Ints], fast: Any) -> RowWarnings:
         return RowWarnings.none()
     triples = np.concatenate(long_days)
     triples = of_rows(triples, fast)
-    triples = np.take(triples, by_row_and_day(triples), axis=0)
+    triples = in_row_and_day_order(triples)
     days, day_at = distinct_values(triples[:, 1])
     hours, hours_at = distinct_values(triples[:, 2])
     return RowWarnings(triples[:, 0], np.array([_day_text(day) for day in days.tolist()], object)[day_at]
