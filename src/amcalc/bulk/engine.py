@@ -377,7 +377,7 @@ _YEAR = _YEARS.value_type
 def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
     """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none:
     the vector route's, by row and Monday, then the scalar route's rows, if any."""
-    weeks = np.concatenate(parts)
+    weeks = np.concatenate(parts) if len(parts) > 1 else parts[0]  # the vector route's alone: not copied
     if not len(weeks):
         return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
