@@ -69,6 +69,16 @@ def test_a_month_given_as_first_days_is_the_input_column_itself() -> None:
     assert payroll(given).column("month").to_pylist() == [MARCH, MARCH, None, MARCH]  # not a first day: refused
 
 
+def test_a_month_given_as_first_days_stays_the_input_column_beside_a_scalar_row() -> None:
+    source = rows(4, MARCH).set_column(4, "mon", pa.array(["9", "9", "14", "9"]))  # 14 h a day: the scalar route
+    result = payroll(source)
+    assert result.column("route").to_pylist() == ["vector", "vector", "scalar", "vector"]
+    assert result.column("month").to_pylist() == [MARCH] * 4
+    assert result.column("month").chunk(0).buffers()[1].address == source.column("month").chunk(0).buffers()[1].address
+    # (14 + 9) h a week × 52 / 12 = 99.67 h a month at 4.00 €: 398.67 €
+    assert result.column("base_salary").to_pylist()[2] == Decimal("398.67")
+
+
 @pytest.mark.parametrize("kind", [pa.string(), pa.date32(), pa.int64(), ILLNESS_LEDGER, RECENT_WEEKS,
                                   pa.list_(pa.string())])
 @pytest.mark.parametrize("n", [0, 1, 9, 64])

@@ -161,6 +161,7 @@ class _Found:
     scalar_warnings: dict[int, tuple[str, ...]]
     month_days: Ints  # each row's first day (a day number), where ``month_valid``
     month_valid: Any
+    months_as_read: bool = True  # ``month_days`` and ``month_valid`` are the batch's, no scalar row set them
 
     @classmethod
     def of(cls, rows: Rows, vector: VectorResult) -> _Found:
@@ -173,6 +174,7 @@ class _Found:
         first (the batch's own arrays: a view of a ``date32`` column is read-only)."""
         if rows:
             self.month_days, self.month_valid = self.month_days.copy(), self.month_valid.copy()
+            self.months_as_read = False
         for i, result in zip(rows, results, strict=True):
             self.add(i, result)
 
@@ -209,7 +211,7 @@ def _output(batch: pa.RecordBatch, found: _Found, scalar: Any) -> pa.RecordBatch
     columns.update(number_columns(found.figures, valid))
     columns["warnings"] = _warnings(RowWarnings.merged([found.warnings, RowWarnings.of(found.scalar_warnings)]),
                                     valid)
-    columns["freshness"] = _freshness(found.month_days, valid & found.month_valid)
+    columns["freshness"] = _freshness(found.month_days, valid, found.month_valid)
     columns["resume_or_end_on"] = _resume_column(found.illness.resume, n)
     columns["illness_ledger"] = _ledger_column(found.illness.counters(n), n)
     columns["recent_weeks"] = _recent_weeks_column(found.recent_weeks, n)
@@ -326,10 +328,11 @@ def _one_route(n: int, scalar: bool) -> pa.Array:
 def _month_column(batch: pa.RecordBatch, found: _Found) -> pa.Array:
     """The ``month`` column: each row's first day, null where its month is not known; the
     input's own column (no copy) when it is that already (a ``date32`` of first days: a
-    result file read again, a month given as a date)."""
+    result file read again, a month given as a date) — compared only when a scalar row may
+    have set a month (the days read from a ``date32`` without null are its values)."""
     given = batch.column("month")
     if (given.type == pa.date32() and len(given) and not given.null_count and found.month_valid.all()
-            and np.array_equal(date_values(given, 0), found.month_days)):
+            and (found.months_as_read or np.array_equal(date_values(given, 0), found.month_days))):
         return given
     return int_array(found.month_days, found.month_valid, pa.date32())
 
@@ -374,7 +377,7 @@ _YEAR = _YEARS.value_type
 def _recent_weeks_column(parts: list[Ints], n: int) -> pa.Array:
     """The ``recent_weeks`` column from (row, Monday, seconds), null where a row has none:
     the vector route's, by row and Monday, then the scalar route's rows, if any."""
-    weeks = np.concatenate(parts)
+    weeks = np.concatenate(parts) if len(parts) > 1 else parts[0]  # the vector route's alone: not copied
     if not len(weeks):
         return null_array(RECENT_WEEKS, n)
     if len(parts) > 1:
@@ -434,11 +437,17 @@ def _first_stale_month(verified_up_to: date) -> int:
 _FIRST_STALE_MONTH = _first_stale_month(VERIFIED_UP_TO)
 
 
-def _freshness(month_days: Ints, computed: Any) -> pa.Array:
+def _freshness(month_days: Ints, *computed: Any) -> pa.Array:
     """The ``freshness`` column: the warning of a month ending after the day up to which the
-    values were verified (as :attr:`amcalc.explain.Explanation.freshness`), else null."""
-    stale = computed & (np.asarray(month_days) >= _FIRST_STALE_MONTH)
+    values were verified (as :attr:`amcalc.explain.Explanation.freshness`) where every mask of
+    ``computed`` holds, else null (all null, without a mask, when no month is that late)."""
+    n = len(month_days)
+    if not n or np.max(month_days) < _FIRST_STALE_MONTH:
+        return null_array(pa.string(), n)
+    stale = np.greater_equal(month_days, _FIRST_STALE_MONTH)
+    for mask in computed:
+        stale &= mask
     if not stale.any():
-        return null_array(pa.string(), len(stale))
+        return null_array(pa.string(), n)
     # plain text, as Spark reads it (a dictionary column is not Spark's type)
     return _FRESHNESS.take(pa.array(np.zeros(len(stale), np.int8), mask=~stale))
