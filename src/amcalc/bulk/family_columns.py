@@ -19,7 +19,7 @@ cell at all gets no family figures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -40,10 +40,11 @@ from amcalc.bulk.schema import (
     typed_cell,
 )
 from amcalc.employer_contributions import employer_rates, employer_total_cents
-from amcalc.errors import AmcalcError
+from amcalc.errors import AmcalcError, ParameterUnavailable
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month
 from amcalc.family.cmg import age_limit
 from amcalc.family.cmg_effort_rate import EFFORT_RATES, effort_rate_cents, effort_rate_level, monthly_income
+from amcalc.family.cmg_flat_amount import age_band, band_of, capped_amount_cents, income_ceiling, within_daily_limit
 from amcalc.family.cmg_rule import REFORM_DAY, CmgRule
 from amcalc.family.household import MOST_CHILDREN
 from amcalc.inputs import FIRST_DATE, LAST_DATE
@@ -185,16 +186,20 @@ def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Arr
 
 
 def _vector_rows(households: _Households, index: Ints, rows: _Rows, figures: _Figures) -> list[int]:
-    """Compute the rows ``index`` of months from September 2025 on arrays; return the others
-    (earlier months, and children not yet born, whose error the single API words)."""
+    """Compute the rows ``index`` on arrays: months from September 2025 by the effort rate, earlier
+    months by the flat amounts; return the others (children not yet born, months whose values
+    are not held, and the flat-amount rows the arrays do not take), whose figures or error the
+    single API gives."""
     if not len(index):
         return []
     month_key: Ints = rows.year[index] * 12 + rows.month[index] - 1
     born_month = households.born[index].astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
-    reform = (month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1) & (born_month <= month_key)
-    if reform.any():
-        _effort_rate_rows(households, index[reform], month_key[reform], rows, figures)
-    others: list[int] = index[~reform].tolist()
+    born = born_month <= month_key
+    reform = month_key >= REFORM_DAY.year * 12 + REFORM_DAY.month - 1
+    for rule, computed in ((_effort_rate_rows, born & reform), (_flat_amount_rows, born & ~reform)):
+        if computed.any():
+            rule(households, index[computed], month_key[computed], rows, figures)
+    others: list[int] = index[~figures.done[index]].tolist()
     return others
 
 
@@ -202,23 +207,66 @@ def _effort_rate_rows(households: _Households, index: Ints, month_key: Ints, row
     """The family's month by the effort-rate rule (CSS D531-17, D531-18) for rows ``index``:
     the CMG within the cap, the contributions not taken over (employee's: gross − net;
     employer's: :mod:`amcalc.employer_contributions`) beyond it or for a child not of age."""
+    available, table = _by_month(month_key, _effort_rate_values)
+    index, month_key = index[available], month_key[available]
+    if not len(index):
+        return
+    table = {name: values[available] for name, values in table.items()}
     level: Ints = _LEVELS[households.children[index], np.minimum(households.aeeh[index], 1)]
-    table = _values(month_key)
     cap, reference, floor, ceiling = (table[k] for k in ("cap", "reference", "floor", "ceiling"))
     effort: Ints = np.take_along_axis(table["effort"], level[:, None], axis=1)[:, 0]
-    of_age = month_key <= _last_month_due(households.born[index], households.single[index])
+    of_age = month_key <= _birthday_month(households.born[index], households.single[index], CmgRule.EFFORT_RATE)
     cost: Ints = rows.net[index] + rows.maintenance[index]
     capped: Ints = cap * rows.hours[index]
     amount: Ints = np.where(of_age, effort_rate_cents(minimum(cost, capped), monthly_income(
         households.resources[index], floor, ceiling), effort, reference), 0)
-    gross = rows.gross[index]
-    contributions: Ints = gross - rows.net[index] + employer_total_cents(gross, list(table["rates"].T))
+    contributions = _contributions(rows, index, table["rates"])
     uncovered = np.where(of_age, np.maximum(cost - capped, 0), np.maximum(cost, 1))
     unpaid: Ints = half_up_div(contributions * uncovered, np.maximum(cost, 1))
     share = np.where(~of_age, 0, np.where(cost <= capped, 10_000, half_up_div(capped * 10_000, np.maximum(cost, 1))))
-    total = cost + unpaid
+    _write(figures, index, households.aid[index], amount, cost + unpaid, share)
+
+
+def _flat_amount_rows(households: _Households, index: Ints, month_key: Ints, rows: _Rows, figures: _Figures) -> None:
+    """The family's month by the flat amounts (old CSS D531-17, D531-18) for rows ``index``, with
+    the kernels of :mod:`amcalc.family.cmg_flat_amount`: every contribution taken over and the
+    amount of the band and age within the cap, or neither (pay above 5 × SMIC a day, a child
+    not of age: the contributions are the family's). Rows of a child of age with the AEEH or a
+    salary without a day declared are left to the single API, which words their error."""
+    born, single = households.born[index], households.single[index]
+    of_age = month_key <= _birthday_month(born, single, CmgRule.FLAT_AMOUNT)
+    gross, days = rows.gross[index], rows.days[index]
+    refused = of_age & ((households.aeeh[index] > 0) | ((days == 0) & (gross > 0)))
+    available, table = _by_month(month_key, _flat_amount_values)
+    taken = available & ~refused
+    index, month_key, of_age, gross, days = (a[taken] for a in (index, month_key, of_age, gross, days))
+    if not len(index):
+        return
+    table = {name: values[taken] for name, values in table.items()}
+    born, single, children = born[taken], single[taken], households.children[index]
+    eligible = of_age & within_daily_limit(gross, days, table["factor"], table["smic"])
+    low, high = (income_ceiling(*table[bound].T, children, single, table["uplift"]) for bound in ("ceiling1", "ceiling2"))
+    band = band_of(households.resources[index], low, high)
+    age = age_band(month_key, _birthday_month(born, single, CmgRule.FLAT_AMOUNT, years=3))
+    # the published amounts in the order of _FLAT_AMOUNTS: couple then single parent, under 3 then 3 to 6, bands 1–3
+    column = (single * 2 + age) * 3 + band - 1
+    published: Ints = np.take_along_axis(table["amounts"], column[:, None], axis=1)[:, 0]
+    paid: Ints = rows.net[index] + rows.maintenance[index]
+    amount = np.where(eligible, capped_amount_cents(published, 1, paid, table["share"]), 0)
+    unpaid = np.where(eligible, 0, _contributions(rows, index, table["rates"]))
+    _write(figures, index, households.aid[index], amount, paid + unpaid, np.where(eligible, 10_000, 0))
+
+
+def _contributions(rows: _Rows, index: Ints, rates: Ints) -> Ints:
+    """The employee's (gross − net) and the employer's contributions of rows ``index``, in cents."""
+    gross = rows.gross[index]
+    total: Ints = gross - rows.net[index] + employer_total_cents(gross, list(rates.T))
+    return total
+
+
+def _write(figures: _Figures, index: Ints, aid: Ints, amount: Ints, total: Ints, share: Ints) -> None:
     figures.cmg[index], figures.cost[index], figures.share[index] = amount, total, share
-    figures.remains[index] = np.maximum(total - amount - households.aid[index], 0)
+    figures.remains[index] = np.maximum(total - amount - aid, 0)
     figures.done[index] = True
 
 
@@ -227,37 +275,73 @@ _LEVELS = np.array([[0, 0]] + [[effort_rate_level(Household(Decimal(0), children
 """The effort-rate row of :func:`effort_rate_level` for each number of children and AEEH (0 or 1)."""
 
 
-def _last_month_due(born_days: Ints, single: Ints) -> Ints:
-    """The last month the CMG is due (year × 12 + month − 1), read from
-    :func:`amcalc.family.cmg.age_limit` and :meth:`Child.birthday` for each distinct child."""
+def _birthday_month(born_days: Ints, single: Ints, rule: CmgRule, years: int | None = None) -> Ints:
+    """The month (year × 12 + month − 1) of the birthday of ``years``, by default the last month
+    the CMG of ``rule`` is due (:func:`amcalc.family.cmg.age_limit`), read from
+    :meth:`Child.birthday` for each distinct child."""
     # each distinct (birth day, single) as one int64 key: 2 × day + single (1 or 0)
     keys, which = np.unique(born_days * 2 + single, return_inverse=True)
-    limits = [age_limit(alone, CmgRule.EFFORT_RATE)[0] for alone in (False, True)]
+    ages = [age_limit(alone, rule)[0] if years is None else years for alone in (False, True)]
     ends = []
     for key in keys.tolist():
         days, alone = divmod(key, 2)
-        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(limits[alone])
+        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(ages[alone])
         ends.append(birthday.year * 12 + birthday.month - 1)
     return np.array(ends, np.int64)[which.ravel()]
 
 
-def _values(month_key: Ints) -> dict[str, Ints]:
-    """The dated values of the effort-rate formula and the employer rates (``rates``, millionths)
-    for each row's month, looked up once a month."""
+def _by_month(month_key: Ints, values_of: Callable[[date], dict[str, Any]]) -> tuple[Any, dict[str, Ints]]:
+    """Whether the values of each row's month are held, and the values themselves (``values_of``
+    of the month's first day, looked up once a month; zeros for a month not held)."""
     months, which = np.unique(month_key, return_inverse=True)
-    rows: dict[str, list[Any]] = {"cap": [], "reference": [], "floor": [], "ceiling": [], "effort": [],
-                                  "rates": []}
+    found: list[dict[str, Any] | None] = []
     for key in months.tolist():
-        day = date(key // 12, key % 12 + 1, 1)
-        value = {name: parameters.get(name).at(day).value for name in (
-            "cmg_hourly_cost_cap", "cmg_reference_hourly_cost", "cmg_income_floor", "cmg_income_ceiling")}
-        rows["cap"].append(scaled(value["cmg_hourly_cost_cap"], 2, "cap"))
-        rows["reference"].append(scaled(value["cmg_reference_hourly_cost"], 2, "reference"))
-        rows["floor"].append(int(value["cmg_income_floor"]))
-        rows["ceiling"].append(int(value["cmg_income_ceiling"]))
-        rows["effort"].append([scaled(parameters.get(name).at(day).value, 6, name) for name in EFFORT_RATES])
-        rows["rates"].append([scaled(v.value, 6, p.name) for p, v, _ in employer_rates(day)])
-    return {name: np.take(np.array(values, np.int64), which.ravel(), axis=0) for name, values in rows.items()}
+        try:
+            found.append(values_of(date(key // 12, key % 12 + 1, 1)))
+        except ParameterUnavailable:
+            found.append(None)
+    held = [values for values in found if values is not None]
+    if not held:
+        return np.zeros(len(month_key), bool), {}
+    blank = {name: np.zeros_like(np.array(value, np.int64)) for name, value in held[0].items()}
+    rows = [values or blank for values in found]
+    return (np.array([values is not None for values in found])[which.ravel()],
+            {name: np.take(np.array([values[name] for values in rows], np.int64), which.ravel(), axis=0)
+             for name in blank})
+
+
+def _employer_rates(day: date) -> list[int]:
+    """The employer rates of ``day`` in millionths (:mod:`amcalc.employer_contributions`)."""
+    return [scaled(v.value, 6, p.name) for p, v, _ in employer_rates(day)]
+
+
+def _value(name: str, day: date, places: int) -> int:
+    return scaled(parameters.get(name).at(day).value, places, name)
+
+
+def _effort_rate_values(day: date) -> dict[str, Any]:
+    """The dated values of the effort-rate formula and the employer rates (``rates``, millionths)."""
+    return {"cap": _value("cmg_hourly_cost_cap", day, 2), "reference": _value("cmg_reference_hourly_cost", day, 2),
+            "floor": int(parameters.get("cmg_income_floor").at(day).value),
+            "ceiling": int(parameters.get("cmg_income_ceiling").at(day).value),
+            "effort": [_value(name, day, 6) for name in EFFORT_RATES], "rates": _employer_rates(day)}
+
+
+_FLAT_AMOUNTS = [f"cmg_flat_amount_{who}_{age}_band{band}" for who in ("couple", "single_parent")
+                 for age in ("under_3", "3_to_6") for band in (1, 2, 3)]
+
+
+def _flat_amount_values(day: date) -> dict[str, Any]:
+    """The dated values of the flat-amount rule (cents, and millionths for the factor, the
+    uplift and the share) and the employer rates."""
+    return {
+        "factor": _value("cmg_daily_pay_limit_factor", day, 6), "smic": _value("smic_horaire", day, 2),
+        **{f"ceiling{bound}": [_value(f"cmg_income_ceiling{bound}_{kind}", day, 2)
+                               for kind in ("one_child", "two_children", "per_further_child")] for bound in (1, 2)},
+        "uplift": _value("cmg_single_parent_ceiling_uplift", day, 6),
+        "amounts": [_value(name, day, 2) for name in _FLAT_AMOUNTS],
+        "share": _value("cmg_flat_amount_cap_share", day, 6), "rates": _employer_rates(day),
+    }
 
 
 def _scalar_row(parsed: tuple[Household, Child, Decimal], rows: _Rows, i: int, figures: _Figures) -> None:
