@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -97,6 +98,13 @@ class _Households:
         self.resources, self.aid = resources.values // 100, aid.values // 100
         self.children, self.born, self.single, self.aeeh = children.values, born.values, single.values, aeeh.values
 
+    def built(self, rows: Sequence[int]) -> dict[int, Parsed]:
+        """The household, child and aid of ``rows``, rows whose every cell is valid (``fast``),
+        built from their decoded integers: the values the single API's parsers give."""
+        return {i: (Household(to_euros(self.resources[i]), int(self.children[i]), bool(self.single[i]),
+                              int(self.aeeh[i])),
+                    Child(_EPOCH + timedelta(days=int(self.born[i]))), to_euros(self.aid[i])) for i in rows}
+
     def parsed(self, rows: Sequence[int]) -> dict[int, Parsed]:
         """The single API's household, child and aid (or error) of ``rows``."""
         if not rows:
@@ -107,7 +115,8 @@ class _Households:
         return {i: _household(row) for i, row in zip(rows, zip(*cells, strict=True), strict=True)}
 
 
-_FIRST_DAY, _LAST_DAY = ((day - date(1970, 1, 1)).days for day in (FIRST_DATE, LAST_DATE))
+_EPOCH = date(1970, 1, 1)
+_FIRST_DAY, _LAST_DAY = ((day - _EPOCH).days for day in (FIRST_DATE, LAST_DATE))
 
 
 def _whole(array: pa.Array | None, n: int) -> Column:
@@ -151,9 +160,10 @@ class _Rows:
         self.year, self.month = months // 12 + 1970, months % 12 + 1
 
     def cost(self, i: int) -> ChildcareCost:
-        return ChildcareCost.of(net_salary=to_euros(self.net[i]), hours=str(self.hours[i]),
-                                maintenance=to_euros(self.maintenance[i]), gross_salary=to_euros(self.gross[i]),
-                                declared_days=int(self.days[i]))
+        """Row ``i``'s month as :meth:`ChildcareCost.of_month` gives it: the pay's figures."""
+        return ChildcareCost(net_salary=to_euros(self.net[i]), hours=Fraction(int(self.hours[i])),
+                             maintenance=to_euros(self.maintenance[i]), gross_salary=to_euros(self.gross[i]),
+                             declared_days=int(self.days[i]))
 
 
 class _Figures:
@@ -161,7 +171,13 @@ class _Figures:
         self.cmg, self.cost, self.remains = (np.zeros(n, np.int64) for _ in range(3))
         self.share = np.zeros(n, np.int64)
         self.done = np.zeros(n, bool)
-        self.errors: dict[int, AmcalcError] = {}
+        self.errors: dict[int, tuple[str, str]] = {}
+        """Each refused row's error code and message: kept as text, not as the error, whose
+        traceback would hold every frame of the call alive (the garbage collector then walks
+        them on every collection, the cost of a run with many refused rows)."""
+
+    def refuse(self, i: int, error: AmcalcError) -> None:
+        self.errors[i] = (error.code, str(error))
 
 
 def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Array]:
@@ -170,18 +186,18 @@ def family_columns(given: pa.RecordBatch, result: pa.RecordBatch) -> list[pa.Arr
     households, rows, figures = _Households(given), _Rows(result), _Figures(n)
     computed = rows.valid & households.present
     rest = _vector_rows(households, np.flatnonzero(computed & households.fast), rows, figures)
-    slow = sorted([*rest, *np.flatnonzero(computed & ~households.fast).tolist()])
-    for i, parsed in households.parsed(slow).items():
+    slow = {**households.built(rest), **households.parsed(np.flatnonzero(computed & ~households.fast).tolist())}
+    for i, parsed in sorted(slow.items()):
         if isinstance(parsed, AmcalcError):
-            figures.errors[i] = parsed
+            figures.refuse(i, parsed)
         elif parsed is not None:
             _scalar_row(parsed, rows, i, figures)
     done = figures.done
     return [
         decimal_array(figures.cmg, done), decimal_array(figures.share, done, SHARE),
         decimal_array(figures.cost, done), decimal_array(figures.remains, done),
-        string_array({i: e.code for i, e in figures.errors.items()}, n),
-        string_array({i: str(e) for i, e in figures.errors.items()}, n),
+        string_array({i: code for i, (code, _) in figures.errors.items()}, n),
+        string_array({i: message for i, (_, message) in figures.errors.items()}, n),
     ]
 
 
@@ -285,7 +301,7 @@ def _birthday_month(born_days: Ints, single: Ints, rule: CmgRule, years: int | N
     ends = []
     for key in keys.tolist():
         days, alone = divmod(key, 2)
-        birthday = Child(date(1970, 1, 1) + timedelta(days=days)).birthday(ages[alone])
+        birthday = Child(_EPOCH + timedelta(days=days)).birthday(ages[alone])
         ends.append(birthday.year * 12 + birthday.month - 1)
     return np.array(ends, np.int64)[which.ravel()]
 
@@ -349,7 +365,7 @@ def _scalar_row(parsed: tuple[Household, Child, Decimal], rows: _Rows, i: int, f
     try:
         month = family_month(household, [Care(child, rows.cost(i), aid)], (int(rows.year[i]), int(rows.month[i])))
     except AmcalcError as err:
-        figures.errors[i] = err
+        figures.refuse(i, err)
         return
     line = month.children[0]
     share = line.cmg.contributions_taken_over
