@@ -169,3 +169,38 @@ def single_api(row: dict[str, Any]) -> dict[str, Any]:
     share = month.children[0].cmg.contributions_taken_over
     return {**none, "cmg": month.cmg, "family_cost": month.cost, "remains": month.remains,
             "contributions_taken_over": (Decimal(share.numerator) / share.denominator).quantize(Decimal("0.0001"))}
+
+
+def test_flat_amount_months_worked_by_hand() -> None:
+    """June 2025, the old barème (amounts of April 2025, CSS D531-17 and D531-18 in their former
+    wording), every row within the daily cap: 840,67 € ÷ 18 days = 46,70 € ≤ 5 × 11,88 € = 59,40 €
+    and 312,00 € ÷ 9 days = 34,67 €, so every contribution is taken over."""
+    full = {"hourly_rate": "4.85", "weeks": "52", "mon": "10", "tue": "10", "thu": "10", "fri": "10",
+            "month": "2025-06", "start": "2024-09-02", "single_parent": "false", "employer_aid": "0"}
+    small = {**full, "hourly_rate": "4.00", "mon": "9", "tue": "9", "thu": "", "fri": ""}
+    rows = [
+        # a couple, 1 child born 2024-10-01 (under 3), 22 000 € ≤ 23 903 €: band 1, 538,28 €;
+        # the cap, 85 % × (656,73 + 67,52) = 615,6125 €, does not bind: CMG 538,28 €,
+        # cost 724,25 €, remains 724,25 − 538,28 = 185,97 €
+        {**full, "resources": "22000.00", "children": "1", "child_born": "2024-10-01"},
+        # the same family with 2 days a week: 85 % × (243,74 + 30,38) = 233,002 € < 538,28 €
+        # binds: CMG 233,00 €, remains 274,12 − 233,00 = 41,12 €
+        {**small, "resources": "22000.00", "children": "1", "child_born": "2024-10-01"},
+        # a single parent, 30 000 €: the ceiling 23 903 × 1,40 = 33 464,2 → 33 464 € keeps band 1,
+        # 699,76 €, capped at 615,61 €; remains 724,25 − 615,61 = 108,64 €
+        {**full, "resources": "30000.00", "children": "1", "child_born": "2024-10-01", "single_parent": "true"},
+        # a couple, 3 children, 70 000 € > 60 659 + 7 540 = 68 199 €: band 3; the child turns 3 on
+        # 2025-06-20, still "under 3" in its birthday's month: 203,63 € (the 3–6 amount, 101,82 €,
+        # from July); remains 724,25 − 203,63 − 50,00 (employer aid) = 470,62 €
+        {**full, "resources": "70000.00", "children": "3", "child_born": "2022-06-20", "employer_aid": "50.00"},
+    ]
+    got = payroll(pa.Table.from_pylist(rows)).to_pylist()
+    # the pay's figures the CMG is worked from (the month's net salary, entretien, gross and days)
+    assert [(r["net_salary"], r["maintenance"], r["gross_salary"], r["declared_days"]) for r in got] == [
+        (Decimal("656.73"), Decimal("67.52"), Decimal("840.67"), 18), (Decimal("243.74"), Decimal("30.38"),
+                                                                      Decimal("312.00"), 9)] + [
+        (Decimal("656.73"), Decimal("67.52"), Decimal("840.67"), 18)] * 2
+    assert [(r["cmg"], r["contributions_taken_over"], r["family_cost"], r["remains"]) for r in got] == [
+        (Decimal(cmg), Decimal("1.0000"), Decimal(cost), Decimal(remains)) for cmg, cost, remains in [
+            ("538.28", "724.25", "185.97"), ("233.00", "274.12", "41.12"), ("615.61", "724.25", "108.64"),
+            ("203.63", "724.25", "470.62")]]
