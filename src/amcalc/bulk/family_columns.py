@@ -223,11 +223,10 @@ def _effort_rate_rows(households: _Households, index: Ints, month_key: Ints, row
     """The family's month by the effort-rate rule (CSS D531-17, D531-18) for rows ``index``:
     the CMG within the cap, the contributions not taken over (employee's: gross − net;
     employer's: :mod:`amcalc.employer_contributions`) beyond it or for a child not of age."""
-    available, table = _by_month(month_key, _effort_rate_values)
-    index, month_key = index[available], month_key[available]
+    taken, table = _by_month(month_key, _effort_rate_values, True)
+    index, month_key = index[taken], month_key[taken]
     if not len(index):
         return
-    table = {name: values[available] for name, values in table.items()}
     level: Ints = _LEVELS[households.children[index], np.minimum(households.aeeh[index], 1)]
     cap, reference, floor, ceiling = (table[k] for k in ("cap", "reference", "floor", "ceiling"))
     effort: Ints = np.take_along_axis(table["effort"], level[:, None], axis=1)[:, 0]
@@ -253,15 +252,14 @@ def _flat_amount_rows(households: _Households, index: Ints, month_key: Ints, row
     of_age = month_key <= _birthday_month(born, single, CmgRule.FLAT_AMOUNT)
     gross, days = rows.gross[index], rows.days[index]
     refused = of_age & ((households.aeeh[index] > 0) | ((days == 0) & (gross > 0)))
-    available, table = _by_month(month_key, _flat_amount_values)
-    taken = available & ~refused
+    taken, table = _by_month(month_key, _flat_amount_values, ~refused)
     index, month_key, of_age, gross, days = (a[taken] for a in (index, month_key, of_age, gross, days))
     if not len(index):
         return
-    table = {name: values[taken] for name, values in table.items()}
     born, single, children = born[taken], single[taken], households.children[index]
     eligible = of_age & within_daily_limit(gross, days, table["factor"], table["smic"])
-    low, high = (income_ceiling(*table[bound].T, children, single, table["uplift"]) for bound in ("ceiling1", "ceiling2"))
+    low, high = (income_ceiling(by_kind[:, 0], by_kind[:, 1], by_kind[:, 2], children, single, table["uplift"])
+                 for by_kind in (table["ceiling1"], table["ceiling2"]))
     band = band_of(households.resources[index], low, high)
     age = age_band(month_key, _birthday_month(born, single, CmgRule.FLAT_AMOUNT, years=3))
     # the published amounts in the order of _FLAT_AMOUNTS: couple then single parent, under 3 then 3 to 6, bands 1–3
@@ -306,9 +304,9 @@ def _birthday_month(born_days: Ints, single: Ints, rule: CmgRule, years: int | N
     return np.array(ends, np.int64)[which.ravel()]
 
 
-def _by_month(month_key: Ints, values_of: Callable[[date], dict[str, Any]]) -> tuple[Any, dict[str, Ints]]:
-    """Whether the values of each row's month are held, and the values themselves (``values_of``
-    of the month's first day, looked up once a month; zeros for a month not held)."""
+def _by_month(month_key: Ints, values_of: Callable[[date], dict[str, Any]], keep: Any) -> tuple[Any, dict[str, Ints]]:
+    """The rows of ``keep`` whose month's values are held, and those values for them
+    (``values_of`` the month's first day, looked up once a month)."""
     months, which = np.unique(month_key, return_inverse=True)
     found: list[dict[str, Any] | None] = []
     for key in months.tolist():
@@ -316,14 +314,13 @@ def _by_month(month_key: Ints, values_of: Callable[[date], dict[str, Any]]) -> t
             found.append(values_of(date(key // 12, key % 12 + 1, 1)))
         except ParameterUnavailable:
             found.append(None)
+    taken = keep & np.array([values is not None for values in found])[which.ravel()]
     held = [values for values in found if values is not None]
     if not held:
-        return np.zeros(len(month_key), bool), {}
-    blank = {name: np.zeros_like(np.array(value, np.int64)) for name, value in held[0].items()}
-    rows = [values or blank for values in found]
-    return (np.array([values is not None for values in found])[which.ravel()],
-            {name: np.take(np.array([values[name] for values in rows], np.int64), which.ravel(), axis=0)
-             for name in blank})
+        return taken, {}
+    rows = [values or held[0] for values in found]  # a month not held is never taken
+    return taken, {name: np.take(np.array([values[name] for values in rows], np.int64), which.ravel()[taken], axis=0)
+                   for name in held[0]}
 
 
 def _employer_rates(day: date) -> list[int]:
