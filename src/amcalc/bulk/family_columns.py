@@ -8,10 +8,13 @@ remains for it to pay (:func:`amcalc.family.family_month`), from the row's own
 net salary, entretien, gross salary and the hours declared to Pajemploi
 (:meth:`amcalc.family.ChildcareCost.of_month`).
 
-The usual row — a month from September 2025, a child of age, a pay within the
-hourly cap — is computed on arrays with the kernels of
-:mod:`amcalc.family.cmg_effort_rate`; any other row through
-:func:`~amcalc.family.family_month` itself. Both give the same cents. A row
+The rows of valid households are computed on arrays, with the kernels of
+:mod:`amcalc.family.cmg_effort_rate` for the months from September 2025 and
+those of :mod:`amcalc.family.cmg_flat_amount` for the months of the flat
+amounts; any other row (a child not yet born, a month whose values are not
+held, the AEEH or a salary without a declared day before September 2025)
+through :func:`~amcalc.family.family_month` itself, which words its error.
+Both give the same cents. A row
 whose household cells do not parse gets ``family_error_code`` and
 ``family_error_message`` (its month is still paid); a row with no household
 cell at all gets no family figures.

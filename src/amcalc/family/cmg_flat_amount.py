@@ -12,7 +12,10 @@
   (a single parent's ceilings are 40 % higher, rounded to the euro).
 
 The published amounts held are those of April to August 2025; an earlier
-month is :class:`~amcalc.errors.ParameterUnavailable`.
+month is :class:`~amcalc.errors.ParameterUnavailable`. The arithmetic is in
+integer kernels (:func:`within_daily_limit`, :func:`income_ceiling`,
+:func:`band_of`, :func:`age_band`, :func:`capped_amount_cents`) that run on
+ints and on numpy arrays alike: the bulk engine's family columns use them too.
 
 >>> from amcalc.family import Child, ChildcareCost, Household
 >>> family = Household.of(resources="22000.00", dependent_children=1)
@@ -61,7 +64,11 @@ MILLION = 1_000_000
 
 def within_daily_limit(gross_cents: int, days: int, factor_e6: int, smic_cents: int) -> int:
     """Whether the gross pay per day of activity, gross ÷ days (the whole gross for no day),
-    is at most factor × SMIC horaire (old CSS D531-17), compared exactly."""
+    is at most factor × SMIC horaire (old CSS D531-17), compared exactly.
+
+    >>> within_daily_limit(84067, 18, 5_000_000, 1188)  # 840,67 € ÷ 18 = 46,70 € ≤ 5 × 11,88 €
+    True
+    """
     return gross_cents * MILLION <= factor_e6 * smic_cents * maximum(days, 1)
 
 
@@ -69,13 +76,23 @@ def income_ceiling(one_child_cents: int, two_children_cents: int, further_cents:
                    single_parent: int, uplift_e6: int) -> int:
     """A ceiling of the income bands in euros: the one-child or two-children ceiling, plus the
     amount per further child, raised by the uplift for a single parent (1, else 0) and rounded
-    to the euro, 0,50 up (old CSS D531-18)."""
+    to the euro, 0,50 up (old CSS D531-18).
+
+    >>> income_ceiling(2390300, 2729500, 339200, 1, 1, 400_000)  # 23 903 € × 1,40 = 33 464,20 €
+    33464
+    >>> income_ceiling(2390300, 2729500, 339200, 4, 0, 400_000)  # 27 295 € + 2 × 3 392 €
+    34079
+    """
     base = choose(children == 1, one_child_cents, two_children_cents) + maximum(children - 2, 0) * further_cents
     return half_up_div(base * (MILLION + single_parent * uplift_e6), 100 * MILLION)
 
 
 def band_of(resources_cents: int, low: int, high: int) -> int:
-    """The income band, 1 (resources at most ``low`` euros), 2 (at most ``high``) or 3."""
+    """The income band, 1 (resources at most ``low`` euros), 2 (at most ``high``) or 3.
+
+    >>> band_of(2390300, 23903, 53119), band_of(2390301, 23903, 53119)
+    (1, 2)
+    """
     return 1 + (resources_cents > low * 100) + (resources_cents > high * 100)
 
 
@@ -87,7 +104,11 @@ def age_band(month_key: int, third_birthday_key: int) -> int:
 
 def capped_amount_cents(amount_numerator: int, amount_denominator: int, paid_cents: int, share_e6: int) -> int:
     """The CMG in cents: the amount (numerator ÷ denominator cents) at most the share of the net
-    salary and entretien paid (old CSS D531-18), rounded once, half-up to the cent."""
+    salary and entretien paid (old CSS D531-18), rounded once, half-up to the cent.
+
+    >>> capped_amount_cents(53828, 1, 27412, 850_000)  # 85 % × 274,12 € = 233,002 € < 538,28 €
+    23300
+    """
     return half_up_div(minimum(amount_numerator * MILLION, share_e6 * paid_cents * amount_denominator),
                        amount_denominator * MILLION)
 
@@ -98,6 +119,7 @@ def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], 
     children = household.dependent_children
     kind = "one_child" if children == 1 else "two_children"
     looked_up = [_at(f"cmg_income_ceiling{bound}_{kind}", day) for bound in (1, 2)]
+    # the ceiling of the household's kind stands for both kinds: the kernel picks by the children
     cents = [[scaled(value.value, 2, "ceiling")] * 2 for _, value in looked_up]
     further = [0, 0]
     if children > 2:
