@@ -48,7 +48,14 @@ from amcalc.errors import AmcalcError, ParameterUnavailable
 from amcalc.family import Care, Child, ChildcareCost, Household, family_month
 from amcalc.family.cmg import age_limit
 from amcalc.family.cmg_effort_rate import EFFORT_RATES, effort_rate_cents, effort_rate_level, monthly_income
-from amcalc.family.cmg_flat_amount import age_band, band_of, capped_amount_cents, income_ceiling, within_daily_limit
+from amcalc.family.cmg_flat_amount import (
+    age_band,
+    band_of,
+    capped_amount_cents,
+    flat_amount_parameter,
+    income_ceiling,
+    within_daily_limit,
+)
 from amcalc.family.cmg_rule import REFORM_DAY, CmgRule
 from amcalc.family.household import MOST_CHILDREN
 from amcalc.inputs import FIRST_DATE, LAST_DATE
@@ -265,7 +272,7 @@ def _flat_amount_rows(households: _Households, index: Ints, month_key: Ints, row
                  for by_kind in (table["ceiling1"], table["ceiling2"]))
     band = band_of(households.resources[index], low, high)
     age = age_band(month_key, _birthday_month(born, single, CmgRule.FLAT_AMOUNT, years=3))
-    # the published amounts in the order of _FLAT_AMOUNTS: couple then single parent, under 3 then 3 to 6, bands 1–3
+    # the published amount's column in _FLAT_AMOUNTS: couple then single parent, age band, income band
     column = (single * 2 + age) * 3 + band - 1
     published: Ints = np.take_along_axis(table["amounts"], column[:, None], axis=1)[:, 0]
     paid: Ints = rows.net[index] + rows.maintenance[index]
@@ -343,8 +350,8 @@ def _effort_rate_values(day: date) -> dict[str, Any]:
             "effort": [_value(name, day, 6) for name in EFFORT_RATES], "rates": _employer_rates(day)}
 
 
-_FLAT_AMOUNTS = [f"cmg_flat_amount_{who}_{age}_band{band}" for who in ("couple", "single_parent")
-                 for age in ("under_3", "3_to_6") for band in (1, 2, 3)]
+_FLAT_AMOUNTS = [flat_amount_parameter(single, age, band) for single in (False, True) for age in (0, 1)
+                 for band in (1, 2, 3)]
 
 
 def _flat_amount_values(day: date) -> dict[str, Any]:

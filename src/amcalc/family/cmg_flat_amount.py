@@ -40,8 +40,8 @@ from amcalc.family.household import Child, Household
 from amcalc.money import choose, half_up_div, maximum, minimum, round_to_cents, scaled, to_euros
 
 __all__ = [
-    "age_band", "band_of", "capped_amount_cents", "flat_amount_cmg", "income_band", "income_ceiling",
-    "within_daily_limit",
+    "age_band", "band_of", "capped_amount_cents", "flat_amount_cmg", "flat_amount_parameter", "income_band",
+    "income_ceiling", "within_daily_limit",
 ]
 
 REFERENCE = "CSS art. L531-5, D531-17 et D531-18 (rédaction antérieure au décret n° 2025-515)"
@@ -113,6 +113,16 @@ def capped_amount_cents(amount_numerator: int, amount_denominator: int, paid_cen
                        amount_denominator * MILLION)
 
 
+def flat_amount_parameter(single_parent: bool, age: int, band: int) -> str:
+    """The parameter of the published amount of a couple or a single parent, an age band
+    (:func:`age_band`) and an income band.
+
+    >>> flat_amount_parameter(True, 0, 2)
+    'cmg_flat_amount_single_parent_under_3_band2'
+    """
+    return f"cmg_flat_amount_{('couple', 'single_parent')[single_parent]}_{('under_3', '3_to_6')[age]}_band{band}"
+
+
 def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], list[ParameterUse]]:
     """The band (1, 2 or 3) of the household's resources, the two ceilings it was
     compared with, and the parameters used."""
@@ -178,9 +188,8 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
                    amount=Decimal("0.00"), contributions_taken_over=Fraction(0), explanation=explanation)
     band, ceilings, band_uses = income_band(household, values_day)
     third = child.birthday(3)
-    age = ("under_3", "3_to_6")[age_band(_month_key(first_day), _month_key(third))]
-    who = "single_parent" if household.single_parent else "couple"
-    amount_p, published = _at(f"cmg_flat_amount_{who}_{age}_band{band}", values_day)
+    age = age_band(_month_key(first_day), _month_key(third))
+    amount_p, published = _at(flat_amount_parameter(household.single_parent, age, band), values_day)
     share_p, share = _at("cmg_flat_amount_cap_share", values_day)
     amount, steps = Fraction(published.value), [daily_step]
     steps.append(Step("Tranche de revenus", f"{euros(household.resources)} comparé aux plafonds "
