@@ -12,7 +12,10 @@
   (a single parent's ceilings are 40 % higher, rounded to the euro).
 
 The published amounts held are those of April to August 2025; an earlier
-month is :class:`~amcalc.errors.ParameterUnavailable`.
+month is :class:`~amcalc.errors.ParameterUnavailable`. The arithmetic is in
+integer kernels (:func:`within_daily_limit`, :func:`income_ceiling`,
+:func:`band_of`, :func:`age_band`, :func:`capped_amount_cents`) that run on
+ints and on numpy arrays alike: the bulk engine's family columns use them too.
 
 >>> from amcalc.family import Child, ChildcareCost, Household
 >>> family = Household.of(resources="22000.00", dependent_children=1)
@@ -34,9 +37,12 @@ from amcalc.explain import Explanation, ParameterUse, Step, euros, french_date, 
 from amcalc.family.childcare_cost import ChildcareCost
 from amcalc.family.cmg_rule import Cmg, CmgRule
 from amcalc.family.household import Child, Household
-from amcalc.money import half_up_div, round_to_cents
+from amcalc.money import choose, half_up_div, maximum, minimum, round_to_cents, scaled, to_euros
 
-__all__ = ["flat_amount_cmg", "income_band"]
+__all__ = [
+    "age_band", "band_of", "capped_amount_cents", "flat_amount_cmg", "flat_amount_parameter", "income_band",
+    "income_ceiling", "within_daily_limit",
+]
 
 REFERENCE = "CSS art. L531-5, D531-17 et D531-18 (rédaction antérieure au décret n° 2025-515)"
 
@@ -49,25 +55,100 @@ def _at(name: str, day: date) -> tuple[parameters.Parameter, parameters.DatedVal
         raise ParameterUnavailable("month", err.message) from None
 
 
+MILLION = 1_000_000
+"""Factors, uplifts and shares are taken in millionths by the kernels."""
+
+# The kernels of the rule, on cents and whole numbers: each runs on ints and on numpy integer
+# arrays alike (the bulk engine's family columns), so that one arithmetic serves both.
+
+
+def within_daily_limit(gross_cents: int, days: int, factor_e6: int, smic_cents: int) -> int:
+    """Whether the gross pay per day of activity, gross ÷ days (the whole gross for no day),
+    is at most factor × SMIC horaire (old CSS D531-17), compared exactly.
+
+    >>> within_daily_limit(84067, 18, 5_000_000, 1188)  # 840,67 € ÷ 18 = 46,70 € ≤ 5 × 11,88 €
+    True
+    """
+    return gross_cents * MILLION <= factor_e6 * smic_cents * maximum(days, 1)
+
+
+def income_ceiling(one_child_cents: int, two_children_cents: int, further_cents: int, children: int,
+                   single_parent: int, uplift_e6: int) -> int:
+    """A ceiling of the income bands in euros: the one-child or two-children ceiling, plus the
+    amount per further child, raised by the uplift for a single parent (1, else 0) and rounded
+    to the euro, 0,50 up (old CSS D531-18).
+
+    >>> income_ceiling(2390300, 2729500, 339200, 1, 1, 400_000)  # 23 903 € × 1,40 = 33 464,20 €
+    33464
+    >>> income_ceiling(2390300, 2729500, 339200, 4, 0, 400_000)  # 27 295 € + 2 × 3 392 €
+    34079
+    """
+    base = choose(children == 1, one_child_cents, two_children_cents) + maximum(children - 2, 0) * further_cents
+    return half_up_div(base * (MILLION + single_parent * uplift_e6), 100 * MILLION)
+
+
+def band_of(resources_cents: int, low: int, high: int) -> int:
+    """The income band, 1 (resources at most ``low`` euros), 2 (at most ``high``) or 3.
+
+    >>> band_of(2390300, 23903, 53119), band_of(2390301, 23903, 53119)
+    (1, 2)
+    """
+    return 1 + (resources_cents > low * 100) + (resources_cents > high * 100)
+
+
+def age_band(month_key: int, third_birthday_key: int) -> int:
+    """0 (under 3) up to the month of the 3rd birthday, 1 (3 to 6) from the month after;
+    months as year × 12 + month − 1."""
+    return month_key > third_birthday_key
+
+
+def capped_amount_cents(amount_numerator: int, amount_denominator: int, paid_cents: int, share_e6: int) -> int:
+    """The CMG in cents: the amount (numerator ÷ denominator cents) at most the share of the net
+    salary and entretien paid (old CSS D531-18), rounded once, half-up to the cent.
+
+    >>> capped_amount_cents(53828, 1, 27412, 850_000)  # 85 % × 274,12 € = 233,002 € < 538,28 €
+    23300
+    """
+    return half_up_div(minimum(amount_numerator * MILLION, share_e6 * paid_cents * amount_denominator),
+                       amount_denominator * MILLION)
+
+
+def flat_amount_parameter(single_parent: bool, age: int, band: int) -> str:
+    """The parameter of the published amount of a couple or a single parent, an age band
+    (:func:`age_band`) and an income band.
+
+    >>> flat_amount_parameter(True, 0, 2)
+    'cmg_flat_amount_single_parent_under_3_band2'
+    """
+    return f"cmg_flat_amount_{('couple', 'single_parent')[single_parent]}_{('under_3', '3_to_6')[age]}_band{band}"
+
+
 def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], list[ParameterUse]]:
     """The band (1, 2 or 3) of the household's resources, the two ceilings it was
     compared with, and the parameters used."""
     children = household.dependent_children
     kind = "one_child" if children == 1 else "two_children"
     looked_up = [_at(f"cmg_income_ceiling{bound}_{kind}", day) for bound in (1, 2)]
-    ceilings = [Fraction(value.value) for _, value in looked_up]
+    # the ceiling of the household's kind stands for both kinds: the kernel picks by the children
+    cents = [[scaled(value.value, 2, "ceiling")] * 2 for _, value in looked_up]
+    further = [0, 0]
     if children > 2:
-        further = [_at(f"cmg_income_ceiling{bound}_per_further_child", day) for bound in (1, 2)]
-        looked_up += further
-        ceilings = [c + (children - 2) * Fraction(v.value) for c, (_, v) in zip(ceilings, further, strict=True)]
+        further_used = [_at(f"cmg_income_ceiling{bound}_per_further_child", day) for bound in (1, 2)]
+        looked_up += further_used
+        further = [scaled(value.value, 2, "ceiling") for _, value in further_used]
     uses = [ParameterUse.of(p, v, " €") for p, v in looked_up]
+    uplift_e6 = 0
     if household.single_parent:
         uplift_p, uplift = _at("cmg_single_parent_ceiling_uplift", day)
         uses.append(ParameterUse.of(uplift_p, uplift, "%"))
-        ceilings = [c * (1 + Fraction(uplift.value)) for c in ceilings]
-    low, high = (half_up_div(c.numerator, c.denominator) for c in ceilings)
-    band = 1 if household.resources <= low else 2 if household.resources <= high else 3
-    return band, (low, high), uses
+        uplift_e6 = scaled(uplift.value, 6, "uplift")
+    low, high = (income_ceiling(one, two, more, children, int(household.single_parent), uplift_e6)
+                 for (one, two), more in zip(cents, further, strict=True))
+    return band_of(scaled(household.resources, 2, "resources"), low, high), (low, high), uses
+
+
+def _month_key(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def _daily_pay_test(cost: ChildcareCost, day: date) -> tuple[bool, Step, list[ParameterUse]]:
@@ -83,7 +164,8 @@ def _daily_pay_test(cost: ChildcareCost, day: date) -> tuple[bool, Step, list[Pa
     smic_p, smic = _at("smic_horaire", day)
     limit = factor.value * smic.value
     daily = Fraction(cost.gross_salary) / max(cost.declared_days, 1)
-    passes = daily <= limit
+    passes = bool(within_daily_limit(scaled(cost.gross_salary, 2, "gross_salary"), cost.declared_days,
+                                     scaled(factor.value, 6, "factor"), scaled(smic.value, 2, "smic")))
     step = Step("Salaire brut par jour", f"{euros(cost.gross_salary)} ÷ {cost.declared_days} jours = "
                 f"{euros(round_to_cents(daily))}, plafond {factor.value} × {euros(smic.value)} = {euros(limit)}",
                 "sous le plafond" if passes else "au-dessus du plafond : aucun CMG",
@@ -106,9 +188,8 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
                    amount=Decimal("0.00"), contributions_taken_over=Fraction(0), explanation=explanation)
     band, ceilings, band_uses = income_band(household, values_day)
     third = child.birthday(3)
-    age = "under_3" if (first_day.year, first_day.month) <= (third.year, third.month) else "3_to_6"
-    who = "single_parent" if household.single_parent else "couple"
-    amount_p, published = _at(f"cmg_flat_amount_{who}_{age}_band{band}", values_day)
+    age = age_band(_month_key(first_day), _month_key(third))
+    amount_p, published = _at(flat_amount_parameter(household.single_parent, age, band), values_day)
     share_p, share = _at("cmg_flat_amount_cap_share", values_day)
     amount, steps = Fraction(published.value), [daily_step]
     steps.append(Step("Tranche de revenus", f"{euros(household.resources)} comparé aux plafonds "
@@ -128,7 +209,9 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
                           "CSS art. D531-18 (ancienne rédaction)"))
     paid = cost.net_salary + cost.maintenance
     cap = Fraction(share.value) * Fraction(paid)
-    final = round_to_cents(min(amount, cap))
+    in_cents = amount * 100
+    final = to_euros(capped_amount_cents(in_cents.numerator, in_cents.denominator, scaled(paid, 2, "paid"),
+                                         scaled(share.value, 6, "share")))
     steps.append(Step("CMG", f"le plus petit de {euros(round_to_cents(amount))} et {percent(share.value)} × "
                       f"({euros(cost.net_salary)} + {euros(cost.maintenance)}) = {euros(round_to_cents(cap))}",
                       euros(final), "CSS art. D531-18 (ancienne rédaction)"))
