@@ -74,27 +74,41 @@ def _month_facts(key: int, territory_index: int) -> MonthFacts:
     territory = TERRITORIES[territory_index]
     length = _stdlib_calendar.monthrange(year, month)[1]
     first = date(year, month, 1)
-    in_month = _DAY_NUMBERS < length
-    weekday = np.where(in_month, (first.weekday() + _DAY_NUMBERS) % 7, 0)
+    in_month, weekday, counts = _month_shape(first.weekday(), length)
+    first_day = day_number(first)
+    holidays = holiday_numbers(year, territory_index)
+    holidays = holidays[(holidays >= first_day) & (holidays < first_day + length)] - first_day
     holiday = np.zeros(31, bool)
-    holiday[[day.day - 1 for day in public_holidays(year, territory) if day.month == month]] = True
-    counts = np.bincount(weekday[in_month], minlength=7).astype(np.int64)
-    work_counts = np.bincount(weekday[in_month & ~holiday], minlength=7).astype(np.int64)
+    holiday[holidays] = True
+    work_counts = counts - np.bincount(weekday[holidays], minlength=7)
     empty = np.zeros((8, 2), np.int64)
     try:
         table = contribution_kernel(first, territory)
         changes, rates, least = _month_terms(key)
     except ParameterUnavailable:
-        return MonthFacts(False, day_number(first), length, counts, work_counts, weekday, in_month,
+        return MonthFacts(False, first_day, length, counts, work_counts, weekday, in_month,
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
-    lines = empty.copy()
+    lines = empty
     lines[:, 1] = 1
     lines[:len(table.lines)] = table.lines
     return MonthFacts(
-        not changes, day_number(first), length, counts, work_counts, weekday, in_month, holiday,
+        not changes, first_day, length, counts, work_counts, weekday, in_month, holiday,
         lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
         (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
     )
+
+
+@lru_cache(maxsize=None)
+def _month_shape(first_weekday: int, length: int) -> tuple[Any, Any, Any]:
+    """The days of a month of ``length`` days starting on ``first_weekday`` (read-only, shared
+    by the months of that shape): whether each of 31 is in it, its weekday (0 past its end),
+    and how many days of each weekday it has."""
+    in_month = _DAY_NUMBERS < length
+    weekday = np.where(in_month, (first_weekday + _DAY_NUMBERS) % 7, 0)
+    counts = np.bincount(weekday[in_month], minlength=7).astype(np.int64)
+    for table in (in_month, weekday, counts):
+        table.flags.writeable = False
+    return in_month, weekday, counts
 
 
 @lru_cache(maxsize=4096)
