@@ -76,26 +76,40 @@ def _month_facts(key: int, territory_index: int) -> MonthFacts:
     first = date(year, month, 1)
     in_month, weekday, counts = _month_shape(first.weekday(), length)
     first_day = day_number(first)
-    holidays = holiday_numbers(year, territory_index)
-    holidays = holidays[(holidays >= first_day) & (holidays < first_day + length)] - first_day
-    holiday = np.zeros(31, bool)
-    holiday[holidays] = True
-    work_counts = counts - np.bincount(weekday[holidays], minlength=7)
-    empty = np.zeros((8, 2), np.int64)
+    holiday, work_counts = _NO_HOLIDAY, counts
+    days_off = _holidays_by_month(year, territory_index).get(month)
+    if days_off:
+        holiday = np.zeros(31, bool)
+        holiday[list(days_off)] = True
+        work_counts = counts.copy()
+        for day in days_off:
+            work_counts[weekday[day]] -= 1
     try:
         table = contribution_kernel(first, territory)
         changes, rates, least = _month_terms(key)
     except ParameterUnavailable:
+        empty = np.zeros((8, 2), np.int64)
         return MonthFacts(False, first_day, length, counts, work_counts, weekday, in_month,
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
-    lines = empty
-    lines[:, 1] = 1
-    lines[:len(table.lines)] = table.lines
+    padding = ((0, 1),) * (8 - len(table.lines))  # rate 0: withholds nothing
     return MonthFacts(
         not changes, first_day, length, counts, work_counts, weekday, in_month, holiday,
-        lines, np.array(table.legal_old_age, np.int64), table.reduction_rate, table.ceiling_cents,
-        (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
+        np.array(table.lines + padding, np.int64), np.array(table.legal_old_age, np.int64),
+        table.reduction_rate, table.ceiling_cents, (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
     )
+
+
+_NO_HOLIDAY = np.zeros(31, bool)
+_NO_HOLIDAY.flags.writeable = False
+
+
+@lru_cache(maxsize=256)
+def _holidays_by_month(year: int, territory_index: int) -> dict[int, tuple[int, ...]]:
+    """The public holidays of ``year`` in a territory: month → the days (from 0) that are."""
+    days: dict[int, tuple[int, ...]] = {}
+    for day in public_holidays(year, TERRITORIES[territory_index]):
+        days[day.month] = (*days.get(day.month, ()), day.day - 1)
+    return days
 
 
 @lru_cache(maxsize=None)
