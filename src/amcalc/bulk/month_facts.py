@@ -9,7 +9,7 @@ import threading
 from bisect import bisect_right
 from datetime import date, timedelta
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from math import ceil
 from typing import Any
 
@@ -113,7 +113,7 @@ def _holidays_by_month(year: int, territory_index: int) -> dict[int, tuple[int, 
     return days
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_shape(first_weekday: int, length: int) -> tuple[Any, Any, Any]:
     """The days of a month of ``length`` days starting on ``first_weekday`` (read-only, shared
     by the months of that shape): whether each of 31 is in it, its weekday (0 past its end),
