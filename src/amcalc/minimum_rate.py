@@ -22,7 +22,18 @@ import attrs
 
 from amcalc import parameters
 from amcalc.errors import BelowMinimumRate, ParameterUnavailable
-from amcalc.explain import Explained, Explanation, ParameterUse, Step, euros, french_date, number, rate
+from amcalc.explain import (
+    UNTRACED,
+    Explained,
+    Explanation,
+    ParameterUse,
+    Step,
+    euros,
+    explained_later,
+    french_date,
+    number,
+    rate,
+)
 from amcalc.inputs import parse_date, parse_flag
 
 __all__ = ["MinimumRate", "check_rate", "minimum_rate"]
@@ -47,17 +58,28 @@ def minimum_rate(on: date | str, *, am_ge: bool = False) -> MinimumRate:
 
 @lru_cache(maxsize=4096)
 def _minimum_rate(on: date, am_ge: bool) -> MinimumRate:
-    smic_p, factor_p = parameters.get("smic_horaire"), parameters.get("legal_minimum_factor")
-    conv_p = parameters.get(
-        "conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate"
-    )
-    smic, factor, conv = smic_p.at(on), factor_p.at(on), conv_p.at(on)
+    smic, factor, conv = (p.at(on) for p in _parameters(am_ge))
     legal = smic.value * factor.value
-    effective = max(legal, conv.value)
+    result = MinimumRate(on, am_ge, legal, conv.value, max(legal, conv.value), UNTRACED)
+    # the checks read the figures alone: the French is written when the explanation is first read
+    return explained_later(result, lambda: _explain(result))
+
+
+def _parameters(am_ge: bool) -> tuple[parameters.Parameter, parameters.Parameter, parameters.Parameter]:
+    """SMIC, legal factor and conventional minimum (of the AM-GE title with ``am_ge``)."""
+    return (parameters.get("smic_horaire"), parameters.get("legal_minimum_factor"),
+            parameters.get("conventional_minimum_rate_am_ge" if am_ge else "conventional_minimum_rate"))
+
+
+def _explain(minimum: MinimumRate) -> Explanation:
+    """The explanation of ``minimum``: the values in force on its day, each with its text."""
+    smic_p, factor_p, conv_p = _parameters(minimum.am_ge)
+    smic, factor, conv = (p.at(minimum.on) for p in (smic_p, factor_p, conv_p))
+    legal, effective = minimum.legal, minimum.effective
     source = "légal" if legal > conv.value else "conventionnel"
-    explanation = Explanation(
-        title=f"Salaire horaire minimum au {french_date(on)}"
-        + (" (titre AM-GE)" if am_ge else ""),
+    return Explanation(
+        title=f"Salaire horaire minimum au {french_date(minimum.on)}"
+        + (" (titre AM-GE)" if minimum.am_ge else ""),
         reference="CASF art. D423-9 ; CCN 3239 art. 107 et annexe 5",
         steps=(
             Step(
@@ -78,7 +100,6 @@ def _minimum_rate(on: date, am_ge: bool) -> MinimumRate:
         ),
         notes=("Le taux du contrat est comparé à la valeur exacte, sans arrondi.",),
     )
-    return MinimumRate(on, am_ge, legal, conv.value, effective, explanation)
 
 
 def check_rate(

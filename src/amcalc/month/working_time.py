@@ -126,6 +126,10 @@ def _four_month_average(history: Sequence[tuple[date, int]], last: date, usual: 
     return Fraction(sum(known.get(m, usual) for m in window), len(window))
 
 
+_WEEKS_BACK = tuple(timedelta(weeks=k) for k in range(HISTORY_WEEKS))
+"""0 to 17 weeks: the Mondays a window can hold, back from the last."""
+
+
 @lru_cache(maxsize=4096)
 def four_month_window(last: date) -> tuple[date, ...]:
     """Mondays of the civil weeks starting in the 4 months up to ``last`` (CCN 3239 art. 96.3).
@@ -133,6 +137,5 @@ def four_month_window(last: date) -> tuple[date, ...]:
     >>> [m.isoformat() for m in four_month_window(date(2025, 3, 31))][-2:]
     ['2024-12-09', '2024-12-02']
     """
-    since = last - relativedelta(months=4)
-    mondays = (monday_of(last) - timedelta(weeks=k) for k in range(HISTORY_WEEKS))
-    return tuple(m for m in mondays if m > since)
+    since, monday = last - relativedelta(months=4), monday_of(last)
+    return tuple(m for m in (monday - weeks for weeks in _WEEKS_BACK) if m > since)

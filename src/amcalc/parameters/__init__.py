@@ -88,10 +88,16 @@ class Parameter:
     description: str
     values: tuple[DatedValue, ...]
     stable: bool = False
+    _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The effective dates of ``values``, searched by :meth:`at`."""
+
+    @_starts.default
+    def _effective_dates(self) -> tuple[date, ...]:
+        return tuple(v.start for v in self.values)
 
     def at(self, on: date) -> DatedValue:
         """The entry in force on ``on``, or :class:`ParameterUnavailable`."""
-        index = bisect.bisect_right([v.start for v in self.values], on) - 1
+        index = bisect.bisect_right(self._starts, on) - 1
         if index < 0:
             raise ParameterUnavailable(
                 "on",
@@ -106,8 +112,11 @@ class Parameter:
         return tuple(v.start for v in self.values if first < v.start <= last)
 
 
+_DATA = resources.files(__name__).joinpath("data")
+
+
 def _load(name: str) -> Parameter:
-    text = resources.files(__name__).joinpath("data", f"{name}.toml").read_text("utf-8")
+    text = _DATA.joinpath(f"{name}.toml").read_text("utf-8")
     raw = tomllib.loads(text, parse_float=Decimal)
     values = tuple(
         DatedValue(
@@ -125,9 +134,8 @@ def _load(name: str) -> Parameter:
 @cache
 def names() -> tuple[str, ...]:
     """Names of every bundled parameter file (read once: :func:`get` asks on every new name)."""
-    folder = resources.files(__name__).joinpath("data")
     return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+        sorted(p.name.removesuffix(".toml") for p in _DATA.iterdir() if p.name.endswith(".toml"))
     )
 
 
