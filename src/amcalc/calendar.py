@@ -2,7 +2,8 @@
 
 Public holidays come from the ``holidays`` package — France's module alone,
 not the ~280 country modules ``holidays.country_holidays`` imports on first
-use —, built once per (year, territory) and cached; a month's plan for a weekday schedule is cached
+use —, one object per territory whose years are added as they are asked for,
+each year's holidays cached; a month's plan for a weekday schedule is cached
 per (territory, year, month, schedule), so a payroll run never asks for a
 holiday day by day.
 
