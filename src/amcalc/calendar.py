@@ -73,7 +73,7 @@ def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Ma
 def _public_holidays(year: int, territory: Territory) -> Mapping[date, str]:
     with _EXPANDING:
         found = _holidays_of(territory)
-        known = 0 if year in found.years else len(found)  # those of the years asked before
+        known = 0 if year in found.years else len(found)  # a new year's are added after these
         _ = date(year, 1, 1) in found  # a year asked for the first time: its holidays added
         added = islice(found.items(), known, None)
         return MappingProxyType(dict(sorted((day, name) for day, name in added if day.year == year)))

@@ -94,7 +94,8 @@ def _month_facts(key: int, territory_index: int) -> MonthFacts:
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
     return MonthFacts(
         not changes, first_day, length, counts, work_counts, weekday, in_month, holiday,
-        *_kernel_tables(table), table.reduction_rate, table.ceiling_cents, (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
+        *_kernel_tables(table), table.reduction_rate, table.ceiling_cents,
+        (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
     )
 
 
