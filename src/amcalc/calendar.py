@@ -2,7 +2,8 @@
 
 Public holidays come from the ``holidays`` package — France's module alone,
 not the ~280 country modules ``holidays.country_holidays`` imports on first
-use —, built once per (year, territory) and cached; a month's plan for a weekday schedule is cached
+use —, one object per territory whose years are added as they are asked for,
+each year's holidays cached; a month's plan for a weekday schedule is cached
 per (territory, year, month, schedule), so a payroll run never asks for a
 holiday day by day.
 
@@ -16,10 +17,12 @@ holiday day by day.
 from __future__ import annotations
 
 import importlib.util
+import threading
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache, lru_cache, partial
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -68,8 +71,23 @@ def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Ma
 
 @lru_cache(maxsize=256)
 def _public_holidays(year: int, territory: Territory) -> Mapping[date, str]:
-    found = _france()(subdiv=_SUBDIVISION[territory], years=year, language="fr")
-    return MappingProxyType(dict(sorted(found.items())))
+    with _EXPANDING:
+        found = _holidays_of(territory)
+        known = 0 if year in found.years else len(found)  # a new year's are added after these
+        _ = date(year, 1, 1) in found  # a year asked for the first time: its holidays added
+        added = islice(found.items(), known, None)
+        return MappingProxyType(dict(sorted((day, name) for day, name in added if day.year == year)))
+
+
+_EXPANDING = threading.Lock()
+"""One thread at a time adds a year to a territory's holidays."""
+
+
+@cache
+def _holidays_of(territory: Territory) -> holidays.HolidayBase:
+    """The territory's holidays, one object whose years are added as they are asked for
+    (``expand``): the object's set-up (its translations) costs as much as a year's holidays."""
+    return _france()(subdiv=_SUBDIVISION[territory], language="fr")
 
 
 @cache

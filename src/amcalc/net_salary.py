@@ -36,18 +36,19 @@ Decimal('56.34')
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import attrs
 
 from amcalc import parameters
 from amcalc.calendar import Territory
-from amcalc.errors import InvalidInput, UnsupportedCase
+from amcalc.errors import InvalidInput, ParameterUnavailable, UnsupportedCase
 from amcalc.explain import (
     UNTRACED,
     Explained,
@@ -455,7 +456,30 @@ def contribution_kernel(on: date, territory: Territory = Territory.METROPOLE) ->
     >>> 53387 - k.withheld(53387, 0)
     41705
     """
-    table = _Table.of(on, Territory(territory))
+    territory = Territory(territory)
+    dates = _effective_dates()
+    index = bisect_right(dates, on) - 1
+    try:
+        return _kernel_since(dates[index] if index >= 0 else on, territory)
+    except ParameterUnavailable:
+        _Table.of(on, territory)  # the same error, worded for ``on``
+        raise
+
+
+@cache
+def _effective_dates() -> tuple[date, ...]:
+    """Every date a value of the table changes (its lines, the CSG base, the ceiling, the
+    overtime cap), sorted: from one to the next, the same values are in force."""
+    names = [line.parameter for line in _LINES]
+    names += ["csg_base_share", "social_security_monthly_ceiling", "overtime_contribution_reduction_cap"]
+    return tuple(sorted({value.start for name in names for value in parameters.get(name).values}))
+
+
+@lru_cache(maxsize=256)
+def _kernel_since(start: date, territory: Territory) -> ContributionKernel:
+    """The :class:`ContributionKernel` of the values in force from ``start`` (a date of
+    :func:`_effective_dates`) to the next change: built once per set of values, not per day."""
+    table = _Table.of(start, territory)
     return ContributionKernel(table.kernel, table.reduction_rate, table.legal_old_age,
                               scaled(table.ceiling.value, 2, "ceiling"))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.arrays import NEVER, Ints, day_number, day_or_none, null_mask, repeated_rows
+from amcalc.bulk.arrays import EPOCH, NEVER, Ints, day_number, day_or_none, null_mask, repeated_rows
 from amcalc.bulk.schema import ILLNESS_LEDGER
 from amcalc.child_illness import SHORT_ABSENCE_DAYS, ChildIllnessLedger, contract_year_start
 from amcalc.errors import AmcalcError
@@ -172,12 +172,22 @@ def _starts_in(year: int) -> Ints:
     """For each hiring day of the year (month × 31 + day − 1), the first day of the contract
     year holding 31 December ``year`` (its anniversary that year: 28 February for a hiring on
     29 February of a common year)."""
-    hirings = [date(4, month, day) if day <= _LEAP_MONTHS[month - 1] else None
-               for month in range(1, 13) for day in range(1, 32)]
     last = date(year, 12, 31)
-    return np.array([day_number(contract_year_start(h, last)) if h else NO_DAY for h in hirings], np.int64)
+    hirings, places = _hirings()
+    starts = np.full(372, NO_DAY, np.int64)
+    starts[places] = np.array([contract_year_start(h, last).toordinal() for h in hirings], np.int64) - _EPOCH_ORDINAL
+    return starts
+
+
+@cache
+def _hirings() -> tuple[tuple[date, ...], Ints]:
+    """The hiring days of :func:`_starts_in`'s table, in the year 4 (a leap year), and their
+    places in it (month × 31 + day − 1)."""
+    hirings = tuple(date(4, month, day) for month in range(1, 13) for day in range(1, _LEAP_MONTHS[month - 1] + 1))
+    return hirings, np.array([(h.month - 1) * 31 + h.day - 1 for h in hirings])
 
 
 _LEAP_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_EPOCH_ORDINAL = EPOCH.toordinal()
 YEAR_STARTS_FROM = day_number(date(5, 1, 1))
 """The first day :func:`year_starts` places (its table's hirings are in the year 4, a leap year)."""

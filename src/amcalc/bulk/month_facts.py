@@ -23,7 +23,7 @@ from amcalc.errors import ParameterUnavailable
 from amcalc.maintenance import MaintenanceRates
 from amcalc.minimum_rate import minimum_rate
 from amcalc.money import RATE_SCALE
-from amcalc.net_salary import contribution_kernel
+from amcalc.net_salary import ContributionKernel, contribution_kernel
 
 __all__ = ["TERRITORIES", "MonthFacts", "are_holidays", "floor_bound", "floor_on", "holiday_numbers", "month_facts"]
 
@@ -92,12 +92,22 @@ def _month_facts(key: int, territory_index: int) -> MonthFacts:
         empty = np.zeros((8, 2), np.int64)
         return MonthFacts(False, first_day, length, counts, work_counts, weekday, in_month,
                            holiday, empty, empty[:2], 0, 0, (1, 0, 0, 0), np.full(2, NEVER))
-    padding = ((0, 1),) * (8 - len(table.lines))  # rate 0: withholds nothing
     return MonthFacts(
         not changes, first_day, length, counts, work_counts, weekday, in_month, holiday,
-        np.array(table.lines + padding, np.int64), np.array(table.legal_old_age, np.int64),
-        table.reduction_rate, table.ceiling_cents, (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
+        *_kernel_tables(table), table.reduction_rate, table.ceiling_cents,
+        (rates.scale, rates.agreed, rates.prorated, rates.floor), least,
     )
+
+
+@lru_cache(maxsize=256)
+def _kernel_tables(kernel: ContributionKernel) -> tuple[Any, Any]:
+    """A kernel's contribution lines padded to 8 and its legal old-age lines, as tables
+    (read-only: shared by the months it is in force)."""
+    padding = ((0, 1),) * (8 - len(kernel.lines))  # rate 0: withholds nothing
+    tables = np.array(kernel.lines + padding, np.int64), np.array(kernel.legal_old_age, np.int64)
+    for table in tables:
+        table.flags.writeable = False
+    return tables
 
 
 _NO_HOLIDAY = np.zeros(31, bool)
