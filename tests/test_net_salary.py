@@ -298,3 +298,27 @@ def test_the_contribution_kernel_withholds_what_net_salary_withholds_on_ints_and
     plain = [c for c, e in pays if e == 0]
     assert kernel.withheld(np.array(plain, np.int64), 0).tolist() == [w for (_, e), w in zip(pays, expected, strict=True)
                                                                        if e == 0]
+
+
+def test_the_contribution_kernel_of_a_day_is_the_one_its_own_table_gives() -> None:
+    # the kernel is built once per set of values in force; on every day a bundled value
+    # starts (any parameter: one the table reads but the kernel's dates missed would show
+    # here) and the day before, it must equal the kernel built from that day's own table
+    from amcalc.net_salary import ContributionKernel, _Table, contribution_kernel
+    from amcalc.money import scaled
+    starts = {value.start for name in parameters.names() for value in parameters.get(name).values}
+    days = sorted(day for start in starts for day in (start - timedelta(days=1), start))
+    checked = 0
+    for territory in Territory:
+        for day in days:
+            try:
+                table = _Table.of(day, territory)
+            except ParameterUnavailable:
+                with pytest.raises(ParameterUnavailable):
+                    contribution_kernel(day, territory)
+                continue
+            expected = ContributionKernel(table.kernel, table.reduction_rate, table.legal_old_age,
+                                          scaled(table.ceiling.value, 2, "ceiling"))
+            assert contribution_kernel(day, territory) == expected, (day, territory)
+            checked += 1
+    assert checked > 100

@@ -22,7 +22,6 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache, lru_cache, partial
-from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -73,10 +72,9 @@ def public_holidays(year: int, territory: Territory = Territory.METROPOLE) -> Ma
 def _public_holidays(year: int, territory: Territory) -> Mapping[date, str]:
     with _EXPANDING:
         found = _holidays_of(territory)
-        known = 0 if year in found.years else len(found)  # a new year's are added after these
         _ = date(year, 1, 1) in found  # a year asked for the first time: its holidays added
-        added = islice(found.items(), known, None)
-        return MappingProxyType(dict(sorted((day, name) for day, name in added if day.year == year)))
+        # read by their year, not by their place in the object (a year's may have come with another's)
+        return MappingProxyType(dict(sorted((day, name) for day, name in found.items() if day.year == year)))
 
 
 _EXPANDING = threading.Lock()
