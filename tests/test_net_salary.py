@@ -304,8 +304,8 @@ def test_the_contribution_kernel_of_a_day_is_the_one_its_own_table_gives() -> No
     # the kernel is built once per set of values in force; on every day a bundled value
     # starts (any parameter: one the table reads but the kernel's dates missed would show
     # here) and the day before, it must equal the kernel built from that day's own table
-    from amcalc.net_salary import ContributionKernel, _Table, contribution_kernel
     from amcalc.money import scaled
+    from amcalc.net_salary import ContributionKernel, _Table, contribution_kernel
     starts = {value.start for name in parameters.names() for value in parameters.get(name).values}
     days = sorted(day for start in starts for day in (start - timedelta(days=1), start))
     checked = 0
