@@ -6,7 +6,6 @@ the system's error code, leaving neither a partial file nor a ``.part``."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -98,23 +97,3 @@ def test_a_full_disk_is_reported_and_cleaned(source: Path, tmp_path: Path, monke
     with pytest.raises(UnwritableFile, match=r"res.csv n'a pas pu être écrit : le disque est plein \(ENOSPC\)"):
         payroll_file(source, tmp_path / "res.csv")
     assert not (tmp_path / "res.csv").exists() and not list(tmp_path.glob(".*.part"))
-
-
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="the open files are read from /proc")
-def test_a_file_written_over_is_replaced_and_let_go(source: Path, tmp_path: Path) -> None:
-    target = tmp_path / "res.csv"
-    target.write_text("resultat precedent\n", encoding="utf-8")
-    payroll_file(source, target)
-    for thread in threading.enumerate():
-        if thread.name == "amcalc-release":
-            thread.join()
-    assert target.read_text(encoding="utf-8").count("\n\"r") == 2  # the new result, both rows
-    assert not [fd for fd in os.listdir("/proc/self/fd") if opened_in(tmp_path, fd)]  # the old file closed
-    assert not list(tmp_path.glob(".*.part"))
-
-
-def opened_in(folder: Path, fd: str) -> bool:
-    try:
-        return os.readlink(f"/proc/self/fd/{fd}").startswith(str(folder))
-    except FileNotFoundError:  # the listing's own descriptor, closed since
-        return False

@@ -493,26 +493,11 @@ def _complete_or_absent(target: Path) -> Iterator[Path]:
     try:
         yield part
         with _writing(target):
-            _replace(part, target)
+            os.replace(part, target)
     except BaseException:
         with suppress(OSError):
             part.unlink(missing_ok=True)
         raise
-
-
-def _replace(part: Path, target: Path) -> None:
-    """``part`` renamed ``target``; on POSIX, the file it replaces is let go in a background
-    thread: freeing a file written moments ago waits for its pages' writeback (~20 ms for
-    33 MB on ext4, benchmarks/README.md), which the caller need not wait for."""
-    replaced = None
-    if os.name == "posix":
-        with suppress(OSError):  # none there, a link, a folder, unreadable: nothing held
-            replaced = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-    try:
-        os.replace(part, target)
-    finally:
-        if replaced is not None:
-            threading.Thread(target=os.close, args=(replaced,), name="amcalc-release", daemon=True).start()
 
 
 def _not_the_input(source: Path, target: Path) -> None:
