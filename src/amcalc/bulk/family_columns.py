@@ -49,9 +49,13 @@ from amcalc.family import Care, Child, ChildcareCost, Household, family_month
 from amcalc.family.cmg import age_limit
 from amcalc.family.cmg_effort_rate import EFFORT_RATES, effort_rate_cents, effort_rate_level, monthly_income
 from amcalc.family.cmg_flat_amount import (
+    CAP_SHARE,
+    DAILY_LIMIT_FACTOR,
+    SINGLE_PARENT_UPLIFT,
     age_band,
     band_of,
     capped_amount_cents,
+    ceiling_parameters,
     flat_amount_parameter,
     income_ceiling,
     within_daily_limit,
@@ -358,12 +362,11 @@ def _flat_amount_values(day: date) -> dict[str, Any]:
     """The dated values of the flat-amount rule (cents, and millionths for the factor, the
     uplift and the share) and the employer rates."""
     return {
-        "factor": _value("cmg_daily_pay_limit_factor", day, 6), "smic": _value("smic_horaire", day, 2),
-        **{f"ceiling{bound}": [_value(f"cmg_income_ceiling{bound}_{kind}", day, 2)
-                               for kind in ("one_child", "two_children", "per_further_child")] for bound in (1, 2)},
-        "uplift": _value("cmg_single_parent_ceiling_uplift", day, 6),
+        "factor": _value(DAILY_LIMIT_FACTOR, day, 6), "smic": _value("smic_horaire", day, 2),
+        **{f"ceiling{bound}": [_value(name, day, 2) for name in ceiling_parameters(bound)] for bound in (1, 2)},
+        "uplift": _value(SINGLE_PARENT_UPLIFT, day, 6),
         "amounts": [_value(name, day, 2) for name in _FLAT_AMOUNTS],
-        "share": _value("cmg_flat_amount_cap_share", day, 6), "rates": _employer_rates(day),
+        "share": _value(CAP_SHARE, day, 6), "rates": _employer_rates(day),
     }
 
 

@@ -40,7 +40,8 @@ from amcalc.family.household import Child, Household
 from amcalc.money import choose, half_up_div, maximum, minimum, round_to_cents, scaled, to_euros
 
 __all__ = [
-    "age_band", "band_of", "capped_amount_cents", "flat_amount_cmg", "flat_amount_parameter", "income_band",
+    "CAP_SHARE", "DAILY_LIMIT_FACTOR", "SINGLE_PARENT_UPLIFT", "age_band", "band_of", "capped_amount_cents",
+    "ceiling_parameters", "flat_amount_cmg", "flat_amount_parameter", "income_band",
     "income_ceiling", "within_daily_limit",
 ]
 
@@ -123,23 +124,41 @@ def flat_amount_parameter(single_parent: bool, age: int, band: int) -> str:
     return f"cmg_flat_amount_{('couple', 'single_parent')[single_parent]}_{('under_3', '3_to_6')[age]}_band{band}"
 
 
+DAILY_LIMIT_FACTOR, SINGLE_PARENT_UPLIFT, CAP_SHARE = (
+    "cmg_daily_pay_limit_factor", "cmg_single_parent_ceiling_uplift", "cmg_flat_amount_cap_share")
+"""The parameters of the daily pay limit (× SMIC horaire), the single parent's ceiling uplift
+and the cap (share of the net salary and entretien)."""
+
+
+def ceiling_parameters(bound: int) -> tuple[str, str, str]:
+    """The parameters of the income ceiling ``bound`` (1 or 2): for one child, for two, and
+    the amount per further child.
+
+    >>> ceiling_parameters(2)[2]
+    'cmg_income_ceiling2_per_further_child'
+    """
+    one, two, further = (f"cmg_income_ceiling{bound}_{kind}" for kind in ("one_child", "two_children",
+                                                                            "per_further_child"))
+    return one, two, further
+
+
 def income_band(household: Household, day: date) -> tuple[int, tuple[int, int], list[ParameterUse]]:
     """The band (1, 2 or 3) of the household's resources, the two ceilings it was
     compared with, and the parameters used."""
     children = household.dependent_children
-    kind = "one_child" if children == 1 else "two_children"
-    looked_up = [_at(f"cmg_income_ceiling{bound}_{kind}", day) for bound in (1, 2)]
+    kind = 0 if children == 1 else 1  # the one-child or the two-children ceiling
+    looked_up = [_at(ceiling_parameters(bound)[kind], day) for bound in (1, 2)]
     # the ceiling of the household's kind stands for both kinds: the kernel picks by the children
     cents = [[scaled(value.value, 2, "ceiling")] * 2 for _, value in looked_up]
     further = [0, 0]
     if children > 2:
-        further_used = [_at(f"cmg_income_ceiling{bound}_per_further_child", day) for bound in (1, 2)]
+        further_used = [_at(ceiling_parameters(bound)[2], day) for bound in (1, 2)]
         looked_up += further_used
         further = [scaled(value.value, 2, "ceiling") for _, value in further_used]
     uses = [ParameterUse.of(p, v, " €") for p, v in looked_up]
     uplift_e6 = 0
     if household.single_parent:
-        uplift_p, uplift = _at("cmg_single_parent_ceiling_uplift", day)
+        uplift_p, uplift = _at(SINGLE_PARENT_UPLIFT, day)
         uses.append(ParameterUse.of(uplift_p, uplift, "%"))
         uplift_e6 = scaled(uplift.value, 6, "uplift")
     low, high = (income_ceiling(one, two, more, children, int(household.single_parent), uplift_e6)
@@ -160,7 +179,7 @@ def _daily_pay_test(cost: ChildcareCost, day: date) -> tuple[bool, Step, list[Pa
                            "1er septembre 2025 (plafond de 5 SMIC par jour).")
     if cost.declared_days == 0 and cost.gross_salary > 0:
         raise InvalidInput("declared_days", "un salaire sans aucun jour d'activité déclaré.")
-    factor_p, factor = _at("cmg_daily_pay_limit_factor", day)
+    factor_p, factor = _at(DAILY_LIMIT_FACTOR, day)
     smic_p, smic = _at("smic_horaire", day)
     limit = factor.value * smic.value
     daily = Fraction(cost.gross_salary) / max(cost.declared_days, 1)
@@ -190,7 +209,7 @@ def flat_amount_cmg(household: Household, child: Child, cost: ChildcareCost, fir
     third = child.birthday(3)
     age = age_band(_month_key(first_day), _month_key(third))
     amount_p, published = _at(flat_amount_parameter(household.single_parent, age, band), values_day)
-    share_p, share = _at("cmg_flat_amount_cap_share", values_day)
+    share_p, share = _at(CAP_SHARE, values_day)
     amount, steps = Fraction(published.value), [daily_step]
     steps.append(Step("Tranche de revenus", f"{euros(household.resources)} comparé aux plafonds "
                       f"{euros(ceilings[0], 0)} et {euros(ceilings[1], 0)}", f"tranche {band}",
