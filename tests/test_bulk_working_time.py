@@ -16,7 +16,7 @@ from test_bulk import assert_same  # noqa: E402
 
 from amcalc.bulk import PayrollStats, payroll  # noqa: E402
 from amcalc.bulk.schema import utf8_strings  # noqa: E402
-from amcalc.bulk.working_time import by_row_and_day, in_row_and_day_order  # noqa: E402
+from amcalc.bulk.working_time import _one_a_week, by_row_and_day, in_row_and_day_order  # noqa: E402
 from amcalc.calendar import WEEKDAYS  # noqa: E402
 
 # Mon–Fri 9 h: 45 h a week, the usual week of the 4-month average (every key in each row:
@@ -137,3 +137,27 @@ def test_rows_and_days_in_order_as_lexsort_puts_them(row_step: int, day_step: in
     assert in_row_and_day_order(ordered).tolist() == ordered.tolist()
     assert (in_row_and_day_order(ordered) is ordered) == (row_step == 1)  # too wide for one key: lexsort
     assert in_row_and_day_order(ordered[:0]).shape == (0, 3)
+
+
+@pytest.mark.parametrize("carried_weeks", [0, 40])
+@pytest.mark.parametrize("given_order", ["in order", "repeats", "shuffled", "none"])
+def test_the_weeks_to_carry_one_a_week_the_given_one_winning(carried_weeks: int, given_order: str) -> None:
+    # the oracle: a dict of (row, Monday) → seconds, the carried weeks written first, then the
+    # given ones over them; its items in (row, Monday) order
+    rng = np.random.default_rng(5)
+    def weeks(count: int) -> Any:
+        return np.stack([rng.integers(0, 6, count), rng.integers(0, 5, count) * 7, rng.integers(1, 9, count)], axis=1)
+    carried, given = weeks(carried_weeks), weeks(30)
+    given = given[np.lexsort((given[:, 1], given[:, 0]))]
+    if given_order == "in order":  # one a (row, Monday), as the paths by day give them
+        given = given[np.r_[True, (given[1:, :2] != given[:-1, :2]).any(axis=1)]]
+    elif given_order == "shuffled":
+        given = given[rng.permutation(len(given))]
+    elif given_order == "none":
+        given = given[:0]
+    expected: dict[tuple[int, int], int] = {}
+    for row, monday, seconds in [*carried.tolist(), *given.tolist()]:
+        expected[row, monday] = seconds
+    kept = _one_a_week(given, carried)
+    assert kept.tolist() == [[row, monday, seconds] for (row, monday), seconds in sorted(expected.items())]
+    assert (kept is given) == (not carried_weeks and given_order in ("in order", "none"))

@@ -159,13 +159,25 @@ def recent_weeks(rows: Rows, given: Ints, carried: Ints) -> Ints:
     """(row, Monday, seconds) of the weeks to carry to next month, by row and Monday: those
     carried and those given this month (which win for the same Monday), of the last 18 weeks
     (:attr:`amcalc.month.MonthLedger.weekly_hours`, as ``month_pay`` keeps them)."""
+    weeks = _one_a_week(given, carried)
+    last = np.take(_last_days(tuple(rows.facts)), np.take(rows.group, weeks[:, 0]))
+    return np.compress(weeks[:, 1] > last - 7 * HISTORY_WEEKS, weeks, axis=0)
+
+
+def _one_a_week(given: Ints, carried: Ints) -> Ints:
+    """The (row, Monday, seconds) of ``carried`` and ``given`` by row and Monday, one a
+    (row, Monday): the given one where both have it. Nothing carried (a file's first month)
+    and the weeks given one after another without repeat (as the paths by day give them):
+    those weeks as they are, not merged."""
+    if not len(carried):
+        key = _row_day_key(given, None) if len(given) else given[:, 0]
+        if key is not None and in_order(key, strictly=True):
+            return given
     weeks = np.concatenate([carried, given])
     weeks = in_row_and_day_order(weeks, np.repeat([0, 1], [len(carried), len(given)]))
     last_of_week = np.ones(len(weeks), bool)  # the last entry of each (row, Monday): this month's
     last_of_week[:-1] = (weeks[1:, 0] != weeks[:-1, 0]) | (weeks[1:, 1] != weeks[:-1, 1])
-    weeks = np.compress(last_of_week, weeks, axis=0)
-    last = np.take(_last_days(tuple(rows.facts)), np.take(rows.group, weeks[:, 0]))
-    return np.compress(weeks[:, 1] > last - 7 * HISTORY_WEEKS, weeks, axis=0)
+    return np.compress(last_of_week, weeks, axis=0)
 
 
 def of_rows(triples: Ints, kept: Any) -> Ints:
