@@ -387,7 +387,8 @@ def absence_refusals(row: Ints, first: Ints, day: Ints, not_care_day: Any, over:
 
 
 def _first_of_each(row: Ints) -> Any:
-    """Whether each of ``row`` (in order) is the first of its row (not ``np.unique``, which sorts).
+    """Whether each entry of ``row`` (rows in order) is its row's first: a comparison with the
+    previous entry (``np.unique`` would sort).
 
     >>> _first_of_each(np.array([0, 0, 3, 5, 5])).tolist()
     [True, False, True, True, False]
