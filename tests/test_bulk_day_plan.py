@@ -166,3 +166,25 @@ def test_weeks_given_without_a_planned_day_spread_over_their_usual_days() -> Non
     assert result.column("complementary_seconds").to_pylist() == [40 * 3600, 10 * 3600, 0, None, 10 * 3600]
     assert result.column("error_code").to_pylist() == [None, None, None, "invalid_input", None]
     assert_same(rows, result)
+
+
+def test_a_partial_month_with_public_holidays_inside_and_outside_the_contract() -> None:
+    # A month hired and left in, without event: the weekdays within the contract less the
+    # public holidays off are cared for, the usual days outside it unpaid, public holidays
+    # included (art. 111, PartialMonth.PRORATA). May 2025 (1 May a Thursday; 1, 8 and 29 May
+    # (Ascension) public holidays), Monday to Friday 8 h, hired Wednesday 7 May, leaving
+    # Wednesday 28 May:
+    # within: 7–9, 12–16, 19–23, 26–28 May = 16 weekdays, less 8 May = 15 days × 8 h = 432 000 s;
+    # entretien 1.00 € an hour (above the daily minimum): 15 × 8 × 1.00 = 120.00 €;
+    # outside: 1, 2, 5, 6, 29, 30 May = 6 usual days, 48 h of the month's 22 × 8 = 176 h:
+    # 52 weeks, base 52 × 40 h × 4.00 € / 12 = 693.33 €, deducted 693.33 × 48 / 176 = 189.09 €;
+    # 45 weeks, base 45 × 40 h × 4.00 € / 12 = 600.00 €, deducted 600.00 × 6 / 22 = 163.64 €.
+    row = {"hourly_rate": "4.00", "weeks": 52, "month": "2025-05", "start": date(2025, 5, 7),
+           "end": date(2025, 5, 28), "maintenance_per_hour": "1.00", **_week_days("8")}
+    rows = [row, row | {"weeks": 45}]
+    result = payroll(table_of(rows))
+    assert result.column("route").to_pylist() == ["vector", "vector"]
+    assert result.column("worked_seconds").to_pylist() == [432_000, 432_000]
+    assert result.column("maintenance").to_pylist() == [Decimal("120.00")] * 2
+    assert result.column("absence_deduction").to_pylist() == [Decimal("189.09"), Decimal("163.64")]
+    assert_same(rows, result)

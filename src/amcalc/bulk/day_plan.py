@@ -89,35 +89,19 @@ class _Plan:
         local = np.full(rows.n, -1, np.int64)
         local[busy] = np.arange(m)
         facts, g = rows.facts, rows.group[busy]
-        past_end = np.take(_past_end(tuple(facts)), g, axis=0)  # np.take: faster than [g]
-        holiday = np.take(stacked(tuple(facts), "holiday", bool), g, axis=0)
-        first = rows.first[busy]
+        holiday = np.take(stacked(tuple(facts), "holiday", bool), g, axis=0)  # np.take: faster than [g]
+        first, length = rows.first[busy], rows.length[busy]
         sched = _planned(np.take(rows.schedule, busy, axis=0).astype(np.int32), first)
-        np.copyto(sched, 0, where=past_end)  # not a product with the days in the month: bools cast, 3 times slower
-        outside = np.zeros((m, 31), bool)
-        partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
-        if len(partial):
-            hired_or_left = busy[partial]
-            hired = np.clip(rows.start[hired_or_left] - first[partial], -1, 31)  # days of the month, −1 to 31
-            left = np.clip(rows.end[hired_or_left] - first[partial], -1, 31)
-            outside[partial] = np.take(_OUTSIDE, (hired + 1) * 33 + left + 1, axis=0)
-        non_care = np.zeros((m, 31), bool)
-        keep = local[events.c_row] >= 0
-        c_row, c_start = local[events.c_row[keep]], events.c_start[keep]
-        if len(c_row):
-            length = rows.length[busy[c_row]]
-            for k in range(7):
-                day = c_start + k
-                inside = (day >= 0) & (day < length)
-                non_care[c_row[inside], day[inside]] = True
+        for day in range(28, 31):  # no day past the month's end (a month has 28 days or more); a column at
+            sched[:, day] *= day < length  # a time: on the (rows × 3) last days, numpy would loop 3 by 3
         keep = local[events.h_row] >= 0
         h_row, h_day = local[events.h_row[keep]], events.h_day[keep]
         not_holiday = h_row[~holiday[h_row, h_day] | (sched[h_row, h_day] == 0)]
         bad = np.zeros(m, bool)
         bad[not_holiday] = True
         holiday[h_row, h_day] = False  # the holidays left are those off
-        return cls(busy, local, first, sched, holiday, non_care, outside, rows.occasional[busy],
-                   h_row, h_day, not_holiday, bad)
+        return cls(busy, local, first, sched, holiday, _without_care(events, local, length),
+                   _outside(rows, busy, first), rows.occasional[busy], h_row, h_day, not_holiday, bad)
 
     def absences(self, rows: Rows, events: Events, illness: Art105) -> None:
         """The absences' days: checked as month_pay checks them, unpaid as art. 105, 111 and
@@ -128,7 +112,6 @@ class _Plan:
         m, sched, bad = len(self.busy), self.sched, self.bad
         off = self.non_care | self.holiday  # a day off, or outside the contract: in place, one array
         off |= self.outside
-        working = (sched > 0) & ~off
         mine = np.flatnonzero(self.local[events.a_row] >= 0)  # the busy rows' absences: gathered by
         # np.take, several times faster than a boolean mask (most absences are the light rows')
         a_row, a_day = self.local.take(events.a_row.take(mine)), events.a_day.take(mine)
@@ -137,7 +120,7 @@ class _Plan:
         cell = a_row * 31 + a_day  # (row, day) in the flat plan: np.take and np.put, no 2-D index
         day_sched = np.take(sched, cell)
         seconds = np.where(whole, day_sched, events.a_seconds.take(mine))
-        not_care_day = ~np.take(working, cell)
+        not_care_day = (day_sched == 0) | np.take(off, cell)
         over = ~not_care_day & (seconds > day_sched)
         self.refused = _checked(rows, self.busy, self.first, a_row, a_day, seconds, day_sched, deducted,
                                 not_care_day, over, bad)
@@ -153,7 +136,7 @@ class _Plan:
         if asks.any():
             asking = distinct_rows(a_row[asks])
             answers = calendar_answers(rows, events, self.busy[asking],
-                                       self._asked(rows, events, asking, working, a_row, a_day,
+                                       self._asked(rows, events, asking, off, a_row, a_day,
                                                    certified, asked & ~certified))
             bad[asking[answers.unanswered]] = True
             at = np.full(m, -1, np.int64)
@@ -172,16 +155,17 @@ class _Plan:
                                                       np.concatenate([deducted, np.ones(len(lost_row), bool)]), m)
         # the plan (the weeks given replace their days): the working days' schedule, less each
         # absence on its day (an absence on another day refuses the row: 0 there, as the day)
-        self.actual = sched * working
+        self.actual = sched * np.logical_not(off, out=off)  # the working days: off is read no more (in place)
         np.put(self.actual, cell, (day_sched - seconds) * ~not_care_day)
         if self.occasional.any():  # occasional care: certified illness is kept beyond the limits of art. 105
             kept = np.where(certified, ~deducted, _KEPT_WHEN_OCCASIONAL[events.a_cause.take(mine)])
             self.kept_absent = sum_by(a_row, seconds * kept, m)
 
-    def _asked(self, rows: Rows, events: Events, asking: Ints, working: Any, a_row: Ints, a_day: Ints,
+    def _asked(self, rows: Rows, events: Events, asking: Ints, off: Any, a_row: Ints, a_day: Ints,
                certified: Any, unjustified: Any) -> MonthDays:
         """The month of the rows ``asking`` (local indices) as art. 105 and 47 ask it, from the
-        busy rows' absences (``a_row``, ``a_day``, whether ``certified`` or ``unjustified``)."""
+        busy rows' days ``off`` (holidays, weeks without care, outside the contract) and
+        absences (``a_row``, ``a_day``, whether ``certified`` or ``unjustified``)."""
         lines = np.full(len(self.busy), -1, np.int64)
         lines[asking] = np.arange(len(asking))
         mine = np.flatnonzero(lines[a_row] >= 0)
@@ -193,6 +177,7 @@ class _Plan:
             return table
 
         planned = self.sched[asking] > 0
+        working = planned & ~off[asking]
         outside, non_care = self.outside[asking], self.non_care[asking]
         holiday = planned & ~outside & ~non_care & self.holiday[asking]
         holiday[:, 0] &= rows.month_key[self.busy[asking]] % 12 != 4  # not 1 May (Code du travail L3133-4)
@@ -203,7 +188,7 @@ class _Plan:
             days = rows.first[batch_rows[lines], None] + length[lines, None] + np.arange(32)
             return _days_elsewhere(rows, events, batch_rows[lines], days)[0] > 0
 
-        return MonthDays(working[asking], holiday, marked(slice(None)),
+        return MonthDays(working, holiday, marked(slice(None)),
                          marked(certified.take(mine)), marked(unjustified.take(mine)), after, length)
 
     def weeks_given(self, rows: Rows, events: Events, totals: Totals, long_days: list[Ints],
@@ -244,7 +229,7 @@ class _Plan:
         wrong = np.flatnonzero(empty & (worked > 0))
         self.bad[w_row[wrong]] = True
         wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
-        wrong = wrong[np.unique(w_row[wrong], return_index=True)[1]]
+        wrong = wrong[_first_of_each(w_row[wrong])]
         for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
             self.refused.setdefault(row, _week_refusal(monday))
         weights[0, empty] = 1
@@ -301,12 +286,29 @@ class _Plan:
             totals.days_cared[busy[mine]] = np.count_nonzero(actual > 0, axis=1)[mine]
 
 
-@lru_cache(maxsize=64)
-def _past_end(facts: tuple[MonthFacts, ...]) -> Any:
-    """(months × 31) the days after each month's last (read-only, once per set of months)."""
-    table = ~stacked(facts, "in_month", bool)
-    table.flags.writeable = False
-    return table
+def _outside(rows: Rows, busy: Ints, first: Ints) -> Any:
+    """(rows × 31) the days of the batch rows ``busy`` (months from the days ``first``) before
+    the hiring or after the end (art. 111, PartialMonth.PRORATA): one gather of a row's 31
+    flags, those of a whole month for the rows without either."""
+    which = np.full(len(busy), _WHOLE_MONTH)
+    partial = np.flatnonzero(rows.partial[busy])  # the others have every day within the contract
+    hired_or_left = busy[partial]
+    hired = np.clip(rows.start[hired_or_left] - first[partial], -1, 31)  # days of the month, −1 to 31
+    left = np.clip(rows.end[hired_or_left] - first[partial], -1, 31)
+    which[partial] = (hired + 1) * 33 + left + 1
+    return np.take(_OUTSIDE, which, axis=0)
+
+
+def _without_care(events: Events, local: Ints, length: Ints) -> Any:
+    """(rows × 31) the days of the weeks without care of the rows ``local`` points to (batch
+    row → index, −1 for the others; ``length``: their months' days), set in one scatter."""
+    days = np.zeros((len(length), 31), bool)
+    keep = local[events.c_row] >= 0
+    row, monday = local[events.c_row[keep]], events.c_start[keep]
+    day = monday[:, None] + np.arange(7)  # (weeks × 7) the weeks' days, from the month's first (0)
+    inside = (day >= 0) & (day < length[row, None])
+    days.reshape(-1)[(row[:, None] * 31 + day)[inside]] = True
+    return days
 
 
 def _planned(schedule: Ints, first: Ints) -> Ints:
@@ -378,10 +380,22 @@ def absence_refusals(row: Ints, first: Ints, day: Ints, not_care_day: Any, over:
     wrong = np.flatnonzero(not_care_day | over)
     if not len(wrong):
         return {}
-    at = wrong[np.unique(row[wrong], return_index=True)[1]]
+    at = wrong[_first_of_each(row[wrong])]
     scheduled = np.where(not_care_day[at], -1, day_sched[at])
     return dict(zip(row[at].tolist(), map(_refusal, (first[row[at]] + day[at]).tolist(), scheduled.tolist()),
                     strict=True))
+
+
+def _first_of_each(row: Ints) -> Any:
+    """Whether each entry of ``row`` (rows in order) is its row's first: a comparison with the
+    previous entry (``np.unique`` would sort).
+
+    >>> _first_of_each(np.array([0, 0, 3, 5, 5])).tolist()
+    [True, False, True, True, False]
+    """
+    first = np.ones(len(row), bool)
+    np.not_equal(row[1:], row[:-1], out=first[1:])
+    return first
 
 
 @lru_cache(maxsize=1 << 14)
@@ -513,6 +527,9 @@ _DAY_LIMITS = np.arange(-1, 32)
 _OUTSIDE = ((np.arange(31) < _DAY_LIMITS[:, None, None]) | (np.arange(31) > _DAY_LIMITS[None, :, None])).reshape(-1, 31)
 """[(first + 1) × 33 + last + 1] the days of a month before its ``first`` day of contract or
 after its ``last`` (−1 to 31 each): a row's 31 flags in one gather, not two comparisons and an or."""
+
+_WHOLE_MONTH = (-1 + 1) * 33 + 31 + 1
+"""The line of :data:`_OUTSIDE` without a day outside (from before the month to after it)."""
 
 _WEEK_CLIPPED.flags.writeable = _WEEK_INSIDE.flags.writeable = _OUTSIDE.flags.writeable = False
 
