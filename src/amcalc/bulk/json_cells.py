@@ -31,7 +31,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.schema import ILLNESS_LEDGER, RECENT_WEEKS, date_of, shown
+from amcalc.bulk.arrays import null_mask
+from amcalc.bulk.schema import ILLNESS_LEDGER, RECENT_WEEKS, date_of, shown, strings_at
 from amcalc.errors import InvalidInput
 
 __all__ = ["NESTED_COLUMNS", "as_json", "json_cell", "json_columns"]
@@ -225,14 +226,21 @@ def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:
 
 def as_json(column: pa.Array) -> pa.Array:
     """A list or structure column as JSON text (dates ``AAAA-MM-JJ``), null where null: how
-    a CSV holds it, read back by :func:`json_cell`.
+    a CSV holds it, read back by :func:`json_cell`. Only the cells with a value are encoded,
+    by one encoder; an empty list is ``[]`` without it (most rows' ``warnings``).
 
-    >>> as_json(pa.array([[{"week": date(2025, 3, 10), "seconds": 180000}], None], RECENT_WEEKS)).to_pylist()
-    ['[{"week":"2025-03-10","seconds":180000}]', None]
+    >>> as_json(pa.array([[{"week": date(2025, 3, 10), "seconds": 180000}], None, []], RECENT_WEEKS)).to_pylist()
+    ['[{"week":"2025-03-10","seconds":180000}]', None, '[]']
     """
-    return pa.array([None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"),
-                                                           default=_json_text)
-                     for value in column.to_pylist()], pa.string())
+    given = ~null_mask(column)
+    empty = None
+    if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+        empty = given & (np.diff(column.offsets.to_numpy()) == 0)
+        given &= ~empty
+    rows = np.flatnonzero(given)
+    written = strings_at(rows, [_ENCODER.encode(value) for value in column.take(pa.array(rows)).to_pylist()],
+                         len(column))
+    return pc.if_else(pa.array(empty), _EMPTY_LIST, written) if empty is not None and empty.any() else written
 
 
 def _json_text(value: object) -> str:
@@ -240,3 +248,7 @@ def _json_text(value: object) -> str:
     if isinstance(value, date | Decimal):
         return str(value)
     raise TypeError(f"{type(value).__name__} n'a pas d'écriture JSON")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_text)
+_EMPTY_LIST = pa.scalar("[]")
