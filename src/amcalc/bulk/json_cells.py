@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -81,6 +81,8 @@ def _within_bounds(column: str, text: str) -> None:
     :data:`MAX_DEPTH`, before it is decoded (a JSON nested 1 000 deep would exhaust the stack)."""
     if len(text) > MAX_CELL:
         raise InvalidInput(column, f"cellule JSON de {len(text)} caractères : au plus {MAX_CELL}.")
+    if text.count("[") + text.count("{") <= MAX_DEPTH:  # so few brackets (texts' included): no deeper
+        return
     depth = 0
     for token in _BRACKETS.findall(text):
         if token in "[{":
@@ -169,9 +171,13 @@ def _date(value: object) -> date | None:
     if not isinstance(value, str):
         raise _Misfit(f"date attendue au format AAAA-MM-JJ, pas {_seen(value)}.")
     try:
-        return date_of(value, "date")
+        return _day(value)
     except InvalidInput as err:
         raise _Misfit(err.message) from None
+
+
+_day = lru_cache(maxsize=1 << 14)(partial(date_of, field="date"))
+"""A date's text parsed once (a file's cells repeat a few thousand days)."""
 
 
 def _whole(value: object, bound: int) -> int | None:
