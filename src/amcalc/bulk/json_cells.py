@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from amcalc.bulk.arrays import null_mask
-from amcalc.bulk.schema import FIRST_DAY, LAST_DAY, ILLNESS_LEDGER, RECENT_WEEKS, date_of, shown, strings_at
+from amcalc.bulk.schema import FIRST_DAY, ILLNESS_LEDGER, LAST_DAY, RECENT_WEEKS, date_of, shown, strings_at
 from amcalc.errors import InvalidInput
 
 __all__ = ["NESTED_COLUMNS", "as_json", "json_cell", "json_columns"]
@@ -269,14 +269,15 @@ def _json_texts(array: pa.Array) -> pa.Array:
     if pa.types.is_struct(kind) and kind.num_fields:
         parts: list[Any] = []
         for i, field in enumerate(kind):
-            parts += [("," if i else "{") + _ENCODER.encode(field.name) + ":", _json_texts(array.field(i)).fill_null("null")]
+            key = ("," if i else "{") + _ENCODER.encode(field.name) + ":"
+            parts += [key, _json_texts(array.field(i)).fill_null("null")]
         return _null_where_null(pc.binary_join_element_wise(*parts, "}", ""), array)
     if pa.types.is_list(kind) or pa.types.is_large_list(kind):
         values = _json_texts(array.values).fill_null("null")
         lists = type(array).from_arrays(array.offsets, values)  # the offsets of a slice: its own values
         return _null_where_null(pc.binary_join_element_wise("[", pc.binary_join(lists, ","), "]", ""), array)
     rows = np.flatnonzero(~null_mask(array))
-    return strings_at(rows, [_ENCODER.encode(value) for value in array.take(pa.array(rows)).to_pylist()],
+    return strings_at(rows.tolist(), [_ENCODER.encode(value) for value in array.take(pa.array(rows)).to_pylist()],
                       len(array))
 
 

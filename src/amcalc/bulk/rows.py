@@ -394,8 +394,10 @@ def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, 
 def date_values(array: pa.Array, missing: int) -> Ints:
     """Days since 1970 of a date32 column, read from its buffer (``missing`` where null).
 
-    >>> date_values(pa.array([2, None, None], pa.date32()), -1).tolist(), date_values(pa.array([None, 1], pa.date32()).slice(1), -1).tolist()
-    ([2, -1, -1], [1])
+    >>> date_values(pa.array([2, None, None], pa.date32()), -1).tolist()
+    [2, -1, -1]
+    >>> date_values(pa.array([None, 1], pa.date32()).slice(1), -1).tolist()
+    [1]
     >>> date_values(pa.array([None, 5, None, 7], pa.date32()).slice(1), -1).tolist()
     [5, -1, 7]
     """
