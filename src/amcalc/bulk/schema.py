@@ -339,16 +339,23 @@ def _spread(at: Ints, n: int) -> Ints:
 
 
 def utf8_strings(encoded: Sequence[bytes]) -> pa.Array:
-    """A string array of texts given in UTF-8: Arrow copies them as bytes, their offsets laid
-    out in the same call, and the result is viewed as text (no text encoded or checked again).
+    """A string array of texts given in UTF-8, built from its buffers (no text encoded again).
 
     >>> utf8_strings([b"ab", "é".encode()]).to_pylist()
     ['ab', 'é']
     """
-    given = pa.array(encoded, pa.binary())
-    if not isinstance(given, pa.Array):  # int32 offsets: Arrow splits the texts beyond 2 GiB
+    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(_byte_ends(encoded)),
+                                                             pa.py_buffer(b"".join(encoded))])
+
+
+def _byte_ends(encoded: Sequence[bytes]) -> Any:
+    """0, then where each of ``encoded`` ends once they are joined: a string array's offsets
+    (int32: more than 2 GiB of text in one array is an error, not offsets wrapped round)."""
+    ends = np.zeros(len(encoded) + 1, np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=ends[1:])
+    if ends[-1] > np.iinfo(np.int32).max:
         raise OverflowError("more than 2 GiB of text in one string array")
-    return pa.Array.from_buffers(pa.string(), len(given), given.buffers())
+    return ends.astype(np.int32)
 
 
 def validity_buffer(valid: Any) -> pa.Buffer | None:
