@@ -39,6 +39,11 @@ COLUMNS = {
         pa.list_(pa.struct([("week", pa.date32()), ("seconds", pa.int64())]))),
     "a field name to escape": pa.array([{"s": "x"}], pa.struct([pa.field('we"ird', pa.string())])),
     "decimals and floats (the encoder)": pa.array([{"d": Decimal("1.50"), "f": 2.5}, {"d": None, "f": None}]),
+    # a day beyond Python's calendar under a null structure is no value: no error, as its cell's value
+    "a day beyond the calendar under a null structure": pa.StructArray.from_arrays(
+        [pa.array([2**31 - 1, 3], pa.int32()).cast(pa.date32())], names=["d"], mask=pa.array([True, False])),
+    "… in a list": pa.ListArray.from_arrays([0, 2, 2], pa.StructArray.from_arrays(
+        [pa.array([2**31 - 1, 3], pa.int32()).cast(pa.date32())], names=["d"], mask=pa.array([True, False]))),
 }
 
 

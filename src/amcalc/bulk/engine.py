@@ -121,7 +121,7 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
 
 _NARROW_INDICES = {pa.int8(): np.int8, pa.int16(): np.int16, pa.uint8(): np.uint8, pa.uint16(): np.uint16}
 """Index types every value of which is an int32: widened by numpy (an Arrow cast, the chunk's
-first compute call, costs ~0.2 ms a chunk in a run, where numpy's takes a few µs)."""
+first compute call, costs ~0.18 ms a 65 536-row chunk in a run's flow; numpy's ~0.1 ms)."""
 
 
 def _int32_indices(indices: pa.Array) -> pa.Array:
@@ -131,9 +131,9 @@ def _int32_indices(indices: pa.Array) -> pa.Array:
     >>> _int32_indices(pa.array([0, 2, 1, 2], pa.int8()).slice(1)).to_pylist()
     [2, 1, 2]
     """
-    narrow = _NARROW_INDICES.get(indices.type)
     if indices.type == pa.int32():
         return indices
+    narrow = _NARROW_INDICES.get(indices.type)
     if narrow is None or indices.null_count:
         return indices.cast(pa.int32())
     given = np.frombuffer(indices.buffers()[1], narrow, len(indices), indices.offset * np.dtype(narrow).itemsize)

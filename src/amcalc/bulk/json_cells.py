@@ -244,7 +244,11 @@ def as_json(column: pa.Array) -> pa.Array:
         empty = given & (np.diff(column.offsets.to_numpy()) == 0)
         given &= ~empty
     rows = np.flatnonzero(given)
-    texts = _json_texts(column.take(pa.array(rows)))
+    cells = column.take(pa.array(rows))
+    try:
+        texts = _json_texts(cells)
+    except (ValueError, OverflowError, pa.ArrowException):  # a value refused inside: each cell by the encoder
+        texts = _encoded(cells)  # (its error, if any, as it words it)
     at = np.full(len(column), len(texts), np.int32)  # past the texts: the empty list's
     at[rows] = np.arange(len(texts), dtype=np.int32)
     return pa.concat_arrays([texts, _EMPTY_LIST]).take(pa.array(at, mask=~(given | empty)))
@@ -276,6 +280,11 @@ def _json_texts(array: pa.Array) -> pa.Array:
         values = _json_texts(array.values).fill_null("null")
         lists = type(array).from_arrays(array.offsets, values)  # the offsets of a slice: its own values
         return _null_where_null(pc.binary_join_element_wise("[", pc.binary_join(lists, ","), "]", ""), array)
+    return _encoded(array)
+
+
+def _encoded(array: pa.Array) -> pa.Array:
+    """Each value of ``array`` by :data:`_ENCODER` (from its Python value), null where null."""
     rows = np.flatnonzero(~null_mask(array))
     return strings_at(rows.tolist(), [_ENCODER.encode(value) for value in array.take(pa.array(rows)).to_pylist()],
                       len(array))
