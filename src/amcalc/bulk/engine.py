@@ -113,10 +113,31 @@ def _plain_column(column: pa.Array, kind: pa.DataType) -> pa.Array:
     if column.type == kind:
         return column
     if pa.types.is_dictionary(kind):
-        return pa.DictionaryArray.from_arrays(_plain_column(column.indices, kind.index_type),
+        return pa.DictionaryArray.from_arrays(_int32_indices(column.indices),
                                               _plain_column(column.dictionary, kind.value_type),
                                               safe=False)  # the indices of a valid dictionary: not checked again
     return column.cast(kind)
+
+
+_NARROW_INDICES = {pa.int8(): np.int8, pa.int16(): np.int16, pa.uint8(): np.uint8, pa.uint16(): np.uint16}
+"""Index types every value of which is an int32: widened by numpy (an Arrow cast, the chunk's
+first compute call, costs ~0.18 ms a 65 536-row chunk in a run's flow; numpy's ~0.1 ms)."""
+
+
+def _int32_indices(indices: pa.Array) -> pa.Array:
+    """A dictionary's ``indices`` as int32: widened from their buffer when they are of a narrow
+    type without null (polars, pandas, a small dictionary written by Arrow), else cast.
+
+    >>> _int32_indices(pa.array([0, 2, 1, 2], pa.int8()).slice(1)).to_pylist()
+    [2, 1, 2]
+    """
+    if indices.type == pa.int32():
+        return indices
+    narrow = _NARROW_INDICES.get(indices.type)
+    if narrow is None or indices.null_count:
+        return indices.cast(pa.int32())
+    given = np.frombuffer(indices.buffers()[1], narrow, len(indices), indices.offset * np.dtype(narrow).itemsize)
+    return pa.Array.from_buffers(pa.int32(), len(indices), [None, pa.py_buffer(given.astype(np.int32))])
 
 
 _IN_PROCESS = ScalarPool()

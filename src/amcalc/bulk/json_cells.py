@@ -24,14 +24,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amcalc.bulk.schema import ILLNESS_LEDGER, RECENT_WEEKS, date_of, shown
+from amcalc.bulk.arrays import null_mask
+from amcalc.bulk.schema import FIRST_DAY, ILLNESS_LEDGER, LAST_DAY, RECENT_WEEKS, date_of, shown, strings_at
 from amcalc.errors import InvalidInput
 
 __all__ = ["NESTED_COLUMNS", "as_json", "json_cell", "json_columns"]
@@ -80,6 +81,8 @@ def _within_bounds(column: str, text: str) -> None:
     :data:`MAX_DEPTH`, before it is decoded (a JSON nested 1 000 deep would exhaust the stack)."""
     if len(text) > MAX_CELL:
         raise InvalidInput(column, f"cellule JSON de {len(text)} caractères : au plus {MAX_CELL}.")
+    if text.count("[") + text.count("{") <= MAX_DEPTH:  # so few brackets (texts' included): no deeper
+        return
     depth = 0
     for token in _BRACKETS.findall(text):
         if token in "[{":
@@ -168,9 +171,13 @@ def _date(value: object) -> date | None:
     if not isinstance(value, str):
         raise _Misfit(f"date attendue au format AAAA-MM-JJ, pas {_seen(value)}.")
     try:
-        return date_of(value, "date")
+        return _day(value)
     except InvalidInput as err:
         raise _Misfit(err.message) from None
+
+
+_day = lru_cache(maxsize=1 << 14)(partial(date_of, field="date"))
+"""A date's text parsed once (a file's cells repeat a few thousand days)."""
 
 
 def _whole(value: object, bound: int) -> int | None:
@@ -225,14 +232,73 @@ def json_columns(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, Any]:
 
 def as_json(column: pa.Array) -> pa.Array:
     """A list or structure column as JSON text (dates ``AAAA-MM-JJ``), null where null: how
-    a CSV holds it, read back by :func:`json_cell`.
+    a CSV holds it, read back by :func:`json_cell`. Only the cells with a value are written
+    (:func:`_json_texts`); an empty list is ``[]`` without it (most rows' ``warnings``).
 
-    >>> as_json(pa.array([[{"week": date(2025, 3, 10), "seconds": 180000}], None], RECENT_WEEKS)).to_pylist()
-    ['[{"week":"2025-03-10","seconds":180000}]', None]
+    >>> as_json(pa.array([[{"week": date(2025, 3, 10), "seconds": 180000}], None, []], RECENT_WEEKS)).to_pylist()
+    ['[{"week":"2025-03-10","seconds":180000}]', None, '[]']
     """
-    return pa.array([None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"),
-                                                           default=_json_text)
-                     for value in column.to_pylist()], pa.string())
+    given = ~null_mask(column)
+    empty = np.zeros(len(column), bool)
+    if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+        empty = given & (np.diff(column.offsets.to_numpy()) == 0)
+        given &= ~empty
+    rows = np.flatnonzero(given)
+    cells = column.take(pa.array(rows))
+    try:
+        texts = _json_texts(cells)
+    except (ValueError, OverflowError, pa.ArrowException):  # a value refused inside: each cell by the encoder
+        texts = _encoded(cells)  # (its error, if any, as it words it)
+    at = np.full(len(column), len(texts), np.int32)  # past the texts: the empty list's
+    at[rows] = np.arange(len(texts), dtype=np.int32)
+    return pa.concat_arrays([texts, _EMPTY_LIST]).take(pa.array(at, mask=~(given | empty)))
+
+
+def _json_texts(array: pa.Array) -> pa.Array:
+    r"""Each value of ``array`` as the text :data:`_ENCODER` writes, null where null: integers,
+    booleans and dates (within the calendar: beyond, Python's dates are an error) by Arrow's
+    casts, texts without a character to escape quoted as they are, lists and structures of
+    them joined by Arrow's kernels; any other value by the encoder, value by value.
+
+    >>> _json_texts(pa.array([{"a": [1, None], "b": 'say "hi"'}, None, {"a": [], "b": None}])).to_pylist()
+    ['{"a":[1,null],"b":"say \\"hi\\""}', None, '{"a":[],"b":null}']
+    """
+    kind = array.type
+    if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
+        return array.cast(pa.string())
+    if pa.types.is_date32(kind) and _within_calendar(array):
+        return pc.binary_join_element_wise('"', array.cast(pa.string()), '"', "")
+    if pa.types.is_string(kind) and not pc.any(pc.match_substring_regex(array, _ESCAPED)).as_py():
+        return pc.binary_join_element_wise('"', array, '"', "")  # nothing to escape: quoted as it is
+    if pa.types.is_struct(kind) and kind.num_fields:
+        parts: list[Any] = []
+        for i, field in enumerate(kind):
+            key = ("," if i else "{") + _ENCODER.encode(field.name) + ":"
+            parts += [key, _json_texts(array.field(i)).fill_null("null")]
+        return _null_where_null(pc.binary_join_element_wise(*parts, "}", ""), array)
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        values = _json_texts(array.values).fill_null("null")
+        lists = type(array).from_arrays(array.offsets, values)  # the offsets of a slice: its own values
+        return _null_where_null(pc.binary_join_element_wise("[", pc.binary_join(lists, ","), "]", ""), array)
+    return _encoded(array)
+
+
+def _encoded(array: pa.Array) -> pa.Array:
+    """Each value of ``array`` by :data:`_ENCODER` (from its Python value), null where null."""
+    rows = np.flatnonzero(~null_mask(array))
+    return strings_at(rows.tolist(), [_ENCODER.encode(value) for value in array.take(pa.array(rows)).to_pylist()],
+                      len(array))
+
+
+def _within_calendar(days: pa.Array) -> bool:
+    """Whether every date of a date32 column is within years 1 to 9999 (Python's dates)."""
+    bounds = pc.min_max(days.view(pa.int32()))
+    least, greatest = bounds["min"].as_py(), bounds["max"].as_py()
+    return least is None or (FIRST_DAY <= least and greatest <= LAST_DAY)
+
+
+def _null_where_null(texts: pa.Array, array: pa.Array) -> pa.Array:
+    return pc.if_else(pc.is_valid(array), texts, None) if array.null_count else texts
 
 
 def _json_text(value: object) -> str:
@@ -240,3 +306,9 @@ def _json_text(value: object) -> str:
     if isinstance(value, date | Decimal):
         return str(value)
     raise TypeError(f"{type(value).__name__} n'a pas d'écriture JSON")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_text)
+_EMPTY_LIST = pa.array(["[]"])
+_ESCAPED = r'["\\\x00-\x1f]'
+"""The characters the encoder escapes in a text (``ensure_ascii=False``): quote, backslash, controls."""

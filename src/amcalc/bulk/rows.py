@@ -392,11 +392,28 @@ def _calendar_days(array: pa.Array | None, n: int, missing: int) -> tuple[Ints, 
 
 
 def date_values(array: pa.Array, missing: int) -> Ints:
-    """Days since 1970 of a date32 column, read from its buffer (``missing`` where null)."""
+    """Days since 1970 of a date32 column, read from its buffer (``missing`` where null).
+
+    >>> date_values(pa.array([2, None, None], pa.date32()), -1).tolist()
+    [2, -1, -1]
+    >>> date_values(pa.array([None, 1], pa.date32()).slice(1), -1).tolist()
+    [1]
+    >>> date_values(pa.array([None, 5, None, 7], pa.date32()).slice(1), -1).tolist()
+    [5, -1, 7]
+    """
     days = _date32_slots(array)
     if days is None:
         return np.full(len(array), missing, np.int64)
-    return np.where(null_mask(array), np.int64(missing), days) if array.null_count else days.astype(np.int64)
+    if not array.null_count:
+        return days.astype(np.int64)
+    null = null_mask(array)
+    if array.null_count * 2 <= len(array):
+        return np.where(null, np.int64(missing), days)
+    # mostly null (an ``end``: most contracts run on): the few days given set, not a choice a row
+    values = np.full(len(array), missing, np.int64)
+    given = np.flatnonzero(~null)
+    values[given] = days[given]
+    return values
 
 
 def _date32_slots(array: pa.Array) -> Ints | None:

@@ -221,12 +221,13 @@ def _decimal_words(cents: Ints) -> pa.Buffer:
     """The data of a decimal128 column: 16-byte little-endian words built in numpy (low word =
     the value, high word = its sign); the shared zeros (:func:`zero_bytes`) when every value is 0."""
     cents = np.asarray(cents, dtype=np.int64)
-    lowest = cents.min(initial=0)
-    if lowest == 0 and cents.max(initial=0) == 0:
+    # one reduction: the greatest unsigned word is 0 when every value is, ≥ 2⁶³ when one is negative
+    greatest = int(cents.view(np.uint64).max(initial=0))
+    if not greatest:
         return zero_bytes(16 * len(cents))
     words = np.zeros((len(cents), 2), dtype=np.int64)
     words[:, 0] = cents
-    if lowest < 0:
+    if greatest >> 63:
         words[:, 1] = cents >> 63
     return pa.py_buffer(words)
 
