@@ -10,8 +10,8 @@ import numpy as np
 import pyarrow as pa
 
 __all__ = ["EPOCH", "NEVER", "WEEK_PATTERNS", "Ints", "day_number", "day_or_none", "distinct_rows",
-           "distinct_values", "group_keys", "in_order", "is_in", "null_mask", "pattern_counts", "repeated_rows",
-           "row_dot", "row_sum", "sorted_distinct", "week_pattern"]
+           "distinct_values", "first_of_runs", "group_keys", "in_order", "is_in", "null_mask", "pattern_counts",
+           "repeated_rows", "row_dot", "row_sum", "sorted_distinct", "week_pattern"]
 
 
 Ints = Any
@@ -92,6 +92,18 @@ def in_order(keys: Ints, strictly: bool = False) -> bool:
     (True, False)
     """
     return bool(((keys[1:] > keys[:-1]) if strictly else (keys[1:] >= keys[:-1])).all())
+
+
+def first_of_runs(keys: Ints) -> Any:
+    """Whether each entry of ``keys`` (equal keys one after another: a row's entries in order)
+    opens its run: a comparison with the previous entry, where ``np.unique`` would sort.
+
+    >>> first_of_runs(np.array([0, 0, 3, 5, 5])).tolist()
+    [True, False, True, True, False]
+    """
+    first = np.ones(len(keys), bool)
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return first
 
 
 def sorted_distinct(keys: Ints) -> Ints:

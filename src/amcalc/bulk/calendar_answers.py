@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, NEVER, Ints, day_number, distinct_rows, is_in
+from amcalc.bulk.arrays import EPOCH, NEVER, Ints, day_number, distinct_rows, first_of_runs, is_in
 from amcalc.bulk.illness_counters import NO_DAY, YEAR_STARTS_FROM, Counters, year_starts
 from amcalc.bulk.rows import Events, Rows
 from amcalc.child_illness import (
@@ -149,8 +149,7 @@ def _child_illness(rows: Rows, events: Events, asking: Ints, days: MonthDays,
     seen = np.zeros((len(free), 32), np.int8)  # working days without absence before each day: at most 31
     np.cumsum(free, axis=1, out=seen[:, 1:])
     # absences: certified days with no working day without absence between them
-    first_of_line = np.ones(len(line), bool)
-    first_of_line[1:] = line[1:] != line[:-1]
+    first_of_line = first_of_runs(line)
     previous = np.concatenate([[0], day[:-1]])
     new = first_of_line | (seen[line, day] - seen[line, np.minimum(previous + 1, day)] > 0)
     run = np.cumsum(new) - 1

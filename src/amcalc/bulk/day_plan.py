@@ -12,7 +12,17 @@ from typing import Any
 import attrs
 import numpy as np
 
-from amcalc.bulk.arrays import EPOCH, Ints, distinct_rows, is_in, repeated_rows, row_dot, row_sum, sorted_distinct
+from amcalc.bulk.arrays import (
+    EPOCH,
+    Ints,
+    distinct_rows,
+    first_of_runs,
+    is_in,
+    repeated_rows,
+    row_dot,
+    row_sum,
+    sorted_distinct,
+)
 from amcalc.bulk.calendar_answers import Art105, MonthDays, calendar_answers
 from amcalc.bulk.kernels import Refusal, Totals, kernel, maintenance_rates, rates_of_rows, stacked, sum_by
 from amcalc.bulk.month_facts import MonthFacts, are_holidays
@@ -229,7 +239,7 @@ class _Plan:
         wrong = np.flatnonzero(empty & (worked > 0))
         self.bad[w_row[wrong]] = True
         wrong = wrong[np.lexsort((w_start[wrong], w_row[wrong]))]  # the first week of each row
-        wrong = wrong[_first_of_each(w_row[wrong])]
+        wrong = wrong[first_of_runs(w_row[wrong])]
         for row, monday in zip(w_row[wrong].tolist(), (first[w_row[wrong]] + w_start[wrong]).tolist(), strict=True):
             self.refused.setdefault(row, _week_refusal(monday))
         weights[0, empty] = 1
@@ -380,22 +390,10 @@ def absence_refusals(row: Ints, first: Ints, day: Ints, not_care_day: Any, over:
     wrong = np.flatnonzero(not_care_day | over)
     if not len(wrong):
         return {}
-    at = wrong[_first_of_each(row[wrong])]
+    at = wrong[first_of_runs(row[wrong])]
     scheduled = np.where(not_care_day[at], -1, day_sched[at])
     return dict(zip(row[at].tolist(), map(_refusal, (first[row[at]] + day[at]).tolist(), scheduled.tolist()),
                     strict=True))
-
-
-def _first_of_each(row: Ints) -> Any:
-    """Whether each entry of ``row`` (rows in order) is its row's first: a comparison with the
-    previous entry (``np.unique`` would sort).
-
-    >>> _first_of_each(np.array([0, 0, 3, 5, 5])).tolist()
-    [True, False, True, True, False]
-    """
-    first = np.ones(len(row), bool)
-    np.not_equal(row[1:], row[:-1], out=first[1:])
-    return first
 
 
 @lru_cache(maxsize=1 << 14)
